@@ -1,0 +1,58 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { WAIT_STRATEGY_NAMES, type WaitStrategyName } from './ring/index.js';
+
+/**
+ * The engine process's environment, read once and validated. Fails fast naming the variable.
+ * (Uses zod directly: the shared `@mib/config` loader was still empty when this was written.)
+ */
+const EngineEnv = z.object({
+  /** gRPC port; 0 picks a free one. */
+  ENGINE_PORT: z.coerce.number().int().min(0).max(65_535).default(50_052),
+  /** Bind address of the gRPC server. */
+  ENGINE_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Worker threads; default one per spare core. */
+  ENGINE_SHARDS: z.coerce.number().int().min(1).max(64).optional(),
+  /** `latency` (spin long before parking) or `idle` (park almost at once). */
+  ENGINE_WAIT_STRATEGY: z.enum(WAIT_STRATEGY_NAMES as [WaitStrategyName, ...WaitStrategyName[]]).default('idle'),
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface EngineConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly shards: number;
+  readonly waitStrategy: WaitStrategyName;
+  readonly logLevel: string;
+}
+
+/** Default shard count: one worker per core left after the main thread, at least one. */
+export function defaultShardCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** Thrown with every invalid variable named, e.g. `ENGINE_PORT: Too big: expected number to be <=65535`. */
+export class EngineConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EngineConfigError';
+  }
+}
+
+/** Reads and validates the engine's environment variables. */
+export function loadEngineConfig(env: Record<string, string | undefined> = process.env): EngineConfig {
+  const parsed = EngineEnv.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new EngineConfigError(`invalid engine configuration: ${problems.join('; ')}`);
+  }
+  const { ENGINE_PORT, ENGINE_HOST, ENGINE_SHARDS, ENGINE_WAIT_STRATEGY, LOG_LEVEL } = parsed.data;
+  return {
+    port: ENGINE_PORT,
+    host: ENGINE_HOST,
+    shards: ENGINE_SHARDS ?? defaultShardCount(),
+    waitStrategy: ENGINE_WAIT_STRATEGY,
+    logLevel: LOG_LEVEL,
+  };
+}

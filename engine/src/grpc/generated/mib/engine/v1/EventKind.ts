@@ -1,0 +1,44 @@
+// Original file: proto/engine.proto
+
+export const EventKind = {
+  EVENT_KIND_UNSPECIFIED: 'EVENT_KIND_UNSPECIFIED',
+  ORDER_ACCEPTED: 'ORDER_ACCEPTED',
+  ORDER_REJECTED: 'ORDER_REJECTED',
+  ORDER_PARTIALLY_FILLED: 'ORDER_PARTIALLY_FILLED',
+  ORDER_FILLED: 'ORDER_FILLED',
+  ORDER_CANCELLED: 'ORDER_CANCELLED',
+  ORDER_AMENDED: 'ORDER_AMENDED',
+  TRADE: 'TRADE',
+  QUOTE: 'QUOTE',
+  CANDLE_CLOSED: 'CANDLE_CLOSED',
+  RISK_LIMITS_SET: 'RISK_LIMITS_SET',
+  INSTRUMENT_ADDED: 'INSTRUMENT_ADDED',
+} as const;
+
+export type EventKind =
+  | 'EVENT_KIND_UNSPECIFIED'
+  | 0
+  | 'ORDER_ACCEPTED'
+  | 1
+  | 'ORDER_REJECTED'
+  | 2
+  | 'ORDER_PARTIALLY_FILLED'
+  | 3
+  | 'ORDER_FILLED'
+  | 4
+  | 'ORDER_CANCELLED'
+  | 5
+  | 'ORDER_AMENDED'
+  | 6
+  | 'TRADE'
+  | 7
+  | 'QUOTE'
+  | 8
+  | 'CANDLE_CLOSED'
+  | 9
+  | 'RISK_LIMITS_SET'
+  | 10
+  | 'INSTRUMENT_ADDED'
+  | 11
+
+export type EventKind__Output = typeof EventKind[keyof typeof EventKind]

@@ -1,0 +1,10 @@
+// Original file: proto/engine.proto
+
+
+export interface GetQuoteRequest {
+  'symbol'?: (string);
+}
+
+export interface GetQuoteRequest__Output {
+  'symbol': (string);
+}
