@@ -1,0 +1,43 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { BaseContext } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
+import type { PrismaClient } from '@mib/db';
+import { databaseHealthCheck } from './process.js';
+import { loadTypeDefs, startSubgraph, type RunningService, type SubgraphServerOptions } from './startSubgraph.js';
+
+/** A subgraph whose data lives in the platform's PostgreSQL, described once. */
+export interface DatabaseSubgraph {
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  /** Starts the subgraph over `prisma`, with a database check in `/health`. */
+  start(prisma: PrismaClient, options: SubgraphServerOptions): Promise<RunningService>;
+}
+
+export function databaseSubgraph<Context extends BaseContext>(definition: {
+  name: string;
+  /** The subgraph's `schema.graphql`, e.g. `new URL('./schema.graphql', import.meta.url)`. */
+  schemaFile: URL;
+  /**
+   * The codegen-typed `Resolvers` of the subgraph. They are checked against the schema where
+   * they are written; Apollo's resolver map type is looser, hence the widening here.
+   */
+  resolvers: object;
+  createContext: (prisma: PrismaClient) => Context;
+}): DatabaseSubgraph {
+  const typeDefs = loadTypeDefs(definition.schemaFile);
+  return {
+    name: definition.name,
+    typeDefs,
+    start: (prisma, options) =>
+      startSubgraph<Context>(
+        {
+          name: definition.name,
+          typeDefs,
+          resolvers: definition.resolvers as GraphQLResolverMap<Context>,
+          createContext: () => definition.createContext(prisma),
+          healthChecks: { database: databaseHealthCheck(prisma) },
+        },
+        options,
+      ),
+  };
+}

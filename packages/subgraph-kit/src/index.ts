@@ -1,0 +1,22 @@
+export {
+  startSubgraph,
+  loadTypeDefs,
+  type SubgraphDefinition,
+  type SubgraphServerOptions,
+  type RunningService,
+} from './startSubgraph.js';
+export { DecimalScalar, DateTimeScalar, type DecimalOutput } from './scalars.js';
+export {
+  pageQuery,
+  toConnection,
+  parseId,
+  encodeCursor,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type ConnectionArguments,
+  type Connection,
+  type PageQuery,
+} from './pagination.js';
+export { runSubgraphProcess, subgraphEnvironment, databaseHealthCheck } from './process.js';
+export { databaseSubgraph, type DatabaseSubgraph } from './databaseSubgraph.js';

@@ -1,0 +1,49 @@
+import { loadConfig, logLevel, nodeEnv, port, postgresUrl, z } from '@mib/config';
+import { createPrismaClient, type PrismaClient } from '@mib/db';
+import { createLogger, type HealthCheck } from '@mib/telemetry';
+import type { DatabaseSubgraph } from './databaseSubgraph.js';
+
+/** `/health` check that the subgraph's database answers. */
+export const databaseHealthCheck =
+  (prisma: PrismaClient): HealthCheck =>
+  async () => {
+    await prisma.$queryRaw`SELECT 1`;
+    return { ok: true };
+  };
+
+/** The environment every subgraph reads when it runs as its own process. */
+export const subgraphEnvironment = (defaultPort: number) =>
+  z.object({
+    /** Port for /graphql, /health and /metrics. */
+    PORT: port(defaultPort),
+    /** Interface to bind; 0.0.0.0 in containers. */
+    HOST: z.string().default('127.0.0.1'),
+    /** The platform's PostgreSQL; each subgraph uses only its own schema in it. */
+    DATABASE_URL: postgresUrl(),
+    LOG_LEVEL: logLevel(),
+    NODE_ENV: nodeEnv(),
+  });
+
+/**
+ * Runs one subgraph as a stand-alone process (production style): validated configuration,
+ * its own Prisma client, and a clean shutdown on SIGINT/SIGTERM.
+ */
+export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort: number): Promise<void> {
+  const config = loadConfig(subgraph.name, subgraphEnvironment(defaultPort));
+  const logger = createLogger(subgraph.name, { level: config.LOG_LEVEL });
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const service = await subgraph.start(prisma, {
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    production: config.NODE_ENV === 'production',
+  });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await service.stop();
+    await prisma.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', (signal) => void shutdown(signal));
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+}

@@ -1,0 +1,43 @@
+/**
+ * Test helpers shared by subgraph and gateway tests: a GraphQL-over-HTTP client as a front end
+ * would send it, and a disposable running subgraph on a free port.
+ */
+import type { PrismaClient } from '@mib/db';
+import { silentLogger } from '@mib/telemetry';
+import type { DatabaseSubgraph } from './databaseSubgraph.js';
+import type { RunningService } from './startSubgraph.js';
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  readonly status: number;
+  readonly data?: Data | null;
+  readonly errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs one operation the way a client does and returns the HTTP status with the body. */
+export async function graphqlRequest<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+/** The error codes of a response, in order; `[]` when it has none. */
+export const errorCodes = (response: GraphQLResponse<unknown>): unknown[] =>
+  (response.errors ?? []).map((error) => error.extensions?.['code']);
+
+/** Starts a subgraph on a free port for one test file; `await using` stops it. */
+export async function startSubgraphForTest(
+  subgraph: DatabaseSubgraph,
+  prisma: PrismaClient,
+): Promise<RunningService & AsyncDisposable> {
+  const service = await subgraph.start(prisma, { port: 0, logger: silentLogger() });
+  return Object.assign(service, { [Symbol.asyncDispose]: () => service.stop() });
+}

@@ -1,0 +1,1 @@
+export { marketDataSubgraph, MARKET_DATA_SUBGRAPH } from './server.js';

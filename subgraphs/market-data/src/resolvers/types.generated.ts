@@ -1,0 +1,335 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Instrument as InstrumentModel, Quote as QuoteModel, Candle as CandleModel } from '@mib/db';
+import type { MarketDataContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant, as an ISO-8601 string in UTC. */
+  DateTime: { input: Date; output: Date | string; }
+  /** An exact decimal number as a string, such as "189.25". */
+  Decimal: { input: string; output: import('@mib/subgraph-kit').DecimalOutput; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AssetClass =
+  | 'CRYPTO'
+  | 'EQUITY'
+  | 'FX';
+
+export type Candle = {
+  __typename?: 'Candle';
+  close: Scalars['Decimal']['output'];
+  high: Scalars['Decimal']['output'];
+  interval: CandleInterval;
+  low: Scalars['Decimal']['output'];
+  open: Scalars['Decimal']['output'];
+  openTime: Scalars['DateTime']['output'];
+  volume: Scalars['Decimal']['output'];
+};
+
+export type CandleInterval =
+  | 'D1'
+  | 'H1'
+  | 'M1'
+  | 'M5'
+  | 'S1';
+
+/** A tradable instrument: an equity, a currency pair or a crypto asset. */
+export type Instrument = {
+  __typename?: 'Instrument';
+  active: Scalars['Boolean']['output'];
+  assetClass: AssetClass;
+  /** Candles of one interval, newest first. */
+  candles: Array<Candle>;
+  /** ISO 4217 code of the currency prices are quoted in. */
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Smallest quantity increment. */
+  lotSize: Scalars['Decimal']['output'];
+  name: Scalars['String']['output'];
+  /** The latest top of book and last trade; null before the first quote. */
+  quote?: Maybe<Quote>;
+  /** Ticker, unique across the platform: AAPL, EURUSD, BTC-USD. */
+  symbol: Scalars['String']['output'];
+  /** Smallest price increment. */
+  tickSize: Scalars['Decimal']['output'];
+};
+
+
+/** A tradable instrument: an equity, a currency pair or a crypto asset. */
+export type InstrumentCandlesArgs = {
+  before?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  interval: CandleInterval;
+};
+
+export type InstrumentConnection = {
+  __typename?: 'InstrumentConnection';
+  edges: Array<InstrumentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InstrumentEdge = {
+  __typename?: 'InstrumentEdge';
+  cursor: Scalars['String']['output'];
+  node: Instrument;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The instrument with this id, or null. */
+  instrument?: Maybe<Instrument>;
+  /** The instrument with this symbol, or null. */
+  instrumentBySymbol?: Maybe<Instrument>;
+  /** Instruments ordered by symbol, optionally of one asset class. */
+  instruments: InstrumentConnection;
+};
+
+
+export type QueryInstrumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInstrumentBySymbolArgs = {
+  symbol: Scalars['String']['input'];
+};
+
+
+export type QueryInstrumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assetClass?: InputMaybe<AssetClass>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Quote = {
+  __typename?: 'Quote';
+  ask?: Maybe<Scalars['Decimal']['output']>;
+  askSize?: Maybe<Scalars['Decimal']['output']>;
+  bid?: Maybe<Scalars['Decimal']['output']>;
+  bidSize?: Maybe<Scalars['Decimal']['output']>;
+  last?: Maybe<Scalars['Decimal']['output']>;
+  /** ask - bid, when both sides are quoted. */
+  spread?: Maybe<Scalars['Decimal']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info?: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info?: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info?: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info?: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info?: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info?: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info?: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Instrument: Instrument;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Instrument:
+    ( { __typename: 'Instrument' }
+    & ( GraphQLRecursivePick<FederationTypes['Instrument'], {"id":true}>
+        | GraphQLRecursivePick<FederationTypes['Instrument'], {"symbol":true}> ) );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  AssetClass: AssetClass;
+  Candle: ResolverTypeWrapper<CandleModel>;
+  CandleInterval: CandleInterval;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Instrument: ResolverTypeWrapper<InstrumentModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
+  InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Quote: ResolverTypeWrapper<QuoteModel>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Candle: CandleModel;
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Instrument: InstrumentModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  InstrumentConnection: Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['InstrumentEdge']> };
+  InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  Quote: QuoteModel;
+}>;
+
+export type CandleResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Candle'] = ResolversParentTypes['Candle']> = ResolversObject<{
+  close?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  high?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  interval?: Resolver<ResolversTypes['CandleInterval'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  openTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  volume?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type InstrumentResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  assetClass?: Resolver<ResolversTypes['AssetClass'], ParentType, ContextType>;
+  candles?: Resolver<Array<ResolversTypes['Candle']>, ParentType, ContextType, RequireFields<InstrumentCandlesArgs, 'first' | 'interval'>>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lotSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tickSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type InstrumentConnectionResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['InstrumentConnection'] = ResolversParentTypes['InstrumentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InstrumentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type InstrumentEdgeResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['InstrumentEdge'] = ResolversParentTypes['InstrumentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
+  instrumentBySymbol?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentBySymbolArgs, 'symbol'>>;
+  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
+}>;
+
+export type QuoteResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote']> = ResolversObject<{
+  ask?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  askSize?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  bid?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  bidSize?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  last?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  spread?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
+  Candle?: CandleResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  Instrument?: InstrumentResolvers<ContextType>;
+  InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
+  InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Quote?: QuoteResolvers<ContextType>;
+}>;
+

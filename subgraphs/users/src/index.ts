@@ -1,0 +1,1 @@
+export { usersSubgraph, USERS_SUBGRAPH } from './server.js';

@@ -1,0 +1,6 @@
+import { DateTimeScalar } from '@mib/subgraph-kit';
+import { Query } from './Query.js';
+import type { Resolvers } from './types.generated.js';
+import { User } from './User.js';
+
+export const resolvers: Resolvers = { Query, User, DateTime: DateTimeScalar };
