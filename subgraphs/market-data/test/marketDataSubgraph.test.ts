@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type PrismaClient } from '@mib/db';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import type { RunningService } from '@mib/subgraph-kit';
+import { marketDataSubgraph } from '../src/index.js';
+
+let db: TestDatabase;
+let subgraph: RunningService & AsyncDisposable;
+let countedPrisma: PrismaClient;
+let statements = 0;
+const instrumentIds: string[] = [];
+
+const SYMBOLS = ['AAPL', 'MSFT', 'EURUSD', 'BTC-USD', 'ETH-USD', 'GBPUSD'];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  for (const symbol of SYMBOLS) {
+    const assetClass = symbol.includes('-') ? 'CRYPTO' : symbol.length === 6 ? 'FX' : 'EQUITY';
+    const instrument = await db.prisma.instrument.create({
+      data: { symbol, name: `${symbol} test`, assetClass, currency: 'USD', tickSize: '0.01', lotSize: '1' },
+    });
+    instrumentIds.push(instrument.id);
+    if (symbol !== 'GBPUSD') {
+      await db.prisma.quote.create({
+        data: { instrumentId: instrument.id, bid: '100.10', bidSize: '5', ask: '100.25', askSize: '7', last: '100.20', updatedAt: new Date('2026-11-24T10:00:00Z') },
+      });
+    }
+  }
+  for (let minute = 0; minute < 3; minute++) {
+    await db.prisma.candle.create({
+      data: {
+        instrumentId: instrumentIds[0] ?? '',
+        interval: 'M1',
+        openTime: new Date(Date.UTC(2026, 10, 24, 10, minute)),
+        open: '100',
+        high: '101.5',
+        low: '99.25',
+        close: `100.${minute}`,
+        volume: '1200',
+      },
+    });
+  }
+  // A second client on the same database counts the statements the subgraph sends.
+  countedPrisma = createPrismaClient(db.url, { onQuery: () => void statements++ });
+  subgraph = await startSubgraphForTest(marketDataSubgraph, countedPrisma);
+});
+
+afterAll(async () => {
+  await subgraph[Symbol.asyncDispose]();
+  await countedPrisma.$disconnect();
+  await db[Symbol.asyncDispose]();
+});
+
+describe('market-data subgraph', () => {
+  it('serves an instrument by symbol with its quote and exact decimals', async () => {
+    const response = await graphqlRequest(
+      subgraph.url,
+      '{ instrumentBySymbol(symbol: "AAPL") { symbol assetClass tickSize quote { bid ask last spread updatedAt } } }',
+    );
+    expect(response.data).toEqual({
+      instrumentBySymbol: {
+        symbol: 'AAPL',
+        assetClass: 'EQUITY',
+        tickSize: '0.01',
+        quote: { bid: '100.1', ask: '100.25', last: '100.2', spread: '0.15', updatedAt: '2026-11-24T10:00:00.000Z' },
+      },
+    });
+  });
+
+  it('returns candles newest first, limited and filtered by time', async () => {
+    const response = await graphqlRequest<{ instrument: { candles: { openTime: string; close: string }[] } }>(
+      subgraph.url,
+      'query($id: ID!) { instrument(id: $id) { candles(interval: M1, first: 2, before: "2026-11-24T10:02:00Z") { openTime close } } }',
+      { id: instrumentIds[0] },
+    );
+    expect(response.data?.instrument.candles).toEqual([
+      { openTime: '2026-11-24T10:01:00.000Z', close: '100.1' },
+      { openTime: '2026-11-24T10:00:00.000Z', close: '100' },
+    ]);
+  });
+
+  it('lists instruments by symbol and filters by asset class', async () => {
+    const all = await graphqlRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
+      subgraph.url,
+      '{ instruments(first: 50) { edges { node { symbol } } } }',
+    );
+    expect(all.data?.instruments.edges.map((edge) => edge.node.symbol)).toEqual([...SYMBOLS].sort());
+    const crypto = await graphqlRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
+      subgraph.url,
+      '{ instruments(assetClass: CRYPTO) { edges { node { symbol } } } }',
+    );
+    expect(crypto.data?.instruments.edges.map((edge) => edge.node.symbol)).toEqual(['BTC-USD', 'ETH-USD']);
+  });
+
+  it('resolves many references with their quotes in a constant number of statements', async () => {
+    const representations = instrumentIds.map((id) => ({ __typename: 'Instrument', id }));
+    statements = 0;
+    const response = await graphqlRequest<{ _entities: ({ symbol: string; quote: { last: string } | null } | null)[] }>(
+      subgraph.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Instrument { symbol quote { last } } } }',
+      { r: [...representations, { __typename: 'Instrument', symbol: 'MSFT' }] },
+    );
+    expect(response.data?._entities.map((entity) => entity?.symbol)).toEqual([...SYMBOLS, 'MSFT']);
+    expect(response.data?._entities.find((entity) => entity?.symbol === 'GBPUSD')?.quote).toBeNull();
+    // One query for the instruments by id, one by symbol, one for all quotes: never one per entity.
+    expect(statements).toBeLessThanOrEqual(3);
+  });
+
+  it('answers bad input with BAD_USER_INPUT and unknown ids with null', async () => {
+    const malformed = await graphqlRequest(subgraph.url, '{ instrument(id: "AAPL") { symbol } }');
+    expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
+    const unknown = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "NOPE") { symbol } }');
+    expect(unknown.data).toEqual({ instrumentBySymbol: null });
+    const badInterval = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M7) { open } } }');
+    expect(errorCodes(badInterval)).toEqual(['BAD_USER_INPUT']);
+    const badTime = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M1, before: "yesterday") { open } } }');
+    expect(errorCodes(badTime)).toEqual(['BAD_USER_INPUT']);
+  });
+});
