@@ -1,0 +1,183 @@
+/**
+ * The production event bus on Apache Kafka (or Redpanda) through kafkajs. Topics are created at
+ * connect; the producer is idempotent, so retried batches never duplicate or reorder a
+ * partition; consumers commit only what their handler finished (at-least-once).
+ */
+import { Kafka, Partitioners, type Admin, type EachBatchPayload, type Message, type Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { defaultRetryPolicy, deliverUntilHandled, type RetryPolicy } from '../deliverUntilHandled.js';
+import type { EventBus, EventHandler, SubscribeOptions, Subscription } from '../eventBus.js';
+import type { TradingEvent } from '../eventSchema.js';
+import { decodeEvent, encodeEvent, parseEvent } from '../parseEvent.js';
+import { topicOf, topics, type Topic } from '../topics.js';
+import { kafkaLogLevelFor, pinoLogCreator } from './kafkaLogCreator.js';
+import { waitForGroupJoin } from './waitForGroupJoin.js';
+
+export interface KafkaEventBusOptions {
+  /** Bootstrap brokers, `host:port`. */
+  readonly brokers: readonly string[];
+  readonly logger: Logger;
+  /** Client id in broker logs and quotas (default `mib`). */
+  readonly clientId?: string;
+  /** Prepended to every topic name (default `mib.`); tests use a unique one per run. */
+  readonly topicPrefix?: string;
+  /** Partitions per topic when the bus creates it (default 6); caps one group's parallelism. */
+  readonly partitions?: number;
+  /** Replicas per topic when the bus creates it (default: the broker's default). */
+  readonly replicationFactor?: number;
+  /** Backoff for rejecting handlers (default 100 ms doubling to 5 s). */
+  readonly retry?: RetryPolicy;
+  /** Consumer heartbeat interval in ms (default 3000); lower makes rebalances quicker. */
+  readonly heartbeatIntervalMs?: number;
+  /** How long `subscribe` waits for the group join (default 30 000 ms). */
+  readonly joinTimeoutMs?: number;
+}
+
+export class KafkaEventBus implements EventBus {
+  readonly #kafka: Kafka;
+  readonly #producer: Producer;
+  readonly #admin: Admin;
+  readonly #logger: Logger;
+  readonly #prefix: string;
+  readonly #options: KafkaEventBusOptions;
+  readonly #subscriptions = new Set<Subscription>();
+  #closed = false;
+
+  private constructor(options: KafkaEventBusOptions) {
+    this.#options = options;
+    this.#logger = options.logger.child({ component: 'event-bus', adapter: 'kafka' });
+    this.#prefix = options.topicPrefix ?? 'mib.';
+    this.#kafka = new Kafka({
+      clientId: options.clientId ?? 'mib',
+      brokers: [...options.brokers],
+      logLevel: kafkaLogLevelFor(this.#logger),
+      logCreator: pinoLogCreator(this.#logger.child({ kafkajs: true })),
+    });
+    // An explicit partitioner (murmur2, as the Java client) also silences kafkajs's v2 warning.
+    this.#producer = this.#kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+    this.#admin = this.#kafka.admin();
+  }
+
+  /** Connects, creates the topics that are missing and returns the ready bus. */
+  static async connect(options: KafkaEventBusOptions): Promise<KafkaEventBus> {
+    const bus = new KafkaEventBus(options);
+    try {
+      await bus.#admin.connect();
+      await bus.#createTopics();
+      await bus.#producer.connect();
+    } catch (error) {
+      await bus.close();
+      throw error;
+    }
+    return bus;
+  }
+
+  /** The Kafka topic name of a bus topic. */
+  topicName(topic: Topic): string {
+    return this.#prefix + topic;
+  }
+
+  async publish(events: readonly TradingEvent[]): Promise<void> {
+    this.#assertOpen();
+    if (events.length === 0) return;
+    const byTopic = new Map<string, Message[]>();
+    for (const event of events.map(parseEvent)) {
+      const topic = this.topicName(topicOf(event.type));
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key: event.key, value: encodeEvent(event) });
+      byTopic.set(topic, messages);
+    }
+    // acks -1 (all in-sync replicas) is what the idempotent producer requires.
+    await this.#producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    this.#assertOpen();
+    const logger = this.#logger.child({ group: options.group });
+    const consumer = this.#kafka.consumer({
+      groupId: options.group,
+      allowAutoTopicCreation: false,
+      ...(this.#options.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: this.#options.heartbeatIntervalMs }),
+    });
+    const stopping = new AbortController();
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        // Abort first: disconnect waits for the running batch, which may be retrying a handler.
+        stopping.abort();
+        await consumer.disconnect();
+        this.#subscriptions.delete(subscription);
+      })();
+      return closing;
+    };
+    const subscription: Subscription = { close, [Symbol.asyncDispose]: close };
+    this.#subscriptions.add(subscription);
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: options.topics.map((topic) => this.topicName(topic)), fromBeginning: options.start !== 'latest' });
+      const joined = waitForGroupJoin(consumer, this.#options.joinTimeoutMs ?? 30_000);
+      await consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.#consumeBatch(payload, options.handler, logger, stopping.signal) });
+      await joined;
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([...this.#subscriptions].map((subscription) => subscription.close()));
+    await Promise.allSettled([this.#producer.disconnect(), this.#admin.disconnect()]);
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error('KafkaEventBus is closed');
+  }
+
+  async #createTopics(): Promise<void> {
+    const created = await this.#admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((topic) => ({
+        topic: this.topicName(topic),
+        numPartitions: this.#options.partitions ?? 6,
+        ...(this.#options.replicationFactor === undefined ? {} : { replicationFactor: this.#options.replicationFactor }),
+      })),
+    });
+    this.#logger.info({ prefix: this.#prefix, created }, created ? 'created topics' : 'topics exist');
+  }
+
+  /**
+   * Hands a batch to the handler message by message and resolves each offset only after its
+   * handler resolved; kafkajs commits resolved offsets after the batch. Returning early (the
+   * member stops, or a rebalance took the partition) leaves the rest for the next owner.
+   */
+  async #consumeBatch(payload: EachBatchPayload, handler: EventHandler, logger: Logger, signal: AbortSignal): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const topic = batch.topic.slice(this.#prefix.length) as Topic;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale() || signal.aborted) return;
+      let event: TradingEvent;
+      try {
+        event = decodeEvent(message.value ?? Buffer.alloc(0));
+      } catch (error) {
+        // A record that cannot be parsed never will be: redelivering it would block the partition.
+        logger.error({ err: error, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'skipping invalid event');
+        resolveOffset(message.offset);
+        continue;
+      }
+      const outcome = await deliverUntilHandled({
+        event,
+        where: { topic, partition: batch.partition },
+        handler,
+        retry: this.#options.retry ?? defaultRetryPolicy,
+        logger,
+        signal,
+        beforeRetry: heartbeat,
+      });
+      if (outcome === 'abandoned') return;
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  }
+}
