@@ -20,3 +20,4 @@ export {
 } from './pagination.js';
 export { runSubgraphProcess, subgraphEnvironment, databaseHealthCheck } from './process.js';
 export { databaseSubgraph, type DatabaseSubgraph } from './databaseSubgraph.js';
+export { startSubgraphs, type RunningSubgraphs } from './startSubgraphs.js';

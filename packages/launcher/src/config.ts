@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { loadConfig, logLevel, port, postgresUrl, z } from '@mib/config';
+
+const launcherEnvironment = z.object({
+  /** Use this PostgreSQL instead of the embedded one. */
+  DATABASE_URL: postgresUrl().optional(),
+  /** Where the embedded PostgreSQL keeps its data (must be readable by the OS user postgres). */
+  DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
+  /** Port of the embedded PostgreSQL; 5432 is usually a system server's. */
+  EMBEDDED_POSTGRES_PORT: port(54329),
+  /** Gateway port; subgraphs take the next five (4001–4005 by default). */
+  PORT: port(4000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Seed the demo data on start (idempotent). */
+  SEED_DEMO_DATA: z.stringbool().default(true),
+  LOG_LEVEL: logLevel(),
+});
+
+export type LauncherConfig = z.infer<typeof launcherEnvironment>;
+
+export const loadLauncherConfig = (env?: Readonly<Record<string, string | undefined>>): LauncherConfig =>
+  loadConfig('launcher', launcherEnvironment, env);

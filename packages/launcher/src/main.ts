@@ -1,0 +1,20 @@
+// `npm start`: the whole platform in one process on its embedded defaults.
+import { createLogger } from '@mib/telemetry';
+import { loadLauncherConfig } from './config.js';
+import { startPlatform } from './startPlatform.js';
+
+const config = loadLauncherConfig();
+const logger = createLogger('platform', { level: config.LOG_LEVEL });
+try {
+  const platform = await startPlatform(config, logger);
+  process.stdout.write(`\nMarket Intel Brain is up.\n  GraphQL: ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}\n\n`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      void platform.stop().then(() => process.exit(0));
+    });
+  }
+} catch (error) {
+  logger.fatal({ err: error }, 'the platform could not start');
+  process.exit(1);
+}

@@ -1,0 +1,53 @@
+import { applyMigrations, createPrismaClient, seedDemoData, startEmbeddedPostgres } from '@mib/db';
+import { startGateway } from '@mib/gateway';
+import { startSubgraphs } from '@mib/subgraph-kit';
+import { marketDataSubgraph } from '@mib/subgraph-market-data';
+import { ordersSubgraph } from '@mib/subgraph-orders';
+import { portfolioSubgraph } from '@mib/subgraph-portfolio';
+import { riskSubgraph } from '@mib/subgraph-risk';
+import { usersSubgraph } from '@mib/subgraph-users';
+import type { Logger } from '@mib/telemetry';
+import type { LauncherConfig } from './config.js';
+
+/** In the order of their ports: the gateway's port + 1 … + 5. */
+const subgraphs = [usersSubgraph, marketDataSubgraph, ordersSubgraph, portfolioSubgraph, riskSubgraph];
+
+export interface RunningPlatform {
+  readonly gatewayUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Database (embedded unless DATABASE_URL is set) → migrations → demo seed → subgraphs → gateway.
+ * Each step undoes the earlier ones if a later one fails, so a failed start leaves nothing running.
+ */
+export async function startPlatform(config: LauncherConfig, logger: Logger): Promise<RunningPlatform> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT });
+      cleanups.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      logger.info({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT }, 'embedded PostgreSQL started');
+    }
+    const migrations = await applyMigrations(databaseUrl);
+    logger.info(migrations, 'migrations applied');
+    const prisma = createPrismaClient(databaseUrl);
+    cleanups.push(() => prisma.$disconnect());
+    if (config.SEED_DEMO_DATA) await seedDemoData(prisma);
+
+    const portOf = (name: string) => config.PORT + 1 + subgraphs.findIndex((subgraph) => subgraph.name === name);
+    const running = await startSubgraphs(subgraphs, prisma, { logger, portOf, host: config.HOST });
+    cleanups.push(() => running.stop());
+    const gateway = await startGateway({ port: config.PORT, host: config.HOST, logger, subgraphUrls: running.urls });
+    cleanups.push(() => gateway.stop());
+    return { gatewayUrl: gateway.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
