@@ -1,0 +1,8 @@
+/** Public API of the engine's pure core: the shard, its slot layouts and its event buffer. */
+export * from './layout.js';
+export { EventBuffer } from './eventBuffer.js';
+export { Shard, QUOTE_VALUES, type InstrumentSpec, type RestingOrder } from './shard.js';
+export { MAX_SYMBOL_ID, type ShardOptions } from './shardState.js';
+export { DEFAULT_RISK_LIMITS, type RiskLimits } from './risk.js';
+export { encodeAddInstrument, encodeAdvanceTime, encodeAmend, encodeCancel, encodeIngestTrade, encodeSetRiskLimits, encodeSubmit } from './commandEncoding.js';
+export { decodeEvent, decodeEvents, type EngineEvent, type OrderEvent, type TradeEvent, type QuoteEvent, type CandleClosedEvent, type RiskLimitsSetEvent, type InstrumentAddedEvent } from './eventDecoding.js';

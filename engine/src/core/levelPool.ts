@@ -1,0 +1,93 @@
+import { growF64, growI32, type OrderPool } from './orderPool.js';
+
+/**
+ * Price levels of every book in the shard: total open quantity, order count and a FIFO queue
+ * of orders (an intrusive doubly linked list through the order pool's `next`/`prev`), so time
+ * priority is the list order and removing any order is O(1). Free slots chain through `head`.
+ */
+export class LevelPool {
+  price: Float64Array;
+  /** Sum of the open quantity of the level's orders. */
+  quantity: Float64Array;
+  orderCount: Int32Array;
+  /** Oldest order (first to fill), -1 when empty. */
+  head: Int32Array;
+  /** Newest order, -1 when empty. */
+  tail: Int32Array;
+
+  private freeHead = -1;
+  capacity: number;
+
+  constructor(initialCapacity = 256) {
+    this.capacity = initialCapacity;
+    this.price = new Float64Array(initialCapacity);
+    this.quantity = new Float64Array(initialCapacity);
+    this.orderCount = new Int32Array(initialCapacity);
+    this.head = new Int32Array(initialCapacity);
+    this.tail = new Int32Array(initialCapacity);
+    this.threadFreeList(0);
+  }
+
+  /** An empty level at `price`. */
+  allocate(price: number): number {
+    if (this.freeHead === -1) this.grow();
+    const level = this.freeHead;
+    this.freeHead = this.head[level]!;
+    this.price[level] = price;
+    this.quantity[level] = 0;
+    this.orderCount[level] = 0;
+    this.head[level] = -1;
+    this.tail[level] = -1;
+    return level;
+  }
+
+  release(level: number): void {
+    this.head[level] = this.freeHead;
+    this.freeHead = level;
+  }
+
+  /** Appends an order at the back of the level's queue (it gets the lowest time priority). */
+  append(level: number, orders: OrderPool, order: number): void {
+    const tail = this.tail[level]!;
+    orders.prev[order] = tail;
+    orders.next[order] = -1;
+    orders.level[order] = level;
+    if (tail === -1) this.head[level] = order;
+    else orders.next[tail] = order;
+    this.tail[level] = order;
+    this.quantity[level] = this.quantity[level]! + orders.leaves[order]!;
+    this.orderCount[level] = this.orderCount[level]! + 1;
+  }
+
+  /** Unlinks an order from its level's queue; the caller releases an emptied level. */
+  unlink(level: number, orders: OrderPool, order: number): void {
+    const prev = orders.prev[order]!;
+    const next = orders.next[order]!;
+    if (prev === -1) this.head[level] = next;
+    else orders.next[prev] = next;
+    if (next === -1) this.tail[level] = prev;
+    else orders.prev[next] = prev;
+    orders.level[order] = -1;
+    this.quantity[level] = this.quantity[level]! - orders.leaves[order]!;
+    this.orderCount[level] = this.orderCount[level]! - 1;
+  }
+
+  private threadFreeList(from: number): void {
+    for (let i = this.capacity - 1; i >= from; i--) {
+      this.head[i] = this.freeHead;
+      this.freeHead = i;
+    }
+  }
+
+  private grow(): void {
+    const from = this.capacity;
+    const capacity = from * 2;
+    this.price = growF64(this.price, capacity);
+    this.quantity = growF64(this.quantity, capacity);
+    this.orderCount = growI32(this.orderCount, capacity);
+    this.head = growI32(this.head, capacity);
+    this.tail = growI32(this.tail, capacity);
+    this.capacity = capacity;
+    this.threadFreeList(from);
+  }
+}

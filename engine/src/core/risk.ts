@@ -1,0 +1,199 @@
+import { IdIndex } from './idIndex.js';
+import { RejectReason, Side } from './layout.js';
+import { growF64, growI32 } from './orderPool.js';
+
+/** An account's pre-trade limits; 0 in any field means "no limit". Units as in the command slot. */
+export interface RiskLimits {
+  maxOrderQuantity: number;
+  maxOrderNotional: number;
+  priceBandBps: number;
+  maxOpenOrders: number;
+  maxPosition: number;
+}
+
+/**
+ * Limits for accounts without their own, until SET_RISK_LIMITS for account 0 replaces them:
+ * permissive for real use yet catching fat fingers. Quantities in 1e-8 units: one order at most
+ * 1 000 000 units and 1e9 notional, limit prices within ±10 % of the last trade, 10 000 open
+ * orders per account and shard, |position| plus open orders' worst case at most 10 000 000 units.
+ */
+export const DEFAULT_RISK_LIMITS: RiskLimits = {
+  maxOrderQuantity: 1e14,
+  maxOrderNotional: 1e17,
+  priceBandBps: 1000,
+  maxOpenOrders: 10_000,
+  maxPosition: 1e15,
+};
+
+/** Values per limits row: maxOrderQuantity, maxOrderNotional, priceBandBps, maxOpenOrders, maxPosition. */
+const LIMIT_FIELDS = 5;
+/** Position keys combine account and symbol indices; symbols stay below 2^24. */
+const SYMBOL_KEY_RANGE = 16_777_216;
+
+/**
+ * Pre-trade risk state of a shard: per account its limits and open order count, per (account,
+ * symbol) its filled position and the open quantity of its resting buy and sell orders, so a
+ * new order is checked against its worst case (everything open on its side fills) in O(1).
+ */
+export class PreTradeRisk {
+  private accountIndex = new IdIndex(256);
+  accountIds = new Float64Array(64);
+  openOrders = new Int32Array(64);
+  /** Row in `limits` used by each account; row 0 holds the defaults. */
+  limitsRow = new Int32Array(64);
+  limits = new Float64Array(64 * LIMIT_FIELDS);
+  accountCount = 0;
+  private limitsRowCount = 1;
+
+  private positionIndex = new IdIndex(1024);
+  /** Signed filled position (buys minus sells). */
+  net = new Float64Array(256);
+  openBuy = new Float64Array(256);
+  openSell = new Float64Array(256);
+  positionAccount = new Int32Array(256);
+  positionSymbol = new Int32Array(256);
+  positionCount = 0;
+
+  constructor(defaults: RiskLimits = DEFAULT_RISK_LIMITS) {
+    this.writeRow(0, defaults.maxOrderQuantity, defaults.maxOrderNotional, defaults.priceBandBps, defaults.maxOpenOrders, defaults.maxPosition);
+  }
+
+  /** Index of the account, registering it on first sight. */
+  accountFor(accountId: number): number {
+    const found = this.accountIndex.get(accountId);
+    if (found !== -1) return found;
+    const account = this.accountCount++;
+    if (account === this.accountIds.length) {
+      this.accountIds = growF64(this.accountIds, account * 2);
+      this.openOrders = growI32(this.openOrders, account * 2);
+      this.limitsRow = growI32(this.limitsRow, account * 2);
+    }
+    this.accountIds[account] = accountId;
+    this.openOrders[account] = 0;
+    this.limitsRow[account] = 0;
+    this.accountIndex.set(accountId, account);
+    return account;
+  }
+
+  /** Index of the account's position in the symbol, creating a flat one on first use. */
+  positionFor(account: number, symbol: number): number {
+    const key = account * SYMBOL_KEY_RANGE + symbol + 1;
+    const found = this.positionIndex.get(key);
+    if (found !== -1) return found;
+    const position = this.positionCount++;
+    if (position === this.net.length) {
+      this.net = growF64(this.net, position * 2);
+      this.openBuy = growF64(this.openBuy, position * 2);
+      this.openSell = growF64(this.openSell, position * 2);
+      this.positionAccount = growI32(this.positionAccount, position * 2);
+      this.positionSymbol = growI32(this.positionSymbol, position * 2);
+    }
+    this.net[position] = 0;
+    this.openBuy[position] = 0;
+    this.openSell[position] = 0;
+    this.positionAccount[position] = account;
+    this.positionSymbol[position] = symbol;
+    this.positionIndex.set(key, position);
+    return position;
+  }
+
+  /** Replaces the limits of `accountId` (0: the defaults). */
+  setLimits(accountId: number, maxOrderQuantity: number, maxOrderNotional: number, priceBandBps: number, maxOpenOrders: number, maxPosition: number): void {
+    let row = 0;
+    if (accountId !== 0) {
+      const account = this.accountFor(accountId);
+      row = this.limitsRow[account]!;
+      if (row === 0) {
+        row = this.limitsRowCount++;
+        if ((row + 1) * LIMIT_FIELDS > this.limits.length) this.limits = growF64(this.limits, this.limits.length * 2);
+        this.limitsRow[account] = row;
+      }
+    }
+    this.writeRow(row, maxOrderQuantity, maxOrderNotional, priceBandBps, maxOpenOrders, maxPosition);
+  }
+
+  /** The limits that apply to an account index (its own or the defaults). */
+  limitsOf(account: number): RiskLimits {
+    const b = this.limitsRow[account]! * LIMIT_FIELDS;
+    const l = this.limits;
+    return { maxOrderQuantity: l[b]!, maxOrderNotional: l[b + 1]!, priceBandBps: l[b + 2]!, maxOpenOrders: l[b + 3]!, maxPosition: l[b + 4]! };
+  }
+
+  /** True when the account has limits of its own (not the defaults). */
+  hasOwnLimits(account: number): boolean {
+    return this.limitsRow[account] !== 0;
+  }
+
+  private writeRow(row: number, q: number, n: number, band: number, open: number, position: number): void {
+    const b = row * LIMIT_FIELDS;
+    this.limits[b] = q;
+    this.limits[b + 1] = n;
+    this.limits[b + 2] = band;
+    this.limits[b + 3] = open;
+    this.limits[b + 4] = position;
+  }
+
+  /**
+   * Checks an order before it matches or rests; 0 when it passes, else a 2xx reason.
+   * `price` is the limit price, or for a market order the reference price its notional is
+   * estimated at; `lastPrice` is 0 before the first trade (no band then); `resting` says the
+   * order may rest and so counts against max open orders. `ownOpen` is open quantity the order
+   * already has on the book (an amend replaces it).
+   */
+  check(account: number, position: number, side: number, price: number, quantity: number, lastPrice: number, isMarket: boolean, resting: boolean, ownOpen: number): number {
+    const l = this.limits;
+    const b = this.limitsRow[account]! * LIMIT_FIELDS;
+    const maxQuantity = l[b]!;
+    if (maxQuantity > 0 && quantity > maxQuantity) return RejectReason.MAX_ORDER_QUANTITY_EXCEEDED;
+    const maxNotional = l[b + 1]!;
+    if (maxNotional > 0 && (price * quantity) / 1e8 > maxNotional) return RejectReason.MAX_ORDER_NOTIONAL_EXCEEDED;
+    const band = l[b + 2]!;
+    if (band > 0 && lastPrice > 0 && !isMarket && Math.abs(price - lastPrice) * 10_000 > lastPrice * band) return RejectReason.PRICE_OUTSIDE_BAND;
+    const maxOpen = l[b + 3]!;
+    if (resting && maxOpen > 0 && this.openOrders[account]! >= maxOpen) return RejectReason.MAX_OPEN_ORDERS_EXCEEDED;
+    const maxPosition = l[b + 4]!;
+    if (maxPosition > 0) {
+      const worstCase = side === Side.BUY
+        ? this.net[position]! + this.openBuy[position]! - ownOpen + quantity
+        : this.openSell[position]! - ownOpen + quantity - this.net[position]!;
+      if (worstCase > maxPosition) return RejectReason.POSITION_LIMIT_EXCEEDED;
+    }
+    return 0;
+  }
+
+  /** Price band of the account in bps (0 = none), for bounding market orders. */
+  priceBandBps(account: number): number {
+    return this.limits[this.limitsRow[account]! * LIMIT_FIELDS + 2]!;
+  }
+
+  /** An order starts resting with `quantity` open. */
+  onRest(account: number, position: number, side: number, quantity: number): void {
+    this.openOrders[account] = this.openOrders[account]! + 1;
+    if (side === Side.BUY) this.openBuy[position] = this.openBuy[position]! + quantity;
+    else this.openSell[position] = this.openSell[position]! + quantity;
+  }
+
+  /** A resting order leaves the book with `quantity` still open. */
+  onLeave(account: number, position: number, side: number, quantity: number): void {
+    this.openOrders[account] = this.openOrders[account]! - 1;
+    if (side === Side.BUY) this.openBuy[position] = this.openBuy[position]! - quantity;
+    else this.openSell[position] = this.openSell[position]! - quantity;
+  }
+
+  /** A resting order's open quantity shrinks by `quantity` without a fill (amend down). */
+  reduceOpen(position: number, side: number, quantity: number): void {
+    if (side === Side.BUY) this.openBuy[position] = this.openBuy[position]! - quantity;
+    else this.openSell[position] = this.openSell[position]! - quantity;
+  }
+
+  /** A fill of `quantity`; `resting` when the filled order was on the book (its open quantity shrinks). */
+  onFill(position: number, side: number, quantity: number, resting: boolean): void {
+    if (side === Side.BUY) {
+      this.net[position] = this.net[position]! + quantity;
+      if (resting) this.openBuy[position] = this.openBuy[position]! - quantity;
+    } else {
+      this.net[position] = this.net[position]! - quantity;
+      if (resting) this.openSell[position] = this.openSell[position]! - quantity;
+    }
+  }
+}
