@@ -1,0 +1,1 @@
+export { ordersSubgraph, ORDERS_SUBGRAPH } from './server.js';

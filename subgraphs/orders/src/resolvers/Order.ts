@@ -1,0 +1,12 @@
+import { parseId } from '@mib/subgraph-kit';
+import type { OrderResolvers } from './types.generated.js';
+
+export const Order: OrderResolvers = {
+  // The gateway sends many representations at once; the loader turns them into one query.
+  __resolveReference: ({ id }, { orderById }) => orderById.load(parseId(id)),
+  // Users and instruments belong to other subgraphs: hand back the key, the gateway does the rest.
+  user: ({ userId }) => ({ id: userId }),
+  instrument: ({ instrumentId }) => ({ id: instrumentId }),
+  remainingQuantity: ({ quantity, filledQuantity }) => quantity.minus(filledQuantity),
+  trades: ({ id }, _args, { tradesByOrderId }) => tradesByOrderId.load(id),
+};
