@@ -17,3 +17,4 @@ export {
   type ApplyMigrationsResult,
 } from './migrations/applyMigrations.js';
 export { migrationsDirectory, schemaPath } from './paths.js';
+export * from './seed/index.js';

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Namespace of every demo id (a random v4 UUID, fixed forever): ids derived from it cannot
+ * collide with ids the services generate, and stay the same on every machine and every run.
+ */
+const DEMO_NAMESPACE = '6f1c2a8e-3d4b-4c5e-9a7f-1b2c3d4e5f60';
+
+/**
+ * A name-based (version 5, RFC 9562) UUID for demo row `name`. Seeding by deterministic id
+ * makes reruns upserts instead of duplicates, and lets tests refer to demo rows by constant.
+ */
+export function demoId(name: string): string {
+  const namespaceBytes = Buffer.from(DEMO_NAMESPACE.replaceAll('-', ''), 'hex');
+  const hash = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The demo trader: has cash, positions, open and filled orders, a risk profile and alerts. */
+export const DEMO_TRADER_ID = demoId('user:trader');
+export const DEMO_ANALYST_ID = demoId('user:analyst');
+export const DEMO_ADMIN_ID = demoId('user:admin');
+/** The counterparty of the demo trader's fills (every trade needs a buy and a sell order). */
+export const DEMO_MARKET_MAKER_ID = demoId('user:market-maker');
+
+export const DEMO_TRADER_EMAIL = 'trader@demo.mib.local';
+export const DEMO_PORTFOLIO_ID = demoId('portfolio:trader');
+export const DEMO_RISK_PROFILE_ID = demoId('risk-profile:trader');
+
+/** The instrument id of a demo symbol, e.g. `demoInstrumentId('AAPL')`. */
+export const demoInstrumentId = (symbol: string): string => demoId(`instrument:${symbol}`);
+
+/**
+ * The moment the demo market data describes (latest quote, last candle close). Fixed rather than
+ * "now" so that candles keep their keys and reseeding never adds rows.
+ */
+export const DEMO_AS_OF = new Date('2026-11-20T21:00:00.000Z');

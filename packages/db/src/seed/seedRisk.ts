@@ -1,0 +1,52 @@
+import type { Prisma } from '../generated/prisma/client.js';
+import { DEMO_AS_OF, DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, demoId } from './demoIds.js';
+
+/** The trader's limits: generous enough for the demo orders, tight enough to reject a fat finger. */
+export const DEMO_RISK_LIMITS = {
+  maxOrderQuantity: '100000',
+  maxOrderNotional: '100000.0000',
+  maxPositionNotional: '250000.0000',
+  maxOpenOrders: 25,
+  priceBandBps: 500,
+} as const;
+
+const DEMO_ALERTS = [
+  {
+    key: 'btc-concentration',
+    severity: 'WARNING',
+    kind: 'POSITION_CONCENTRATION',
+    message: 'BTC-USD is over 30% of portfolio equity (limit 25%).',
+    acknowledged: false,
+    hoursAgo: 47,
+  },
+  {
+    key: 'tsla-price-band',
+    severity: 'INFO',
+    kind: 'PRICE_BAND',
+    message: 'TSLA buy at 200.00 was more than 5% below the last trade; it was cancelled.',
+    acknowledged: true,
+    hoursAgo: 23,
+  },
+] as const;
+
+/** Limits are configuration and are restored on reseed; alerts are history and only created. */
+export async function seedRisk(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.riskProfile.upsert({
+    where: { id: DEMO_RISK_PROFILE_ID },
+    create: { id: DEMO_RISK_PROFILE_ID, userId: DEMO_TRADER_ID, ...DEMO_RISK_LIMITS },
+    update: DEMO_RISK_LIMITS,
+  });
+  for (const { key, hoursAgo, ...alert } of DEMO_ALERTS) {
+    const id = demoId(`risk-alert:${key}`);
+    await tx.riskAlert.upsert({
+      where: { id },
+      create: {
+        id,
+        riskProfileId: DEMO_RISK_PROFILE_ID,
+        ...alert,
+        createdAt: new Date(DEMO_AS_OF.getTime() - hoursAgo * 3_600_000),
+      },
+      update: {},
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_DAILY_CANDLES,
+  DEMO_HOURLY_CANDLES,
+  DEMO_INSTRUMENTS,
+  DEMO_ORDERS,
+  DEMO_PORTFOLIO_ID,
+  DEMO_TRADER_ID,
+  Decimal,
+  demoInstrumentId,
+  seedDemoData,
+  type PrismaClient,
+} from '../src/index.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing.js';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemoData(db.prisma);
+});
+afterAll(() => db[Symbol.asyncDispose]());
+
+const rowCounts = async (prisma: PrismaClient) => ({
+  users: await prisma.user.count(),
+  instruments: await prisma.instrument.count(),
+  quotes: await prisma.quote.count(),
+  candles: await prisma.candle.count(),
+  orders: await prisma.order.count(),
+  trades: await prisma.trade.count(),
+  portfolios: await prisma.portfolio.count(),
+  positions: await prisma.position.count(),
+  riskProfiles: await prisma.riskProfile.count(),
+  riskAlerts: await prisma.riskAlert.count(),
+});
+
+describe('seedDemoData', () => {
+  it('adds nothing when run again', async () => {
+    const before = await rowCounts(db.prisma);
+    await seedDemoData(db.prisma);
+    expect(await rowCounts(db.prisma)).toEqual(before);
+  });
+
+  it('seeds at least 20 instruments across equities, FX and crypto, each with a quote and candles', async () => {
+    const counts = await rowCounts(db.prisma);
+    expect(counts.instruments).toBe(DEMO_INSTRUMENTS.length);
+    expect(counts.instruments).toBeGreaterThanOrEqual(20);
+    expect(counts.quotes).toBe(counts.instruments);
+    expect(counts.candles).toBe(counts.instruments * (DEMO_DAILY_CANDLES + DEMO_HOURLY_CANDLES));
+    const classes = await db.prisma.instrument.groupBy({ by: ['assetClass'], _count: true });
+    expect(Object.fromEntries(classes.map((group) => [group.assetClass, group._count]))).toEqual({ EQUITY: 10, FX: 5, CRYPTO: 5 });
+  });
+
+  it('keeps prices on the tick grid with a positive spread and valid OHLC bars', async () => {
+    const instruments = await db.prisma.instrument.findMany({ include: { quote: true, candles: true } });
+    for (const instrument of instruments) {
+      const { quote, tickSize } = instrument;
+      const onGrid = (price: Decimal | null | undefined) => price != null && price.mod(tickSize).isZero();
+      expect(onGrid(quote?.bid) && onGrid(quote?.ask) && onGrid(quote?.last), instrument.symbol).toBe(true);
+      expect(quote!.ask!.gt(quote!.bid!), instrument.symbol).toBe(true);
+      for (const bar of instrument.candles) {
+        expect(onGrid(bar.open) && onGrid(bar.high) && onGrid(bar.low) && onGrid(bar.close), instrument.symbol).toBe(true);
+        expect(bar.high.gte(Decimal.max(bar.open, bar.close)) && bar.low.lte(Decimal.min(bar.open, bar.close))).toBe(true);
+        expect(bar.low.gt(0) && bar.volume.mod(instrument.lotSize).isZero()).toBe(true);
+      }
+    }
+  });
+
+  it('gives the demo trader cash, positions, open and filled orders with trades, and a risk profile with alerts', async () => {
+    const portfolio = await db.prisma.portfolio.findUniqueOrThrow({ where: { userId: DEMO_TRADER_ID }, include: { positions: true } });
+    expect(portfolio.id).toBe(DEMO_PORTFOLIO_ID);
+    expect(portfolio.cash.gt(0)).toBe(true);
+    expect(portfolio.positions.length).toBeGreaterThanOrEqual(3);
+
+    const orders = await db.prisma.order.findMany({ where: { userId: DEMO_TRADER_ID }, include: { buyTrades: true, sellTrades: true } });
+    expect(orders).toHaveLength(DEMO_ORDERS.length);
+    expect(new Set(orders.map((order) => order.status))).toEqual(new Set(['FILLED', 'PARTIALLY_FILLED', 'OPEN', 'CANCELLED']));
+    for (const order of orders) {
+      const trades = [...order.buyTrades, ...order.sellTrades];
+      const traded = trades.reduce((sum, trade) => sum.add(trade.quantity), new Decimal(0));
+      expect(traded.equals(order.filledQuantity), order.id).toBe(true);
+    }
+
+    const btc = portfolio.positions.find((position) => position.instrumentId === demoInstrumentId('BTC-USD'));
+    expect(btc?.quantity.toString()).toBe('0.5');
+    const eurusd = portfolio.positions.find((position) => position.instrumentId === demoInstrumentId('EURUSD'));
+    expect(eurusd?.quantity.isNegative()).toBe(true);
+
+    const risk = await db.prisma.riskProfile.findUniqueOrThrow({ where: { userId: DEMO_TRADER_ID }, include: { alerts: true } });
+    expect(risk.alerts.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('does not reset state the platform changed since the first seed', async () => {
+    await db.prisma.portfolio.update({ where: { id: DEMO_PORTFOLIO_ID }, data: { cash: '1.2345' } });
+    await seedDemoData(db.prisma);
+    const portfolio = await db.prisma.portfolio.findUniqueOrThrow({ where: { id: DEMO_PORTFOLIO_ID } });
+    expect(portfolio.cash.toString()).toBe('1.2345');
+  });
+});
