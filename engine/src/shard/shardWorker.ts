@@ -1,0 +1,113 @@
+/**
+ * A shard worker: the single writer of its symbols. Reads command slots from its inbound ring,
+ * executes them on the pure core, and copies the resulting event slots to its outbound ring,
+ * ringing the main thread's doorbell once per published batch. postMessage is used only for
+ * `ready` and `stopped`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { EventBuffer } from '../core/eventBuffer.js';
+import { Side } from '../core/layout.js';
+import { Shard } from '../core/shard.js';
+import { Doorbell, RingClosedError, RingConsumer, RingProducer, WAIT_STRATEGIES } from '../ring/index.js';
+import { depthDataSlots, DepthReplyField, ShellCommandKind, ShellReplyType, type ShardWorkerData, type ShardWorkerMessage } from './workerProtocol.js';
+
+/** Commands executed between releases of inbound slots, so a blocked producer resumes early. */
+const RELEASE_EVERY = 256;
+
+const { data } = workerData as { data: ShardWorkerData };
+const strategy = WAIT_STRATEGIES[data.waitStrategy];
+const commands = new RingConsumer(data.commands, strategy);
+const events = new RingProducer(data.events, strategy);
+const doorbell = new Doorbell(data.doorbell);
+const shard = new Shard(
+  data.instruments.map(({ symbolId, tickUnits, lotUnits }) => ({ symbolId, tickSize: tickUnits, lotSize: lotUnits })),
+);
+const slotWords = commands.slotWords;
+const out = new EventBuffer(data.eventBatchSlots, publishEvents);
+const depthScratch = new Float64Array(1000 * 3);
+
+/** Copies the collected event slots into the event ring (waiting while it is full) and resets `out`. */
+function publishEvents(buffer: EventBuffer): void {
+  const source = buffer.slots;
+  let copied = 0;
+  while (copied < buffer.count) {
+    const got = events.claim(buffer.count - copied);
+    // The claimed run may wrap: copy the contiguous part up to the ring's end, then the rest.
+    let k = 0;
+    while (k < got) {
+      const start = events.offset(k);
+      const run = Math.min(got - k, events.capacity - start / slotWords);
+      const from = (copied + k) * slotWords;
+      events.slots.set(source.subarray(from, from + run * slotWords), start);
+      k += run;
+    }
+    events.publish(got);
+    copied += got;
+  }
+  buffer.count = 0;
+  doorbell.ring();
+}
+
+/** Answers QUERY_DEPTH with a header slot and the levels packed into data slots. */
+function replyDepth(slots: Float64Array, at: number): void {
+  const requestId = slots[at + 1] ?? 0;
+  const symbolId = slots[at + 2] ?? 0;
+  const depth = Math.min(slots[at + 3] ?? 0, 500);
+  const bids = shard.readDepth(symbolId, Side.BUY, depth, depthScratch, 0);
+  const asks = shard.readDepth(symbolId, Side.SELL, depth, depthScratch, bids * 3);
+  const dataSlots = depthDataSlots(bids + asks, slotWords);
+  // Header and data go out in one publication: make room first so onFull cannot split them.
+  if (out.count + 1 + dataSlots > out.capacity) publishEvents(out);
+  const header = out.claim();
+  out.slots.fill(0, header, header + slotWords);
+  out.slots[header] = ShellReplyType.DEPTH;
+  out.slots[header + DepthReplyField.REQUEST_ID] = requestId;
+  out.slots[header + DepthReplyField.SYMBOL_ID] = symbolId;
+  out.slots[header + DepthReplyField.BID_LEVELS] = bids;
+  out.slots[header + DepthReplyField.ASK_LEVELS] = asks;
+  out.slots[header + DepthReplyField.LAST_SEQUENCE] = shard.sequence;
+  for (let s = 0; s < dataSlots; s++) {
+    const slot = out.claim();
+    out.slots.set(depthScratch.subarray(s * slotWords, (s + 1) * slotWords), slot);
+  }
+}
+
+function markDone(lastRequestId: number): void {
+  const slot = out.claim();
+  out.slots[slot] = ShellReplyType.BATCH_DONE;
+  out.slots[slot + 1] = lastRequestId;
+}
+
+function run(): number {
+  let executed = 0;
+  for (;;) {
+    const ready = commands.waitForData();
+    if (ready === 0) return executed;
+    const slots = commands.slots;
+    let lastRequestId = 0;
+    for (let k = 0; k < ready; ) {
+      const chunk = Math.min(RELEASE_EVERY, ready - k);
+      for (let i = 0; i < chunk; i++) {
+        const at = commands.offset(i);
+        if (slots[at] === ShellCommandKind.QUERY_DEPTH) replyDepth(slots, at);
+        else shard.execute(slots, at / slotWords, out);
+        lastRequestId = slots[at + 1] ?? 0;
+      }
+      commands.release(chunk);
+      k += chunk;
+      executed += chunk;
+    }
+    markDone(lastRequestId);
+    publishEvents(out);
+  }
+}
+
+parentPort?.postMessage({ type: 'ready' } satisfies ShardWorkerMessage);
+let executed = 0;
+try {
+  executed = run();
+} catch (error) {
+  // Shutdown closes the event ring; a worker waiting for room in it stops here.
+  if (!(error instanceof RingClosedError)) throw error;
+}
+parentPort?.postMessage({ type: 'stopped', commands: executed } satisfies ShardWorkerMessage);

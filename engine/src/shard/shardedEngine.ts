@@ -1,0 +1,355 @@
+import type { Logger } from 'pino';
+import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, EventField, EventType } from '../core/layout.js';
+import type { InstrumentSpec } from '../instruments.js';
+import type { WaitStrategyName } from '../ring/index.js';
+import { AccountDirectory } from './accountDirectory.js';
+import { EventHistory } from './eventHistory.js';
+import { EventSubscribers, matchesFilter as matchesAll, type EventFilter, type EventSubscriber } from './eventSubscribers.js';
+import { InstrumentRegistry, type RegisteredInstrument } from './instrumentRegistry.js';
+import { CommandGroup, OrderCommandEntry, type OrderOutcome } from './outcomes.js';
+import { PendingRequests, type PendingEntry } from './pendingRequests.js';
+import { shardOf } from './routing.js';
+import { ShardPool, type ShardEventSink } from './shardPool.js';
+import { DepthReplyField, ShellCommandKind } from './workerProtocol.js';
+
+export interface ShardedEngineOptions {
+  readonly instruments: readonly InstrumentSpec[];
+  readonly shards: number;
+  readonly waitStrategy: WaitStrategyName;
+  /** Events kept per shard for StreamEvents replay. Default 100 000 (12.8 MB per shard). */
+  readonly historyPerShard?: number;
+  /** Commands that may queue behind a full ring per shard before new requests are refused. Default 1 000 000. */
+  readonly maxQueuedCommands?: number;
+  /** Slots per ring. Default 65 536. */
+  readonly ringCapacity?: number;
+  readonly logger: Logger;
+}
+
+/** Refused before entering a ring: the shard is too far behind. Maps to RESOURCE_EXHAUSTED. */
+export class EngineBusyError extends Error {
+  constructor(shard: number) {
+    super(`shard ${shard} is overloaded; retry later`);
+    this.name = 'EngineBusyError';
+  }
+}
+
+/** The engine was stopped while the request waited. Maps to UNAVAILABLE. */
+export class EngineStoppedError extends Error {
+  constructor() {
+    super('engine stopped');
+    this.name = 'EngineStoppedError';
+  }
+}
+
+/** A new order as the transport decoded it; NaN or 0 where the input was missing or malformed (the core rejects it). */
+export interface NewOrder {
+  readonly symbol: string;
+  readonly accountId: string;
+  readonly side: number;
+  readonly orderType: number;
+  readonly price: number;
+  readonly quantity: number;
+  readonly stpMode: number;
+}
+
+export interface DepthSnapshot {
+  readonly shard: number;
+  readonly sequence: number;
+  /** price, quantity, orderCount per level, best first. */
+  readonly bids: Float64Array;
+  readonly asks: Float64Array;
+}
+
+export interface RiskLimitValues {
+  readonly maxOrderQuantity: number;
+  readonly maxOrderNotional: number;
+  readonly priceBandBps: number;
+  readonly maxOpenOrders: number;
+  readonly maxPosition: number;
+}
+
+/** Each command slot's writer: fills the fields after kind/requestId/symbol/account/time. */
+type SlotFiller = (slots: Float64Array, at: number) => void;
+
+/**
+ * The engine shell without a transport (the gRPC adapter is one thin client of it, like
+ * graphql-ws's `makeServer`): routes commands by symbol to shard rings, assigns request and
+ * order ids and timestamps, correlates events with waiting requests, keeps the per-shard event
+ * history and quote table, and fans events out to subscribers. Everything runs on the main thread.
+ */
+export class ShardedEngine implements ShardEventSink {
+  readonly registry: InstrumentRegistry;
+  readonly accounts = new AccountDirectory();
+  readonly histories: readonly EventHistory[];
+  private readonly pool: ShardPool;
+  private readonly pending: readonly PendingRequests[];
+  private readonly subscribers = new EventSubscribers();
+  private readonly depthQueries = new Map<number, (snapshot: DepthSnapshot) => void>();
+  private readonly quotes: Float64Array;
+  private readonly maxQueued: number;
+  private nextRequestId = 1;
+  private nextOrderId = 1;
+  private lastTimestamp = 0;
+  private stopped = false;
+
+  private constructor(pool: ShardPool, registry: InstrumentRegistry, options: ShardedEngineOptions) {
+    this.pool = pool;
+    this.registry = registry;
+    this.histories = Array.from({ length: pool.shardCount }, () => new EventHistory(options.historyPerShard ?? 100_000));
+    this.pending = Array.from({ length: pool.shardCount }, () => new PendingRequests());
+    this.quotes = new Float64Array((registry.instruments.length + 1) * EVENT_SLOT_SIZE);
+    this.maxQueued = options.maxQueuedCommands ?? 1_000_000;
+    pool.listen(this);
+  }
+
+  /** Starts the shard workers with their instruments. */
+  static async start(options: ShardedEngineOptions): Promise<ShardedEngine> {
+    const registry = new InstrumentRegistry(options.instruments, options.shards);
+    const pool = await ShardPool.start({
+      shards: options.shards,
+      waitStrategy: options.waitStrategy,
+      instruments: registry.perShard(options.shards),
+      logger: options.logger,
+      ...(options.ringCapacity === undefined ? {} : { ringCapacity: options.ringCapacity }),
+    });
+    return new ShardedEngine(pool, registry, options);
+  }
+
+  get shardCount(): number {
+    return this.pool.shardCount;
+  }
+
+  /** The shard owning `symbol` (known or not: unknown symbols still route, to be rejected there). */
+  shardOfSymbol(symbol: string): number {
+    return this.registry.bySymbolName(symbol)?.shard ?? shardOf(symbol, this.pool.shardCount);
+  }
+
+  submitOrder(order: NewOrder): Promise<OrderOutcome> {
+    const orderId = this.nextOrderId++;
+    return this.orderCommand(CommandKind.SUBMIT, order.symbol, order.accountId, orderId, (slots, at) => {
+      slots[at + C.SIDE] = order.side;
+      slots[at + C.ORDER_TYPE] = order.orderType;
+      slots[at + C.PRICE] = order.price;
+      slots[at + C.QUANTITY] = order.quantity;
+      slots[at + C.STP_MODE] = order.stpMode;
+    });
+  }
+
+  cancelOrder(symbol: string, accountId: string, orderId: number): Promise<OrderOutcome> {
+    return this.orderCommand(CommandKind.CANCEL, symbol, accountId, orderId, () => undefined);
+  }
+
+  /** `newPrice` / `newQuantity` 0 = unchanged. */
+  amendOrder(symbol: string, accountId: string, orderId: number, newPrice: number, newQuantity: number): Promise<OrderOutcome> {
+    return this.orderCommand(CommandKind.AMEND, symbol, accountId, orderId, (slots, at) => {
+      slots[at + C.NEW_PRICE] = newPrice;
+      slots[at + C.NEW_QUANTITY] = newQuantity;
+    });
+  }
+
+  /** Sends the limits to every shard; resolves with the first reject reason, or 0 when all applied. */
+  async setRiskLimits(accountId: string, limits: RiskLimitValues): Promise<number> {
+    const account = accountId === '' ? 0 : this.accounts.idOf(accountId);
+    const group = new CommandGroup();
+    for (let shard = 0; shard < this.pool.shardCount; shard++) {
+      const requestId = this.write(shard, CommandKind.SET_RISK_LIMITS, 0, account, 0, (slots, at) => {
+        slots[at + C.MAX_ORDER_QUANTITY] = limits.maxOrderQuantity;
+        slots[at + C.MAX_ORDER_NOTIONAL] = limits.maxOrderNotional;
+        slots[at + C.PRICE_BAND_BPS] = limits.priceBandBps;
+        slots[at + C.MAX_OPEN_ORDERS] = limits.maxOpenOrders;
+        slots[at + C.MAX_POSITION] = limits.maxPosition;
+      });
+      this.track(shard, group.entry(requestId, requestId));
+    }
+    this.pool.flush();
+    await group.promise;
+    return group.rejections.values().next().value ?? 0;
+  }
+
+  /** Records an external print; resolves with the reject reason, or 0 when applied. */
+  async ingestTrade(symbol: string, price: number, quantity: number, aggressorSide: number, timestampMs: number): Promise<number> {
+    const shard = this.shardOfSymbol(symbol);
+    const group = new CommandGroup();
+    const symbolId = this.registry.bySymbolName(symbol)?.symbolId ?? 0;
+    const requestId = this.write(shard, CommandKind.INGEST_TRADE, symbolId, 0, 0, (slots, at) => {
+      slots[at + C.SIDE] = aggressorSide;
+      slots[at + C.PRICE] = price;
+      slots[at + C.QUANTITY] = quantity;
+      if (timestampMs > 0) slots[at + C.TIMESTAMP_MS] = timestampMs;
+    });
+    this.track(shard, group.entry(requestId, requestId));
+    this.pool.flush();
+    await group.promise;
+    return group.rejections.get(requestId) ?? 0;
+  }
+
+  /** Reads up to `depth` levels per side, consistent with every command routed before. */
+  orderBook(instrument: RegisteredInstrument, depth: number): Promise<DepthSnapshot> {
+    this.assertRunning();
+    const requestId = this.nextRequestId++;
+    const writer = this.pool.writers[instrument.shard]!;
+    const at = writer.claimSlot();
+    const slots = writer.target;
+    slots.fill(0, at, at + EVENT_SLOT_SIZE);
+    slots[at] = ShellCommandKind.QUERY_DEPTH;
+    slots[at + 1] = requestId;
+    slots[at + 2] = instrument.symbolId;
+    slots[at + 3] = depth;
+    const promise = new Promise<DepthSnapshot>((resolve) => this.depthQueries.set(requestId, resolve));
+    writer.flush();
+    return promise;
+  }
+
+  /** The symbol's last QUOTE event slot (all zero before the first), and its shard. */
+  quote(instrument: RegisteredInstrument): Float64Array {
+    const at = instrument.symbolId * EVENT_SLOT_SIZE;
+    return this.quotes.slice(at, at + EVENT_SLOT_SIZE);
+  }
+
+  /**
+   * Replays each shard's history from `fromSequences` (shard → first sequence) then delivers
+   * live events, all synchronously on the main thread so nothing falls between replay and live.
+   * Returns the shard whose history no longer reaches back far enough, or an unsubscribe function.
+   */
+  subscribe(fromSequences: ReadonlyMap<number, number>, filter: EventFilter, onEvent: EventSubscriber['onEvent']): (() => void) | { readonly outOfRange: number } {
+    for (const [shard, from] of fromSequences) {
+      const history = this.histories[shard];
+      if (history !== undefined && from < history.oldestSequence && from <= history.lastSequence) return { outOfRange: shard };
+    }
+    for (const [shard, from] of fromSequences) {
+      this.histories[shard]?.replay(from, (slots, at) => {
+        if (matchesAll(filter, slots, at)) onEvent(shard, slots, at);
+      });
+    }
+    return this.subscribers.add({ filter, onEvent });
+  }
+
+  /** Sends a bulk batch; `fill` writes record i's fields. Resolves with the reject reason per index. */
+  async submitBatch(count: number, routeOf: (i: number) => { shard: number; symbolId: number; accountId: number }, fill: (i: number, slots: Float64Array, at: number) => void): Promise<{ firstOrderId: number; rejections: Map<number, number> }> {
+    this.assertRunning();
+    const firstOrderId = this.nextOrderId;
+    const firstRequestId = this.nextRequestId;
+    this.nextOrderId += count;
+    this.nextRequestId += count;
+    const group = new CommandGroup();
+    const firstPerShard = new Float64Array(this.pool.shardCount).fill(-1);
+    const lastPerShard = new Float64Array(this.pool.shardCount);
+    const timestamp = this.now();
+    for (let i = 0; i < count; i++) {
+      const route = routeOf(i);
+      const writer = this.pool.writers[route.shard]!;
+      const at = writer.claimSlot();
+      const slots = writer.target;
+      const requestId = firstRequestId + i;
+      slots[at + C.KIND] = CommandKind.SUBMIT;
+      slots[at + C.REQUEST_ID] = requestId;
+      slots[at + C.SYMBOL_ID] = route.symbolId;
+      slots[at + C.ACCOUNT_ID] = route.accountId;
+      slots[at + C.ORDER_ID] = firstOrderId + i;
+      slots[at + C.TIMESTAMP_MS] = timestamp;
+      fill(i, slots, at);
+      if (firstPerShard[route.shard] === -1) firstPerShard[route.shard] = requestId;
+      lastPerShard[route.shard] = requestId;
+    }
+    for (let shard = 0; shard < this.pool.shardCount; shard++) {
+      const first = firstPerShard[shard]!;
+      if (first !== -1) this.track(shard, group.entry(first, lastPerShard[shard]!));
+    }
+    group.seal();
+    this.pool.flush();
+    await group.promise;
+    const rejections = new Map<number, number>();
+    for (const [requestId, reason] of group.rejections) rejections.set(requestId - firstRequestId, reason);
+    return { firstOrderId, rejections };
+  }
+
+  /** Resolves when no shard has commands queued behind a full ring (streams await this before reading more). */
+  async drained(): Promise<void> {
+    await Promise.all(this.pool.writers.map((writer) => writer.drained()));
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.pool.stop();
+    const error = new EngineStoppedError();
+    for (const pending of this.pending) for (const entry of pending.drain()) (entry as { fail?(e: Error): void }).fail?.(error);
+    this.depthQueries.clear();
+  }
+
+  onEvent(shard: number, slots: Float64Array, at: number): void {
+    this.histories[shard]!.append(slots, at);
+    if (slots[at + EventField.TYPE] === EventType.QUOTE) {
+      const symbolId = slots[at + EventField.SYMBOL_ID] ?? 0;
+      if (symbolId > 0 && symbolId <= this.registry.instruments.length) this.quotes.set(slots.subarray(at, at + EVENT_SLOT_SIZE), symbolId * EVENT_SLOT_SIZE);
+    }
+    this.pending[shard]!.onEvent(slots[at + EventField.REQUEST_ID] ?? 0, slots, at);
+    if (this.subscribers.size > 0) this.subscribers.publish(shard, slots, at);
+  }
+
+  onBatchDone(shard: number, lastRequestId: number): void {
+    this.pending[shard]!.onBatchDone(lastRequestId);
+  }
+
+  onDepth(shard: number, header: Float64Array, levels: Float64Array): void {
+    const requestId = header[DepthReplyField.REQUEST_ID] ?? 0;
+    const resolve = this.depthQueries.get(requestId);
+    if (resolve === undefined) return;
+    this.depthQueries.delete(requestId);
+    const bidValues = (header[DepthReplyField.BID_LEVELS] ?? 0) * 3;
+    resolve({ shard, sequence: header[DepthReplyField.LAST_SEQUENCE] ?? 0, bids: levels.subarray(0, bidValues), asks: levels.subarray(bidValues) });
+  }
+
+  private orderCommand(kind: number, symbol: string, accountId: string, orderId: number, fill: SlotFiller): Promise<OrderOutcome> {
+    try {
+      return this.sendOrderCommand(kind, symbol, accountId, orderId, fill);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  private sendOrderCommand(kind: number, symbol: string, accountId: string, orderId: number, fill: SlotFiller): Promise<OrderOutcome> {
+    const shard = this.shardOfSymbol(symbol);
+    const symbolId = this.registry.bySymbolName(symbol)?.symbolId ?? 0;
+    const account = this.accounts.idOf(accountId);
+    const requestId = this.write(shard, kind, symbolId, account, orderId, fill);
+    const entry = new OrderCommandEntry(requestId, shard, orderId, symbolId, account);
+    this.track(shard, entry);
+    this.pool.writers[shard]!.flush();
+    return entry.promise;
+  }
+
+  /** Writes one command slot (not yet published); returns its request id. */
+  private write(shard: number, kind: number, symbolId: number, accountId: number, orderId: number, fill: SlotFiller): number {
+    this.assertRunning();
+    const writer = this.pool.writers[shard]!;
+    if (writer.queued > this.maxQueued) throw new EngineBusyError(shard);
+    const requestId = this.nextRequestId++;
+    const at = writer.claimSlot();
+    const slots = writer.target;
+    slots.fill(0, at, at + EVENT_SLOT_SIZE);
+    slots[at + C.KIND] = kind;
+    slots[at + C.REQUEST_ID] = requestId;
+    slots[at + C.SYMBOL_ID] = symbolId;
+    slots[at + C.ACCOUNT_ID] = accountId;
+    slots[at + C.ORDER_ID] = orderId;
+    slots[at + C.TIMESTAMP_MS] = this.now();
+    fill(slots, at);
+    return requestId;
+  }
+
+  private track(shard: number, entry: PendingEntry): void {
+    this.pending[shard]!.add(entry);
+  }
+
+  /** Milliseconds since the epoch, never going backwards (the core rejects a clock that does). */
+  private now(): number {
+    const now = Date.now();
+    if (now > this.lastTimestamp) this.lastTimestamp = now;
+    return this.lastTimestamp;
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new EngineStoppedError();
+  }
+}
