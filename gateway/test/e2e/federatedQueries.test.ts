@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TRADER_ID } from '@mib/db';
+import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
+import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
+
+let platform: PlatformFixture;
+
+beforeAll(async () => {
+  platform = await startPlatformFixture();
+}, 60_000);
+
+afterAll(async () => {
+  await platform[Symbol.asyncDispose]();
+});
+
+const DASHBOARD = /* GraphQL */ `
+  query Dashboard($id: ID!) {
+    user(id: $id) {
+      displayName
+      portfolio {
+        cash
+        positions(first: 50) {
+          edges { node { quantity averageCost instrument { symbol assetClass quote { last } } } }
+        }
+      }
+      riskProfile { maxOrderNotional maxOpenOrders alerts { edges { node { severity kind } } } }
+      orders(first: 50) { edges { node { side status quantity filledQuantity instrument { symbol } trades { price quantity } } } }
+    }
+  }
+`;
+
+interface Dashboard {
+  user: {
+    displayName: string;
+    portfolio: { cash: string; positions: { edges: { node: { quantity: string; instrument: { symbol: string; quote: { last: string | null } | null } } }[] } };
+    riskProfile: { maxOrderNotional: string; maxOpenOrders: number; alerts: { edges: unknown[] } };
+    orders: { edges: { node: { status: string; instrument: { symbol: string }; trades: { price: string }[] } }[] };
+  } | null;
+}
+
+describe('one query through the gateway crosses all five subgraphs', () => {
+  it("returns the trader's portfolio with live quotes, risk limits and orders", async () => {
+    const response = await graphqlRequest<Dashboard>(platform.gateway.url, DASHBOARD, { id: DEMO_TRADER_ID });
+    expect(response.errors).toBeUndefined();
+    const user = response.data?.user;
+    if (!user) throw new Error('demo trader missing');
+    expect(user.displayName).toBeTruthy();
+    expect(Number(user.portfolio.cash)).toBeGreaterThan(0);
+    const positions = user.portfolio.positions.edges.map((edge) => edge.node);
+    expect(positions.length).toBeGreaterThan(0);
+    for (const position of positions) {
+      expect(position.instrument.symbol).toMatch(/^[A-Z0-9-]+$/);
+      expect(position.instrument.quote?.last).toMatch(/^\d+(\.\d+)?$/);
+    }
+    expect(Number(user.riskProfile.maxOrderNotional)).toBeGreaterThan(0);
+    expect(user.orders.edges.length).toBeGreaterThan(0);
+    expect(user.orders.edges.some((edge) => edge.node.status === 'FILLED' && edge.node.trades.length > 0)).toBe(true);
+  });
+
+  it('answers an unknown user with null and a malformed id with BAD_USER_INPUT', async () => {
+    const unknown = await graphqlRequest<Dashboard>(platform.gateway.url, DASHBOARD, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data?.user).toBeNull();
+    const malformed = await graphqlRequest(platform.gateway.url, DASHBOARD, { id: 'trader' });
+    expect(errorCodes(malformed)).toContain('BAD_USER_INPUT');
+  });
+
+  it('rejects a query for a field that does not exist with BAD_USER_INPUT', async () => {
+    const response = await graphqlRequest(platform.gateway.url, '{ user(id: "x") { password } }');
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lists instruments across asset classes', async () => {
+    const response = await graphqlRequest<{ instruments: { edges: { node: { assetClass: string } }[] } }>(
+      platform.gateway.url,
+      '{ instruments(first: 100) { edges { node { symbol assetClass } } } }',
+    );
+    const classes = new Set(response.data?.instruments.edges.map((edge) => edge.node.assetClass));
+    expect(response.data?.instruments.edges.length).toBeGreaterThanOrEqual(20);
+    expect(classes).toEqual(new Set(['EQUITY', 'FX', 'CRYPTO']));
+  });
+
+  it('serves /health covering every subgraph, and /metrics', async () => {
+    const health = await fetch(new URL('/health', platform.gateway.url));
+    expect(health.status).toBe(200);
+    const body = (await health.json()) as { checks: Record<string, { ok: boolean }> };
+    expect(Object.keys(body.checks).sort()).toEqual(['market-data', 'orders', 'portfolio', 'risk', 'users']);
+    const metrics = await (await fetch(new URL('/metrics', platform.gateway.url))).text();
+    expect(metrics).toContain('graphql_request_duration_seconds');
+  });
+});
