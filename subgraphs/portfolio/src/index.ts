@@ -1,0 +1,1 @@
+export { portfolioSubgraph, PORTFOLIO_SUBGRAPH } from './server.js';

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import type { RunningService } from '@mib/subgraph-kit';
+import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { portfolioSubgraph } from '../src/index.js';
+import { seedPortfolios, type SeededPortfolios } from './portfolioFixtures.js';
+
+let db: TestDatabase;
+let subgraph: RunningService & AsyncDisposable;
+let seeded: SeededPortfolios;
+let statements: string[] = [];
+/** Twenty more traders, each with a portfolio of two positions. */
+const traderIds = Array.from({ length: 20 }, () => randomUUID());
+
+beforeAll(async () => {
+  db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
+  seeded = await seedPortfolios(db.prisma);
+  for (const userId of traderIds) {
+    await db.prisma.portfolio.create({
+      data: {
+        userId,
+        baseCurrency: 'USD',
+        cash: '500',
+        positions: { create: [{ instrumentId: randomUUID(), quantity: '1', averageCost: '10', realizedPnl: '1.25' }, { instrumentId: randomUUID(), quantity: '2', averageCost: '20', realizedPnl: '-0.5' }] },
+      },
+    });
+  }
+  subgraph = await startSubgraphForTest(portfolioSubgraph, db.prisma);
+});
+
+beforeEach(() => {
+  statements = [];
+});
+
+afterAll(async () => {
+  await subgraph[Symbol.asyncDispose]();
+  await db[Symbol.asyncDispose]();
+});
+
+const entitiesQuery = `query($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on Portfolio { id cash }
+    ... on Position { id costBasis owner: portfolio { id realizedPnl } }
+    ... on User { id portfolio { id cash realizedPnl } }
+  }
+}`;
+
+describe('entity references', () => {
+  it('resolves portfolio, position and user representations in the order given, null where there is none', async () => {
+    const [position] = seeded.alicePositions;
+    const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+      r: [
+        { __typename: 'Portfolio', id: seeded.bob.id },
+        { __typename: 'Portfolio', id: '00000000-0000-4000-8000-000000000000' },
+        { __typename: 'Position', id: position?.id },
+        { __typename: 'Position', id: '00000000-0000-4000-8000-000000000000' },
+        { __typename: 'User', id: seeded.aliceId },
+        { __typename: 'User', id: seeded.carolId },
+      ],
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities).toEqual([
+      { id: seeded.bob.id, cash: '0' },
+      null,
+      { id: position?.id, costBasis: position?.quantity.times(position.averageCost).toFixed(), owner: { id: seeded.alice.id, realizedPnl: '994.8' } },
+      null,
+      { id: seeded.aliceId, portfolio: { id: seeded.alice.id, cash: '10000.5', realizedPnl: '994.8' } },
+      { id: seeded.carolId, portfolio: null },
+    ]);
+  });
+
+  it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
+    const response = await graphqlRequest(subgraph.url, entitiesQuery, { r: [{ __typename: 'Portfolio', id: 'alice' }] });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it("resolves 20 users' portfolios with their realized P&L in two statements", async () => {
+    const response = await graphqlRequest<{ _entities: { portfolio: { realizedPnl: string } | null }[] }>(subgraph.url, entitiesQuery, {
+      r: traderIds.map((id) => ({ __typename: 'User', id })),
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities.map((user) => user.portfolio?.realizedPnl)).toEqual(Array<string>(20).fill('0.75'));
+    // Portfolios by user id, then one grouped sum for all of them.
+    expect(statements).toHaveLength(2);
+  });
+
+  it('resolves 40 positions with their portfolios in three statements', async () => {
+    const positions = await db.prisma.position.findMany({ where: { portfolio: { userId: { in: traderIds } } } });
+    statements = [];
+    const response = await graphqlRequest<{ _entities: { owner: { realizedPnl: string } }[] }>(subgraph.url, entitiesQuery, {
+      r: positions.map(({ id }) => ({ __typename: 'Position', id })),
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities.map((position) => position.owner.realizedPnl)).toEqual(Array<string>(40).fill('0.75'));
+    // Positions, their portfolios, the portfolios' realized P&L.
+    expect(statements).toHaveLength(3);
+  });
+});
