@@ -38,7 +38,8 @@ export interface Subscription extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-export interface EventBus {
+/** `await using bus = …` closes it at the end of the scope, like `close()`. */
+export interface EventBus extends AsyncDisposable {
   /**
    * Publishes events, batched into as few requests as possible. Each is validated first; an
    * invalid one rejects the whole call with `EventValidationError` and nothing is published.

@@ -7,10 +7,12 @@ import { z } from 'zod';
  * A plain decimal: optional `-`, digits, optional fraction. No exponent or `+`, so the string
  * converts exactly to the engine's fixed point and to PostgreSQL `numeric`.
  */
-export const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string such as "101.25"');
+const decimalMessage = 'must be a decimal string such as "101.25"';
+export const decimal = z.string({ error: decimalMessage }).regex(/^-?\d+(\.\d+)?$/, decimalMessage);
 
 /** A decimal that cannot be negative: quantities, sizes, volumes. */
-export const nonNegativeDecimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string such as "10.5"');
+const nonNegativeMessage = 'must be a non-negative decimal string such as "10.5"';
+export const nonNegativeDecimal = z.string({ error: nonNegativeMessage }).regex(/^\d+(\.\d+)?$/, nonNegativeMessage);
 
 /** Opaque identifier (order, account, trade, request). */
 export const id = z.string().min(1);

@@ -97,6 +97,10 @@ export class InProcessEventBus implements EventBus {
     await Promise.all([...this.#subscriptions].map((subscription) => subscription.close()));
   }
 
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
   #assertOpen(): void {
     if (this.#closed) throw new Error('InProcessEventBus is closed');
   }

@@ -11,7 +11,7 @@ import type { TradingEvent } from '../eventSchema.js';
 import { decodeEvent, encodeEvent, parseEvent } from '../parseEvent.js';
 import { topicOf, topics, type Topic } from '../topics.js';
 import { kafkaLogLevelFor, pinoLogCreator } from './kafkaLogCreator.js';
-import { waitForGroupJoin } from './waitForGroupJoin.js';
+import { startGroupMember } from './startGroupMember.js';
 
 export interface KafkaEventBusOptions {
   /** Bootstrap brokers, `host:port`. */
@@ -29,6 +29,8 @@ export interface KafkaEventBusOptions {
   readonly retry?: RetryPolicy;
   /** Consumer heartbeat interval in ms (default 3000); lower makes rebalances quicker. */
   readonly heartbeatIntervalMs?: number;
+  /** Longest a consumer's fetch waits for data, in ms (default 1000); bounds rebalance delays. */
+  readonly fetchMaxWaitMs?: number;
   /** How long `subscribe` waits for the group join (default 30 000 ms). */
   readonly joinTimeoutMs?: number;
 }
@@ -94,12 +96,23 @@ export class KafkaEventBus implements EventBus {
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     this.#assertOpen();
     const logger = this.#logger.child({ group: options.group });
-    const consumer = this.#kafka.consumer({
-      groupId: options.group,
-      allowAutoTopicCreation: false,
-      ...(this.#options.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: this.#options.heartbeatIntervalMs }),
-    });
     const stopping = new AbortController();
+    const consumer = await startGroupMember({
+      kafka: this.#kafka,
+      consumer: {
+        groupId: options.group,
+        allowAutoTopicCreation: false,
+        // kafkajs heartbeats (and so learns of a rebalance) only between fetches: a long fetch
+        // wait would stall every rebalance by that much.
+        maxWaitTimeInMs: this.#options.fetchMaxWaitMs ?? 1_000,
+        ...(this.#options.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: this.#options.heartbeatIntervalMs }),
+      },
+      topics: options.topics.map((topic) => this.topicName(topic)),
+      fromBeginning: options.start !== 'latest',
+      eachBatch: (payload) => this.#consumeBatch(payload, options.handler, logger, stopping.signal),
+      joinTimeoutMs: this.#options.joinTimeoutMs ?? 30_000,
+      logger,
+    });
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
@@ -112,16 +125,6 @@ export class KafkaEventBus implements EventBus {
     };
     const subscription: Subscription = { close, [Symbol.asyncDispose]: close };
     this.#subscriptions.add(subscription);
-    try {
-      await consumer.connect();
-      await consumer.subscribe({ topics: options.topics.map((topic) => this.topicName(topic)), fromBeginning: options.start !== 'latest' });
-      const joined = waitForGroupJoin(consumer, this.#options.joinTimeoutMs ?? 30_000);
-      await consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.#consumeBatch(payload, options.handler, logger, stopping.signal) });
-      await joined;
-    } catch (error) {
-      await close();
-      throw error;
-    }
     return subscription;
   }
 
@@ -129,6 +132,10 @@ export class KafkaEventBus implements EventBus {
     this.#closed = true;
     await Promise.allSettled([...this.#subscriptions].map((subscription) => subscription.close()));
     await Promise.allSettled([this.#producer.disconnect(), this.#admin.disconnect()]);
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   #assertOpen(): void {

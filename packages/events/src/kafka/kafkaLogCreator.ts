@@ -35,6 +35,11 @@ export function pinoLogCreator(logger: Logger): logCreator {
       logger.debug(fields, message);
       return;
     }
+    // The consumer recovers by itself; the crash that caused it was logged with its reason.
+    if (message.startsWith('Restarting the consumer')) {
+      logger.warn(fields, message);
+      return;
+    }
     switch (entry.level) {
       case logLevel.ERROR:
         logger.error(fields, message);
