@@ -1,0 +1,1 @@
+export { riskSubgraph, RISK_SUBGRAPH } from './server.js';

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import type { RunningService } from '@mib/subgraph-kit';
+import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { riskSubgraph } from '../src/index.js';
+import { seedRiskProfiles, type SeededRiskProfiles } from './riskFixtures.js';
+
+let db: TestDatabase;
+let subgraph: RunningService & AsyncDisposable;
+let seeded: SeededRiskProfiles;
+let statements: string[] = [];
+/** Twenty more traders, each with default limits. */
+const traderIds = Array.from({ length: 20 }, () => randomUUID());
+
+beforeAll(async () => {
+  db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
+  seeded = await seedRiskProfiles(db.prisma);
+  await db.prisma.riskProfile.createMany({
+    data: traderIds.map((userId) => ({ userId, maxOrderQuantity: '100', maxOrderNotional: '10000', maxPositionNotional: '50000', maxOpenOrders: 10, priceBandBps: 250 })),
+  });
+  subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
+});
+
+beforeEach(() => {
+  statements = [];
+});
+
+afterAll(async () => {
+  await subgraph[Symbol.asyncDispose]();
+  await db[Symbol.asyncDispose]();
+});
+
+const entitiesQuery = `query($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on RiskProfile { id maxOpenOrders }
+    ... on RiskAlert { id kind message }
+    ... on User { id riskProfile { id priceBandBps } }
+  }
+}`;
+
+describe('entity references', () => {
+  it('resolves profile, alert and user representations in the order given, null where there is none', async () => {
+    const [alert] = seeded.aliceAlerts;
+    const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+      r: [
+        { __typename: 'RiskProfile', id: seeded.bob.id },
+        { __typename: 'RiskProfile', id: '00000000-0000-4000-8000-000000000000' },
+        { __typename: 'RiskAlert', id: alert?.id },
+        { __typename: 'RiskAlert', id: '00000000-0000-4000-8000-000000000000' },
+        { __typename: 'User', id: seeded.aliceId },
+        { __typename: 'User', id: seeded.carolId },
+      ],
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities).toEqual([
+      { id: seeded.bob.id, maxOpenOrders: 5 },
+      null,
+      { id: alert?.id, kind: alert?.kind, message: alert?.message },
+      null,
+      { id: seeded.aliceId, riskProfile: { id: seeded.alice.id, priceBandBps: 500 } },
+      { id: seeded.carolId, riskProfile: null },
+    ]);
+  });
+
+  it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
+    const response = await graphqlRequest(subgraph.url, entitiesQuery, { r: [{ __typename: 'RiskAlert', id: '42' }] });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it("resolves 20 users' risk profiles in one statement", async () => {
+    const response = await graphqlRequest<{ _entities: { riskProfile: { priceBandBps: number } | null }[] }>(subgraph.url, entitiesQuery, {
+      r: traderIds.map((id) => ({ __typename: 'User', id })),
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities.map((user) => user.riskProfile?.priceBandBps)).toEqual(Array<number>(20).fill(250));
+    expect(statements).toHaveLength(1);
+  });
+
+  it('resolves 12 alerts and 20 profiles by reference in two statements', async () => {
+    const profiles = await db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
+    statements = [];
+    const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+      r: [...seeded.aliceAlerts.map(({ id }) => ({ __typename: 'RiskAlert', id })), ...profiles.map(({ id }) => ({ __typename: 'RiskProfile', id }))],
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities.every((entity) => entity !== null)).toBe(true);
+    expect(response.data?._entities).toHaveLength(32);
+    expect(statements).toHaveLength(2);
+  });
+});
