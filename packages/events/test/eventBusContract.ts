@@ -125,6 +125,30 @@ export function eventBusContract({ createBus, timeoutMs }: ContractTarget): void
     expect(received.all.find((entry) => entry.event.sequence === 3)?.delivery.attempt).toBe(3);
   });
 
+  it('hands an event whose handler never succeeded to the next member once its owner leaves', async () => {
+    await using bus = await createBus();
+    const group = uniqueGroup('handover');
+    const attempts = new ReceivedEvents();
+    const first = await bus.subscribe({
+      group,
+      topics: ['orders'],
+      handler: async (event, delivery) => {
+        await attempts.handler()(event, delivery);
+        if (event.sequence === 2) throw new Error('this member cannot apply it');
+      },
+    });
+    await bus.publish([orderAccepted('AAPL', 1), orderAccepted('AAPL', 2), orderAccepted('AAPL', 3)]);
+    await attempts.until((received) => received.some(({ event }) => event.sequence === 2), timeoutMs, 'a failed attempt');
+    await first.close();
+    expect(attempts.events.map((event) => event.sequence)).not.toContain(3);
+
+    const second = new ReceivedEvents();
+    await using _second = await bus.subscribe({ group, topics: ['orders'], handler: second.handler() });
+    await second.until((received) => received.some(({ event }) => event.sequence === 3), timeoutMs, 'sequence 3');
+    // At least once: 1 may come again if its commit was lost, but 2 and 3 arrive, in order.
+    expect(second.events.map((event) => event.sequence).filter((sequence) => sequence >= 2)).toEqual([2, 3]);
+  });
+
   it('rejects a malformed event with a clear error and publishes nothing of its batch', async () => {
     await using bus = await createBus();
     const received = new ReceivedEvents();
