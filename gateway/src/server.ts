@@ -4,11 +4,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { print, type ExecutionResult } from 'graphql';
 import { clientErrorFormatter } from '@mib/errors';
 import { createGraphQLMetrics, createMetricsRegistry, metricsPlugin, observabilityRoutes, type Logger } from '@mib/telemetry';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
 import { readSupergraph } from './supergraph.js';
+import { FederatedSubscriptions } from './subscriptions/federatedSubscriptions.js';
+import { SubgraphSockets } from './subscriptions/subgraphSockets.js';
+import { useGraphQLWs } from './subscriptions/useGraphQLWs.js';
 
 export interface GatewayOptions {
   /** 0 picks a free port (tests). */
@@ -18,6 +22,8 @@ export interface GatewayOptions {
   readonly production?: boolean;
   /** Overrides of the subgraph URLs in the supergraph, by subgraph name. */
   readonly subgraphUrls?: Readonly<Record<string, string>>;
+  /** Most subscriptions one WebSocket connection may hold (default 100). */
+  readonly maxSubscriptionsPerConnection?: number;
   /** Composed SDL; defaults to the checked-in supergraph.graphql. */
   readonly supergraphSdl?: string;
 }
@@ -32,16 +38,23 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger.child({ component: 'gateway' });
   const registry = createMetricsRegistry('gateway');
-  const subgraphUrls = Object.fromEntries(
-    subgraphCatalog.map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.defaultUrl]),
+  const subgraphUrls: Record<string, string> = {
+    ...Object.fromEntries(subgraphCatalog.map((s) => [s.name, s.defaultUrl])),
+    ...options.subgraphUrls,
+  };
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph();
+  const urlOf = (name: string) => {
+    const url = subgraphUrls[name];
+    if (!url) throw new Error(`no URL for subgraph ${name}`);
+    return url;
+  };
+  // One data source per subgraph, shared by queries and by subscription event completion.
+  const serviceMap = Object.fromEntries(
+    Object.keys(subgraphUrls).map((name) => [name, new RemoteGraphQLDataSource({ url: urlOf(name) })]),
   );
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => {
-      const target = subgraphUrls[name] ?? url;
-      if (!target) throw new Error(`supergraph names subgraph ${name} without a URL`);
-      return new RemoteGraphQLDataSource({ url: target });
-    },
+    supergraphSdl,
+    buildService: ({ name }) => serviceMap[name] ?? new RemoteGraphQLDataSource({ url: urlOf(name) }),
     logger,
   });
 
@@ -65,6 +78,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(observabilityRoutes({ service: 'gateway', registry, checks }));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
 
+  const sockets = new SubgraphSockets(urlOf);
+  const subscriptions = new FederatedSubscriptions(supergraphSdl, { serviceMap, sockets, logger });
+  const graphqlWs = useGraphQLWs(httpServer, {
+    path: '/graphql',
+    subscriptions,
+    maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
+    logger,
+    executeOperation: async (args) => {
+      const response = await server.executeOperation({
+        query: print(args.document),
+        ...(args.operationName ? { operationName: args.operationName } : {}),
+        ...(args.variableValues ? { variables: args.variableValues } : {}),
+      });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
+      return response.body.singleResult as ExecutionResult;
+    },
+  });
+
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
   logger.info({ url }, 'gateway listening');
@@ -72,6 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     url,
     stop: async () => {
+      await graphqlWs.close();
+      await sockets.close();
       await server.stop();
       httpServer.closeAllConnections();
     },

@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import express from 'express';
 import { parse, type DocumentNode } from 'graphql';
+import { serveSubscriptions } from './subscriptionServer.js';
 import { clientErrorFormatter } from '@mib/errors';
 import {
   createGraphQLMetrics,
@@ -23,8 +24,11 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   readonly name: string;
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<Context>;
-  /** Builds the per-request context (fresh DataLoaders each request, so nothing leaks between users). */
-  readonly createContext: (request: express.Request) => Context | Promise<Context>;
+  /**
+   * Builds the per-request (or per-subscription) context: fresh DataLoaders each time, so nothing
+   * is cached across users. `identity` is what the gateway says of the caller.
+   */
+  readonly createContext: (identity: Readonly<Record<string, unknown>>) => Context | Promise<Context>;
   readonly healthChecks?: Readonly<Record<string, HealthCheck>>;
 }
 
@@ -65,8 +69,12 @@ export async function startSubgraph<Context extends BaseContext>(
     httpServer.once('listening', resolve).once('error', reject);
   });
 
+  const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]);
+  const subscriptions = schema.getSubscriptionType()
+    ? serveSubscriptions(httpServer, schema, definition.createContext)
+    : undefined;
   const server = new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
+    schema,
     logger,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
@@ -79,7 +87,7 @@ export async function startSubgraph<Context extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async ({ req }) => definition.createContext(req) }),
+    expressMiddleware(server, { context: async () => definition.createContext({}) }),
   );
 
   const { port } = httpServer.address() as AddressInfo;
@@ -90,6 +98,7 @@ export async function startSubgraph<Context extends BaseContext>(
     port,
     url,
     stop: async () => {
+      await subscriptions?.close();
       await server.stop();
       httpServer.closeAllConnections();
     },

@@ -1,0 +1,63 @@
+import { Repeater } from '@repeaterjs/repeater';
+import type { ExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/**
+ * One graphql-ws connection per subgraph, shared by every subscription the gateway forwards to
+ * it: graphql-ws multiplexes operations over a socket, so 10,000 client subscriptions cost one
+ * upstream connection, not 10,000. Connections open lazily and reconnect with back-off.
+ */
+export class SubgraphSockets {
+  private readonly clients = new Map<string, Client>();
+
+  constructor(private readonly urlOf: (serviceName: string) => string) {}
+
+  /** Subscribes `operation` on the subgraph; the iterator ends when the subgraph completes it. */
+  subscribe(
+    serviceName: string,
+    operation: { query: string; variables: Record<string, unknown>; extensions?: Record<string, unknown> },
+  ): AsyncIterableIterator<ExecutionResult> {
+    const client = this.client(serviceName);
+    return new Repeater<ExecutionResult>(async (push, stop) => {
+      const unsubscribe = client.subscribe(operation, {
+        next: (result) => void push(result as ExecutionResult),
+        error: (error) => stop(error instanceof Error ? error : new Error(describeSocketError(error))),
+        complete: () => stop(),
+      });
+      await stop;
+      unsubscribe();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((client) => client.dispose()));
+    this.clients.clear();
+  }
+
+  private client(serviceName: string): Client {
+    let client = this.clients.get(serviceName);
+    if (!client) {
+      client = createClient({
+        url: this.urlOf(serviceName).replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        lazy: true,
+        // Keep the socket while idle briefly, so a resubscribe does not reconnect.
+        lazyCloseTimeout: 5_000,
+        retryAttempts: 5,
+      });
+      this.clients.set(serviceName, client);
+    }
+    return client;
+  }
+}
+
+/** graphql-ws reports socket closes as CloseEvents and GraphQL failures as error arrays. */
+function describeSocketError(error: unknown): string {
+  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message ?? String(e)).join('; ');
+  if (error && typeof error === 'object' && 'code' in error) {
+    const { code, reason } = error as { code: number; reason?: string };
+    return `subgraph socket closed (${code}${reason ? `: ${reason}` : ''})`;
+  }
+  return String(error);
+}

@@ -1,0 +1,107 @@
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { silentLogger } from '@mib/telemetry';
+import { startGateway, type RunningGateway } from '../../src/index.js';
+import { startToySubgraphs, type ToyPlatform } from './toySubgraphs.js';
+
+let toys: ToyPlatform;
+let gateway: RunningGateway;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  toys = await startToySubgraphs();
+  gateway = await startGateway({
+    port: 0,
+    logger: silentLogger(),
+    supergraphSdl: toys.supergraphSdl,
+    subgraphUrls: toys.urls,
+    maxSubscriptionsPerConnection: 2,
+  });
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+  await toys.events.waitForSubscribers(0);
+});
+
+afterAll(async () => {
+  await gateway.stop();
+  await toys.stop();
+});
+
+function connect(token: string): Client {
+  const client = createClient({
+    url: gateway.url.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
+  clients.push(client);
+  return client;
+}
+
+const ORDER_UPDATES = 'subscription { orderUpdates { id status instrument { name } } }';
+
+describe('federated subscriptions through the gateway', () => {
+  it("completes each event with another subgraph's fields", async () => {
+    const updates = connect('alice').iterate({ query: ORDER_UPDATES });
+    const first = updates.next();
+    await toys.events.waitForSubscribers(1);
+    toys.events.publish({ id: 'o1', status: 'FILLED', owner: 'alice', instrumentId: 'i2' });
+    expect((await first).value).toEqual({ data: { orderUpdates: { id: 'o1', status: 'FILLED', instrument: { name: 'Bitcoin' } } } });
+    await updates.return?.();
+  });
+
+  it("delivers only the subscriber's own events, identified at connection_init", async () => {
+    const alice = connect('alice').iterate({ query: ORDER_UPDATES });
+    const bob = connect('bob').iterate({ query: ORDER_UPDATES });
+    const aliceNext = alice.next();
+    const bobNext = bob.next();
+    await toys.events.waitForSubscribers(2);
+    toys.events.publish({ id: 'o2', status: 'OPEN', owner: 'bob', instrumentId: 'i1' });
+    toys.events.publish({ id: 'o3', status: 'OPEN', owner: 'alice', instrumentId: 'i1' });
+    expect((await bobNext).value).toMatchObject({ data: { orderUpdates: { id: 'o2' } } });
+    expect((await aliceNext).value).toMatchObject({ data: { orderUpdates: { id: 'o3' } } });
+    await alice.return?.();
+    await bob.return?.();
+  });
+
+  it('shares one upstream subscription between identical subscribers', async () => {
+    const first = connect('carol').iterate({ query: ORDER_UPDATES });
+    const second = connect('carol').iterate({ query: ORDER_UPDATES });
+    const [a, b] = [first.next(), second.next()];
+    await toys.events.waitForSubscribers(1);
+    toys.events.publish({ id: 'o4', status: 'CANCELLED', owner: 'carol', instrumentId: 'i1' });
+    expect((await a).value).toEqual((await b).value);
+    expect(toys.events.subscriberCount).toBe(1);
+    await first.return?.();
+    await second.return?.();
+  });
+
+  it('refuses subscriptions past the per-connection limit with RATE_LIMITED', async () => {
+    const client = connect('dave');
+    const kept = [client.iterate({ query: ORDER_UPDATES }), client.iterate({ query: `${ORDER_UPDATES} ` })];
+    kept.forEach((iterator) => void iterator.next());
+    await toys.events.waitForSubscribers(1);
+    const third = client.iterate({ query: 'subscription Third { orderUpdates { id } }' });
+    await expect(third.next()).rejects.toMatchObject([{ extensions: { code: 'RATE_LIMITED' } }]);
+    await Promise.all(kept.map((iterator) => iterator.return?.()));
+  });
+
+  it('rejects an invalid subscription with a validation error and keeps the socket open', async () => {
+    const client = connect('erin');
+    const invalid = client.iterate({ query: 'subscription { orderUpdates { nope } }' });
+    await expect(invalid.next()).rejects.toMatchObject([{ message: expect.stringContaining('nope') }]);
+    const query = await client.iterate({ query: '{ instrument(id: "i1") { name } }' }).next();
+    expect(query.value).toEqual({ data: { instrument: { name: 'Apple Inc.' } } });
+  });
+
+  it('completes the client subscription when the subgraph completes it', async () => {
+    const updates = connect('frank').iterate({ query: ORDER_UPDATES });
+    const next = updates.next();
+    await toys.events.waitForSubscribers(1);
+    toys.events.complete();
+    expect(await next).toEqual({ done: true, value: undefined });
+  });
+});

@@ -1,0 +1,136 @@
+import { composeServices } from '@apollo/composition';
+import { Repeater } from '@repeaterjs/repeater';
+import { parse } from 'graphql';
+import { startSubgraph, type RunningService } from '@mib/subgraph-kit';
+import { silentLogger } from '@mib/telemetry';
+
+/**
+ * Two small subgraphs for the federated-subscription tests: `trading` owns Order and a
+ * subscription on it, `reference` owns Instrument. A payload that selects `instrument { name }`
+ * must therefore be completed by the gateway through the supergraph.
+ */
+const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\n';
+
+const tradingTypeDefs = parse(`${FEDERATION}
+  type Order @key(fields: "id") { id: ID! status: String! owner: String! instrument: Instrument! }
+  type Instrument @key(fields: "id", resolvable: false) { id: ID! }
+  type Query { order(id: ID!): Order }
+  type Subscription { orderUpdates: Order! }
+`);
+
+const referenceTypeDefs = parse(`${FEDERATION}
+  type Instrument @key(fields: "id") { id: ID! name: String! }
+  type Query { instrument(id: ID!): Instrument }
+`);
+
+interface OrderEvent {
+  id: string;
+  status: string;
+  owner: string;
+  instrumentId: string;
+}
+
+/** An in-memory event source with a count of live subscribers, so tests wait on facts, not time. */
+export class OrderEvents {
+  private readonly listeners = new Set<(event: OrderEvent) => void>();
+  private readonly waiters: (() => void)[] = [];
+  private completeAll: (() => void)[] = [];
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  publish(event: OrderEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Ends every open subscription from the subgraph's side. */
+  complete(): void {
+    for (const complete of this.completeAll.splice(0)) complete();
+  }
+
+  async waitForSubscribers(count: number, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.listeners.size !== count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} subscribers, have ${this.listeners.size}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 20);
+      });
+    }
+  }
+
+  stream(owner: string): AsyncIterableIterator<{ orderUpdates: OrderEvent }> {
+    return new Repeater(async (push, stop) => {
+      const listener = (event: OrderEvent) => {
+        if (event.owner === owner) void push({ orderUpdates: event });
+      };
+      this.listeners.add(listener);
+      this.completeAll.push(() => stop());
+      this.waiters.splice(0).forEach((wake) => wake());
+      await stop;
+      this.listeners.delete(listener);
+    });
+  }
+}
+
+export interface ToyPlatform {
+  readonly supergraphSdl: string;
+  readonly urls: Record<string, string>;
+  readonly events: OrderEvents;
+  stop(): Promise<void>;
+}
+
+export async function startToySubgraphs(): Promise<ToyPlatform> {
+  const events = new OrderEvents();
+  const instruments: Record<string, string> = { i1: 'Apple Inc.', i2: 'Bitcoin' };
+  const logger = silentLogger();
+  const services: RunningService[] = [
+    await startSubgraph<{ owner: string }>(
+      {
+        name: 'trading',
+        typeDefs: tradingTypeDefs,
+        createContext: (identity) => ({ owner: typeof identity['token'] === 'string' ? identity['token'] : 'anonymous' }),
+        resolvers: {
+          Query: { order: () => null },
+          Order: { instrument: (order: OrderEvent) => ({ id: order.instrumentId }) },
+          Subscription: {
+            orderUpdates: { subscribe: (_root: unknown, _args: unknown, context: { owner: string }) => events.stream(context.owner) },
+          },
+        },
+      },
+      { port: 0, logger },
+    ),
+    await startSubgraph(
+      {
+        name: 'reference',
+        typeDefs: referenceTypeDefs,
+        createContext: () => ({}),
+        resolvers: {
+          Query: { instrument: (_root: unknown, { id }: { id: string }) => (instruments[id] ? { id } : null) },
+          Instrument: {
+            __resolveReference: ({ id }: { id: string }) => (instruments[id] ? { id } : null),
+            name: ({ id }: { id: string }) => instruments[id],
+          },
+        },
+      },
+      { port: 0, logger },
+    ),
+  ];
+  const composition = composeServices(
+    services.map((service, index) => ({
+      name: service.name,
+      url: service.url,
+      typeDefs: index === 0 ? tradingTypeDefs : referenceTypeDefs,
+    })),
+  );
+  if (composition.errors) throw new Error(composition.errors.map((error) => error.message).join('\n'));
+  return {
+    supergraphSdl: composition.supergraphSdl,
+    urls: Object.fromEntries(services.map((service) => [service.name, service.url])),
+    events,
+    stop: async () => {
+      await Promise.all(services.map((service) => service.stop()));
+    },
+  };
+}
