@@ -18,8 +18,13 @@ export interface EventOrigin {
 }
 
 /** Creates an event of `type` with the current schema version and the payload's partition key. */
-export function createEvent<Type extends EventType>(type: Type, payload: PayloadOf<Type>, origin: EventOrigin): EventOf<Type> {
-  const occurredAt = typeof origin.occurredAt === 'string' ? origin.occurredAt : origin.occurredAt.toISOString();
+export function createEvent<Type extends EventType>(
+  type: Type,
+  payload: PayloadOf<Type>,
+  origin: EventOrigin,
+): EventOf<Type> {
+  const occurredAt =
+    typeof origin.occurredAt === 'string' ? origin.occurredAt : origin.occurredAt.toISOString();
   const event = {
     schemaVersion: SCHEMA_VERSION,
     type,

@@ -38,5 +38,9 @@ export async function createEventBus(config: EventBusConfig): Promise<EventBus> 
     return new InProcessEventBus(common);
   }
   config.logger.info({ component: 'event-bus', adapter: 'kafka', brokers }, 'using Kafka');
-  return KafkaEventBus.connect({ ...common, brokers, ...(config.topicPrefix === undefined ? {} : { topicPrefix: config.topicPrefix }) });
+  return KafkaEventBus.connect({
+    ...common,
+    brokers,
+    ...(config.topicPrefix === undefined ? {} : { topicPrefix: config.topicPrefix }),
+  });
 }

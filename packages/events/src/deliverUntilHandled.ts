@@ -41,7 +41,15 @@ export async function deliverUntilHandled(attempt: DeliveryAttempt): Promise<'ha
       return 'handled';
     } catch (error) {
       logger.warn(
-        { err: error, type: event.type, key: event.key, shard: event.shard, sequence: event.sequence, attempt: number, retryInMs: wait },
+        {
+          err: error,
+          type: event.type,
+          key: event.key,
+          shard: event.shard,
+          sequence: event.sequence,
+          attempt: number,
+          retryInMs: wait,
+        },
         'event handler failed; the event will be delivered again',
       );
     }

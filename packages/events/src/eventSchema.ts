@@ -3,14 +3,24 @@
  */
 import { z } from 'zod';
 import { id, isoInstant } from './fields.js';
-import { candleClosed, orderCancelled, orderFill, orderRejected, orderState, quote, riskAlert, trade } from './payloads.js';
+import {
+  candleClosed,
+  orderCancelled,
+  orderFill,
+  orderRejected,
+  orderState,
+  quote,
+  riskAlert,
+  trade,
+} from './payloads.js';
 
 /** The one schema version this build reads and writes. */
 export const SCHEMA_VERSION = 1;
 
 const envelope = {
   schemaVersion: z.literal(SCHEMA_VERSION, {
-    error: (issue) => `unsupported schemaVersion ${JSON.stringify(issue.input)} (this build reads ${SCHEMA_VERSION})`,
+    error: (issue) =>
+      `unsupported schemaVersion ${JSON.stringify(issue.input)} (this build reads ${SCHEMA_VERSION})`,
   }),
   source: z.string().min(1),
   key: id,
@@ -36,7 +46,12 @@ export const tradingEventSchema = z.discriminatedUnion(
     eventOf('candle.closed', candleClosed),
     eventOf('risk.alert', riskAlert),
   ],
-  { error: (issue) => (issue.code === 'invalid_union' ? `unknown event type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `unknown event type ${JSON.stringify((issue.input as { type?: unknown } | undefined)?.type)}`
+        : undefined,
+  },
 );
 
 /** Any event on the bus, discriminated by `type`. */
@@ -47,4 +62,6 @@ export type EventOf<Type extends EventType> = Extract<TradingEvent, { type: Type
 /** The payload of one type, e.g. `PayloadOf<'quote'>`. */
 export type PayloadOf<Type extends EventType> = EventOf<Type>['payload'];
 
-export const eventTypes = tradingEventSchema.options.map((option) => option.shape.type.value) as readonly EventType[];
+export const eventTypes = tradingEventSchema.options.map(
+  (option) => option.shape.type.value,
+) as readonly EventType[];

@@ -12,7 +12,9 @@ export const decimal = z.string({ error: decimalMessage }).regex(/^-?\d+(\.\d+)?
 
 /** A decimal that cannot be negative: quantities, sizes, volumes. */
 const nonNegativeMessage = 'must be a non-negative decimal string such as "10.5"';
-export const nonNegativeDecimal = z.string({ error: nonNegativeMessage }).regex(/^\d+(\.\d+)?$/, nonNegativeMessage);
+export const nonNegativeDecimal = z
+  .string({ error: nonNegativeMessage })
+  .regex(/^\d+(\.\d+)?$/, nonNegativeMessage);
 
 /** Opaque identifier (order, account, trade, request). */
 export const id = z.string().min(1);

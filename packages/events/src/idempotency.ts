@@ -20,7 +20,10 @@ export function streamOf(event: Pick<TradingEvent, 'type' | 'key' | 'shard'>): s
  * mark (`undefined` when nothing of the stream was applied). A redelivered or replayed event
  * has a sequence at or below the mark and is skipped.
  */
-export function isNewEvent(highWaterMark: number | undefined, event: Pick<TradingEvent, 'sequence'>): boolean {
+export function isNewEvent(
+  highWaterMark: number | undefined,
+  event: Pick<TradingEvent, 'sequence'>,
+): boolean {
   return highWaterMark === undefined || event.sequence > highWaterMark;
 }
 

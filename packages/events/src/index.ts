@@ -1,6 +1,25 @@
-export { SCHEMA_VERSION, eventTypes, tradingEventSchema, type EventOf, type EventType, type PayloadOf, type TradingEvent } from './eventSchema.js';
+export {
+  SCHEMA_VERSION,
+  eventTypes,
+  tradingEventSchema,
+  type EventOf,
+  type EventType,
+  type PayloadOf,
+  type TradingEvent,
+} from './eventSchema.js';
 export type { OrderType, Side } from './fields.js';
-export type { CancelReason, CandleClosed, CandleInterval, OrderCancelled, OrderFill, OrderRejected, OrderState, Quote, RiskAlert, Trade } from './payloads.js';
+export type {
+  CancelReason,
+  CandleClosed,
+  CandleInterval,
+  OrderCancelled,
+  OrderFill,
+  OrderRejected,
+  OrderState,
+  Quote,
+  RiskAlert,
+  Trade,
+} from './payloads.js';
 export { rejectReasonCodes, type RejectReason } from './rejectReasons.js';
 export { partitionKeyOf, topicOf, topics, type Topic } from './topics.js';
 export { EventValidationError, decodeEvent, encodeEvent, parseEvent } from './parseEvent.js';

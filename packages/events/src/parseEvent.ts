@@ -18,14 +18,18 @@ export function parseEvent(input: unknown): TradingEvent {
   const result = tradingEventSchema.safeParse(input);
   if (!result.success) {
     throw new EventValidationError(
-      result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(event)'}: ${issue.message}`),
+      result.error.issues.map(
+        (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(event)'}: ${issue.message}`,
+      ),
     );
   }
   const event = result.data;
   const expectedKey = partitionKeyOf(event);
   // The key picks the partition; one that disagrees with the payload would break per-key order.
   if (event.key !== expectedKey) {
-    throw new EventValidationError([`key: must equal the payload's partition key "${expectedKey}", got "${event.key}"`]);
+    throw new EventValidationError([
+      `key: must equal the payload's partition key "${expectedKey}", got "${event.key}"`,
+    ]);
   }
   return event;
 }
@@ -45,4 +49,3 @@ export function decodeEvent(message: Uint8Array | string): TradingEvent {
 export function encodeEvent(event: TradingEvent): Buffer {
   return Buffer.from(JSON.stringify(event), 'utf8');
 }
-

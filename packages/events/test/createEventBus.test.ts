@@ -12,5 +12,4 @@ describe('createEventBus', () => {
     expect(parseBrokerList('127.0.0.1:9092, kafka-2:9092,')).toEqual(['127.0.0.1:9092', 'kafka-2:9092']);
     expect(parseBrokerList(undefined)).toEqual([]);
   });
-
 });

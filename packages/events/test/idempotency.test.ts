@@ -17,7 +17,15 @@ describe('isNewEvent', () => {
 
 describe('streamOf', () => {
   it('separates topics, keys and shards, since a shard’s sequence interleaves across them', () => {
-    const streams = new Set([orderAccepted('AAPL', 1), trade('AAPL', 2), quote('AAPL', 3), quote('MSFT', 4), quote('AAPL', 5, 1)].map(streamOf));
+    const streams = new Set(
+      [
+        orderAccepted('AAPL', 1),
+        trade('AAPL', 2),
+        quote('AAPL', 3),
+        quote('MSFT', 4),
+        quote('AAPL', 5, 1),
+      ].map(streamOf),
+    );
     expect(streams.size).toBe(5);
     expect(streamOf(quote('AAPL', 3))).toBe(streamOf(quote('AAPL', 9)));
   });
@@ -28,7 +36,14 @@ describe('streamOf', () => {
  * prefix of a stream delivered again (redelivery after a failure, or a replayed topic).
  */
 const deliveries = fc
-  .array(fc.record({ symbol: fc.constantFrom('AAPL', 'MSFT', 'TSLA'), shard: fc.integer({ min: 0, max: 2 }), topic: fc.constantFrom('quotes', 'trades') }), { maxLength: 60 })
+  .array(
+    fc.record({
+      symbol: fc.constantFrom('AAPL', 'MSFT', 'TSLA'),
+      shard: fc.integer({ min: 0, max: 2 }),
+      topic: fc.constantFrom('quotes', 'trades'),
+    }),
+    { maxLength: 60 },
+  )
   .chain((specs) => {
     const nextSequence = new Map<number, number>();
     const produced = specs.map(({ symbol, shard, topic }) => {
@@ -37,7 +52,8 @@ const deliveries = fc
       return topic === 'quotes' ? quote(symbol, sequence, shard) : trade(symbol, sequence, shard);
     });
     const byStream = new Map<string, TradingEvent[]>();
-    for (const event of produced) byStream.set(streamOf(event), [...(byStream.get(streamOf(event)) ?? []), event]);
+    for (const event of produced)
+      byStream.set(streamOf(event), [...(byStream.get(streamOf(event)) ?? []), event]);
     const streams = [...byStream.values()];
     return fc
       .tuple(
@@ -45,7 +61,10 @@ const deliveries = fc
         fc.array(fc.nat({ max: streams.length }), { maxLength: 200 }),
       )
       .map(([redeliveredPrefixes, interleaving]) => {
-        const queues = streams.map((stream, index) => [...stream.slice(0, (redeliveredPrefixes[index] ?? 0) % (stream.length + 1)), ...stream]);
+        const queues = streams.map((stream, index) => [
+          ...stream.slice(0, (redeliveredPrefixes[index] ?? 0) % (stream.length + 1)),
+          ...stream,
+        ]);
         const delivered: TradingEvent[] = [];
         for (const pick of interleaving) {
           const queue = queues[pick % Math.max(queues.length, 1)];

@@ -5,7 +5,13 @@ import { eventBusContract } from './eventBusContract.js';
 
 describe('InProcessEventBus', () => {
   eventBusContract({
-    createBus: async () => new InProcessEventBus({ logger: pino({ level: 'silent' }), retry: { initialDelayMs: 5, maxDelayMs: 20 } }),
+    createBus: () =>
+      Promise.resolve(
+        new InProcessEventBus({
+          logger: pino({ level: 'silent' }),
+          retry: { initialDelayMs: 5, maxDelayMs: 20 },
+        }),
+      ),
     timeoutMs: 2_000,
   });
 });

@@ -29,29 +29,41 @@ describe.skipIf(brokers.length === 0)('KafkaEventBus', { timeout: 60_000 }, () =
   });
 });
 
-describe.skipIf(brokers.length === 0)('KafkaEventBus with records it did not write', { timeout: 60_000 }, () => {
-  it('skips a record that is not a valid event and keeps consuming its partition', async () => {
-    const logger = pino({ level: 'silent' });
-    await using bus = await KafkaEventBus.connect({ brokers, logger, topicPrefix: `test-${randomUUID()}.`, partitions: 1, fetchMaxWaitMs: 200 });
-    const received = new ReceivedEvents();
-    await using _subscription = await bus.subscribe({ group: `skip-${randomUUID()}`, topics: ['quotes'], handler: received.handler() });
-
-    const producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
-    try {
-      await producer.send({
-        topic: bus.topicName('quotes'),
-        messages: [
-          { key: 'AAPL', value: '{"schemaVersion":1,"type":"quote"}' },
-          { key: 'AAPL', value: 'not json' },
-        ],
+describe.skipIf(brokers.length === 0)(
+  'KafkaEventBus with records it did not write',
+  { timeout: 60_000 },
+  () => {
+    it('skips a record that is not a valid event and keeps consuming its partition', async () => {
+      const logger = pino({ level: 'silent' });
+      await using bus = await KafkaEventBus.connect({
+        brokers,
+        logger,
+        topicPrefix: `test-${randomUUID()}.`,
+        partitions: 1,
+        fetchMaxWaitMs: 200,
       });
-    } finally {
-      await producer.disconnect();
-    }
-    await bus.publish([quote('AAPL', 1)]);
+      const received = new ReceivedEvents();
+      await bus.subscribe({ group: `skip-${randomUUID()}`, topics: ['quotes'], handler: received.handler() });
 
-    await received.atLeast(1, 30_000);
-    expect(received.events).toEqual([quote('AAPL', 1)]);
-  });
-});
+      const producer = new Kafka({ brokers, logLevel: logLevel.NOTHING }).producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      try {
+        await producer.send({
+          topic: bus.topicName('quotes'),
+          messages: [
+            { key: 'AAPL', value: '{"schemaVersion":1,"type":"quote"}' },
+            { key: 'AAPL', value: 'not json' },
+          ],
+        });
+      } finally {
+        await producer.disconnect();
+      }
+      await bus.publish([quote('AAPL', 1)]);
+
+      await received.atLeast(1, 30_000);
+      expect(received.events).toEqual([quote('AAPL', 1)]);
+    });
+  },
+);

@@ -27,14 +27,33 @@ describe('pinoLogCreator', () => {
   it('downgrades responses kafkajs retries while the group coordinator loads', () => {
     const { logger, lines } = capturingLogger();
     const log = pinoLogCreator(logger)(logLevel.DEBUG);
-    log(entry(logLevel.ERROR, 'Response JoinGroup(key: 11, version: 5)', { error: "The coordinator is loading and hence can't process requests for this group" }));
-    log(entry(logLevel.ERROR, 'Response Metadata(key: 3, version: 6)', { error: 'There is no leader for this topic-partition as we are in the middle of a leadership election' }));
+    log(
+      entry(logLevel.ERROR, 'Response JoinGroup(key: 11, version: 5)', {
+        error: "The coordinator is loading and hence can't process requests for this group",
+      }),
+    );
+    log(
+      entry(logLevel.ERROR, 'Response Metadata(key: 3, version: 6)', {
+        error: 'There is no leader for this topic-partition as we are in the middle of a leadership election',
+      }),
+    );
     expect(lines.map((line) => line.level)).toEqual([20, 20]);
   });
 
   it('keeps real failures at error level with kafkajs’s fields', () => {
     const { logger, lines } = capturingLogger();
-    pinoLogCreator(logger)(logLevel.DEBUG)(entry(logLevel.ERROR, 'Connection error: connect ECONNREFUSED 127.0.0.1:9092', { broker: '127.0.0.1:9092' }));
-    expect(lines).toMatchObject([{ level: 50, msg: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092', namespace: 'Connection', broker: '127.0.0.1:9092' }]);
+    pinoLogCreator(logger)(logLevel.DEBUG)(
+      entry(logLevel.ERROR, 'Connection error: connect ECONNREFUSED 127.0.0.1:9092', {
+        broker: '127.0.0.1:9092',
+      }),
+    );
+    expect(lines).toMatchObject([
+      {
+        level: 50,
+        msg: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092',
+        namespace: 'Connection',
+        broker: '127.0.0.1:9092',
+      },
+    ]);
   });
 });

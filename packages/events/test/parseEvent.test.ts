@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EventValidationError, createEvent, decodeEvent, encodeEvent, eventTypes, parseEvent, topicOf } from '../src/index.js';
+import {
+  EventValidationError,
+  createEvent,
+  decodeEvent,
+  encodeEvent,
+  eventTypes,
+  parseEvent,
+  topicOf,
+} from '../src/index.js';
 import { candleClosed, orderAccepted, quote, riskAlert, trade } from './sampleEvents.js';
 
 /** The message `parseEvent` throws for `input`. */
@@ -15,7 +23,13 @@ function problemsOf(input: unknown): string {
 
 describe('parseEvent', () => {
   it('accepts every sample event and returns it unchanged', () => {
-    for (const event of [orderAccepted('AAPL', 1), trade('AAPL', 2), quote('AAPL', 3), candleClosed('AAPL', 4), riskAlert('account-1', 5)]) {
+    for (const event of [
+      orderAccepted('AAPL', 1),
+      trade('AAPL', 2),
+      quote('AAPL', 3),
+      candleClosed('AAPL', 4),
+      riskAlert('account-1', 5),
+    ]) {
       expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
     }
   });
@@ -31,18 +45,28 @@ describe('parseEvent', () => {
   });
 
   it('names the schema version it reads when given another', () => {
-    expect(problemsOf({ ...quote('AAPL', 1), schemaVersion: 2 })).toContain('schemaVersion: unsupported schemaVersion 2 (this build reads 1)');
+    expect(problemsOf({ ...quote('AAPL', 1), schemaVersion: 2 })).toContain(
+      'schemaVersion: unsupported schemaVersion 2 (this build reads 1)',
+    );
   });
 
   it('names an unknown event type', () => {
-    expect(problemsOf({ ...quote('AAPL', 1), type: 'order.exploded' })).toContain('type: unknown event type "order.exploded"');
+    expect(problemsOf({ ...quote('AAPL', 1), type: 'order.exploded' })).toContain(
+      'type: unknown event type "order.exploded"',
+    );
   });
 
   it('requires prices and quantities as decimal strings', () => {
     const event = quote('AAPL', 1);
-    expect(problemsOf({ ...event, payload: { ...event.payload, bidPrice: 101.5 } })).toContain('payload.bidPrice: must be a decimal string');
-    expect(problemsOf({ ...event, payload: { ...event.payload, bidPrice: '1e3' } })).toContain('payload.bidPrice: must be a decimal string');
-    expect(problemsOf({ ...event, payload: { ...event.payload, askSize: '-1' } })).toContain('payload.askSize: must be a non-negative decimal string');
+    expect(problemsOf({ ...event, payload: { ...event.payload, bidPrice: 101.5 } })).toContain(
+      'payload.bidPrice: must be a decimal string',
+    );
+    expect(problemsOf({ ...event, payload: { ...event.payload, bidPrice: '1e3' } })).toContain(
+      'payload.bidPrice: must be a decimal string',
+    );
+    expect(problemsOf({ ...event, payload: { ...event.payload, askSize: '-1' } })).toContain(
+      'payload.askSize: must be a non-negative decimal string',
+    );
   });
 
   it('lists every bad envelope field at once', () => {
@@ -55,7 +79,9 @@ describe('parseEvent', () => {
   });
 
   it('rejects a key that is not the payload’s partition key', () => {
-    expect(problemsOf({ ...quote('AAPL', 1), key: 'MSFT' })).toContain('key: must equal the payload\'s partition key "AAPL"');
+    expect(problemsOf({ ...quote('AAPL', 1), key: 'MSFT' })).toContain(
+      'key: must equal the payload\'s partition key "AAPL"',
+    );
   });
 
   it('keys risk alerts by account', () => {
@@ -66,7 +92,15 @@ describe('parseEvent', () => {
     const rejection = (reasonCode: number) =>
       createEvent(
         'order.rejected',
-        { orderId: 'o-1', accountId: 'a-1', symbol: 'AAPL', requestId: null, command: 'SUBMIT', reason: 'PRICE_OUTSIDE_BAND', reasonCode },
+        {
+          orderId: 'o-1',
+          accountId: 'a-1',
+          symbol: 'AAPL',
+          requestId: null,
+          command: 'SUBMIT',
+          reason: 'PRICE_OUTSIDE_BAND',
+          reasonCode,
+        },
         { source: 'engine', shard: 0, sequence: 1, occurredAt: new Date(0) },
       );
     expect(parseEvent(rejection(203)).type).toBe('order.rejected');

@@ -27,7 +27,11 @@ export class ReceivedEvents {
   }
 
   /** Resolves once `condition` holds; rejects after `timeoutMs` saying what was received. */
-  until(condition: (received: readonly Received[]) => boolean, timeoutMs: number, what = 'events'): Promise<void> {
+  until(
+    condition: (received: readonly Received[]) => boolean,
+    timeoutMs: number,
+    what = 'events',
+  ): Promise<void> {
     if (condition(this.all)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const wake = (): void => {

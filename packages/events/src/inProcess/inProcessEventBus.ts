@@ -38,10 +38,23 @@ export class InProcessEventBus implements EventBus {
     this.#partitions = options.partitions ?? 8;
     this.#retry = options.retry ?? defaultRetryPolicy;
     const retention = options.retention ?? 100_000;
-    this.#logs = new Map(topics.map((topic) => [topic, Array.from({ length: this.#partitions }, () => new PartitionLog(retention))]));
+    this.#logs = new Map(
+      topics.map((topic) => [
+        topic,
+        Array.from({ length: this.#partitions }, () => new PartitionLog(retention)),
+      ]),
+    );
   }
 
-  async publish(events: readonly TradingEvent[]): Promise<void> {
+  publish(events: readonly TradingEvent[]): Promise<void> {
+    return settle(() => this.#append(events));
+  }
+
+  subscribe(options: SubscribeOptions): Promise<Subscription> {
+    return settle(() => this.#join(options));
+  }
+
+  #append(events: readonly TradingEvent[]): void {
     this.#assertOpen();
     // Validate all first, so an invalid event publishes nothing; freeze, since groups share them.
     const valid = events.map((event) => deepFreeze(parseEvent(event)));
@@ -53,7 +66,7 @@ export class InProcessEventBus implements EventBus {
     }
   }
 
-  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+  #join(options: SubscribeOptions): Subscription {
     this.#assertOpen();
     const group = this.#groups.get(options.group) ?? new ConsumerGroup(options.group);
     this.#groups.set(options.group, group);
@@ -115,7 +128,8 @@ export class InProcessEventBus implements EventBus {
   #rebalance(group: ConsumerGroup): void {
     if (this.#closed) return;
     for (const topic of topics) {
-      for (let partition = 0; partition < this.#partitions; partition += 1) this.#schedule(group, topic, partition);
+      for (let partition = 0; partition < this.#partitions; partition += 1)
+        this.#schedule(group, topic, partition);
     }
   }
 
@@ -148,7 +162,10 @@ export class InProcessEventBus implements EventBus {
         return;
       }
       if (offset < log.start) {
-        this.#logger.warn({ group: group.name, topic, partition, lost: log.start - offset }, 'events dropped by retention before this group read them');
+        this.#logger.warn(
+          { group: group.name, topic, partition, lost: log.start - offset },
+          'events dropped by retention before this group read them',
+        );
         offset = log.start;
       }
       const event = log.at(offset);
@@ -173,8 +190,18 @@ export class InProcessEventBus implements EventBus {
   /** Drops what every group has consumed. */
   #trim(topic: Topic, partition: number): void {
     let lowest = Number.POSITIVE_INFINITY;
-    for (const group of this.#groups.values()) lowest = Math.min(lowest, group.position(topic, partition) ?? lowest);
+    for (const group of this.#groups.values())
+      lowest = Math.min(lowest, group.position(topic, partition) ?? lowest);
     if (Number.isFinite(lowest)) this.#log(topic, partition).trimBefore(lowest);
+  }
+}
+
+/** Runs synchronous work behind the bus's promise-based interface; a throw becomes a rejection. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 

@@ -56,7 +56,10 @@ export class KafkaEventBus implements EventBus {
       logCreator: pinoLogCreator(this.#logger.child({ kafkajs: true })),
     });
     // An explicit partitioner (murmur2, as the Java client) also silences kafkajs's v2 warning.
-    this.#producer = this.#kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+    this.#producer = this.#kafka.producer({
+      idempotent: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.#admin = this.#kafka.admin();
   }
 
@@ -90,7 +93,10 @@ export class KafkaEventBus implements EventBus {
       byTopic.set(topic, messages);
     }
     // acks -1 (all in-sync replicas) is what the idempotent producer requires.
-    await this.#producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    await this.#producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -105,7 +111,9 @@ export class KafkaEventBus implements EventBus {
         // kafkajs heartbeats (and so learns of a rebalance) only between fetches: a long fetch
         // wait would stall every rebalance by that much.
         maxWaitTimeInMs: this.#options.fetchMaxWaitMs ?? 1_000,
-        ...(this.#options.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: this.#options.heartbeatIntervalMs }),
+        ...(this.#options.heartbeatIntervalMs === undefined
+          ? {}
+          : { heartbeatInterval: this.#options.heartbeatIntervalMs }),
       },
       topics: options.topics.map((topic) => this.topicName(topic)),
       fromBeginning: options.start !== 'latest',
@@ -148,7 +156,9 @@ export class KafkaEventBus implements EventBus {
       topics: topics.map((topic) => ({
         topic: this.topicName(topic),
         numPartitions: this.#options.partitions ?? 6,
-        ...(this.#options.replicationFactor === undefined ? {} : { replicationFactor: this.#options.replicationFactor }),
+        ...(this.#options.replicationFactor === undefined
+          ? {}
+          : { replicationFactor: this.#options.replicationFactor }),
       })),
     });
     this.#logger.info({ prefix: this.#prefix, created }, created ? 'created topics' : 'topics exist');
@@ -159,18 +169,26 @@ export class KafkaEventBus implements EventBus {
    * handler resolved; kafkajs commits resolved offsets after the batch. Returning early (the
    * member stops, or a rebalance took the partition) leaves the rest for the next owner.
    */
-  async #consumeBatch(payload: EachBatchPayload, handler: EventHandler, logger: Logger, signal: AbortSignal): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+  async #consumeBatch(
+    payload: EachBatchPayload,
+    handler: EventHandler,
+    logger: Logger,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { batch } = payload;
     const topic = batch.topic.slice(this.#prefix.length) as Topic;
     for (const message of batch.messages) {
-      if (!isRunning() || isStale() || signal.aborted) return;
+      if (!payload.isRunning() || payload.isStale() || signal.aborted) return;
       let event: TradingEvent;
       try {
         event = decodeEvent(message.value ?? Buffer.alloc(0));
       } catch (error) {
         // A record that cannot be parsed never will be: redelivering it would block the partition.
-        logger.error({ err: error, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'skipping invalid event');
-        resolveOffset(message.offset);
+        logger.error(
+          { err: error, topic: batch.topic, partition: batch.partition, offset: message.offset },
+          'skipping invalid event',
+        );
+        payload.resolveOffset(message.offset);
         continue;
       }
       const outcome = await deliverUntilHandled({
@@ -180,11 +198,11 @@ export class KafkaEventBus implements EventBus {
         retry: this.#options.retry ?? defaultRetryPolicy,
         logger,
         signal,
-        beforeRetry: heartbeat,
+        beforeRetry: () => payload.heartbeat(),
       });
       if (outcome === 'abandoned') return;
-      resolveOffset(message.offset);
-      await heartbeat();
+      payload.resolveOffset(message.offset);
+      await payload.heartbeat();
     }
   }
 }

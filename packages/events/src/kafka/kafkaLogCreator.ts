@@ -29,8 +29,12 @@ export function kafkaLogLevelFor(logger: Logger): logLevel {
 /** A kafkajs `logCreator` writing to `logger` (fields `namespace` plus kafkajs's extras). */
 export function pinoLogCreator(logger: Logger): logCreator {
   return () => (entry) => {
-    const { message, timestamp: _timestamp, logger: _source, ...extra } = entry.log;
-    const fields = { namespace: entry.namespace, ...extra };
+    const { message } = entry.log;
+    // kafkajs's own timestamp and logger name would duplicate pino's.
+    const extra = Object.entries(entry.log).filter(
+      ([field]) => field !== 'message' && field !== 'timestamp' && field !== 'logger',
+    );
+    const fields = { namespace: entry.namespace, ...Object.fromEntries(extra) };
     if (isRetriedNoise(entry)) {
       logger.debug(fields, message);
       return;

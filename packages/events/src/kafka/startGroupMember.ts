@@ -32,7 +32,10 @@ export async function startGroupMember(spec: GroupMemberSpec): Promise<Consumer>
       joined.catch(() => undefined);
       await consumer.disconnect().catch(() => undefined);
       if (!isRetriable(error) || Date.now() >= deadline) throw error;
-      spec.logger.info({ attempt, reason: (error as Error).message }, 'group coordinator not ready; joining again');
+      spec.logger.info(
+        { attempt, reason: (error as Error).message },
+        'group coordinator not ready; joining again',
+      );
     }
   }
 }
@@ -52,7 +55,10 @@ function waitForGroupJoin(consumer: Consumer, timeoutMs: number): Promise<void> 
       if (error) reject(error);
       else resolve();
     };
-    const timer = setTimeout(() => finish(new Error(`consumer did not join its group within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`consumer did not join its group within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     removers.push(
       consumer.on(consumer.events.GROUP_JOIN, () => finish()),
       consumer.on(consumer.events.CRASH, ({ payload }) => {
