@@ -92,8 +92,11 @@ export class ShardHarness {
   }
 }
 
-export function ofType<T extends EngineEvent['type']>(events: EngineEvent[], type: T): Extract<EngineEvent, { type: T }>[] {
-  return events.filter((e): e is Extract<EngineEvent, { type: T }> => e.type === type);
+/** The decoded event type carrying `type` (order events share one shape). */
+export type EventOf<T extends EngineEvent['type']> = T extends OrderEvent['type'] ? OrderEvent : Extract<EngineEvent, { type: T }>;
+
+export function ofType<T extends EngineEvent['type']>(events: EngineEvent[], type: T): EventOf<T>[] {
+  return events.filter((e): e is EventOf<T> => e.type === type);
 }
 
 export function rejection(events: EngineEvent[]): number | undefined {
