@@ -117,4 +117,26 @@ describe('market-data subgraph', () => {
     const badTime = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M1, before: "yesterday") { open } } }');
     expect(errorCodes(badTime)).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('computes indicators over the latest candles, aligned with their open times', async () => {
+    const response = await graphqlRequest<{
+      instrumentBySymbol: { indicators: { openTimes: string[]; closes: number[]; sma: (number | null)[]; vwap: (number | null)[] } };
+    }>(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 3) { openTimes closes sma(period: 2) vwap } } }');
+    expect(response.errors).toBeUndefined();
+    const indicators = response.data?.instrumentBySymbol.indicators;
+    expect(indicators?.openTimes).toEqual(['2026-11-24T10:00:00.000Z', '2026-11-24T10:01:00.000Z', '2026-11-24T10:02:00.000Z']);
+    expect(indicators?.closes).toEqual([100, 100.1, 100.2]);
+    expect(indicators?.sma[0]).toBeNull();
+    expect(indicators?.sma[1]).toBeCloseTo(100.05, 10);
+    expect(indicators?.sma[2]).toBeCloseTo(100.15, 10);
+    // Equal volumes: VWAP is the running mean of the typical prices (H+L+C)/3.
+    expect(indicators?.vwap[0]).toBeCloseTo((101.5 + 99.25 + 100) / 3, 10);
+  });
+
+  it('answers out-of-range indicator parameters with BAD_USER_INPUT', async () => {
+    const badPeriod = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1) { rsi(period: 0) } } }');
+    expect(errorCodes(badPeriod)).toEqual(['BAD_USER_INPUT']);
+    const badWindow = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 5000) { closes } } }');
+    expect(errorCodes(badWindow)).toEqual(['BAD_USER_INPUT']);
+  });
 });

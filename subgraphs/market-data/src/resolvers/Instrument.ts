@@ -1,3 +1,4 @@
+import { loadIndicatorWindow } from '../data/indicatorWindow.js';
 import { listCandles } from '../data/listCandles.js';
 import type { InstrumentResolvers } from './types.generated.js';
 
@@ -9,4 +10,5 @@ export const Instrument: InstrumentResolvers = {
       : instrumentBySymbol.load((reference as { symbol: string }).symbol),
   quote: (instrument, _args, { quoteByInstrumentId }) => quoteByInstrumentId.load(instrument.id),
   candles: (instrument, args, { prisma }) => listCandles(prisma, instrument.id, args),
+  indicators: (instrument, args, { prisma }) => loadIndicatorWindow(prisma, instrument.id, args),
 };

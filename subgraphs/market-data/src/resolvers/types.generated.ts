@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Instrument as InstrumentModel, Quote as QuoteModel, Candle as CandleModel } from '@mib/db';
+import type { IndicatorWindow } from '../data/indicatorWindow.js';
 import type { MarketDataContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,6 +25,13 @@ export type AssetClass =
   | 'EQUITY'
   | 'FX';
 
+export type BollingerBandSeries = {
+  __typename?: 'BollingerBandSeries';
+  lower: Array<Maybe<Scalars['Float']['output']>>;
+  middle: Array<Maybe<Scalars['Float']['output']>>;
+  upper: Array<Maybe<Scalars['Float']['output']>>;
+};
+
 export type Candle = {
   __typename?: 'Candle';
   close: Scalars['Decimal']['output'];
@@ -42,6 +50,65 @@ export type CandleInterval =
   | 'M5'
   | 'S1';
 
+/** Indicator series over one window of candles, each value aligned with `openTimes`. */
+export type IndicatorSet = {
+  __typename?: 'IndicatorSet';
+  /** Average true range with Wilder smoothing. */
+  atr: Array<Maybe<Scalars['Float']['output']>>;
+  /** Bollinger Bands with the population standard deviation. */
+  bollingerBands: BollingerBandSeries;
+  closes: Array<Scalars['Float']['output']>;
+  /** Exponential moving average, α = 2/(period+1), seeded with the SMA of the first `period` closes. */
+  ema: Array<Maybe<Scalars['Float']['output']>>;
+  macd: MacdSeries;
+  openTimes: Array<Scalars['DateTime']['output']>;
+  /** Relative strength index with Wilder smoothing. */
+  rsi: Array<Maybe<Scalars['Float']['output']>>;
+  /** Simple moving average. */
+  sma: Array<Maybe<Scalars['Float']['output']>>;
+  /** Volume-weighted average price, cumulative over the window. */
+  vwap: Array<Maybe<Scalars['Float']['output']>>;
+};
+
+
+/** Indicator series over one window of candles, each value aligned with `openTimes`. */
+export type IndicatorSetAtrArgs = {
+  period?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Indicator series over one window of candles, each value aligned with `openTimes`. */
+export type IndicatorSetBollingerBandsArgs = {
+  k?: InputMaybe<Scalars['Float']['input']>;
+  period?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Indicator series over one window of candles, each value aligned with `openTimes`. */
+export type IndicatorSetEmaArgs = {
+  period?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Indicator series over one window of candles, each value aligned with `openTimes`. */
+export type IndicatorSetMacdArgs = {
+  fast?: InputMaybe<Scalars['Int']['input']>;
+  signal?: InputMaybe<Scalars['Int']['input']>;
+  slow?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Indicator series over one window of candles, each value aligned with `openTimes`. */
+export type IndicatorSetRsiArgs = {
+  period?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Indicator series over one window of candles, each value aligned with `openTimes`. */
+export type IndicatorSetSmaArgs = {
+  period?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A tradable instrument: an equity, a currency pair or a crypto asset. */
 export type Instrument = {
   __typename?: 'Instrument';
@@ -52,6 +119,11 @@ export type Instrument = {
   /** ISO 4217 code of the currency prices are quoted in. */
   currency: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /**
+   * Technical indicators over the latest `last` candles of one interval. Every series is aligned
+   * with `openTimes` (oldest first) and is null on the bars an indicator needs to warm up.
+   */
+  indicators: IndicatorSet;
   /** Smallest quantity increment. */
   lotSize: Scalars['Decimal']['output'];
   name: Scalars['String']['output'];
@@ -71,6 +143,13 @@ export type InstrumentCandlesArgs = {
   interval: CandleInterval;
 };
 
+
+/** A tradable instrument: an equity, a currency pair or a crypto asset. */
+export type InstrumentIndicatorsArgs = {
+  interval: CandleInterval;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type InstrumentConnection = {
   __typename?: 'InstrumentConnection';
   edges: Array<InstrumentEdge>;
@@ -81,6 +160,13 @@ export type InstrumentEdge = {
   __typename?: 'InstrumentEdge';
   cursor: Scalars['String']['output'];
   node: Instrument;
+};
+
+export type MacdSeries = {
+  __typename?: 'MacdSeries';
+  histogram: Array<Maybe<Scalars['Float']['output']>>;
+  line: Array<Maybe<Scalars['Float']['output']>>;
+  signal: Array<Maybe<Scalars['Float']['output']>>;
 };
 
 export type PageInfo = {
@@ -225,17 +311,21 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AssetClass: AssetClass;
+  BollingerBandSeries: ResolverTypeWrapper<BollingerBandSeries>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Candle: ResolverTypeWrapper<CandleModel>;
   CandleInterval: CandleInterval;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  IndicatorSet: ResolverTypeWrapper<IndicatorWindow>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Instrument: ResolverTypeWrapper<InstrumentModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
   InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
+  MacdSeries: ResolverTypeWrapper<MacdSeries>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quote: ResolverTypeWrapper<QuoteModel>;
@@ -243,19 +333,29 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BollingerBandSeries: BollingerBandSeries;
+  Float: Scalars['Float']['output'];
   Candle: CandleModel;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  IndicatorSet: IndicatorWindow;
+  Int: Scalars['Int']['output'];
   Instrument: InstrumentModel;
   Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   InstrumentConnection: Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['InstrumentEdge']> };
   InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
+  MacdSeries: MacdSeries;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Quote: QuoteModel;
+}>;
+
+export type BollingerBandSeriesResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['BollingerBandSeries'] = ResolversParentTypes['BollingerBandSeries']> = ResolversObject<{
+  lower?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  middle?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  upper?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
 }>;
 
 export type CandleResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Candle'] = ResolversParentTypes['Candle']> = ResolversObject<{
@@ -276,6 +376,18 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type IndicatorSetResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['IndicatorSet'] = ResolversParentTypes['IndicatorSet']> = ResolversObject<{
+  atr?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType, RequireFields<IndicatorSetAtrArgs, 'period'>>;
+  bollingerBands?: Resolver<ResolversTypes['BollingerBandSeries'], ParentType, ContextType, RequireFields<IndicatorSetBollingerBandsArgs, 'k' | 'period'>>;
+  closes?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  ema?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType, RequireFields<IndicatorSetEmaArgs, 'period'>>;
+  macd?: Resolver<ResolversTypes['MacdSeries'], ParentType, ContextType, RequireFields<IndicatorSetMacdArgs, 'fast' | 'signal' | 'slow'>>;
+  openTimes?: Resolver<Array<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rsi?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType, RequireFields<IndicatorSetRsiArgs, 'period'>>;
+  sma?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType, RequireFields<IndicatorSetSmaArgs, 'period'>>;
+  vwap?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+}>;
+
 export type InstrumentResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -283,6 +395,7 @@ export type InstrumentResolvers<ContextType = MarketDataContext, ParentType exte
   candles?: Resolver<Array<ResolversTypes['Candle']>, ParentType, ContextType, RequireFields<InstrumentCandlesArgs, 'first' | 'interval'>>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<ResolversTypes['IndicatorSet'], ParentType, ContextType, RequireFields<InstrumentIndicatorsArgs, 'interval' | 'last'>>;
   lotSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
@@ -298,6 +411,12 @@ export type InstrumentConnectionResolvers<ContextType = MarketDataContext, Paren
 export type InstrumentEdgeResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['InstrumentEdge'] = ResolversParentTypes['InstrumentEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+}>;
+
+export type MacdSeriesResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['MacdSeries'] = ResolversParentTypes['MacdSeries']> = ResolversObject<{
+  histogram?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  line?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+  signal?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -322,12 +441,15 @@ export type QuoteResolvers<ContextType = MarketDataContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
+  BollingerBandSeries?: BollingerBandSeriesResolvers<ContextType>;
   Candle?: CandleResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  IndicatorSet?: IndicatorSetResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
   InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
+  MacdSeries?: MacdSeriesResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quote?: QuoteResolvers<ContextType>;
