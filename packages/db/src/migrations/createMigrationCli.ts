@@ -23,8 +23,6 @@ try {
   } else {
     console.log(`created ${result.directory}`);
   }
-  // The engine's adapter pools and timers would otherwise keep the process alive.
-  process.exit(0);
 } catch (error) {
   console.error(error);
   process.exit(1);

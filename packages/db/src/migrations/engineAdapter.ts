@@ -61,29 +61,52 @@ function connectionConfig(databaseUrl: string): pg.PoolConfig {
   };
 }
 
+export interface EngineAdapter {
+  readonly factory: ReturnType<typeof bindMigrationAwareSqlAdapterFactory>;
+  /** Closes every pool the engine opened and did not release (it never disposes its main one). */
+  disposeAll(): Promise<void>;
+}
+
 /**
  * A driver adapter for `@prisma/schema-engine-wasm` over node-postgres, with the adapter-pg
  * 7.10.1 defects on the migration path worked around (see /work/shared/FACTS.md): `"char"`
- * columns, `;`-split scripts, and a shadow database that was dropped before its pool closed.
+ * columns, `;`-split scripts, a shadow pool that followed the connection string to the main
+ * database, a shadow database dropped before its pool closed, and pools left open.
  */
-export function createEngineAdapterFactory(
-  databaseUrl: string,
-): ReturnType<typeof bindMigrationAwareSqlAdapterFactory> {
+export function createEngineAdapter(databaseUrl: string): EngineAdapter {
   const config = connectionConfig(databaseUrl);
+  const open = new Set<SqlDriverAdapter>();
+  const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    open.add(adapter);
+    const dispose = adapter.dispose.bind(adapter);
+    return Object.assign(adapter, {
+      dispose: async () => {
+        open.delete(adapter);
+        await dispose();
+      },
+    });
+  };
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: async () => withWholeScripts(await new PrismaPg(config).connect()),
+    connect: async () => track(withWholeScripts(await new PrismaPg(config).connect())),
     connectToShadowDb: async () => {
       const shadowDatabase = `prisma_migrate_shadow_db_${randomUUID().replaceAll('-', '')}`;
       await runOnMaintenanceDatabase(config, `CREATE DATABASE "${shadowDatabase}"`);
       const shadow = await new PrismaPg({ ...config, database: shadowDatabase }).connect();
-      return withWholeScripts(shadow, () =>
-        runOnMaintenanceDatabase(config, `DROP DATABASE IF EXISTS "${shadowDatabase}" WITH (FORCE)`),
+      return track(
+        withWholeScripts(shadow, () =>
+          runOnMaintenanceDatabase(config, `DROP DATABASE IF EXISTS "${shadowDatabase}" WITH (FORCE)`),
+        ),
       );
     },
   };
-  return bindMigrationAwareSqlAdapterFactory(factory);
+  return {
+    factory: bindMigrationAwareSqlAdapterFactory(factory),
+    disposeAll: async () => {
+      await Promise.all([...open].map((adapter) => adapter.dispose()));
+    },
+  };
 }
 
 async function runOnMaintenanceDatabase(config: pg.PoolConfig, sql: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { createEngineAdapterFactory } from './engineAdapter.js';
+import { createEngineAdapter } from './engineAdapter.js';
 
 export type { SchemaEngine };
 
@@ -54,15 +54,19 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   await initialiseWasm();
   const logs: string[] = [];
-  const adapterFactory = createEngineAdapterFactory(databaseUrl);
-  const engine = await bindings.SchemaEngine.new(
-    { datamodels: datamodels.map(([path, content]) => [path, content]) },
-    (line: string) => logs.push(line),
-    adapterFactory,
-  );
+  const adapter = createEngineAdapter(databaseUrl);
   try {
-    return await work({ engine, logs });
+    const engine = await bindings.SchemaEngine.new(
+      { datamodels: datamodels.map(([path, content]) => [path, content]) },
+      (line: string) => logs.push(line),
+      adapter.factory,
+    );
+    try {
+      return await work({ engine, logs });
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await adapter.disposeAll();
   }
 }
