@@ -224,8 +224,12 @@ export class ShardedEngine implements ShardEventSink {
     return this.subscribers.add({ filter, onEvent });
   }
 
-  /** Sends a bulk batch; `fill` writes record i's fields. Resolves with the reject reason per index. */
-  async submitBatch(count: number, routeOf: (i: number) => { shard: number; symbolId: number; accountId: number }, fill: (i: number, slots: Float64Array, at: number) => void): Promise<{ firstOrderId: number; rejections: Map<number, number> }> {
+  /**
+   * Sends a bulk batch of SUBMITs. `shardOfRecord(i)` names record i's shard; `fill(i, slots, at)`
+   * writes its SYMBOL_ID, ACCOUNT_ID, SIDE, ORDER_TYPE, PRICE, QUANTITY and STP_MODE (no objects
+   * per order). Order i gets id `firstOrderId + i`. Resolves with the reject reason per index.
+   */
+  async submitBatch(count: number, shardOfRecord: (i: number) => number, fill: (i: number, slots: Float64Array, at: number) => void): Promise<{ firstOrderId: number; rejections: Map<number, number> }> {
     this.assertRunning();
     const firstOrderId = this.nextOrderId;
     const firstRequestId = this.nextRequestId;
@@ -236,20 +240,18 @@ export class ShardedEngine implements ShardEventSink {
     const lastPerShard = new Float64Array(this.pool.shardCount);
     const timestamp = this.now();
     for (let i = 0; i < count; i++) {
-      const route = routeOf(i);
-      const writer = this.pool.writers[route.shard]!;
+      const shard = shardOfRecord(i);
+      const writer = this.pool.writers[shard]!;
       const at = writer.claimSlot();
       const slots = writer.target;
       const requestId = firstRequestId + i;
       slots[at + C.KIND] = CommandKind.SUBMIT;
       slots[at + C.REQUEST_ID] = requestId;
-      slots[at + C.SYMBOL_ID] = route.symbolId;
-      slots[at + C.ACCOUNT_ID] = route.accountId;
       slots[at + C.ORDER_ID] = firstOrderId + i;
       slots[at + C.TIMESTAMP_MS] = timestamp;
       fill(i, slots, at);
-      if (firstPerShard[route.shard] === -1) firstPerShard[route.shard] = requestId;
-      lastPerShard[route.shard] = requestId;
+      if (firstPerShard[shard] === -1) firstPerShard[shard] = requestId;
+      lastPerShard[shard] = requestId;
     }
     for (let shard = 0; shard < this.pool.shardCount; shard++) {
       const first = firstPerShard[shard]!;
@@ -304,7 +306,7 @@ export class ShardedEngine implements ShardEventSink {
     try {
       return this.sendOrderCommand(kind, symbol, accountId, orderId, fill);
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

@@ -1,0 +1,59 @@
+import { Server, ServerCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import type { ShardedEngine } from '../shard/shardedEngine.js';
+import { HealthService } from './healthService.js';
+import { loadEngineProto, loadHealthProto } from './loadProtos.js';
+import { streamHandlers } from './streamHandlers.js';
+import { unaryHandlers } from './unaryHandlers.js';
+import { WireMessages } from './wireMessages.js';
+
+/** Fully qualified service name, as health checks name it. */
+export const ENGINE_SERVICE_NAME = 'mib.engine.v1.MatchingEngine';
+
+export interface GrpcAdapter {
+  readonly port: number;
+  /** Reports NOT_SERVING, then stops accepting calls and waits (up to `graceMs`) for running ones. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Server options: large batches (default 4 MiB messages would cap a batch at 131 072 orders). */
+const SERVER_OPTIONS: ChannelOptions = {
+  'grpc.max_receive_message_length': 64 * 1024 * 1024,
+  'grpc.max_send_message_length': 64 * 1024 * 1024,
+};
+
+/** The thin gRPC transport around the shell: engine service + grpc.health.v1 on one port. */
+export async function serveGrpc(engine: ShardedEngine, options: { host: string; port: number; logger: Logger }): Promise<GrpcAdapter> {
+  const server = new Server(SERVER_OPTIONS);
+  const wire = new WireMessages(engine.registry, engine.accounts);
+  const logger = options.logger;
+  server.addService(loadEngineProto().mib.engine.v1.MatchingEngine.service, {
+    ...unaryHandlers(engine, wire, logger),
+    ...streamHandlers(engine, wire, logger),
+  });
+  const health = new HealthService([ENGINE_SERVICE_NAME]);
+  server.addService(loadHealthProto().grpc.health.v1.Health.service, health.handlers);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${options.host}:${options.port}`, ServerCredentials.createInsecure(), (error, bound) => (error === null ? resolve(bound) : reject(error)));
+  });
+  health.setAll('SERVING');
+  logger.info({ port, shards: engine.shardCount }, 'engine gRPC server listening');
+
+  return {
+    port,
+    async close(graceMs = 5_000) {
+      health.setAll('NOT_SERVING');
+      health.close();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, graceMs);
+        server.tryShutdown(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { status } from '@grpc/grpc-js';
+import type { Logger } from 'pino';
+import { CommandField as C } from '../core/layout.js';
+import type { ShardedEngine } from '../shard/shardedEngine.js';
+import type { MatchingEngineHandlers } from './generated/mib/engine/v1/MatchingEngine.js';
+import type { OrderBatch__Output } from './generated/mib/engine/v1/OrderBatch.js';
+import type { OrderBatchResult } from './generated/mib/engine/v1/OrderBatchResult.js';
+import { ORDER_RECORD_BYTES, OrderRecordOffset as R, recordView } from './orderBatchRecords.js';
+import { failure, invalid, rejected } from './serviceErrors.js';
+import { decimalToUnits } from './wireDecimal.js';
+import { sideToSlot } from './wireEnums.js';
+import { eventKindToSlot, type WireMessages } from './wireMessages.js';
+
+type StreamHandlers = Pick<MatchingEngineHandlers, 'SubmitOrders' | 'StreamEvents' | 'IngestTrades'>;
+
+/** Most orders in one OrderBatch. */
+export const MAX_BATCH_ORDERS = 65_536;
+/** Batches a SubmitOrders stream may have in flight before the server stops reading it. */
+const MAX_BATCHES_IN_FLIGHT = 32;
+/** Events buffered for a StreamEvents client before it is cut off as too slow. */
+const MAX_BUFFERED_EVENTS = 200_000;
+
+/** The streaming methods: bulk orders, the event stream, external prints. */
+export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger: Logger): StreamHandlers {
+  /** Routes one batch; throws a status-like error for a malformed batch. */
+  function submitBatch(batch: OrderBatch__Output): Promise<OrderBatchResult> {
+    const bytes = batch.orders;
+    if (bytes.length % ORDER_RECORD_BYTES !== 0) throw invalid(status.INVALID_ARGUMENT, `orders must be a whole number of ${ORDER_RECORD_BYTES}-byte records, got ${bytes.length} bytes`);
+    const count = bytes.length / ORDER_RECORD_BYTES;
+    if (count > MAX_BATCH_ORDERS) throw invalid(status.INVALID_ARGUMENT, `at most ${MAX_BATCH_ORDERS} orders per batch, got ${count}`);
+    // Resolve the dictionaries once; an index outside them becomes id 0, which the core rejects.
+    const symbols = batch.symbols.map((symbol) => engine.registry.bySymbolName(symbol));
+    const symbolShards = batch.symbols.map((symbol) => engine.shardOfSymbol(symbol));
+    const accountIds = batch.accountIds.map((account) => engine.accounts.idOf(account));
+    const view = recordView(bytes);
+    const shardOfRecord = (i: number): number => symbolShards[view.getUint16(i * ORDER_RECORD_BYTES + R.SYMBOL_INDEX, true)] ?? 0;
+    const fill = (i: number, slots: Float64Array, at: number): void => {
+      const o = i * ORDER_RECORD_BYTES;
+      slots[at + C.SYMBOL_ID] = symbols[view.getUint16(o + R.SYMBOL_INDEX, true)]?.symbolId ?? 0;
+      slots[at + C.ACCOUNT_ID] = accountIds[view.getUint16(o + R.ACCOUNT_INDEX, true)] ?? 0;
+      slots[at + C.SIDE] = view.getUint8(o + R.SIDE);
+      slots[at + C.ORDER_TYPE] = view.getUint8(o + R.ORDER_TYPE);
+      slots[at + C.PRICE] = view.getFloat64(o + R.PRICE, true);
+      slots[at + C.QUANTITY] = view.getFloat64(o + R.QUANTITY, true);
+      slots[at + C.STP_MODE] = view.getUint8(o + R.STP_MODE);
+    };
+    return engine.submitBatch(count, shardOfRecord, fill).then(({ firstOrderId, rejections }) => ({
+      batchId: batch.batchId,
+      firstOrderId: String(firstOrderId),
+      accepted: count - rejections.size,
+      rejected: rejections.size,
+      rejectIndexes: [...rejections.keys()],
+      rejectCodes: [...rejections.values()],
+    }));
+  }
+
+  return {
+    SubmitOrders: (call) => {
+      let inFlight = 0;
+      let reading = true;
+      let ended = false;
+      let failed = false;
+      // Results go out in batch order even when a later batch (other shards) finishes first.
+      let previous: Promise<unknown> = Promise.resolve();
+      const fail = (error: unknown): void => {
+        if (failed) return;
+        failed = true;
+        call.emit('error', 'code' in (error as object) ? error : failure(error));
+      };
+      const throttle = (): void => {
+        const shouldRead = inFlight < MAX_BATCHES_IN_FLIGHT;
+        if (shouldRead && !reading) call.resume();
+        if (!shouldRead && reading) call.pause();
+        reading = shouldRead;
+      };
+      call.on('data', (batch: OrderBatch__Output) => {
+        if (failed) return;
+        let result: Promise<OrderBatchResult>;
+        try {
+          result = submitBatch(batch);
+        } catch (error) {
+          return fail(error);
+        }
+        inFlight++;
+        throttle();
+        previous = Promise.all([result, previous, engine.drained()]).then(
+          ([message]) => {
+            inFlight--;
+            if (!failed) call.write(message);
+            throttle();
+            if (ended && inFlight === 0 && !failed) call.end();
+          },
+          fail,
+        );
+      });
+      call.on('end', () => {
+        ended = true;
+        if (inFlight === 0 && !failed) call.end();
+      });
+    },
+
+    StreamEvents: (call) => {
+      const r = call.request;
+      const fromSequences = new Map<number, number>();
+      for (const [shardText, sequence] of Object.entries(r.fromSequences)) {
+        const shard = Number(shardText);
+        if (!(shard >= 0 && shard < engine.shardCount)) return void call.emit('error', invalid(status.INVALID_ARGUMENT, `shard ${shardText} does not exist (shards: 0–${engine.shardCount - 1})`));
+        fromSequences.set(shard, Number(sequence));
+      }
+      const symbolIds = new Set<number>();
+      for (const symbol of r.symbols) {
+        const instrument = engine.registry.bySymbolName(symbol);
+        if (instrument === undefined) return void call.emit('error', invalid(status.NOT_FOUND, `UNKNOWN_SYMBOL: no instrument "${symbol}"`));
+        symbolIds.add(instrument.symbolId);
+      }
+      const types = new Set(r.kinds.map(eventKindToSlot));
+      if ([...types].some((type) => !(type >= 1))) return void call.emit('error', invalid(status.INVALID_ARGUMENT, 'unknown event kind in kinds'));
+      const accountIds = new Set(r.accountIds.map((account) => engine.accounts.idOf(account)));
+      const subscription: { unsubscribe?: () => void; cutOff?: boolean } = {};
+      const result = engine.subscribe(fromSequences, { symbolIds, accountIds, types }, (shard, slots, at) => {
+        if (subscription.cutOff === true) return;
+        if (call.writableLength > MAX_BUFFERED_EVENTS) {
+          subscription.cutOff = true;
+          subscription.unsubscribe?.();
+          const details = `subscriber too slow: more than ${MAX_BUFFERED_EVENTS} events buffered; resume from shard ${shard} sequence ${slots[at + 1] ?? 0}`;
+          call.emit('error', invalid(status.RESOURCE_EXHAUSTED, details));
+          return;
+        }
+        call.write(wire.event(shard, slots, at));
+      });
+      if (typeof result !== 'function') {
+        const history = engine.histories[result.outOfRange];
+        const details = `shard ${result.outOfRange} keeps events from sequence ${history?.oldestSequence ?? 0}; older ones are gone`;
+        return void call.emit('error', invalid(status.OUT_OF_RANGE, details));
+      }
+      subscription.unsubscribe = result;
+      call.on('cancelled', result);
+      call.on('close', result);
+    },
+
+    IngestTrades: (call, callback) => {
+      const outcomes: Promise<void>[] = [];
+      let accepted = 0;
+      let failed = false;
+      const fail = (error: unknown): void => {
+        if (failed) return;
+        failed = true;
+        callback(error as Parameters<typeof callback>[0]);
+      };
+      call.on('data', (trade: { symbol: string; price: string; quantity: string; aggressorSide: string | number; timestampMs: string }) => {
+        if (failed) return;
+        const pending = engine
+          .ingestTrade(trade.symbol, decimalToUnits(trade.price), decimalToUnits(trade.quantity), sideToSlot(trade.aggressorSide) || 0, Number(trade.timestampMs))
+          .then((reason) => {
+            if (reason === 0) accepted++;
+            else fail(rejected(reason, `external trade ${outcomes.length} on "${trade.symbol}": price "${trade.price}" quantity "${trade.quantity}"`));
+          }, (error: unknown) => fail(failure(error)));
+        outcomes.push(pending);
+      });
+      call.on('end', () => {
+        void Promise.all(outcomes).then(() => {
+          if (!failed) callback(null, { accepted: String(accepted) });
+        });
+      });
+      call.on('error', (error) => logger.debug({ err: error }, 'IngestTrades stream failed'));
+    },
+  };
+}

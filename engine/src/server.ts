@@ -1,0 +1,60 @@
+import pino, { type Logger } from 'pino';
+import { defaultShardCount } from './config.js';
+import { serveGrpc } from './grpc/grpcAdapter.js';
+import { DEFAULT_INSTRUMENTS, type InstrumentSpec } from './instruments.js';
+import type { WaitStrategyName } from './ring/index.js';
+import { ShardedEngine } from './shard/shardedEngine.js';
+
+export interface EngineOptions {
+  /** gRPC port; 0 picks a free one (tests). Default 50052. */
+  readonly port?: number;
+  /** Bind address. Default `0.0.0.0`. */
+  readonly host?: string;
+  /** Worker threads (shards). Default one per spare core: max(1, availableParallelism − 1). */
+  readonly shards?: number;
+  /** `idle` (park almost at once; default, shared machines) or `latency` (spin ~ms before parking). */
+  readonly waitStrategy?: WaitStrategyName;
+  /** Instruments traded. Default `DEFAULT_INSTRUMENTS` (20 equities, FX pairs and crypto pairs). */
+  readonly instruments?: readonly InstrumentSpec[];
+  /** Events kept per shard for StreamEvents replay. Default 100 000. */
+  readonly historyPerShard?: number;
+  /** Slots per ring and direction. Default 65 536. */
+  readonly ringCapacity?: number;
+  /** pino logger; default a silent one. */
+  readonly logger?: Logger;
+}
+
+export interface RunningEngine {
+  /** The bound gRPC port. */
+  readonly port: number;
+  readonly shards: number;
+  /** Stops serving (NOT_SERVING first), then stops the shard workers. */
+  close(): Promise<void>;
+}
+
+/** Starts the shard workers and the gRPC server in front of them. */
+export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const engine = await ShardedEngine.start({
+    instruments: options.instruments ?? DEFAULT_INSTRUMENTS,
+    shards: options.shards ?? defaultShardCount(),
+    waitStrategy: options.waitStrategy ?? 'idle',
+    logger,
+    ...(options.historyPerShard === undefined ? {} : { historyPerShard: options.historyPerShard }),
+    ...(options.ringCapacity === undefined ? {} : { ringCapacity: options.ringCapacity }),
+  });
+  let grpc;
+  try {
+    grpc = await serveGrpc(engine, { host: options.host ?? '0.0.0.0', port: options.port ?? 50_052, logger });
+  } catch (error) {
+    await engine.stop();
+    throw error;
+  }
+  const adapter = grpc;
+  let closing: Promise<void> | undefined;
+  return {
+    port: adapter.port,
+    shards: engine.shardCount,
+    close: () => (closing ??= adapter.close().then(() => engine.stop())),
+  };
+}

@@ -1,0 +1,106 @@
+import { status } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SubmitOrderRequest } from '../src/index.js';
+import { eventsOfAccount, rejectionOf, reportOf, startEngineFixture, type EngineFixture } from './fixtures/engineFixture.js';
+
+let fixture: EngineFixture;
+beforeAll(async () => {
+  fixture = await startEngineFixture();
+});
+afterAll(async () => {
+  await fixture.close();
+});
+
+const order = (overrides: Partial<SubmitOrderRequest>): SubmitOrderRequest => ({ symbol: 'MSFT', accountId: 'acct-1', side: 'BUY', type: 'LIMIT', price: '400.10', quantity: '5', ...overrides });
+
+describe('SubmitOrder', () => {
+  it('rests a limit order and reports it OPEN with decimals as strings', async () => {
+    const report = reportOf(await fixture.client.submitOrder(order({ symbol: 'GOOGL', accountId: 'maker-1', side: 'SELL', price: '150.25', quantity: '10' })));
+    expect(report).toMatchObject({ symbol: 'GOOGL', accountId: 'maker-1', side: 'SELL', type: 'LIMIT', status: 'OPEN', price: '150.25', quantity: '10', filledQuantity: '0', leavesQuantity: '10', fills: [] });
+    expect(Number(report.orderId)).toBeGreaterThan(0);
+  });
+
+  it('matches a crossing order and reports its fills at the maker price', async () => {
+    const maker = reportOf(await fixture.client.submitOrder(order({ symbol: 'AMZN', accountId: 'maker-2', side: 'SELL', price: '180', quantity: '3' })));
+    const taker = reportOf(await fixture.client.submitOrder(order({ symbol: 'AMZN', accountId: 'taker-2', side: 'BUY', price: '181', quantity: '5' })));
+    expect(taker).toMatchObject({ status: 'PARTIALLY_FILLED', filledQuantity: '3', leavesQuantity: '2' });
+    expect(taker.fills).toEqual([expect.objectContaining({ price: '180', quantity: '3', makerOrderId: maker.orderId })]);
+  });
+
+  it('cancels the rest of a market order that found too little liquidity', async () => {
+    await fixture.client.submitOrder(order({ symbol: 'NVDA', accountId: 'maker-3', side: 'SELL', price: '900', quantity: '2' }));
+    const report = reportOf(await fixture.client.submitOrder(order({ symbol: 'NVDA', accountId: 'taker-3', type: 'MARKET', price: '', quantity: '5' })));
+    expect(report).toMatchObject({ status: 'CANCELLED', filledQuantity: '2', leavesQuantity: '0' });
+  });
+
+  const badOrders: [string, Partial<SubmitOrderRequest>, status, string][] = [
+    ['an unknown symbol', { symbol: 'NOPE' }, status.NOT_FOUND, 'UNKNOWN_SYMBOL'],
+    ['a zero price', { price: '0' }, status.INVALID_ARGUMENT, 'INVALID_PRICE'],
+    ['a negative price', { price: '-5' }, status.INVALID_ARGUMENT, 'INVALID_PRICE'],
+    ['a price that is not a number', { price: 'abc' }, status.INVALID_ARGUMENT, 'INVALID_PRICE'],
+    ['a price with more than 8 decimals', { price: '1.000000001' }, status.INVALID_ARGUMENT, 'INVALID_PRICE'],
+    ['an off-tick price', { price: '400.105' }, status.INVALID_ARGUMENT, 'PRICE_OFF_TICK'],
+    ['a quantity off the lot size', { quantity: '1.5' }, status.INVALID_ARGUMENT, 'QUANTITY_OFF_LOT'],
+    ['a zero quantity', { quantity: '0' }, status.INVALID_ARGUMENT, 'INVALID_QUANTITY'],
+    ['no side', { side: 'SIDE_UNSPECIFIED' }, status.INVALID_ARGUMENT, 'INVALID_SIDE'],
+    ['no order type', { type: 'ORDER_TYPE_UNSPECIFIED' }, status.INVALID_ARGUMENT, 'INVALID_ORDER_TYPE'],
+    ['an empty account id', { accountId: '' }, status.INVALID_ARGUMENT, 'INVALID_ACCOUNT'],
+  ];
+
+  it.each(badOrders)('refuses %s with a status, a reject event and no book change', async (_name, overrides, code, reason) => {
+    const accountId = overrides.accountId ?? `bad-${reason}-${code}-${Object.keys(overrides).join()}-${String(Object.values(overrides)[0])}`;
+    const before = await fixture.client.getOrderBook('MSFT');
+    const rejection = rejectionOf(await fixture.client.submitOrder(order({ ...overrides, accountId })));
+    expect(rejection).toMatchObject({ status: code, reason });
+    expect(rejection.message).toContain(reason);
+    expect(await fixture.client.getOrderBook('MSFT')).toMatchObject({ bids: before.bids, asks: before.asks });
+    if (accountId !== '') {
+      const [event] = await eventsOfAccount(fixture.client, fixture.engine.shards, accountId, 1);
+      expect(event).toMatchObject({ kind: 'ORDER_REJECTED', order: { reason, orderId: rejection.orderId } });
+    }
+  });
+
+  it('keeps serving after bad input', async () => {
+    expect((await fixture.client.submitOrder(order({ price: 'garbage' }))).kind).toBe('rejected');
+    expect(reportOf(await fixture.client.submitOrder(order({ accountId: 'after-bad', price: '100' }))).status).toBe('OPEN');
+  });
+});
+
+describe('CancelOrder', () => {
+  it('cancels an own resting order', async () => {
+    const placed = reportOf(await fixture.client.submitOrder(order({ symbol: 'META', accountId: 'owner', price: '500' })));
+    const cancelled = reportOf(await fixture.client.cancelOrder({ symbol: 'META', accountId: 'owner', orderId: placed.orderId }));
+    expect(cancelled).toMatchObject({ orderId: placed.orderId, status: 'CANCELLED', leavesQuantity: '0' });
+    expect((await fixture.client.getOrderBook('META')).bids).toEqual([]);
+  });
+
+  it("refuses to cancel someone else's order with PERMISSION_DENIED and leaves it resting", async () => {
+    const placed = reportOf(await fixture.client.submitOrder(order({ symbol: 'TSLA', accountId: 'owner', price: '250' })));
+    const rejection = rejectionOf(await fixture.client.cancelOrder({ symbol: 'TSLA', accountId: 'intruder', orderId: placed.orderId }));
+    expect(rejection).toMatchObject({ status: status.PERMISSION_DENIED, reason: 'NOT_ORDER_OWNER', orderId: placed.orderId });
+    expect((await fixture.client.getOrderBook('TSLA')).bids).toEqual([{ price: '250', quantity: '5', orderCount: 1 }]);
+  });
+
+  it('answers NOT_FOUND for an order that is not open', async () => {
+    const rejection = rejectionOf(await fixture.client.cancelOrder({ symbol: 'TSLA', accountId: 'owner', orderId: '987654321' }));
+    expect(rejection).toMatchObject({ status: status.NOT_FOUND, reason: 'UNKNOWN_ORDER' });
+  });
+});
+
+describe('AmendOrder', () => {
+  it('reduces quantity in place and moves the price on request', async () => {
+    const placed = reportOf(await fixture.client.submitOrder(order({ symbol: 'JPM', accountId: 'amender', price: '200', quantity: '10' })));
+    const reduced = reportOf(await fixture.client.amendOrder({ symbol: 'JPM', accountId: 'amender', orderId: placed.orderId, newQuantity: '4' }));
+    expect(reduced).toMatchObject({ leavesQuantity: '4', price: '200', status: 'OPEN' });
+    const moved = reportOf(await fixture.client.amendOrder({ symbol: 'JPM', accountId: 'amender', orderId: placed.orderId, newPrice: '199.5' }));
+    expect(moved).toMatchObject({ price: '199.5', leavesQuantity: '4' });
+    expect((await fixture.client.getOrderBook('JPM')).bids).toEqual([{ price: '199.5', quantity: '4', orderCount: 1 }]);
+  });
+
+  it('refuses an amend that changes nothing, or goes off tick', async () => {
+    const placed = reportOf(await fixture.client.submitOrder(order({ symbol: 'V', accountId: 'amender', price: '280' })));
+    expect(rejectionOf(await fixture.client.amendOrder({ symbol: 'V', accountId: 'amender', orderId: placed.orderId }))).toMatchObject({ status: status.INVALID_ARGUMENT, reason: 'AMEND_NO_CHANGE' });
+    expect(rejectionOf(await fixture.client.amendOrder({ symbol: 'V', accountId: 'amender', orderId: placed.orderId, newPrice: '280.001' }))).toMatchObject({ reason: 'PRICE_OFF_TICK' });
+    expect(rejectionOf(await fixture.client.amendOrder({ symbol: 'V', accountId: 'other', orderId: placed.orderId, newQuantity: '1' }))).toMatchObject({ status: status.PERMISSION_DENIED });
+  });
+});
