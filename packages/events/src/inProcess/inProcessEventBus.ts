@@ -15,7 +15,7 @@ export interface InProcessEventBusOptions {
   readonly logger: Logger;
   /** Partitions per topic (default 8): the most members of one group that can share a topic. */
   readonly partitions?: number;
-  /** Events kept per partition at most, consumed or not (default 100 000). */
+  /** Events kept per partition at most, consumed or not (default 10 000): bounds memory when nobody consumes. */
   readonly retention?: number;
   /** Backoff for rejecting handlers (default 100 ms doubling to 5 s). */
   readonly retry?: RetryPolicy;
@@ -37,7 +37,7 @@ export class InProcessEventBus implements EventBus {
     this.#logger = options.logger.child({ component: 'event-bus', adapter: 'in-process' });
     this.#partitions = options.partitions ?? 8;
     this.#retry = options.retry ?? defaultRetryPolicy;
-    const retention = options.retention ?? 100_000;
+    const retention = options.retention ?? 10_000;
     this.#logs = new Map(
       topics.map((topic) => [
         topic,
