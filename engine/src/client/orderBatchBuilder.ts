@@ -1,4 +1,4 @@
-import { OrderType, Side, StpMode } from '../core/layout.js';
+import { OrderType, Side, StpMode } from '../core/index.js';
 import type { OrderBatch } from '../grpc/generated/mib/engine/v1/OrderBatch.js';
 import { ORDER_RECORD_BYTES, writeOrderRecord } from '../grpc/orderBatchRecords.js';
 import { parseUnits } from '../shard/decimal.js';

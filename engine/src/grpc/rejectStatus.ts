@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { CancelReason, RejectReason } from '../core/layout.js';
+import { CancelReason, RejectReason } from '../core/index.js';
 
 /** How one core reject reason reaches gRPC callers: status code, stable name, human text. */
 export interface RejectMapping {

@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { CommandField as C } from '../core/layout.js';
+import { CommandField as C } from '../core/index.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
 import type { MatchingEngineHandlers } from './generated/mib/engine/v1/MatchingEngine.js';
 import type { OrderBatch__Output } from './generated/mib/engine/v1/OrderBatch.js';

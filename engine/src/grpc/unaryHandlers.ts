@@ -1,6 +1,6 @@
 import { status, type sendUnaryData } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { EventType, OrderType } from '../core/layout.js';
+import { EventType, OrderType } from '../core/index.js';
 import type { OrderOutcome } from '../shard/outcomes.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
 import type { MatchingEngineHandlers } from './generated/mib/engine/v1/MatchingEngine.js';

@@ -1,4 +1,4 @@
-import { OrderType, Side, StpMode } from '../core/layout.js';
+import { OrderType, Side, StpMode } from '../core/index.js';
 import type { OrderType__Output } from './generated/mib/engine/v1/OrderType.js';
 import type { SelfTradePrevention__Output } from './generated/mib/engine/v1/SelfTradePrevention.js';
 import type { Side__Output } from './generated/mib/engine/v1/Side.js';

@@ -1,4 +1,4 @@
-import { EventField as F, EventType } from '../core/layout.js';
+import { EventField as F, EventType } from '../core/index.js';
 import type { AccountDirectory } from '../shard/accountDirectory.js';
 import type { InstrumentRegistry } from '../shard/instrumentRegistry.js';
 import type { OrderOutcome } from '../shard/outcomes.js';

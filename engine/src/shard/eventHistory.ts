@@ -1,4 +1,4 @@
-import { EVENT_SLOT_SIZE, EventField } from '../core/layout.js';
+import { EVENT_SLOT_SIZE, EventField } from '../core/index.js';
 
 /**
  * The last `capacity` events of one shard, kept as raw slots so StreamEvents can replay from a

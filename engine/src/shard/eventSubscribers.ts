@@ -1,4 +1,4 @@
-import { EventField, EventType } from '../core/layout.js';
+import { EventField, EventType } from '../core/index.js';
 
 /** Which events a subscriber wants; empty sets mean "all". Ids are numeric slot ids. */
 export interface EventFilter {

@@ -1,4 +1,4 @@
-import { EventField, EventType } from '../core/layout.js';
+import { EventField, EventType } from '../core/index.js';
 import type { PendingEntry } from './pendingRequests.js';
 
 /** One fill of a taker order, as the command's TRADE events report it. */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { COMMAND_SLOT_SIZE, EVENT_SLOT_SIZE } from '../core/layout.js';
+import { COMMAND_SLOT_SIZE, EVENT_SLOT_SIZE } from '../core/index.js';
 import { createRingBuffers, Doorbell, RingConsumer, RingProducer, WAIT_STRATEGIES, type WaitStrategyName } from '../ring/index.js';
 import { CommandWriter } from './commandWriter.js';
 import { startTsWorker } from './startTsWorker.js';

@@ -5,9 +5,7 @@
  * `ready` and `stopped`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { EventBuffer } from '../core/eventBuffer.js';
-import { Side } from '../core/layout.js';
-import { Shard } from '../core/shard.js';
+import { EventBuffer, Shard, Side } from '../core/index.js';
 import { Doorbell, RingClosedError, RingConsumer, RingProducer, WAIT_STRATEGIES } from '../ring/index.js';
 import { depthDataSlots, DepthReplyField, ShellCommandKind, ShellReplyType, type ShardWorkerData, type ShardWorkerMessage } from './workerProtocol.js';
 

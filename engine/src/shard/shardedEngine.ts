@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, EventField, EventType } from '../core/layout.js';
+import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, EventField, EventType } from '../core/index.js';
 import type { InstrumentSpec } from '../instruments.js';
 import type { WaitStrategyName } from '../ring/index.js';
 import { AccountDirectory } from './accountDirectory.js';
@@ -10,7 +10,10 @@ import { CommandGroup, OrderCommandEntry, type OrderOutcome } from './outcomes.j
 import { PendingRequests, type PendingEntry } from './pendingRequests.js';
 import { shardOf } from './routing.js';
 import { ShardPool, type ShardEventSink } from './shardPool.js';
+import { EngineBusyError, EngineStoppedError, type DepthSnapshot, type NewOrder, type RiskLimitValues } from './engineTypes.js';
 import { DepthReplyField, ShellCommandKind } from './workerProtocol.js';
+
+export { EngineBusyError, EngineStoppedError, type DepthSnapshot, type NewOrder, type RiskLimitValues } from './engineTypes.js';
 
 export interface ShardedEngineOptions {
   readonly instruments: readonly InstrumentSpec[];
@@ -23,49 +26,6 @@ export interface ShardedEngineOptions {
   /** Slots per ring. Default 65 536. */
   readonly ringCapacity?: number;
   readonly logger: Logger;
-}
-
-/** Refused before entering a ring: the shard is too far behind. Maps to RESOURCE_EXHAUSTED. */
-export class EngineBusyError extends Error {
-  constructor(shard: number) {
-    super(`shard ${shard} is overloaded; retry later`);
-    this.name = 'EngineBusyError';
-  }
-}
-
-/** The engine was stopped while the request waited. Maps to UNAVAILABLE. */
-export class EngineStoppedError extends Error {
-  constructor() {
-    super('engine stopped');
-    this.name = 'EngineStoppedError';
-  }
-}
-
-/** A new order as the transport decoded it; NaN or 0 where the input was missing or malformed (the core rejects it). */
-export interface NewOrder {
-  readonly symbol: string;
-  readonly accountId: string;
-  readonly side: number;
-  readonly orderType: number;
-  readonly price: number;
-  readonly quantity: number;
-  readonly stpMode: number;
-}
-
-export interface DepthSnapshot {
-  readonly shard: number;
-  readonly sequence: number;
-  /** price, quantity, orderCount per level, best first. */
-  readonly bids: Float64Array;
-  readonly asks: Float64Array;
-}
-
-export interface RiskLimitValues {
-  readonly maxOrderQuantity: number;
-  readonly maxOrderNotional: number;
-  readonly priceBandBps: number;
-  readonly maxOpenOrders: number;
-  readonly maxPosition: number;
 }
 
 /** Each command slot's writer: fills the fields after kind/requestId/symbol/account/time. */
