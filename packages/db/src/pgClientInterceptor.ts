@@ -25,8 +25,9 @@ export function interceptingClientClass(intercept: QueryInterceptor): typeof pg.
         const startedAt = performance.now();
         const callerArgs = [...args];
         // pg.Pool calls its clients with a trailing callback; direct callers get a promise.
-        const callback = args.at(-1);
-        if (typeof callback === 'function') {
+        const last = args.at(-1);
+        if (typeof last === 'function') {
+          const callback = last as (error: unknown, result: unknown) => void;
           args[args.length - 1] = (error: unknown, result: unknown) =>
             callback(error, intercept({ args: callerArgs, startedAt, error, result }));
         }

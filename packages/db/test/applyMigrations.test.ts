@@ -40,8 +40,15 @@ describe('applyMigrations', () => {
       `SELECT migration_name, checksum, applied_steps_count, finished_at FROM public."_prisma_migrations"
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
     );
-    expect(rows.map(({ migration_name, checksum, applied_steps_count }) => ({ migration_name, checksum, applied_steps_count })))
-      .toEqual(files.map((file) => ({ migration_name: file.name, checksum: file.checksum, applied_steps_count: 1 })));
+    expect(
+      rows.map(({ migration_name, checksum, applied_steps_count }) => ({
+        migration_name,
+        checksum,
+        applied_steps_count,
+      })),
+    ).toEqual(
+      files.map((file) => ({ migration_name: file.name, checksum: file.checksum, applied_steps_count: 1 })),
+    );
   });
 
   it('creates the tables of every domain schema', async () => {
@@ -51,10 +58,15 @@ describe('applyMigrations', () => {
         WHERE table_schema IN ('users','market','orders','portfolio','risk') ORDER BY 1`,
     );
     expect(tables.map((table) => table.name)).toEqual([
-      'market.candles', 'market.instruments', 'market.quotes',
-      'orders.orders', 'orders.trades',
-      'portfolio.portfolios', 'portfolio.positions',
-      'risk.risk_alerts', 'risk.risk_profiles',
+      'market.candles',
+      'market.instruments',
+      'market.quotes',
+      'orders.orders',
+      'orders.trades',
+      'portfolio.portfolios',
+      'portfolio.positions',
+      'risk.risk_alerts',
+      'risk.risk_profiles',
       'users.users',
     ]);
   });
@@ -85,9 +97,18 @@ describe('applyMigrations', () => {
         'CREATE TABLE public.half_done (id int);\nSELECT * FROM no_such_table;\n',
       );
 
-      await expect(applyMigrations(url, { migrationsDirectory: broken })).rejects.toThrow(/99990101000000_broken failed/);
-      expect(await sql(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`)).toEqual([]);
-      expect(await sql(url, `SELECT 1 FROM public."_prisma_migrations" WHERE migration_name = '99990101000000_broken'`)).toEqual([]);
+      await expect(applyMigrations(url, { migrationsDirectory: broken })).rejects.toThrow(
+        /99990101000000_broken failed/,
+      );
+      expect(
+        await sql(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`),
+      ).toEqual([]);
+      expect(
+        await sql(
+          url,
+          `SELECT 1 FROM public."_prisma_migrations" WHERE migration_name = '99990101000000_broken'`,
+        ),
+      ).toEqual([]);
     } finally {
       await rm(broken, { recursive: true, force: true });
     }

@@ -21,7 +21,9 @@ async function shadowDatabases(): Promise<string[]> {
   await client.connect();
   try {
     return (
-      await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`)
+      await client.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`,
+      )
     ).rows.map((row) => row.datname);
   } finally {
     await client.end();
@@ -42,7 +44,13 @@ describe('createMigration', () => {
   it('writes the next migration in Prisma folder format, which then applies cleanly', async () => {
     const editedSchema = path.join(workspace, 'schema.prisma');
     const original = await readFile(schemaPath, 'utf8');
-    await writeFile(editedSchema, original.replace('  rejectReason   String?', '  clientOrderId  String?     @map("client_order_id")\n  rejectReason   String?'));
+    await writeFile(
+      editedSchema,
+      original.replace(
+        '  rejectReason   String?',
+        '  clientOrderId  String?     @map("client_order_id")\n  rejectReason   String?',
+      ),
+    );
     const before = await shadowDatabases();
 
     const result = await createMigration({
@@ -53,15 +61,23 @@ describe('createMigration', () => {
       now: new Date('2099-01-02T03:04:05Z'),
     });
 
-    expect(result).toMatchObject({ kind: 'created', directory: path.join(workspace, 'migrations', '20990102030405_add_client_order_id') });
-    const sql = await readFile(path.join(workspace, 'migrations', '20990102030405_add_client_order_id', 'migration.sql'), 'utf8');
+    expect(result).toMatchObject({
+      kind: 'created',
+      directory: path.join(workspace, 'migrations', '20990102030405_add_client_order_id'),
+    });
+    const sql = await readFile(
+      path.join(workspace, 'migrations', '20990102030405_add_client_order_id', 'migration.sql'),
+      'utf8',
+    );
     expect(sql).toMatch(/ALTER TABLE "orders"\."orders" ADD COLUMN\s+"client_order_id" TEXT;/);
     expect(await readdir(path.join(workspace, 'migrations'))).toContain('migration_lock.toml');
     // The shadow database the engine replayed the history in is gone again.
     expect(await shadowDatabases()).toEqual(before);
 
     await using db: TestDatabase = await createTestDatabase();
-    const { applied } = await applyMigrations(db.url, { migrationsDirectory: path.join(workspace, 'migrations') });
+    const { applied } = await applyMigrations(db.url, {
+      migrationsDirectory: path.join(workspace, 'migrations'),
+    });
     expect(applied).toEqual(['20990102030405_add_client_order_id']);
   });
 });

@@ -11,7 +11,14 @@ afterAll(() => db[Symbol.asyncDispose]());
 describe('createPrismaClient', () => {
   it('reads and writes exact decimals and enums through the pg adapter', async () => {
     const instrument = await db.prisma.instrument.create({
-      data: { symbol: 'TEST', name: 'Test Corp', assetClass: 'EQUITY', currency: 'USD', tickSize: '0.01', lotSize: '1' },
+      data: {
+        symbol: 'TEST',
+        name: 'Test Corp',
+        assetClass: 'EQUITY',
+        currency: 'USD',
+        tickSize: '0.01',
+        lotSize: '1',
+      },
     });
     expect(instrument.tickSize).toBeInstanceOf(Decimal);
     expect(instrument.tickSize.toFixed(2)).toBe('0.01');
@@ -33,7 +40,12 @@ describe('createPrismaClient', () => {
 
       queries.length = 0;
       await prisma.$transaction([prisma.user.count(), prisma.instrument.count()]);
-      expect(queries.map((query) => query.sql.split(' ')[0])).toEqual(['BEGIN', 'SELECT', 'SELECT', 'COMMIT']);
+      expect(queries.map((query) => query.sql.split(' ')[0])).toEqual([
+        'BEGIN',
+        'SELECT',
+        'SELECT',
+        'COMMIT',
+      ]);
       expect(queries.every((query) => query.durationMs >= 0 && !query.failed)).toBe(true);
     } finally {
       await prisma.$disconnect();

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase, defaultTestServerUrl } from '../src/testing.js';
 
 async function databaseExists(name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl });
+  const client = new pg.Client({
+    connectionString: process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl,
+  });
   await client.connect();
   try {
     return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;

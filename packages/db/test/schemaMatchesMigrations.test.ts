@@ -5,7 +5,12 @@ import { migrationsDirectory, schemaPath } from '../src/index.js';
 import { loadMigrationList } from '../src/migrations/migrationList.js';
 import { noFilter, withSchemaEngine } from '../src/migrations/schemaEngine.js';
 import { diffDatabaseAgainstSchema } from '../src/migrations/schemaDrift.js';
-import { createTestDatabase, databaseUrlFor, defaultTestServerUrl, type TestDatabase } from '../src/testing.js';
+import {
+  createTestDatabase,
+  databaseUrlFor,
+  defaultTestServerUrl,
+  type TestDatabase,
+} from '../src/testing.js';
 import { catalogSnapshot, type CatalogSnapshot } from './support/catalogSnapshot.js';
 import { expectedColumnType, readPrismaSchema } from './support/prismaSchemaModel.js';
 
@@ -57,16 +62,24 @@ describe('schema.prisma and the migrations', () => {
     const diagnosis = await withSchemaEngine(migrated.url, [[schema.path, schema.content]], ({ engine }) =>
       engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilter }),
     );
-    expect(diagnosis).toMatchObject({ hasMigrationsTable: true, history: null, editedMigrationNames: [], failedMigrationNames: [] });
+    expect(diagnosis).toMatchObject({
+      hasMigrationsTable: true,
+      history: null,
+      editedMigrationNames: [],
+      failedMigrationNames: [],
+    });
   });
 
   it('give every model, field, type, nullability, unique and index of schema.prisma its database object', () => {
     const { models, enums } = readPrismaSchema(schema.content);
     expect(models).toHaveLength(10);
-    const tablesInDatabase = new Set(Object.keys(migratedCatalog.columns).map((key) => key.split('.').slice(0, 2).join('.')));
+    const tablesInDatabase = new Set(
+      Object.keys(migratedCatalog.columns).map((key) => key.split('.').slice(0, 2).join('.')),
+    );
     expect([...tablesInDatabase].sort()).toEqual(models.map((model) => model.table).sort());
 
-    const indexesOf = (table: string) => Object.values(migratedCatalog.indexShapes).filter((index) => index.table === table);
+    const indexesOf = (table: string) =>
+      Object.values(migratedCatalog.indexShapes).filter((index) => index.table === table);
     for (const model of models) {
       const expectedColumns = Object.fromEntries(
         model.fields.map((field) => [
@@ -82,32 +95,46 @@ describe('schema.prisma and the migrations', () => {
       expect(actualColumns, model.name).toEqual(expectedColumns);
 
       const indexes = indexesOf(model.table);
-      expect(indexes.filter((index) => index.primary).map((index) => index.columns), `${model.name} primary key`).toEqual([model.primaryKey]);
       expect(
-        indexes.filter((index) => index.unique && !index.primary).map((index) => index.columns).sort(),
+        indexes.filter((index) => index.primary).map((index) => index.columns),
+        `${model.name} primary key`,
+      ).toEqual([model.primaryKey]);
+      expect(
+        indexes
+          .filter((index) => index.unique && !index.primary)
+          .map((index) => index.columns)
+          .sort(),
         `${model.name} uniques`,
       ).toEqual([...model.uniques].sort());
       expect(
-        indexes.filter((index) => !index.unique).map((index) => index.columns).sort(),
+        indexes
+          .filter((index) => !index.unique)
+          .map((index) => index.columns)
+          .sort(),
         `${model.name} indexes`,
       ).toEqual([...model.indexes].sort());
     }
     for (const enumType of enums) {
-      expect(migratedCatalog.enums[`${enumType.schema}.${enumType.name}`], enumType.name).toEqual(enumType.values);
+      expect(migratedCatalog.enums[`${enumType.schema}.${enumType.name}`], enumType.name).toEqual(
+        enumType.values,
+      );
     }
   });
 
   it('produce the same catalog as building schema.prisma directly into an empty database', async () => {
     await runSql(serverUrl, `CREATE DATABASE "${pushedDatabase}"`);
     const pushedUrl = databaseUrlFor(serverUrl, pushedDatabase);
-    const { stdout: script } = await withSchemaEngine(pushedUrl, [[schema.path, schema.content]], ({ engine }) =>
-      engine.diff({
-        from: { tag: 'empty' },
-        to: { tag: 'schemaDatamodel', files: [schema] },
-        script: true,
-        exitCode: null,
-        filters: noFilter,
-      }),
+    const { stdout: script } = await withSchemaEngine(
+      pushedUrl,
+      [[schema.path, schema.content]],
+      ({ engine }) =>
+        engine.diff({
+          from: { tag: 'empty' },
+          to: { tag: 'schemaDatamodel', files: [schema] },
+          script: true,
+          exitCode: null,
+          filters: noFilter,
+        }),
     );
     expect(script).toMatch(/CREATE TABLE/);
     await runSql(pushedUrl, script!);

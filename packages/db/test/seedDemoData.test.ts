@@ -47,7 +47,11 @@ describe('seedDemoData', () => {
     expect(counts.quotes).toBe(counts.instruments);
     expect(counts.candles).toBe(counts.instruments * (DEMO_DAILY_CANDLES + DEMO_HOURLY_CANDLES));
     const classes = await db.prisma.instrument.groupBy({ by: ['assetClass'], _count: true });
-    expect(Object.fromEntries(classes.map((group) => [group.assetClass, group._count]))).toEqual({ EQUITY: 10, FX: 5, CRYPTO: 5 });
+    expect(Object.fromEntries(classes.map((group) => [group.assetClass, group._count]))).toEqual({
+      EQUITY: 10,
+      FX: 5,
+      CRYPTO: 5,
+    });
   });
 
   it('keeps prices on the tick grid with a positive spread and valid OHLC bars', async () => {
@@ -58,22 +62,35 @@ describe('seedDemoData', () => {
       expect(onGrid(quote?.bid) && onGrid(quote?.ask) && onGrid(quote?.last), instrument.symbol).toBe(true);
       expect(quote!.ask!.gt(quote!.bid!), instrument.symbol).toBe(true);
       for (const bar of instrument.candles) {
-        expect(onGrid(bar.open) && onGrid(bar.high) && onGrid(bar.low) && onGrid(bar.close), instrument.symbol).toBe(true);
-        expect(bar.high.gte(Decimal.max(bar.open, bar.close)) && bar.low.lte(Decimal.min(bar.open, bar.close))).toBe(true);
+        expect(
+          onGrid(bar.open) && onGrid(bar.high) && onGrid(bar.low) && onGrid(bar.close),
+          instrument.symbol,
+        ).toBe(true);
+        expect(
+          bar.high.gte(Decimal.max(bar.open, bar.close)) && bar.low.lte(Decimal.min(bar.open, bar.close)),
+        ).toBe(true);
         expect(bar.low.gt(0) && bar.volume.mod(instrument.lotSize).isZero()).toBe(true);
       }
     }
   });
 
   it('gives the demo trader cash, positions, open and filled orders with trades, and a risk profile with alerts', async () => {
-    const portfolio = await db.prisma.portfolio.findUniqueOrThrow({ where: { userId: DEMO_TRADER_ID }, include: { positions: true } });
+    const portfolio = await db.prisma.portfolio.findUniqueOrThrow({
+      where: { userId: DEMO_TRADER_ID },
+      include: { positions: true },
+    });
     expect(portfolio.id).toBe(DEMO_PORTFOLIO_ID);
     expect(portfolio.cash.gt(0)).toBe(true);
     expect(portfolio.positions.length).toBeGreaterThanOrEqual(3);
 
-    const orders = await db.prisma.order.findMany({ where: { userId: DEMO_TRADER_ID }, include: { buyTrades: true, sellTrades: true } });
+    const orders = await db.prisma.order.findMany({
+      where: { userId: DEMO_TRADER_ID },
+      include: { buyTrades: true, sellTrades: true },
+    });
     expect(orders).toHaveLength(DEMO_ORDERS.length);
-    expect(new Set(orders.map((order) => order.status))).toEqual(new Set(['FILLED', 'PARTIALLY_FILLED', 'OPEN', 'CANCELLED']));
+    expect(new Set(orders.map((order) => order.status))).toEqual(
+      new Set(['FILLED', 'PARTIALLY_FILLED', 'OPEN', 'CANCELLED']),
+    );
     for (const order of orders) {
       const trades = [...order.buyTrades, ...order.sellTrades];
       const traded = trades.reduce((sum, trade) => sum.add(trade.quantity), new Decimal(0));
@@ -82,10 +99,15 @@ describe('seedDemoData', () => {
 
     const btc = portfolio.positions.find((position) => position.instrumentId === demoInstrumentId('BTC-USD'));
     expect(btc?.quantity.toString()).toBe('0.5');
-    const eurusd = portfolio.positions.find((position) => position.instrumentId === demoInstrumentId('EURUSD'));
+    const eurusd = portfolio.positions.find(
+      (position) => position.instrumentId === demoInstrumentId('EURUSD'),
+    );
     expect(eurusd?.quantity.isNegative()).toBe(true);
 
-    const risk = await db.prisma.riskProfile.findUniqueOrThrow({ where: { userId: DEMO_TRADER_ID }, include: { alerts: true } });
+    const risk = await db.prisma.riskProfile.findUniqueOrThrow({
+      where: { userId: DEMO_TRADER_ID },
+      include: { alerts: true },
+    });
     expect(risk.alerts.length).toBeGreaterThanOrEqual(1);
   });
 

@@ -47,7 +47,8 @@ describe('startEmbeddedPostgres', () => {
     const first = await startEmbeddedPostgres({ dataDir, port });
     try {
       expect(new URL(first.url).pathname).toBe('/mib');
-      expect(await queryOne<{ version: string }>(first.url, 'SHOW server_version')).toMatchObject({ server_version: expect.stringMatching(/^18\./) });
+      const version = await queryOne<{ server_version: string }>(first.url, 'SHOW server_version');
+      expect(version?.server_version).toMatch(/^18\./);
       await applyMigrations(first.url);
     } finally {
       await first.stop();
@@ -55,7 +56,11 @@ describe('startEmbeddedPostgres', () => {
 
     const second = await startEmbeddedPostgres({ dataDir, port });
     try {
-      expect(await queryOne(second.url, `SELECT count(*)::int AS applied FROM public."_prisma_migrations"`)).toEqual({ applied: expect.any(Number) });
+      const ledger = await queryOne<{ applied: number }>(
+        second.url,
+        `SELECT count(*)::int AS applied FROM public."_prisma_migrations"`,
+      );
+      expect(ledger?.applied).toBeGreaterThan(0);
       expect((await applyMigrations(second.url)).applied).toEqual([]);
     } finally {
       await second.stop();
@@ -66,9 +71,9 @@ describe('startEmbeddedPostgres', () => {
     await mkdir(scratchRoot, { recursive: true });
     const locked = await mkdtemp(path.join(scratchRoot, 'locked-'));
     scratch.push(locked);
-    await expect(startEmbeddedPostgres({ dataDir: path.join(locked, 'postgres'), port: await freePort() })).rejects.toThrow(
-      new RegExp(`cannot enter ${locked}`),
-    );
+    await expect(
+      startEmbeddedPostgres({ dataDir: path.join(locked, 'postgres'), port: await freePort() }),
+    ).rejects.toThrow(new RegExp(`cannot enter ${locked}`));
   });
 
   it('explains a failed start instead of rejecting with nothing', async () => {
@@ -77,7 +82,9 @@ describe('startEmbeddedPostgres', () => {
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     const dataDir = await scratchDataDir();
     try {
-      await expect(startEmbeddedPostgres({ dataDir, port })).rejects.toThrow(/did not start on port/);
+      await expect(startEmbeddedPostgres({ dataDir, port })).rejects.toThrow(
+        /did not start on port[\s\S]*could not bind/,
+      );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

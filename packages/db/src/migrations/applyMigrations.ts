@@ -56,7 +56,10 @@ export async function applyMigrations(
 }
 
 /** The migrations still to run, after checking that the ones already run are untouched. */
-function pendingMigrations(migrations: readonly MigrationFile[], ledger: readonly LedgerEntry[]): MigrationFile[] {
+function pendingMigrations(
+  migrations: readonly MigrationFile[],
+  ledger: readonly LedgerEntry[],
+): MigrationFile[] {
   const onDisk = new Map(migrations.map((migration) => [migration.name, migration]));
   for (const entry of ledger) {
     if (!entry.finished) {

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a command-line entry point: the terminal is its output. */
 /**
  * `npm run db:migrate`: applies pending migrations from prisma/migrations to DATABASE_URL,
  * the same as `prisma migrate deploy` (which needs the native engine this machine lacks).

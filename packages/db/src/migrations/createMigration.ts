@@ -39,7 +39,11 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const diff = await withSchemaEngine(options.databaseUrl, [[options.schemaPath, schema]], ({ engine }) =>
     engine.diff({
       // The engine reads the provider from the lock file, so a first migration needs one too.
-      from: { tag: 'migrations', ...migrationsList, lockfile: { ...migrationsList.lockfile, content: lockContent } },
+      from: {
+        tag: 'migrations',
+        ...migrationsList,
+        lockfile: { ...migrationsList.lockfile, content: lockContent },
+      },
       to: { tag: 'schemaDatamodel', files },
       script: true,
       exitCode: true,
@@ -48,7 +52,10 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   );
   if (diff.exitCode !== DIFF_NOT_EMPTY || !diff.stdout) return { kind: 'unchanged' };
 
-  const directory = path.join(options.migrationsDirectory, `${timestamp(options.now ?? new Date())}_${options.name}`);
+  const directory = path.join(
+    options.migrationsDirectory,
+    `${timestamp(options.now ?? new Date())}_${options.name}`,
+  );
   await mkdir(directory, { recursive: true });
   await writeFile(path.join(directory, 'migration.sql'), diff.stdout);
   if (migrationsList.lockfile.content === null) {

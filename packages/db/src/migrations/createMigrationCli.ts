@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a command-line entry point: the terminal is its output. */
 /**
  * `npm run db:migration:create -- <name>`: writes prisma/migrations/<timestamp>_<name>/ from
  * the difference between the existing migrations and prisma/schema.prisma.

@@ -110,8 +110,8 @@ export function createEngineAdapter(databaseUrl: string): EngineAdapter {
 }
 
 async function runOnMaintenanceDatabase(config: pg.PoolConfig, sql: string): Promise<void> {
-  const { Client: _customClient, max: _poolSize, ...clientConfig } = config;
-  const client = new pg.Client(clientConfig);
+  const { host, port, user, password, database } = config;
+  const client = new pg.Client({ host, port, user, password, database });
   await client.connect();
   try {
     await client.query(sql);

@@ -19,12 +19,10 @@ export const migrationLockFileName = 'migration_lock.toml';
  * order is creation order (the same rule `prisma migrate deploy` follows).
  */
 export async function readMigrationFiles(migrationsDirectory: string): Promise<MigrationFile[]> {
-  const entries = await readdir(migrationsDirectory, { withFileTypes: true }).catch(
-    (error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    },
-  );
+  const entries = await readdir(migrationsDirectory, { withFileTypes: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  });
   const folders = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

@@ -24,7 +24,11 @@ export async function diffDatabaseAgainstSchema(
     engine.diff({
       // "The database of this schema's datasource": with an adapter, the adapter's database.
       // (The `url` target is refused in Prisma 7: connection strings live in the adapter.)
-      from: { tag: 'schemaDatasource', files: [{ path: schema.path, content: schema.content }], configDir: path.dirname(schema.path) },
+      from: {
+        tag: 'schemaDatasource',
+        files: [{ path: schema.path, content: schema.content }],
+        configDir: path.dirname(schema.path),
+      },
       to: { tag: 'schemaDatamodel', files: [{ path: schema.path, content: schema.content }] },
       script: true,
       exitCode: true,

@@ -14,7 +14,13 @@ export interface DemoInstrument {
 }
 
 const equity = (symbol: string, name: string, referencePrice: string): DemoInstrument => ({
-  symbol, name, assetClass: 'EQUITY', currency: 'USD', tickSize: '0.01', lotSize: '1', referencePrice,
+  symbol,
+  name,
+  assetClass: 'EQUITY',
+  currency: 'USD',
+  tickSize: '0.01',
+  lotSize: '1',
+  referencePrice,
 });
 const fx = (symbol: string, referencePrice: string, tickSize = '0.00001'): DemoInstrument => ({
   symbol,
@@ -25,8 +31,20 @@ const fx = (symbol: string, referencePrice: string, tickSize = '0.00001'): DemoI
   lotSize: '1000',
   referencePrice,
 });
-const crypto = (symbol: string, name: string, tickSize: string, lotSize: string, referencePrice: string): DemoInstrument => ({
-  symbol, name, assetClass: 'CRYPTO', currency: 'USD', tickSize, lotSize, referencePrice,
+const crypto = (
+  symbol: string,
+  name: string,
+  tickSize: string,
+  lotSize: string,
+  referencePrice: string,
+): DemoInstrument => ({
+  symbol,
+  name,
+  assetClass: 'CRYPTO',
+  currency: 'USD',
+  tickSize,
+  lotSize,
+  referencePrice,
 });
 
 /**

@@ -26,14 +26,97 @@ export interface DemoOrder {
  * USD portfolio's cash follows from the fills without FX conversion.
  */
 export const DEMO_ORDERS: readonly DemoOrder[] = [
-  { key: 'aapl-buy', symbol: 'AAPL', side: 'BUY', type: 'LIMIT', status: 'FILLED', price: '225.00', quantity: '50', fills: [{ price: '225.00', quantity: '30' }, { price: '224.95', quantity: '20' }], hoursAgo: 72 },
-  { key: 'msft-buy', symbol: 'MSFT', side: 'BUY', type: 'LIMIT', status: 'FILLED', price: '410.00', quantity: '20', fills: [{ price: '410.00', quantity: '20' }], hoursAgo: 60 },
-  { key: 'btc-buy', symbol: 'BTC-USD', side: 'BUY', type: 'MARKET', status: 'FILLED', price: null, quantity: '0.5', fills: [{ price: '62000.00', quantity: '0.5' }], hoursAgo: 48 },
-  { key: 'eurusd-sell', symbol: 'EURUSD', side: 'SELL', type: 'LIMIT', status: 'FILLED', price: '1.08900', quantity: '10000', fills: [{ price: '1.08900', quantity: '10000' }], hoursAgo: 30 },
-  { key: 'nvda-buy', symbol: 'NVDA', side: 'BUY', type: 'LIMIT', status: 'PARTIALLY_FILLED', price: '128.00', quantity: '10', fills: [{ price: '128.00', quantity: '4' }], hoursAgo: 6 },
-  { key: 'eth-buy', symbol: 'ETH-USD', side: 'BUY', type: 'LIMIT', status: 'OPEN', price: '3100.00', quantity: '2.5', fills: [], hoursAgo: 3 },
-  { key: 'aapl-sell', symbol: 'AAPL', side: 'SELL', type: 'LIMIT', status: 'OPEN', price: '240.00', quantity: '20', fills: [], hoursAgo: 2 },
-  { key: 'tsla-buy', symbol: 'TSLA', side: 'BUY', type: 'LIMIT', status: 'CANCELLED', price: '200.00', quantity: '100', fills: [], hoursAgo: 24 },
+  {
+    key: 'aapl-buy',
+    symbol: 'AAPL',
+    side: 'BUY',
+    type: 'LIMIT',
+    status: 'FILLED',
+    price: '225.00',
+    quantity: '50',
+    fills: [
+      { price: '225.00', quantity: '30' },
+      { price: '224.95', quantity: '20' },
+    ],
+    hoursAgo: 72,
+  },
+  {
+    key: 'msft-buy',
+    symbol: 'MSFT',
+    side: 'BUY',
+    type: 'LIMIT',
+    status: 'FILLED',
+    price: '410.00',
+    quantity: '20',
+    fills: [{ price: '410.00', quantity: '20' }],
+    hoursAgo: 60,
+  },
+  {
+    key: 'btc-buy',
+    symbol: 'BTC-USD',
+    side: 'BUY',
+    type: 'MARKET',
+    status: 'FILLED',
+    price: null,
+    quantity: '0.5',
+    fills: [{ price: '62000.00', quantity: '0.5' }],
+    hoursAgo: 48,
+  },
+  {
+    key: 'eurusd-sell',
+    symbol: 'EURUSD',
+    side: 'SELL',
+    type: 'LIMIT',
+    status: 'FILLED',
+    price: '1.08900',
+    quantity: '10000',
+    fills: [{ price: '1.08900', quantity: '10000' }],
+    hoursAgo: 30,
+  },
+  {
+    key: 'nvda-buy',
+    symbol: 'NVDA',
+    side: 'BUY',
+    type: 'LIMIT',
+    status: 'PARTIALLY_FILLED',
+    price: '128.00',
+    quantity: '10',
+    fills: [{ price: '128.00', quantity: '4' }],
+    hoursAgo: 6,
+  },
+  {
+    key: 'eth-buy',
+    symbol: 'ETH-USD',
+    side: 'BUY',
+    type: 'LIMIT',
+    status: 'OPEN',
+    price: '3100.00',
+    quantity: '2.5',
+    fills: [],
+    hoursAgo: 3,
+  },
+  {
+    key: 'aapl-sell',
+    symbol: 'AAPL',
+    side: 'SELL',
+    type: 'LIMIT',
+    status: 'OPEN',
+    price: '240.00',
+    quantity: '20',
+    fills: [],
+    hoursAgo: 2,
+  },
+  {
+    key: 'tsla-buy',
+    symbol: 'TSLA',
+    side: 'BUY',
+    type: 'LIMIT',
+    status: 'CANCELLED',
+    price: '200.00',
+    quantity: '100',
+    fills: [],
+    hoursAgo: 24,
+  },
 ];
 
 /** The trader's USD cash before any demo fill. */
@@ -41,7 +124,8 @@ export const DEMO_STARTING_CASH = new Decimal('250000');
 
 export const demoOrderId = (key: string): string => demoId(`order:${key}`);
 /** The market maker's order on the other side of fill `index` of order `key`. */
-export const demoCounterpartyOrderId = (key: string, index: number): string => demoId(`order:${key}:counterparty:${index}`);
+export const demoCounterpartyOrderId = (key: string, index: number): string =>
+  demoId(`order:${key}:counterparty:${index}`);
 export const demoTradeId = (key: string, index: number): string => demoId(`trade:${key}:${index}`);
 
 /** When order `key` was placed; its fills follow a minute apart. */
@@ -56,7 +140,10 @@ export interface DemoPosition {
 }
 
 /** Positions and cash as the fills of `orders` leave them (one direction per symbol here). */
-export function positionsAfterFills(orders: readonly DemoOrder[]): { positions: DemoPosition[]; cash: Decimal } {
+export function positionsAfterFills(orders: readonly DemoOrder[]): {
+  positions: DemoPosition[];
+  cash: Decimal;
+} {
   const bySymbol = new Map<string, { quantity: Decimal; notional: Decimal }>();
   let cash = DEMO_STARTING_CASH;
   for (const order of orders) {
@@ -83,6 +170,9 @@ export function positionsAfterFills(orders: readonly DemoOrder[]): { positions: 
 export function fillSummary(order: DemoOrder): { filledQuantity: Decimal; averagePrice: Decimal | null } {
   const filledQuantity = order.fills.reduce((sum, fill) => sum.add(fill.quantity), new Decimal(0));
   if (filledQuantity.isZero()) return { filledQuantity, averagePrice: null };
-  const notional = order.fills.reduce((sum, fill) => sum.add(new Decimal(fill.price).mul(fill.quantity)), new Decimal(0));
+  const notional = order.fills.reduce(
+    (sum, fill) => sum.add(new Decimal(fill.price).mul(fill.quantity)),
+    new Decimal(0),
+  );
   return { filledQuantity, averagePrice: notional.div(filledQuantity).toDecimalPlaces(8) };
 }

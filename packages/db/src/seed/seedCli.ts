@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a command-line entry point: the terminal is its output. */
 /**
  * `npm run db:seed`: applies pending migrations to DATABASE_URL, then seeds the demo data.
  * Safe to rerun: it only adds what is missing.

@@ -1,5 +1,11 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import { DEMO_MARKET_MAKER_ID, DEMO_PORTFOLIO_ID, DEMO_TRADER_ID, demoId, demoInstrumentId } from './demoIds.js';
+import {
+  DEMO_MARKET_MAKER_ID,
+  DEMO_PORTFOLIO_ID,
+  DEMO_TRADER_ID,
+  demoId,
+  demoInstrumentId,
+} from './demoIds.js';
 import {
   DEMO_ORDERS,
   demoCounterpartyOrderId,

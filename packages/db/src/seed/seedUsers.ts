@@ -20,7 +20,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { id: DEMO_TRADER_ID, email: DEMO_TRADER_EMAIL, displayName: 'Dana Trader', role: 'TRADER' },
   { id: DEMO_ANALYST_ID, email: 'analyst@demo.mib.local', displayName: 'Alex Analyst', role: 'ANALYST' },
   { id: DEMO_ADMIN_ID, email: 'admin@demo.mib.local', displayName: 'Ada Admin', role: 'ADMIN' },
-  { id: DEMO_MARKET_MAKER_ID, email: 'liquidity@demo.mib.local', displayName: 'Demo Market Maker', role: 'TRADER' },
+  {
+    id: DEMO_MARKET_MAKER_ID,
+    email: 'liquidity@demo.mib.local',
+    displayName: 'Demo Market Maker',
+    role: 'TRADER',
+  },
 ];
 
 export async function seedUsers(tx: Prisma.TransactionClient): Promise<void> {

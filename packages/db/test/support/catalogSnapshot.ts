@@ -35,7 +35,12 @@ export async function catalogSnapshot(databaseUrl: string): Promise<CatalogSnaps
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const columns = await client.query<{ key: string; type: string; nullable: boolean; default: string | null }>(
+    const columns = await client.query<{
+      key: string;
+      type: string;
+      nullable: boolean;
+      default: string | null;
+    }>(
       `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS key,
               format_type(a.atttypid, a.atttypmod) AS type,
               NOT a.attnotnull AS nullable,

@@ -34,11 +34,16 @@ export interface SchemaEnum {
 
 export function readPrismaSchema(text: string): { models: SchemaModel[]; enums: SchemaEnum[] } {
   const source = text.replace(/\/\/.*$/gm, '');
-  const blocks = [...source.matchAll(/^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm)].map(([, kind, name, body]) => ({
-    kind: kind!,
-    name: name!,
-    lines: body!.split('\n').map((line) => line.trim()).filter(Boolean),
-  }));
+  const blocks = [...source.matchAll(/^(model|enum)\s+(\w+)\s*\{([\s\S]*?)^\}/gm)].map(
+    ([, kind, name, body]) => ({
+      kind: kind!,
+      name: name!,
+      lines: body!
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    }),
+  );
   const enums = blocks
     .filter((block) => block.kind === 'enum')
     .map((block) => ({
@@ -67,11 +72,17 @@ function readModel(name: string, lines: readonly string[], modelNames: ReadonlyS
       unique: /@unique\b/.test(attributes),
       id: /@id\b/.test(attributes),
     }));
-  const columnOf = (fieldName: string) => fields.find((field) => field.name === fieldName)?.column ?? `?${fieldName}`;
+  const columnOf = (fieldName: string) =>
+    fields.find((field) => field.name === fieldName)?.column ?? `?${fieldName}`;
   const lists = (attribute: string) =>
     lines
       .filter((line) => line.startsWith(`@@${attribute}(`))
-      .map((line) => /\[([^\]]*)\]/.exec(line)![1]!.split(',').map((entry) => columnOf(entry.trim().replace(/\(.*\)$/, ''))));
+      .map((line) =>
+        /\[([^\]]*)\]/
+          .exec(line)![1]!
+          .split(',')
+          .map((entry) => columnOf(entry.trim().replace(/\(.*\)$/, ''))),
+      );
   return {
     name,
     table: `${blockAttribute(lines, 'schema') ?? 'public'}.${blockAttribute(lines, 'map') ?? name}`,
@@ -101,7 +112,9 @@ export function expectedColumnType(field: SchemaField, enums: readonly SchemaEnu
     case 'Decimal':
       return `numeric(${precision ?? '65,30'})`;
     case 'DateTime':
-      return native?.startsWith('Timestamptz') ? `timestamp(${precision ?? 3}) with time zone` : `timestamp(${precision ?? 3}) without time zone`;
+      return native?.startsWith('Timestamptz')
+        ? `timestamp(${precision ?? 3}) with time zone`
+        : `timestamp(${precision ?? 3}) without time zone`;
     case 'Int':
       return 'integer';
     case 'BigInt':
