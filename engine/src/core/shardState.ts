@@ -1,7 +1,7 @@
 import { EventWriter } from './eventWriter.js';
-import { IdIndex } from './idIndex.js';
 import { LevelPool } from './levelPool.js';
 import { MarketData } from './marketData.js';
+import { OrderIdIndex } from './orderIdIndex.js';
 import { growF64, OrderPool } from './orderPool.js';
 import { PriceLadder } from './priceLadder.js';
 import { PreTradeRisk, type RiskLimits } from './risk.js';
@@ -34,7 +34,7 @@ export class ShardState {
   readonly orders: OrderPool;
   readonly levels: LevelPool;
   /** Live (resting) order id → order slot. */
-  readonly orderIndex: IdIndex;
+  readonly orderIndex: OrderIdIndex;
   readonly risk: PreTradeRisk;
   readonly marketData = new MarketData();
   readonly events = new EventWriter();
@@ -52,7 +52,7 @@ export class ShardState {
   constructor(options: ShardOptions = {}) {
     this.orders = new OrderPool(options.initialOrderCapacity ?? 65_536);
     this.levels = new LevelPool(options.initialLevelCapacity ?? 4096);
-    this.orderIndex = new IdIndex(options.initialOrderCapacity ?? 65_536);
+    this.orderIndex = new OrderIdIndex();
     this.risk = new PreTradeRisk(options.defaultRiskLimits);
   }
 
