@@ -57,6 +57,14 @@ describe('schema.prisma and the migrations', () => {
     expect(drift.script).toMatch(/CREATE INDEX "orders_status_idx"/);
   });
 
+  it('fails loudly, never "in sync", when the diff cannot be computed', async () => {
+    const broken = {
+      ...schema,
+      content: schema.content.replace('model Order {', 'model Order {\n  oops Strin'),
+    };
+    await expect(diffDatabaseAgainstSchema(migrated.url, broken)).rejects.toThrow(/Strin/);
+  });
+
   it('are recorded so that the schema engine (prisma migrate) sees a clean, complete history', async () => {
     const migrationsList = await loadMigrationList(migrationsDirectory);
     const diagnosis = await withSchemaEngine(migrated.url, [[schema.path, schema.content]], ({ engine }) =>
