@@ -6,3 +6,4 @@ export { MAX_SYMBOL_ID, type ShardOptions } from './shardState.js';
 export { DEFAULT_RISK_LIMITS, type RiskLimits } from './risk.js';
 export { encodeAddInstrument, encodeAdvanceTime, encodeAmend, encodeCancel, encodeIngestTrade, encodeSetRiskLimits, encodeSubmit } from './commandEncoding.js';
 export { decodeEvent, decodeEvents, type EngineEvent, type OrderEvent, type TradeEvent, type QuoteEvent, type CandleClosedEvent, type RiskLimitsSetEvent, type InstrumentAddedEvent } from './eventDecoding.js';
+export { SNAPSHOT_VERSION } from './snapshot.js';

@@ -2,6 +2,7 @@ import type { EventBuffer } from './eventBuffer.js';
 import { COMMAND_SLOT_SIZE, CommandField as C, CommandKind, DEPTH_LEVEL_SIZE, EventType, RejectReason, Side } from './layout.js';
 import { amendOrder, cancelOrder, submitOrder } from './orderCommands.js';
 import { MAX_SYMBOL_ID, ShardState, type ShardOptions } from './shardState.js';
+import { readSnapshot, writeSnapshot } from './snapshot.js';
 
 /** Values `Shard.readQuote` writes: bidPrice, bidSize, askPrice, askSize, lastPrice, lastQuantity, vwap, sessionVolume. */
 export const QUOTE_VALUES = 8;
@@ -207,6 +208,18 @@ export class Shard {
       }
     }
     return result;
+  }
+
+  /** The shard's whole state as one Float64Array (see snapshot.ts for the layout). */
+  snapshot(): Float64Array {
+    return writeSnapshot(this.state);
+  }
+
+  /** A shard in the state `snapshot` captured: later commands give the same events as on the original. */
+  static restore(snapshot: Float64Array, options: ShardOptions = {}): Shard {
+    const shard = new Shard([], options);
+    readSnapshot(shard.state, snapshot);
+    return shard;
   }
 
   /** The symbol ids this shard holds, in the order they were added. */
