@@ -11,6 +11,7 @@ import type { TradingEvent } from '../eventSchema.js';
 import { decodeEvent, encodeEvent, parseEvent } from '../parseEvent.js';
 import { topicOf, topics, type Topic } from '../topics.js';
 import { kafkaLogLevelFor, pinoLogCreator } from './kafkaLogCreator.js';
+import { ensureTopics } from './ensureTopics.js';
 import { startGroupMember } from './startGroupMember.js';
 
 export interface KafkaEventBusOptions {
@@ -151,17 +152,14 @@ export class KafkaEventBus implements EventBus {
   }
 
   async #createTopics(): Promise<void> {
-    const created = await this.#admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({
-        topic: this.topicName(topic),
-        numPartitions: this.#options.partitions ?? 6,
-        ...(this.#options.replicationFactor === undefined
-          ? {}
-          : { replicationFactor: this.#options.replicationFactor }),
-      })),
+    const topicConfig = (topic: Topic) => ({
+      topic: this.topicName(topic),
+      numPartitions: this.#options.partitions ?? 6,
+      ...(this.#options.replicationFactor === undefined
+        ? {}
+        : { replicationFactor: this.#options.replicationFactor }),
     });
-    this.#logger.info({ prefix: this.#prefix, created }, created ? 'created topics' : 'topics exist');
+    await ensureTopics(this.#admin, topics.map(topicConfig), this.#logger);
   }
 
   /**
