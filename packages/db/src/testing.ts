@@ -7,6 +7,9 @@ import { applyMigrations } from './migrations/applyMigrations.js';
 /** Where test databases are created unless `TEST_DATABASE_URL` says otherwise. */
 export const defaultTestServerUrl = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
+/** The server tests create their databases on: `TEST_DATABASE_URL`, else the local PostgreSQL. */
+export const testServerUrl = (): string => process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl;
+
 /** A migrated, empty database of its own for one test file; `await using` drops it. */
 export interface TestDatabase extends AsyncDisposable {
   /** Connection string of the new database, for services started by the test. */
@@ -30,7 +33,7 @@ export interface CreateTestDatabaseOptions extends CreatePrismaClientOptions {
  * ```
  */
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
-  const { serverUrl = process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl, ...clientOptions } = options;
+  const { serverUrl = testServerUrl(), ...clientOptions } = options;
   const name = `mib_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = databaseUrlFor(serverUrl, name);

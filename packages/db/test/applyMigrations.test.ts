@@ -5,9 +5,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, MigrationHistoryError, migrationsDirectory } from '../src/index.js';
 import { readMigrationFiles } from '../src/migrations/migrationFiles.js';
-import { databaseUrlFor, defaultTestServerUrl } from '../src/testing.js';
+import { databaseUrlFor, testServerUrl } from '../src/testing.js';
 
-const serverUrl = process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl;
+const serverUrl = testServerUrl();
 const database = `mib_test_apply_${process.pid}_${Date.now().toString(36)}`;
 const url = databaseUrlFor(serverUrl, database);
 

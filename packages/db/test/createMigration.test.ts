@@ -5,9 +5,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, migrationsDirectory, schemaPath } from '../src/index.js';
 import { createMigration } from '../src/migrations/createMigration.js';
-import { createTestDatabase, defaultTestServerUrl, type TestDatabase } from '../src/testing.js';
+import { createTestDatabase, testServerUrl, type TestDatabase } from '../src/testing.js';
 
-const serverUrl = process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl;
+const serverUrl = testServerUrl();
 let workspace: string;
 beforeAll(async () => {
   workspace = await mkdtemp(path.join(tmpdir(), 'mib-create-migration-'));

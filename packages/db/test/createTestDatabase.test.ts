@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, defaultTestServerUrl } from '../src/testing.js';
+import { createTestDatabase, testServerUrl } from '../src/testing.js';
 
 async function databaseExists(name: string): Promise<boolean> {
   const client = new pg.Client({
-    connectionString: process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl,
+    connectionString: testServerUrl(),
   });
   await client.connect();
   try {

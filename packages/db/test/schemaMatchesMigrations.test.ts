@@ -5,16 +5,11 @@ import { migrationsDirectory, schemaPath } from '../src/index.js';
 import { loadMigrationList } from '../src/migrations/migrationList.js';
 import { noFilter, withSchemaEngine } from '../src/migrations/schemaEngine.js';
 import { diffDatabaseAgainstSchema } from '../src/migrations/schemaDrift.js';
-import {
-  createTestDatabase,
-  databaseUrlFor,
-  defaultTestServerUrl,
-  type TestDatabase,
-} from '../src/testing.js';
+import { createTestDatabase, databaseUrlFor, testServerUrl, type TestDatabase } from '../src/testing.js';
 import { catalogSnapshot, type CatalogSnapshot } from './support/catalogSnapshot.js';
 import { expectedColumnType, readPrismaSchema } from './support/prismaSchemaModel.js';
 
-const serverUrl = process.env['TEST_DATABASE_URL'] ?? defaultTestServerUrl;
+const serverUrl = testServerUrl();
 const schema = { path: schemaPath, content: await readFile(schemaPath, 'utf8') };
 const pushedDatabase = `mib_test_pushed_${process.pid}_${Date.now().toString(36)}`;
 
