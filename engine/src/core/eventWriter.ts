@@ -10,8 +10,9 @@ import type { OrderPool } from './orderPool.js';
 export class EventWriter {
   /** Sequence number of the last event written (the next one gets `sequence + 1`). */
   sequence = 0;
-  requestId = 0;
-  private timestampMs = 0;
+  private requestId = 0;
+  /** Timestamp stamped on events; the shard moves it forward to the symbol's clock. */
+  timestampMs = 0;
   out: EventBuffer = new EventBuffer(16);
 
   /** Starts a command: later events carry its requestId and timestamp and go to `out`. */
@@ -37,13 +38,13 @@ export class EventWriter {
   orderEvent(type: number, symbolId: number, orders: OrderPool, order: number, reason: number, fillPrice: number, fillQuantity: number): void {
     const o = this.header(type, symbolId);
     const s = this.out.slots;
-    const leaves = orders.leaves[order]!;
-    const filled = orders.filled[order]!;
-    s[o + 5] = orders.accountId[order]!;
-    s[o + 6] = orders.orderId[order]!;
-    s[o + 7] = orders.side[order]!;
-    s[o + 8] = orders.orderType[order]!;
-    s[o + 9] = orders.price[order]!;
+    const leaves = orders.leaves(order);
+    const filled = orders.filled(order);
+    s[o + 5] = orders.accountId(order);
+    s[o + 6] = orders.orderId(order);
+    s[o + 7] = orders.side(order);
+    s[o + 8] = orders.orderType(order);
+    s[o + 9] = orders.price(order);
     s[o + 10] = filled + leaves;
     s[o + 11] = filled;
     s[o + 12] = type === EventType.ORDER_CANCELLED ? 0 : leaves;

@@ -49,26 +49,26 @@ export class LevelPool {
   /** Appends an order at the back of the level's queue (it gets the lowest time priority). */
   append(level: number, orders: OrderPool, order: number): void {
     const tail = this.tail[level]!;
-    orders.prev[order] = tail;
-    orders.next[order] = -1;
-    orders.level[order] = level;
+    orders.setPrev(order, tail);
+    orders.setNext(order, -1);
+    orders.setLevel(order, level);
     if (tail === -1) this.head[level] = order;
-    else orders.next[tail] = order;
+    else orders.setNext(tail, order);
     this.tail[level] = order;
-    this.quantity[level] = this.quantity[level]! + orders.leaves[order]!;
+    this.quantity[level] = this.quantity[level]! + orders.leaves(order);
     this.orderCount[level] = this.orderCount[level]! + 1;
   }
 
   /** Unlinks an order from its level's queue; the caller releases an emptied level. */
   unlink(level: number, orders: OrderPool, order: number): void {
-    const prev = orders.prev[order]!;
-    const next = orders.next[order]!;
+    const prev = orders.prev(order);
+    const next = orders.next(order);
     if (prev === -1) this.head[level] = next;
-    else orders.next[prev] = next;
+    else orders.setNext(prev, next);
     if (next === -1) this.tail[level] = prev;
-    else orders.prev[next] = prev;
-    orders.level[order] = -1;
-    this.quantity[level] = this.quantity[level]! - orders.leaves[order]!;
+    else orders.setPrev(next, prev);
+    orders.setLevel(order, -1);
+    this.quantity[level] = this.quantity[level]! - orders.leaves(order);
     this.orderCount[level] = this.orderCount[level]! - 1;
   }
 

@@ -10,13 +10,13 @@ import type { OrderBook, ShardState } from './shardState.js';
 /** Puts an order with open quantity at the back of its price level. */
 export function restOrder(state: ShardState, order: number): void {
   const orders = state.orders;
-  const side = orders.side[order]!;
-  const book = state.books[orders.symbolIndex[order]!]!;
+  const side = orders.side(order);
+  const book = state.books[orders.symbolIndex(order)]!;
   const ladder = side === Side.BUY ? book.bids : book.asks;
-  const level = ladder.levelFor(orders.price[order]!, state.levels);
+  const level = ladder.levelFor(orders.price(order), state.levels);
   state.levels.append(level, orders, order);
-  state.orderIndex.set(orders.orderId[order]!, order);
-  state.risk.onRest(orders.accountIndex[order]!, orders.positionIndex[order]!, side, orders.leaves[order]!);
+  state.orderIndex.set(orders.orderId(order), order);
+  state.risk.onRest(orders.accountIndex(order), orders.positionIndex(order), side, orders.leaves(order));
 }
 
 /**
@@ -26,17 +26,17 @@ export function restOrder(state: ShardState, order: number): void {
 export function removeResting(state: ShardState, order: number, release: boolean): void {
   const orders = state.orders;
   const levels = state.levels;
-  const level = orders.level[order]!;
-  const side = orders.side[order]!;
+  const level = orders.level(order);
+  const side = orders.side(order);
   levels.unlink(level, orders, order);
   if (levels.orderCount[level] === 0) {
-    const book = state.books[orders.symbolIndex[order]!]!;
+    const book = state.books[orders.symbolIndex(order)]!;
     (side === Side.BUY ? book.bids : book.asks).remove(levels.price[level]!);
     levels.release(level);
   }
-  state.risk.onLeave(orders.accountIndex[order]!, orders.positionIndex[order]!, side, orders.leaves[order]!);
+  state.risk.onLeave(orders.accountIndex(order), orders.positionIndex(order), side, orders.leaves(order));
   if (release) {
-    state.orderIndex.delete(orders.orderId[order]!);
+    state.orderIndex.delete(orders.orderId(order));
     orders.release(order);
   }
 }
@@ -68,12 +68,12 @@ export function canFillCompletely(state: ShardState, book: OrderBook, side: numb
       if (available >= quantity) return true;
       continue;
     }
-    for (let order = levels.head[level]!; order !== -1; order = orders.next[order]!) {
-      if (orders.accountIndex[order] === account) {
+    for (let order = levels.head[level]!; order !== -1; order = orders.next(order)) {
+      if (orders.accountIndex(order) === account) {
         if (stpMode === StpMode.CANCEL_RESTING) continue;
         return false;
       }
-      available += orders.leaves[order]!;
+      available += orders.leaves(order);
       if (available >= quantity) return true;
     }
   }
@@ -91,18 +91,18 @@ export function matchIncoming(state: ShardState, order: number, limit: number, t
   const levels = state.levels;
   const risk = state.risk;
   const events = state.events;
-  const side = orders.side[order]!;
-  const symbol = orders.symbolIndex[order]!;
+  const side = orders.side(order);
+  const symbol = orders.symbolIndex(order);
   const symbolId = state.symbolIds[symbol]!;
   const book = state.books[symbol]!;
   const ladder = side === Side.BUY ? book.asks : book.bids;
   const isBuy = side === Side.BUY;
-  const account = orders.accountIndex[order]!;
-  const stpMode = orders.stpMode[order]!;
-  const takerPosition = orders.positionIndex[order]!;
-  const takerAccountId = orders.accountId[order]!;
-  const takerOrderId = orders.orderId[order]!;
-  let leaves = orders.leaves[order]!;
+  const account = orders.accountIndex(order);
+  const stpMode = orders.stpMode(order);
+  const takerPosition = orders.positionIndex(order);
+  const takerAccountId = orders.accountId(order);
+  const takerOrderId = orders.orderId(order);
+  let leaves = orders.leaves(order);
 
   while (leaves > 0) {
     const level = ladder.best();
@@ -111,31 +111,31 @@ export function matchIncoming(state: ShardState, order: number, limit: number, t
     if (isBuy ? price > limit : price < limit) break;
     let maker = levels.head[level]!;
     while (maker !== -1 && leaves > 0) {
-      const next = orders.next[maker]!;
-      if (stpMode !== StpMode.NONE && orders.accountIndex[maker] === account) {
+      const next = orders.next(maker);
+      if (stpMode !== StpMode.NONE && orders.accountIndex(maker) === account) {
         if (stpMode !== StpMode.CANCEL_INCOMING) {
           events.orderEvent(EventType.ORDER_CANCELLED, symbolId, orders, maker, CancelReason.SELF_TRADE_PREVENTION, 0, 0);
           removeResting(state, maker, true);
         }
         if (stpMode !== StpMode.CANCEL_RESTING) {
-          orders.leaves[order] = leaves;
+          orders.setLeaves(order, leaves);
           return true;
         }
         maker = next;
         continue;
       }
-      const makerLeaves = orders.leaves[maker]!;
+      const makerLeaves = orders.leaves(maker);
       const quantity = makerLeaves < leaves ? makerLeaves : leaves;
       leaves -= quantity;
-      orders.leaves[order] = leaves;
-      orders.filled[order] = orders.filled[order]! + quantity;
-      orders.leaves[maker] = makerLeaves - quantity;
-      orders.filled[maker] = orders.filled[maker]! + quantity;
+      orders.setLeaves(order, leaves);
+      orders.setFilled(order, orders.filled(order) + quantity);
+      orders.setLeaves(maker, makerLeaves - quantity);
+      orders.setFilled(maker, orders.filled(maker) + quantity);
       levels.quantity[level] = levels.quantity[level]! - quantity;
-      risk.onFill(orders.positionIndex[maker]!, orders.side[maker]!, quantity, true);
+      risk.onFill(orders.positionIndex(maker), orders.side(maker), quantity, true);
       risk.onFill(takerPosition, side, quantity, false);
       state.marketData.recordTrade(symbol, price, quantity, timestampMs);
-      events.trade(symbolId, takerAccountId, takerOrderId, side, orders.accountId[maker]!, orders.orderId[maker]!, price, quantity, ++state.tradeId);
+      events.trade(symbolId, takerAccountId, takerOrderId, side, orders.accountId(maker), orders.orderId(maker), price, quantity, ++state.tradeId);
       events.orderEvent(makerLeaves === quantity ? EventType.ORDER_FILLED : EventType.ORDER_PARTIALLY_FILLED, symbolId, orders, maker, 0, price, quantity);
       events.orderEvent(leaves === 0 ? EventType.ORDER_FILLED : EventType.ORDER_PARTIALLY_FILLED, symbolId, orders, order, 0, price, quantity);
       if (makerLeaves === quantity) removeResting(state, maker, true);

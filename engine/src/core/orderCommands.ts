@@ -13,17 +13,27 @@ function isPositiveInteger(value: number): boolean {
   return value > 0 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value;
 }
 
+/**
+ * `value` is a whole multiple of `step` (both positive integers below 2^53). Division instead
+ * of `%`, which V8 compiles to a call into C's fmod for doubles. Exact: if the rounded quotient
+ * floors to k, `k * step` is an exactly representable integer and equals `value` only when
+ * `value` really is k steps.
+ */
+function isMultiple(value: number, step: number): boolean {
+  return Math.floor(value / step) * step === value;
+}
+
 /** 0 when `price` is a valid price for the symbol, else the reason. */
 function priceProblem(state: ShardState, symbol: number, price: number): number {
   if (!isPositiveInteger(price)) return RejectReason.INVALID_PRICE;
-  if (price % state.tickSize[symbol]! !== 0) return RejectReason.PRICE_OFF_TICK;
+  if (!isMultiple(price, state.tickSize[symbol]!)) return RejectReason.PRICE_OFF_TICK;
   return 0;
 }
 
 /** 0 when `quantity` is a valid quantity for the symbol, else the reason. */
 function quantityProblem(state: ShardState, symbol: number, quantity: number): number {
   if (!isPositiveInteger(quantity)) return RejectReason.INVALID_QUANTITY;
-  if (quantity % state.lotSize[symbol]! !== 0) return RejectReason.QUANTITY_OFF_LOT;
+  if (!isMultiple(quantity, state.lotSize[symbol]!)) return RejectReason.QUANTITY_OFF_LOT;
   return 0;
 }
 
@@ -86,18 +96,16 @@ export function submitOrder(state: ShardState, commands: Float64Array, base: num
 
   const orders = state.orders;
   const order = orders.allocate();
-  orders.orderId[order] = commands[base + C.ORDER_ID]!;
-  orders.accountId[order] = accountId;
-  orders.price[order] = price;
-  orders.leaves[order] = quantity;
-  orders.filled[order] = 0;
-  orders.side[order] = side;
-  orders.orderType[order] = type;
-  orders.stpMode[order] = stpMode;
-  orders.symbolIndex[order] = symbol;
-  orders.accountIndex[order] = account;
-  orders.positionIndex[order] = position;
-  orders.level[order] = -1;
+  orders.setOrderId(order, commands[base + C.ORDER_ID]!);
+  orders.setAccountId(order, accountId);
+  orders.setPrice(order, price);
+  orders.setLeaves(order, quantity);
+  orders.setFilled(order, 0);
+  orders.setFlags(order, side, type, stpMode);
+  orders.setSymbolIndex(order, symbol);
+  orders.setAccountIndex(order, account);
+  orders.setPositionIndex(order, position);
+  orders.setLevel(order, -1);
   const symbolId = state.symbolIds[symbol]!;
   events.orderEvent(EventType.ORDER_ACCEPTED, symbolId, orders, order, 0, 0, 0);
 
@@ -108,9 +116,9 @@ export function submitOrder(state: ShardState, commands: Float64Array, base: num
 /** After matching: rests the open rest of an order, or cancels it, or just frees a filled order. */
 function finishIncoming(state: ShardState, order: number, mayRest: boolean, stopped: boolean): void {
   const orders = state.orders;
-  if (orders.leaves[order]! > 0) {
+  if (orders.leaves(order) > 0) {
     if (mayRest) return restOrder(state, order);
-    state.events.orderEvent(EventType.ORDER_CANCELLED, state.symbolIds[orders.symbolIndex[order]!]!, orders, order, stopped ? CancelReason.SELF_TRADE_PREVENTION : CancelReason.UNFILLED_REMAINDER, 0, 0);
+    state.events.orderEvent(EventType.ORDER_CANCELLED, state.symbolIds[orders.symbolIndex(order)]!, orders, order, stopped ? CancelReason.SELF_TRADE_PREVENTION : CancelReason.UNFILLED_REMAINDER, 0, 0);
   }
   // Not resting: its id is not in the index (an amended order's was removed by the caller).
   orders.release(order);
@@ -119,11 +127,11 @@ function finishIncoming(state: ShardState, order: number, mayRest: boolean, stop
 /** The live order a CANCEL/AMEND names, or -1 after writing the reject. */
 function ownedOrder(state: ShardState, commands: Float64Array, base: number, symbol: number): number {
   const order = state.orderIndex.get(commands[base + C.ORDER_ID]!);
-  if (order === -1 || state.orders.symbolIndex[order] !== symbol) {
+  if (order === -1 || state.orders.symbolIndex(order) !== symbol) {
     state.events.reject(commands, base, RejectReason.UNKNOWN_ORDER);
     return -1;
   }
-  if (state.orders.accountId[order] !== commands[base + C.ACCOUNT_ID]) {
+  if (state.orders.accountId(order) !== commands[base + C.ACCOUNT_ID]) {
     state.events.reject(commands, base, RejectReason.NOT_ORDER_OWNER);
     return -1;
   }
@@ -147,8 +155,8 @@ export function amendOrder(state: ShardState, commands: Float64Array, base: numb
   if (order === -1) return;
   const events = state.events;
   const orders = state.orders;
-  const oldPrice = orders.price[order]!;
-  const oldLeaves = orders.leaves[order]!;
+  const oldPrice = orders.price(order);
+  const oldLeaves = orders.leaves(order);
   const requestedPrice = commands[base + C.NEW_PRICE]!;
   const requestedQuantity = commands[base + C.NEW_QUANTITY]!;
   const price = requestedPrice === 0 ? oldPrice : requestedPrice;
@@ -157,29 +165,29 @@ export function amendOrder(state: ShardState, commands: Float64Array, base: numb
   if (problem !== 0) return events.reject(commands, base, problem);
   if (price === oldPrice && leaves === oldLeaves) return events.reject(commands, base, RejectReason.AMEND_NO_CHANGE);
 
-  const side = orders.side[order]!;
-  const account = orders.accountIndex[order]!;
+  const side = orders.side(order);
+  const account = orders.accountIndex(order);
   const lastPrice = state.marketData.lastPrice[symbol]!;
-  const riskProblem = state.risk.check(account, orders.positionIndex[order]!, side, price, leaves, lastPrice, false, false, oldLeaves);
+  const riskProblem = state.risk.check(account, orders.positionIndex(order), side, price, leaves, lastPrice, false, false, oldLeaves);
   if (riskProblem !== 0) return events.reject(commands, base, riskProblem);
   const book = state.books[symbol]!;
-  const type = orders.orderType[order]!;
+  const type = orders.orderType(order);
   if (type === OrderType.POST_ONLY && price !== oldPrice && wouldCross(state, book, side, price)) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
 
   const symbolId = state.symbolIds[symbol]!;
   if (price === oldPrice && leaves < oldLeaves) {
     const reduction = oldLeaves - leaves;
-    const level = orders.level[order]!;
+    const level = orders.level(order);
     state.levels.quantity[level] = state.levels.quantity[level]! - reduction;
-    state.risk.reduceOpen(orders.positionIndex[order]!, side, reduction);
-    orders.leaves[order] = leaves;
+    state.risk.reduceOpen(orders.positionIndex(order), side, reduction);
+    orders.setLeaves(order, leaves);
     events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0, 0, 0);
     return;
   }
   removeResting(state, order, false);
-  state.orderIndex.delete(orders.orderId[order]!);
-  orders.price[order] = price;
-  orders.leaves[order] = leaves;
+  state.orderIndex.delete(orders.orderId(order));
+  orders.setPrice(order, price);
+  orders.setLeaves(order, leaves);
   events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0, 0, 0);
   const stopped = matchIncoming(state, order, price, timestampMs);
   finishIncoming(state, order, !stopped, stopped);

@@ -1,34 +1,32 @@
+/** Float64 fields of an order, at `slot * F_STRIDE + field` of `OrderPool.f`. */
+const F_STRIDE = 8;
+const F_ORDER_ID = 0;
+const F_ACCOUNT_ID = 1;
+const F_PRICE = 2;
+const F_LEAVES = 3;
+const F_FILLED = 4;
+/** Int32 fields of an order, at `slot * I_STRIDE + field` of `OrderPool.i`. */
+const I_STRIDE = 8;
+/** side | orderType << 4 | stpMode << 8 */
+const I_FLAGS = 0;
+const I_SYMBOL = 1;
+const I_ACCOUNT = 2;
+const I_POSITION = 3;
+const I_LEVEL = 4;
+const I_NEXT = 5;
+const I_PREV = 6;
+
 /**
- * Every open order of a shard, one slot per order, as parallel typed arrays (struct of
- * arrays). Slots come from a free list threaded through `next`; when the pool is full every
- * array is reallocated at twice the size, which happens while the book grows, never per order
- * once warm. Readers must reload the arrays after `allocate` (they may have been replaced).
+ * Every open order of a shard, one slot per order. An order's fields sit together (array of
+ * structs): its float64 fields fill one 64-byte cache line, its int32 fields half of another,
+ * so touching a random order (cancel, a maker's fill) costs two cache misses, not one per field.
+ * Slots come from a free list threaded through `next` and are reused most-recent-first (still in
+ * cache); when none is left both arrays are reallocated at twice the size — while the book
+ * grows, never per order once warm.
  */
 export class OrderPool {
-  /** Engine-wide order id. */
-  orderId: Float64Array;
-  accountId: Float64Array;
-  /** Limit price (0 for MARKET). */
-  price: Float64Array;
-  /** Open quantity not yet filled. */
-  leaves: Float64Array;
-  /** Cumulative filled quantity; `filled + leaves` is the order's quantity. */
-  filled: Float64Array;
-  side: Uint8Array;
-  orderType: Uint8Array;
-  stpMode: Uint8Array;
-  /** Index of the order's symbol in the shard. */
-  symbolIndex: Int32Array;
-  /** Index of the account in the risk tables. */
-  accountIndex: Int32Array;
-  /** Index of the (account, symbol) position in the risk tables. */
-  positionIndex: Int32Array;
-  /** Price level holding the order, -1 while not resting. */
-  level: Int32Array;
-  /** FIFO neighbours within the level (next also links the free list), -1 = none. */
-  next: Int32Array;
-  prev: Int32Array;
-
+  private f: Float64Array;
+  private i: Int32Array;
   private freeHead = -1;
   capacity: number;
   /** Slots in use. */
@@ -36,67 +34,80 @@ export class OrderPool {
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
-    this.orderId = new Float64Array(initialCapacity);
-    this.accountId = new Float64Array(initialCapacity);
-    this.price = new Float64Array(initialCapacity);
-    this.leaves = new Float64Array(initialCapacity);
-    this.filled = new Float64Array(initialCapacity);
-    this.side = new Uint8Array(initialCapacity);
-    this.orderType = new Uint8Array(initialCapacity);
-    this.stpMode = new Uint8Array(initialCapacity);
-    this.symbolIndex = new Int32Array(initialCapacity);
-    this.accountIndex = new Int32Array(initialCapacity);
-    this.positionIndex = new Int32Array(initialCapacity);
-    this.level = new Int32Array(initialCapacity);
-    this.next = new Int32Array(initialCapacity);
-    this.prev = new Int32Array(initialCapacity);
+    this.f = new Float64Array(initialCapacity * F_STRIDE);
+    this.i = new Int32Array(initialCapacity * I_STRIDE);
     this.threadFreeList(0);
   }
+
+  /** Engine-wide order id. */
+  orderId(o: number): number { return this.f[o * F_STRIDE + F_ORDER_ID]!; }
+  accountId(o: number): number { return this.f[o * F_STRIDE + F_ACCOUNT_ID]!; }
+  /** Limit price (0 for MARKET). */
+  price(o: number): number { return this.f[o * F_STRIDE + F_PRICE]!; }
+  /** Open quantity not yet filled. */
+  leaves(o: number): number { return this.f[o * F_STRIDE + F_LEAVES]!; }
+  /** Cumulative filled quantity; `filled + leaves` is the order's quantity. */
+  filled(o: number): number { return this.f[o * F_STRIDE + F_FILLED]!; }
+  side(o: number): number { return this.i[o * I_STRIDE + I_FLAGS]! & 15; }
+  orderType(o: number): number { return (this.i[o * I_STRIDE + I_FLAGS]! >> 4) & 15; }
+  stpMode(o: number): number { return (this.i[o * I_STRIDE + I_FLAGS]! >> 8) & 15; }
+  /** Index of the order's symbol in the shard. */
+  symbolIndex(o: number): number { return this.i[o * I_STRIDE + I_SYMBOL]!; }
+  /** Index of the account in the risk tables. */
+  accountIndex(o: number): number { return this.i[o * I_STRIDE + I_ACCOUNT]!; }
+  /** Index of the (account, symbol) position in the risk tables. */
+  positionIndex(o: number): number { return this.i[o * I_STRIDE + I_POSITION]!; }
+  /** Price level holding the order, -1 while not resting. */
+  level(o: number): number { return this.i[o * I_STRIDE + I_LEVEL]!; }
+  /** Next (younger) order in the level's queue, or in the free list; -1 = none. */
+  next(o: number): number { return this.i[o * I_STRIDE + I_NEXT]!; }
+  /** Previous (older) order in the level's queue; -1 = none. */
+  prev(o: number): number { return this.i[o * I_STRIDE + I_PREV]!; }
+
+  setOrderId(o: number, value: number): void { this.f[o * F_STRIDE + F_ORDER_ID] = value; }
+  setAccountId(o: number, value: number): void { this.f[o * F_STRIDE + F_ACCOUNT_ID] = value; }
+  setPrice(o: number, value: number): void { this.f[o * F_STRIDE + F_PRICE] = value; }
+  setLeaves(o: number, value: number): void { this.f[o * F_STRIDE + F_LEAVES] = value; }
+  setFilled(o: number, value: number): void { this.f[o * F_STRIDE + F_FILLED] = value; }
+  /** Sets side, order type and self-trade prevention mode at once. */
+  setFlags(o: number, side: number, orderType: number, stpMode: number): void { this.i[o * I_STRIDE + I_FLAGS] = side | (orderType << 4) | (stpMode << 8); }
+  setSymbolIndex(o: number, value: number): void { this.i[o * I_STRIDE + I_SYMBOL] = value; }
+  setAccountIndex(o: number, value: number): void { this.i[o * I_STRIDE + I_ACCOUNT] = value; }
+  setPositionIndex(o: number, value: number): void { this.i[o * I_STRIDE + I_POSITION] = value; }
+  setLevel(o: number, value: number): void { this.i[o * I_STRIDE + I_LEVEL] = value; }
+  setNext(o: number, value: number): void { this.i[o * I_STRIDE + I_NEXT] = value; }
+  setPrev(o: number, value: number): void { this.i[o * I_STRIDE + I_PREV] = value; }
 
   /** Takes a free slot (growing the pool if none is left); its fields hold stale values. */
   allocate(): number {
     if (this.freeHead === -1) this.grow();
     const slot = this.freeHead;
-    this.freeHead = this.next[slot]!;
+    this.freeHead = this.next(slot);
     this.used++;
     return slot;
   }
 
   /** Returns a slot to the free list. */
   release(slot: number): void {
-    this.next[slot] = this.freeHead;
-    this.level[slot] = -1;
+    this.setNext(slot, this.freeHead);
+    this.setLevel(slot, -1);
     this.freeHead = slot;
     this.used--;
   }
 
   private threadFreeList(from: number): void {
-    const next = this.next;
-    for (let i = this.capacity - 1; i >= from; i--) {
-      next[i] = this.freeHead;
-      this.level[i] = -1;
-      this.freeHead = i;
+    for (let slot = this.capacity - 1; slot >= from; slot--) {
+      this.setNext(slot, this.freeHead);
+      this.setLevel(slot, -1);
+      this.freeHead = slot;
     }
   }
 
   private grow(): void {
     const from = this.capacity;
-    const capacity = from * 2;
-    this.orderId = growF64(this.orderId, capacity);
-    this.accountId = growF64(this.accountId, capacity);
-    this.price = growF64(this.price, capacity);
-    this.leaves = growF64(this.leaves, capacity);
-    this.filled = growF64(this.filled, capacity);
-    this.side = growU8(this.side, capacity);
-    this.orderType = growU8(this.orderType, capacity);
-    this.stpMode = growU8(this.stpMode, capacity);
-    this.symbolIndex = growI32(this.symbolIndex, capacity);
-    this.accountIndex = growI32(this.accountIndex, capacity);
-    this.positionIndex = growI32(this.positionIndex, capacity);
-    this.level = growI32(this.level, capacity);
-    this.next = growI32(this.next, capacity);
-    this.prev = growI32(this.prev, capacity);
-    this.capacity = capacity;
+    this.capacity = from * 2;
+    this.f = growF64(this.f, this.capacity * F_STRIDE);
+    this.i = growI32(this.i, this.capacity * I_STRIDE);
     this.threadFreeList(from);
   }
 }
@@ -109,12 +120,6 @@ export function growF64(array: Float64Array, capacity: number): Float64Array<Arr
 
 export function growI32(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(capacity);
-  grown.set(array);
-  return grown;
-}
-
-export function growU8(array: Uint8Array, capacity: number): Uint8Array<ArrayBuffer> {
-  const grown = new Uint8Array(capacity);
   grown.set(array);
   return grown;
 }

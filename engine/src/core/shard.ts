@@ -90,10 +90,11 @@ export class Shard {
   private advanceClock(symbol: number, timestampMs: number): number {
     const state = this.state;
     const clock = state.clock[symbol]!;
-    if (timestampMs < clock) timestampMs = clock;
-    else state.clock[symbol] = timestampMs;
-    state.events.begin(state.events.out, state.events.requestId, timestampMs);
-    state.marketData.closeDueCandles(symbol, state.symbolIds[symbol]!, timestampMs, state.events);
+    if (timestampMs < clock) {
+      timestampMs = clock;
+      state.events.timestampMs = clock;
+    } else state.clock[symbol] = timestampMs;
+    if (timestampMs >= state.marketData.nextCandleEnd[symbol]!) state.marketData.closeDueCandles(symbol, state.symbolIds[symbol]!, timestampMs, state.events);
     return timestampMs;
   }
 
@@ -203,8 +204,8 @@ export class Shard {
     const ladder = side === Side.BUY ? book.bids : book.asks;
     const orders = state.orders;
     for (let depth = 0; depth < ladder.size; depth++) {
-      for (let order = state.levels.head[ladder.levelAt(depth)]!; order !== -1; order = orders.next[order]!) {
-        result.push({ orderId: orders.orderId[order]!, accountId: orders.accountId[order]!, side, price: orders.price[order]!, leaves: orders.leaves[order]!, filled: orders.filled[order]! });
+      for (let order = state.levels.head[ladder.levelAt(depth)]!; order !== -1; order = orders.next(order)) {
+        result.push({ orderId: orders.orderId(order), accountId: orders.accountId(order), side, price: orders.price(order), leaves: orders.leaves(order), filled: orders.filled(order) });
       }
     }
     return result;

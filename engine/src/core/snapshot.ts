@@ -56,8 +56,8 @@ export function writeSnapshot(state: ShardState): Float64Array {
     const book = state.books[s]!;
     for (const ladder of [book.bids, book.asks]) {
       for (let depth = 0; depth < ladder.size; depth++) {
-        for (let o = state.levels.head[ladder.levelAt(depth)]!; o !== -1; o = orders.next[o]!) {
-          data.set([orders.orderId[o]!, orders.accountId[o]!, state.symbolIds[s]!, orders.side[o]!, orders.orderType[o]!, orders.stpMode[o]!, orders.price[o]!, orders.leaves[o]!, orders.filled[o]!], at);
+        for (let o = state.levels.head[ladder.levelAt(depth)]!; o !== -1; o = orders.next(o)) {
+          data.set([orders.orderId(o), orders.accountId(o), state.symbolIds[s]!, orders.side(o), orders.orderType(o), orders.stpMode(o), orders.price(o), orders.leaves(o), orders.filled(o)], at);
           at += ORDER_RECORD;
         }
       }
@@ -106,17 +106,15 @@ export function readSnapshot(state: ShardState, data: Float64Array): void {
     const side = value(at + 3);
     if (symbol === -1 || (side !== Side.BUY && side !== Side.SELL)) throw new RangeError('corrupt order in snapshot');
     const order = orders.allocate();
-    orders.orderId[order] = value(at);
-    orders.accountId[order] = value(at + 1);
-    orders.symbolIndex[order] = symbol;
-    orders.side[order] = side;
-    orders.orderType[order] = value(at + 4);
-    orders.stpMode[order] = value(at + 5);
-    orders.price[order] = value(at + 6);
-    orders.leaves[order] = value(at + 7);
-    orders.filled[order] = value(at + 8);
-    orders.accountIndex[order] = account;
-    orders.positionIndex[order] = risk.positionFor(account, symbol);
+    orders.setOrderId(order, value(at));
+    orders.setAccountId(order, value(at + 1));
+    orders.setSymbolIndex(order, symbol);
+    orders.setFlags(order, side, value(at + 4), value(at + 5));
+    orders.setPrice(order, value(at + 6));
+    orders.setLeaves(order, value(at + 7));
+    orders.setFilled(order, value(at + 8));
+    orders.setAccountIndex(order, account);
+    orders.setPositionIndex(order, risk.positionFor(account, symbol));
     restOrder(state, order);
     at += ORDER_RECORD;
   }
