@@ -22,12 +22,18 @@ export interface ShardPoolOptions {
   readonly waitStrategy: WaitStrategyName;
   /** Instruments per shard. */
   readonly instruments: readonly (readonly ShardInstrument[])[];
-  /** Slots per ring (each direction). Default 65 536 (8 MiB per ring). */
+  /**
+   * Slots per ring (each direction). Default 65 536 (8 MiB per ring). At least 256: a depth
+   * reply (up to 1 + 188 slots) must fit in the event ring at once.
+   */
   readonly ringCapacity?: number;
   readonly logger: Logger;
 }
 
 const workerEntry = new URL('./shardWorker.ts', import.meta.url);
+
+/** Smallest ring: the largest depth reply (header + 188 data slots) must fit at once. */
+export const MIN_RING_CAPACITY = 256;
 
 /**
  * The worker threads and their rings, seen from the main thread: one CommandWriter per shard
@@ -49,6 +55,7 @@ export class ShardPool {
   private constructor(options: ShardPoolOptions) {
     this.logger = options.logger;
     const capacity = options.ringCapacity ?? 65_536;
+    if (capacity < MIN_RING_CAPACITY) throw new RangeError(`ringCapacity must be at least ${MIN_RING_CAPACITY}, got ${capacity}`);
     const strategy = WAIT_STRATEGIES[options.waitStrategy];
     const producers: RingProducer[] = [];
     const consumers: RingConsumer[] = [];

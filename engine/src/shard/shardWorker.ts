@@ -40,10 +40,12 @@ function publishEvents(buffer: EventBuffer): void {
       k += run;
     }
     events.publish(got);
+    // Ring per publication, not once at the end: the main thread may be parked on the doorbell
+    // while this loop waits for it to free room in a full event ring.
+    doorbell.ring();
     copied += got;
   }
   buffer.count = 0;
-  doorbell.ring();
 }
 
 /** Answers QUERY_DEPTH with a header slot and the levels packed into data slots. */

@@ -1,0 +1,27 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { EventType, OrderType, Side, StpMode } from '../src/core/index.js';
+import { DEFAULT_INSTRUMENTS } from '../src/instruments.js';
+import { ShardedEngine } from '../src/shard/shardedEngine.js';
+
+describe('back-pressure through the shell', () => {
+  it('queues behind a full command ring in order and loses no accepted order', async () => {
+    // 256-slot rings (the minimum) against 20 000 orders sent at once: most wait in the overflow queue.
+    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 2, waitStrategy: 'idle', ringCapacity: 256, logger: pino({ level: 'silent' }) });
+    try {
+      const outcomes = await Promise.all(
+        Array.from({ length: 20_000 }, (_, i) =>
+          engine.submitOrder({ symbol: i % 2 === 0 ? 'AAPL' : 'EURUSD', accountId: `bp-${i % 7}`, side: Side.BUY, orderType: OrderType.LIMIT, price: (1 + (i % 50)) * 1e6, quantity: i % 2 === 0 ? 1e8 : 1000e8, stpMode: StpMode.NONE }),
+        ),
+      );
+      expect(outcomes.every((outcome) => outcome.lastEventType === EventType.ORDER_ACCEPTED)).toBe(true);
+      expect(new Set(outcomes.map((outcome) => outcome.orderId)).size).toBe(20_000);
+      const book = await engine.orderBook(engine.registry.bySymbolName('AAPL')!, 100);
+      let resting = 0;
+      for (let i = 1; i < book.bids.length; i += 3) resting += book.bids[i]!;
+      expect(resting).toBe(10_000 * 1e8);
+    } finally {
+      await engine.stop();
+    }
+  }, 60_000);
+});
