@@ -39,7 +39,7 @@ export const CommandField = {
   QUANTITY: 8,
   /** One of {@link StpMode}; what happens when the order would trade with its own account. */
   STP_MODE: 9,
-  /** Command time in ms since the epoch; drives candles. Must not go backwards per symbol. */
+  /** Command time in ms since the epoch; drives candles. An earlier time than the symbol's latest counts as the latest. */
   TIMESTAMP_MS: 10,
 
   /** AMEND: new limit price, 0 = unchanged. A price change loses time priority. */
@@ -240,7 +240,7 @@ export const RejectReason = {
   INVALID_RISK_LIMITS: 116,
   /** AMEND that changes neither price nor quantity. */
   AMEND_NO_CHANGE: 117,
-  /** Timestamp earlier than the symbol's last one or not finite. */
+  /** Timestamp negative, not finite or above 2^53. */
   INVALID_TIMESTAMP: 118,
 
   MAX_ORDER_QUANTITY_EXCEEDED: 201,
