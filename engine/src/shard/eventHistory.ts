@@ -31,7 +31,10 @@ export class EventHistory {
     const sequence = source[offset + EventField.SEQUENCE] ?? 0;
     this.newest = sequence;
     const at = (sequence % this.capacity) * EVENT_SLOT_SIZE;
-    this.slots.set(source.subarray(offset, offset + EVENT_SLOT_SIZE), at);
+    // A plain loop, not set(subarray()): a subarray is an object per event, and this runs for
+    // every event of every shard on the main thread.
+    const slots = this.slots;
+    for (let i = 0; i < EVENT_SLOT_SIZE; i++) slots[at + i] = source[offset + i]!;
   }
 
   /**

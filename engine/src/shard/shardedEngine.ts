@@ -243,7 +243,10 @@ export class ShardedEngine implements ShardEventSink {
     this.histories[shard]!.append(slots, at);
     if (slots[at + EventField.TYPE] === EventType.QUOTE) {
       const symbolId = slots[at + EventField.SYMBOL_ID] ?? 0;
-      if (symbolId > 0 && symbolId <= this.registry.instruments.length) this.quotes.set(slots.subarray(at, at + EVENT_SLOT_SIZE), symbolId * EVENT_SLOT_SIZE);
+      if (symbolId > 0 && symbolId <= this.registry.instruments.length) {
+        const to = symbolId * EVENT_SLOT_SIZE;
+        for (let i = 0; i < EVENT_SLOT_SIZE; i++) this.quotes[to + i] = slots[at + i]!;
+      }
     }
     this.pending[shard]!.onEvent(slots[at + EventField.REQUEST_ID] ?? 0, slots, at);
     if (this.subscribers.size > 0) this.subscribers.publish(shard, slots, at);
