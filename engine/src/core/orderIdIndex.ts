@@ -12,6 +12,8 @@ export class OrderIdIndex {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly overflow = new IdIndex(1024);
+  /** Per cell, how many ids of that cell live in `overflow`: 0 (the usual case) skips the hash. */
+  private readonly overflowCount: Uint16Array;
   /** Number of ids stored. */
   size = 0;
 
@@ -19,6 +21,7 @@ export class OrderIdIndex {
   constructor(windowBits = 17) {
     this.ids = new Float64Array(1 << windowBits);
     this.slots = new Int32Array(1 << windowBits);
+    this.overflowCount = new Uint16Array(1 << windowBits);
     this.mask = (1 << windowBits) - 1;
   }
 
@@ -26,16 +29,19 @@ export class OrderIdIndex {
   get(id: number): number {
     const cell = (id >>> 0) & this.mask;
     if (this.ids[cell] === id) return this.slots[cell]!;
-    return this.overflow.size === 0 ? -1 : this.overflow.get(id);
+    return this.overflowCount[cell] === 0 ? -1 : this.overflow.get(id);
   }
 
-  /** Stores `id → slot`; `id` must not be stored already. */
+  /** Stores `id → slot`; `id` must not be stored already. More than 65 535 live ids sharing one cell is not supported. */
   set(id: number, slot: number): void {
     const cell = (id >>> 0) & this.mask;
     if (this.ids[cell] === 0) {
       this.ids[cell] = id;
       this.slots[cell] = slot;
-    } else this.overflow.set(id, slot);
+    } else {
+      this.overflow.set(id, slot);
+      this.overflowCount[cell] = this.overflowCount[cell]! + 1;
+    }
     this.size++;
   }
 
@@ -47,9 +53,12 @@ export class OrderIdIndex {
       this.size--;
       return this.slots[cell]!;
     }
-    if (this.overflow.size === 0) return -1;
+    if (this.overflowCount[cell] === 0) return -1;
     const slot = this.overflow.delete(id);
-    if (slot !== -1) this.size--;
+    if (slot !== -1) {
+      this.overflowCount[cell] = this.overflowCount[cell]! - 1;
+      this.size--;
+    }
     return slot;
   }
 
