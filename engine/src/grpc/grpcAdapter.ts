@@ -37,6 +37,7 @@ export async function serveGrpc(engine: ShardedEngine, options: { host: string; 
     server.bindAsync(`${options.host}:${options.port}`, ServerCredentials.createInsecure(), (error, bound) => (error === null ? resolve(bound) : reject(error)));
   });
   health.setAll('SERVING');
+  engine.onShardFailure = () => health.setAll('NOT_SERVING');
   logger.info({ port, shards: engine.shardCount }, 'engine gRPC server listening');
 
   return {

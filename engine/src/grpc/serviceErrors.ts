@@ -1,5 +1,5 @@
 import { Metadata, status, type ServerErrorResponse, type StatusObject } from '@grpc/grpc-js';
-import { EngineBusyError, EngineStoppedError } from '../shard/shardedEngine.js';
+import { EngineBusyError, EngineStoppedError, ShardFailedError } from '../shard/shardedEngine.js';
 import { REJECT_METADATA, rejectMapping } from './rejectStatus.js';
 
 export type ServiceError = Partial<StatusObject> & Pick<ServerErrorResponse, 'code' | 'details'>;
@@ -37,6 +37,6 @@ export function rejected(reason: number, context: string, orderId?: number): Ser
 /** Maps an unexpected failure of the shell to a status. */
 export function failure(error: unknown): ServiceError {
   if (error instanceof EngineBusyError) return { code: status.RESOURCE_EXHAUSTED, details: error.message };
-  if (error instanceof EngineStoppedError) return { code: status.UNAVAILABLE, details: error.message };
+  if (error instanceof EngineStoppedError || error instanceof ShardFailedError) return { code: status.UNAVAILABLE, details: error.message };
   return { code: status.INTERNAL, details: error instanceof Error ? error.message : String(error) };
 }

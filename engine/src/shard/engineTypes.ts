@@ -42,3 +42,11 @@ export interface RiskLimitValues {
   readonly maxOpenOrders: number;
   readonly maxPosition: number;
 }
+
+/** The shard's worker died; its symbols are unavailable until the engine restarts. Maps to UNAVAILABLE. */
+export class ShardFailedError extends Error {
+  constructor(shard: number, cause: Error) {
+    super(`shard ${shard} is down: ${cause.message}`, { cause });
+    this.name = 'ShardFailedError';
+  }
+}

@@ -15,6 +15,8 @@ export interface ShardEventSink {
   onBatchDone(shard: number, lastRequestId: number): void;
   /** Depth reply: `header` is a copy of the header slot, `levels` bids then asks (3 values each). */
   onDepth(shard: number, header: Float64Array, levels: Float64Array): void;
+  /** The shard's worker died (an exception in the worker, or an exit before stop()). */
+  onShardFailed(shard: number, error: Error): void;
 }
 
 export interface ShardPoolOptions {
@@ -89,7 +91,15 @@ export class ShardPool {
       pool.workers.map(async (worker, shard) => {
         const [message] = (await once(worker, 'message')) as [ShardWorkerMessage];
         if (message.type !== 'ready') throw new Error(`shard ${shard} sent ${message.type} before ready`);
-        worker.on('error', (error) => pool.logger.error({ err: error, shard }, 'shard worker failed'));
+        worker.on('error', (error) => {
+          pool.logger.fatal({ err: error, shard }, 'shard worker failed');
+          pool.sink?.onShardFailed(shard, error);
+        });
+        worker.on('exit', (code) => {
+          if (pool.stopping) return;
+          pool.logger.fatal({ shard, code }, 'shard worker exited');
+          pool.sink?.onShardFailed(shard, new Error(`shard ${shard} worker exited with code ${code}`));
+        });
       }),
     );
     return pool;

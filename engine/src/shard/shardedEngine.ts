@@ -1,19 +1,20 @@
 import type { Logger } from 'pino';
-import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, EventField, EventType } from '../core/index.js';
+import { CommandField as C, CommandKind, EVENT_SLOT_SIZE } from '../core/index.js';
 import type { InstrumentSpec } from '../instruments.js';
 import type { WaitStrategyName } from '../ring/index.js';
 import { AccountDirectory } from './accountDirectory.js';
-import { EventHistory } from './eventHistory.js';
-import { EventSubscribers, matchesFilter as matchesAll, type EventFilter, type EventSubscriber } from './eventSubscribers.js';
+import type { EventHistory } from './eventHistory.js';
+import type { EventFilter, EventSubscriber } from './eventSubscribers.js';
 import { InstrumentRegistry, type RegisteredInstrument } from './instrumentRegistry.js';
 import { CommandGroup, OrderCommandEntry, type OrderOutcome } from './outcomes.js';
-import { PendingRequests, type PendingEntry } from './pendingRequests.js';
+import type { PendingEntry } from './pendingRequests.js';
 import { shardOf } from './routing.js';
-import { ShardPool, type ShardEventSink } from './shardPool.js';
+import { ShardOutputs } from './shardOutputs.js';
+import { ShardPool } from './shardPool.js';
 import { EngineBusyError, EngineStoppedError, type DepthSnapshot, type NewOrder, type RiskLimitValues } from './engineTypes.js';
-import { DepthReplyField, ShellCommandKind } from './workerProtocol.js';
+import { ShellCommandKind } from './workerProtocol.js';
 
-export { EngineBusyError, EngineStoppedError, type DepthSnapshot, type NewOrder, type RiskLimitValues } from './engineTypes.js';
+export { EngineBusyError, EngineStoppedError, ShardFailedError, type DepthSnapshot, type NewOrder, type RiskLimitValues } from './engineTypes.js';
 
 export interface ShardedEngineOptions {
   readonly instruments: readonly InstrumentSpec[];
@@ -33,19 +34,15 @@ type SlotFiller = (slots: Float64Array, at: number) => void;
 
 /**
  * The engine shell without a transport (the gRPC adapter is one thin client of it, like
- * graphql-ws's `makeServer`): routes commands by symbol to shard rings, assigns request and
- * order ids and timestamps, correlates events with waiting requests, keeps the per-shard event
- * history and quote table, and fans events out to subscribers. Everything runs on the main thread.
+ * graphql-ws's `makeServer`): routes commands by symbol to shard rings and assigns request ids,
+ * order ids and timestamps; what comes back (events, history, quotes, waiting requests,
+ * subscribers) is ShardOutputs' job. Everything runs on the main thread.
  */
-export class ShardedEngine implements ShardEventSink {
+export class ShardedEngine {
   readonly registry: InstrumentRegistry;
   readonly accounts = new AccountDirectory();
-  readonly histories: readonly EventHistory[];
   private readonly pool: ShardPool;
-  private readonly pending: readonly PendingRequests[];
-  private readonly subscribers = new EventSubscribers();
-  private readonly depthQueries = new Map<number, (snapshot: DepthSnapshot) => void>();
-  private readonly quotes: Float64Array;
+  private readonly outputs: ShardOutputs;
   private readonly maxQueued: number;
   private nextRequestId = 1;
   private nextOrderId = 1;
@@ -55,11 +52,9 @@ export class ShardedEngine implements ShardEventSink {
   private constructor(pool: ShardPool, registry: InstrumentRegistry, options: ShardedEngineOptions) {
     this.pool = pool;
     this.registry = registry;
-    this.histories = Array.from({ length: pool.shardCount }, () => new EventHistory(options.historyPerShard ?? 100_000));
-    this.pending = Array.from({ length: pool.shardCount }, () => new PendingRequests());
-    this.quotes = new Float64Array((registry.instruments.length + 1) * EVENT_SLOT_SIZE);
+    this.outputs = new ShardOutputs(pool.shardCount, registry.instruments.length, options.historyPerShard ?? 100_000);
     this.maxQueued = options.maxQueuedCommands ?? 1_000_000;
-    pool.listen(this);
+    pool.listen(this.outputs);
   }
 
   /** Starts the shard workers with their instruments. */
@@ -77,6 +72,16 @@ export class ShardedEngine implements ShardEventSink {
 
   get shardCount(): number {
     return this.pool.shardCount;
+  }
+
+  /** Each shard's retained events. */
+  get histories(): readonly EventHistory[] {
+    return this.outputs.histories;
+  }
+
+  /** Called once when a shard's worker dies (the gRPC adapter reports NOT_SERVING). */
+  set onShardFailure(listener: (shard: number, error: Error) => void) {
+    this.outputs.onShardFailure = listener;
   }
 
   /** The shard owning `symbol` (known or not: unknown symbols still route, to be rejected there). */
@@ -146,6 +151,8 @@ export class ShardedEngine implements ShardEventSink {
   /** Reads up to `depth` levels per side, consistent with every command routed before. */
   orderBook(instrument: RegisteredInstrument, depth: number): Promise<DepthSnapshot> {
     this.assertRunning();
+    const failed = this.outputs.failureOf(instrument.shard);
+    if (failed !== undefined) return Promise.reject(failed);
     const requestId = this.nextRequestId++;
     const writer = this.pool.writers[instrument.shard]!;
     const at = writer.claimSlot();
@@ -155,15 +162,14 @@ export class ShardedEngine implements ShardEventSink {
     slots[at + 1] = requestId;
     slots[at + 2] = instrument.symbolId;
     slots[at + 3] = depth;
-    const promise = new Promise<DepthSnapshot>((resolve) => this.depthQueries.set(requestId, resolve));
+    const promise = this.outputs.awaitDepth(requestId);
     writer.flush();
     return promise;
   }
 
-  /** The symbol's last QUOTE event slot (all zero before the first), and its shard. */
+  /** The symbol's last QUOTE event slot (all zero before the first). */
   quote(instrument: RegisteredInstrument): Float64Array {
-    const at = instrument.symbolId * EVENT_SLOT_SIZE;
-    return this.quotes.slice(at, at + EVENT_SLOT_SIZE);
+    return this.outputs.quote(instrument.symbolId);
   }
 
   /**
@@ -172,16 +178,7 @@ export class ShardedEngine implements ShardEventSink {
    * Returns the shard whose history no longer reaches back far enough, or an unsubscribe function.
    */
   subscribe(fromSequences: ReadonlyMap<number, number>, filter: EventFilter, onEvent: EventSubscriber['onEvent']): (() => void) | { readonly outOfRange: number } {
-    for (const [shard, from] of fromSequences) {
-      const history = this.histories[shard];
-      if (history !== undefined && from < history.oldestSequence && from <= history.lastSequence) return { outOfRange: shard };
-    }
-    for (const [shard, from] of fromSequences) {
-      this.histories[shard]?.replay(from, (slots, at) => {
-        if (matchesAll(filter, slots, at)) onEvent(shard, slots, at);
-      });
-    }
-    return this.subscribers.add({ filter, onEvent });
+    return this.outputs.subscribe(fromSequences, filter, onEvent);
   }
 
   /**
@@ -191,6 +188,8 @@ export class ShardedEngine implements ShardEventSink {
    */
   async submitBatch(count: number, shardOfRecord: (i: number) => number, fill: (i: number, slots: Float64Array, at: number) => void): Promise<{ firstOrderId: number; rejections: Map<number, number> }> {
     this.assertRunning();
+    const failed = this.outputs.anyFailure();
+    if (failed !== undefined) throw failed;
     const firstOrderId = this.nextOrderId;
     const firstRequestId = this.nextRequestId;
     this.nextOrderId += count;
@@ -234,35 +233,7 @@ export class ShardedEngine implements ShardEventSink {
     if (this.stopped) return;
     this.stopped = true;
     await this.pool.stop();
-    const error = new EngineStoppedError();
-    for (const pending of this.pending) for (const entry of pending.drain()) (entry as { fail?(e: Error): void }).fail?.(error);
-    this.depthQueries.clear();
-  }
-
-  onEvent(shard: number, slots: Float64Array, at: number): void {
-    this.histories[shard]!.append(slots, at);
-    if (slots[at + EventField.TYPE] === EventType.QUOTE) {
-      const symbolId = slots[at + EventField.SYMBOL_ID] ?? 0;
-      if (symbolId > 0 && symbolId <= this.registry.instruments.length) {
-        const to = symbolId * EVENT_SLOT_SIZE;
-        for (let i = 0; i < EVENT_SLOT_SIZE; i++) this.quotes[to + i] = slots[at + i]!;
-      }
-    }
-    this.pending[shard]!.onEvent(slots[at + EventField.REQUEST_ID] ?? 0, slots, at);
-    if (this.subscribers.size > 0) this.subscribers.publish(shard, slots, at);
-  }
-
-  onBatchDone(shard: number, lastRequestId: number): void {
-    this.pending[shard]!.onBatchDone(lastRequestId);
-  }
-
-  onDepth(shard: number, header: Float64Array, levels: Float64Array): void {
-    const requestId = header[DepthReplyField.REQUEST_ID] ?? 0;
-    const resolve = this.depthQueries.get(requestId);
-    if (resolve === undefined) return;
-    this.depthQueries.delete(requestId);
-    const bidValues = (header[DepthReplyField.BID_LEVELS] ?? 0) * 3;
-    resolve({ shard, sequence: header[DepthReplyField.LAST_SEQUENCE] ?? 0, bids: levels.subarray(0, bidValues), asks: levels.subarray(bidValues) });
+    this.outputs.failAll(new EngineStoppedError());
   }
 
   private orderCommand(kind: number, symbol: string, accountId: string, orderId: number, fill: SlotFiller): Promise<OrderOutcome> {
@@ -287,6 +258,8 @@ export class ShardedEngine implements ShardEventSink {
   /** Writes one command slot (not yet published); returns its request id. */
   private write(shard: number, kind: number, symbolId: number, accountId: number, orderId: number, fill: SlotFiller): number {
     this.assertRunning();
+    const failed = this.outputs.failureOf(shard);
+    if (failed !== undefined) throw failed;
     const writer = this.pool.writers[shard]!;
     if (writer.queued > this.maxQueued) throw new EngineBusyError(shard);
     const requestId = this.nextRequestId++;
@@ -304,7 +277,7 @@ export class ShardedEngine implements ShardEventSink {
   }
 
   private track(shard: number, entry: PendingEntry): void {
-    this.pending[shard]!.add(entry);
+    this.outputs.track(shard, entry);
   }
 
   /** Milliseconds since the epoch, never going backwards (the core rejects a clock that does). */
