@@ -23,7 +23,7 @@ export const CommandField = {
   KIND: 0,
   /** Caller's correlation id, echoed in every event the command causes. */
   REQUEST_ID: 1,
-  /** Instrument id (> 0). 0 on SET_RISK_LIMITS / ADVANCE_TIME means every symbol of the shard. */
+  /** Instrument id, 1 … MAX_SYMBOL_ID. 0 on SET_RISK_LIMITS / ADVANCE_TIME means every symbol of the shard. */
   SYMBOL_ID: 2,
   /** Account placing, cancelling or amending the order, or whose limits are set (> 0; 0 = default limits). */
   ACCOUNT_ID: 3,

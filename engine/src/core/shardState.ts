@@ -6,8 +6,8 @@ import { growF64, OrderPool } from './orderPool.js';
 import { PriceLadder } from './priceLadder.js';
 import { PreTradeRisk, type RiskLimits } from './risk.js';
 
-/** Symbol ids are positive integers below this bound, so they index a direct lookup table. */
-export const MAX_SYMBOL_ID = 16_777_215;
+/** Largest symbol id: ids index a direct lookup table (at most 4 MiB). */
+export const MAX_SYMBOL_ID = 1_048_575;
 
 /** Both sides of one instrument's book. */
 export interface OrderBook {
