@@ -181,6 +181,25 @@ export function eventBusContract({ createBus, timeoutMs }: ContractTarget): void
     expect(second.events.map((event) => event.sequence).filter((sequence) => sequence >= 2)).toEqual([2, 3]);
   });
 
+  it('starts a new group at the retained history, or at the end when it asks for latest', async () => {
+    await using bus = await createBus();
+    await bus.publish([candleClosed('AAPL', 1), candleClosed('AAPL', 2)]);
+    const history = new ReceivedEvents();
+    const live = new ReceivedEvents();
+    await bus.subscribe({ group: uniqueGroup('history'), topics: ['candles'], handler: history.handler() });
+    await bus.subscribe({
+      group: uniqueGroup('live'),
+      topics: ['candles'],
+      start: 'latest',
+      handler: live.handler(),
+    });
+
+    await bus.publish([candleClosed('AAPL', 3)]);
+    await Promise.all([history.atLeast(3, timeoutMs), live.atLeast(1, timeoutMs)]);
+    expect(history.events.map((event) => event.sequence)).toEqual([1, 2, 3]);
+    expect(live.events.map((event) => event.sequence)).toEqual([3]);
+  });
+
   it('rejects a malformed event with a clear error and publishes nothing of its batch', async () => {
     await using bus = await createBus();
     const received = new ReceivedEvents();

@@ -13,6 +13,7 @@ import { topicOf, topics, type Topic } from '../topics.js';
 import { kafkaLogLevelFor, pinoLogCreator } from './kafkaLogCreator.js';
 import { ensureTopics } from './ensureTopics.js';
 import { startGroupMember } from './startGroupMember.js';
+import { endOffsetsForNewPartitions, seekToStartOffsets } from './startOffsets.js';
 
 export interface KafkaEventBusOptions {
   /** Bootstrap brokers, `host:port`. */
@@ -104,6 +105,11 @@ export class KafkaEventBus implements EventBus {
     this.#assertOpen();
     const logger = this.#logger.child({ group: options.group });
     const stopping = new AbortController();
+    const topicNames = options.topics.map((topic) => this.topicName(topic));
+    let firstJoinStarts =
+      options.start === 'latest'
+        ? await endOffsetsForNewPartitions(this.#admin, options.group, topicNames)
+        : undefined;
     const consumer = await startGroupMember({
       kafka: this.#kafka,
       consumer: {
@@ -116,8 +122,13 @@ export class KafkaEventBus implements EventBus {
           ? {}
           : { heartbeatInterval: this.#options.heartbeatIntervalMs }),
       },
-      topics: options.topics.map((topic) => this.topicName(topic)),
+      topics: topicNames,
       fromBeginning: options.start !== 'latest',
+      onJoin: (member, assignment) => {
+        // Only the first join: later ones continue from committed offsets or the member's position.
+        seekToStartOffsets(member, assignment, firstJoinStarts);
+        firstJoinStarts = undefined;
+      },
       eachBatch: (payload) => this.#consumeBatch(payload, options.handler, logger, stopping.signal),
       joinTimeoutMs: this.#options.joinTimeoutMs ?? 30_000,
       logger,

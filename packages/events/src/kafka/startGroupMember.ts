@@ -4,7 +4,7 @@
  * coordinator loads for a few seconds and the first joins fail with retriable errors; then this
  * starts over with a new consumer until the deadline instead of failing the caller.
  */
-import type { Consumer, ConsumerConfig, EachBatchHandler, Kafka } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchHandler, IMemberAssignment, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 
 export interface GroupMemberSpec {
@@ -15,12 +15,18 @@ export interface GroupMemberSpec {
   readonly eachBatch: EachBatchHandler;
   readonly joinTimeoutMs: number;
   readonly logger: Logger;
+  /** Runs on every join with the member's assignment, before `startGroupMember` resolves. */
+  readonly onJoin?: (consumer: Consumer, assignment: IMemberAssignment) => void;
 }
 
 export async function startGroupMember(spec: GroupMemberSpec): Promise<Consumer> {
   const deadline = Date.now() + spec.joinTimeoutMs;
   for (let attempt = 1; ; attempt += 1) {
     const consumer = spec.kafka.consumer(spec.consumer);
+    if (spec.onJoin) {
+      const onJoin = spec.onJoin;
+      consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => onJoin(consumer, payload.memberAssignment));
+    }
     const joined = waitForGroupJoin(consumer, Math.max(deadline - Date.now(), 0));
     try {
       await consumer.connect();
