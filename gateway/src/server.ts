@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
+import { authenticateBearer } from '@mib/auth';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,6 +9,7 @@ import { print, type ExecutionResult } from 'graphql';
 import { clientErrorFormatter } from '@mib/errors';
 import { createGraphQLMetrics, createMetricsRegistry, metricsPlugin, observabilityRoutes, type Logger } from '@mib/telemetry';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
+import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
 import { readSupergraph } from './supergraph.js';
 import { FederatedSubscriptions } from './subscriptions/federatedSubscriptions.js';
@@ -50,11 +52,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   // One data source per subgraph, shared by queries and by subscription event completion.
   const serviceMap = Object.fromEntries(
-    Object.keys(subgraphUrls).map((name) => [name, new RemoteGraphQLDataSource({ url: urlOf(name) })]),
+    Object.keys(subgraphUrls).map((name) => [name, new IdentityForwardingDataSource({ url: urlOf(name) })]),
   );
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => serviceMap[name] ?? new RemoteGraphQLDataSource({ url: urlOf(name) }),
+    buildService: ({ name }) => serviceMap[name] ?? new IdentityForwardingDataSource({ url: urlOf(name) }),
     logger,
   });
 
@@ -64,7 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await new Promise<void>((resolve, reject) => {
     httpServer.once('listening', resolve).once('error', reject);
   });
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     introspection: !options.production,
@@ -76,7 +78,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const checks = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, subgraphHealthCheck(url)]));
   app.use(observabilityRoutes({ service: 'gateway', registry, checks }));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, { context: async ({ req }) => ({ identity: authenticateBearer(req.headers.authorization) }) }),
+  );
 
   const sockets = new SubgraphSockets(urlOf);
   const subscriptions = new FederatedSubscriptions(supergraphSdl, { serviceMap, sockets, logger });
@@ -85,12 +91,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subscriptions,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
     logger,
-    executeOperation: async (args) => {
-      const response = await server.executeOperation({
-        query: print(args.document),
-        ...(args.operationName ? { operationName: args.operationName } : {}),
-        ...(args.variableValues ? { variables: args.variableValues } : {}),
-      });
+    executeOperation: async (args, identity) => {
+      const response = await server.executeOperation(
+        {
+          query: print(args.document),
+          ...(args.operationName ? { operationName: args.operationName } : {}),
+          ...(args.variableValues ? { variables: args.variableValues } : {}),
+        },
+        { contextValue: { identity } },
+      );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
       return response.body.singleResult as ExecutionResult;
     },

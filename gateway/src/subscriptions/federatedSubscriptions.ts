@@ -3,6 +3,7 @@ import { buildOperationContext, type ServiceMap } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Repeater } from '@repeaterjs/repeater';
 import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Identity } from '@mib/auth';
 import type { Logger } from '@mib/telemetry';
 import { completeSubscriptionEvent, type SubscriptionExecution } from './completeSubscriptionEvent.js';
 import type { SubgraphSockets } from './subgraphSockets.js';
@@ -17,7 +18,7 @@ export interface FederatedSubscribeRequest {
    * Who is subscribing, as forwarded to subgraphs (in `extensions` of the primary subscription and
    * in the context of entity fetches). Part of the sharing key, so no one shares another's stream.
    */
-  readonly identity: Readonly<Record<string, unknown>>;
+  readonly identity: Identity | null;
 }
 
 /**

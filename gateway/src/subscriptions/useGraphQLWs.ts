@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { authenticateBearer, type Identity } from '@mib/auth';
 import { ErrorCode } from '@mib/errors';
 import type { Logger } from '@mib/telemetry';
 import type { FederatedSubscriptions } from './federatedSubscriptions.js';
@@ -10,7 +11,7 @@ export interface GraphQLWsOptions {
   readonly path: string;
   readonly subscriptions: FederatedSubscriptions;
   /** Runs queries and mutations sent over the socket through the gateway's HTTP pipeline. */
-  readonly executeOperation: (args: ExecutionArgs) => Promise<ExecutionResult>;
+  readonly executeOperation: (args: ExecutionArgs, identity: Identity | null) => Promise<ExecutionResult>;
   /** Most subscriptions one connection may hold at once. */
   readonly maxSubscriptionsPerConnection: number;
   readonly logger: Logger;
@@ -19,16 +20,13 @@ export interface GraphQLWsOptions {
 /** One WebSocket connection, as graphql-ws hands it to each hook. */
 type ConnectionContext = object;
 
-/** What the gateway knows of a socket's client after `connection_init`. */
-export interface SocketIdentity {
-  /** The bearer token given in `connection_init` (`authorization` or `token`), if any. */
-  readonly token?: string;
+/** The caller named in `connection_init` (`authorization: "Bearer …"`), as over HTTP. */
+function identityOf(connectionParams: Readonly<Record<string, unknown>> | undefined): Identity | null {
+  const authorization = connectionParams?.['authorization'];
+  return authenticateBearer(typeof authorization === 'string' ? authorization : undefined);
 }
 
-function identityOf(connectionParams: Readonly<Record<string, unknown>> | undefined): SocketIdentity {
-  const raw = connectionParams?.['authorization'] ?? connectionParams?.['token'];
-  return typeof raw === 'string' && raw.length > 0 ? { token: raw.replace(/^Bearer\s+/i, '') } : {};
-}
+const identityIn = (contextValue: unknown): Identity | null => (contextValue as { identity: Identity | null }).identity;
 
 /**
  * graphql-ws (the `graphql-transport-ws` protocol) on the gateway's HTTP server: subscriptions go
@@ -65,9 +63,9 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
           document: args.document,
           operationName: args.operationName ?? undefined,
           variables: args.variableValues ?? {},
-          identity: { ...(args.contextValue as { identity: SocketIdentity }).identity },
+          identity: identityIn(args.contextValue),
         }),
-      execute: (args) => options.executeOperation(args),
+      execute: (args) => options.executeOperation(args, identityIn(args.contextValue)),
     },
     wsServer,
   );

@@ -30,7 +30,11 @@ afterAll(async () => {
   await toys.stop();
 });
 
-function connect(token: string): Client {
+/** Users are named by their ids in bearer tokens (development authentication). */
+const user = (name: string) => `00000000-0000-4000-8000-${name.padStart(12, '0').replace(/[^0-9a-f]/g, 'a')}`;
+
+function connect(name: string): Client {
+  const token = user(name);
   const client = createClient({
     url: gateway.url.replace('http', 'ws'),
     webSocketImpl: WebSocket,
@@ -48,7 +52,7 @@ describe('federated subscriptions through the gateway', () => {
     const updates = connect('alice').iterate({ query: ORDER_UPDATES });
     const first = updates.next();
     await toys.events.waitForSubscribers(1);
-    toys.events.publish({ id: 'o1', status: 'FILLED', owner: 'alice', instrumentId: 'i2' });
+    toys.events.publish({ id: 'o1', status: 'FILLED', owner: user('alice'), instrumentId: 'i2' });
     expect((await first).value).toEqual({ data: { orderUpdates: { id: 'o1', status: 'FILLED', instrument: { name: 'Bitcoin' } } } });
     await updates.return?.();
   });
@@ -59,8 +63,8 @@ describe('federated subscriptions through the gateway', () => {
     const aliceNext = alice.next();
     const bobNext = bob.next();
     await toys.events.waitForSubscribers(2);
-    toys.events.publish({ id: 'o2', status: 'OPEN', owner: 'bob', instrumentId: 'i1' });
-    toys.events.publish({ id: 'o3', status: 'OPEN', owner: 'alice', instrumentId: 'i1' });
+    toys.events.publish({ id: 'o2', status: 'OPEN', owner: user('bob'), instrumentId: 'i1' });
+    toys.events.publish({ id: 'o3', status: 'OPEN', owner: user('alice'), instrumentId: 'i1' });
     expect((await bobNext).value).toMatchObject({ data: { orderUpdates: { id: 'o2' } } });
     expect((await aliceNext).value).toMatchObject({ data: { orderUpdates: { id: 'o3' } } });
     await alice.return?.();
@@ -72,7 +76,7 @@ describe('federated subscriptions through the gateway', () => {
     const second = connect('carol').iterate({ query: ORDER_UPDATES });
     const [a, b] = [first.next(), second.next()];
     await toys.events.waitForSubscribers(1);
-    toys.events.publish({ id: 'o4', status: 'CANCELLED', owner: 'carol', instrumentId: 'i1' });
+    toys.events.publish({ id: 'o4', status: 'CANCELLED', owner: user('carol'), instrumentId: 'i1' });
     expect((await a).value).toEqual((await b).value);
     expect(toys.events.subscriberCount).toBe(1);
     await first.return?.();

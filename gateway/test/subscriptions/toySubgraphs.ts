@@ -90,7 +90,7 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
       {
         name: 'trading',
         typeDefs: tradingTypeDefs,
-        createContext: (identity) => ({ owner: typeof identity['token'] === 'string' ? identity['token'] : 'anonymous' }),
+        createContext: (identity) => ({ owner: identity?.userId ?? 'anonymous' }),
         resolvers: {
           Query: { order: () => null },
           Order: { instrument: (order: OrderEvent) => ({ id: order.instrumentId }) },

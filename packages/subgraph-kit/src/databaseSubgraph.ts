@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
+import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
 import { databaseHealthCheck } from './process.js';
 import { loadTypeDefs, startSubgraph, type RunningService, type SubgraphServerOptions } from './startSubgraph.js';
@@ -22,7 +23,7 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
    * they are written; Apollo's resolver map type is looser, hence the widening here.
    */
   resolvers: object;
-  createContext: (prisma: PrismaClient) => Context;
+  createContext: (prisma: PrismaClient, identity: Identity | null) => Context;
 }): DatabaseSubgraph {
   const typeDefs = loadTypeDefs(definition.schemaFile);
   return {
@@ -34,7 +35,7 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
           name: definition.name,
           typeDefs,
           resolvers: definition.resolvers as GraphQLResolverMap<Context>,
-          createContext: () => definition.createContext(prisma),
+          createContext: (identity) => definition.createContext(prisma, identity),
           healthChecks: { database: databaseHealthCheck(prisma) },
         },
         options,

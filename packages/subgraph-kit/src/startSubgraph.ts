@@ -7,6 +7,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import express from 'express';
 import { parse, type DocumentNode } from 'graphql';
 import { serveSubscriptions } from './subscriptionServer.js';
+import { IDENTITY_HEADER, parseIdentity, type Identity } from '@mib/auth';
 import { clientErrorFormatter } from '@mib/errors';
 import {
   createGraphQLMetrics,
@@ -26,9 +27,9 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   readonly resolvers: GraphQLResolverMap<Context>;
   /**
    * Builds the per-request (or per-subscription) context: fresh DataLoaders each time, so nothing
-   * is cached across users. `identity` is what the gateway says of the caller.
+   * is cached across users. `identity` is who the gateway says is calling (null: anonymous).
    */
-  readonly createContext: (identity: Readonly<Record<string, unknown>>) => Context | Promise<Context>;
+  readonly createContext: (identity: Identity | null) => Context | Promise<Context>;
   readonly healthChecks?: Readonly<Record<string, HealthCheck>>;
 }
 
@@ -87,7 +88,9 @@ export async function startSubgraph<Context extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async () => definition.createContext({}) }),
+    expressMiddleware(server, {
+      context: async ({ req }) => definition.createContext(parseIdentity(req.headers[IDENTITY_HEADER])),
+    }),
   );
 
   const { port } = httpServer.address() as AddressInfo;

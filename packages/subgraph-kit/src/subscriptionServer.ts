@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { parseIdentity, type Identity } from '@mib/auth';
 import { WebSocketServer } from 'ws';
 
 /**
@@ -11,16 +12,13 @@ import { WebSocketServer } from 'ws';
 export function serveSubscriptions<Context>(
   httpServer: Server,
   schema: GraphQLSchema,
-  createContext: (identity: Readonly<Record<string, unknown>>) => Context | Promise<Context>,
+  createContext: (identity: Identity | null) => Context | Promise<Context>,
 ): { close(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const disposable = useServer(
     {
       schema,
-      context: (_ctx, _id, payload) => {
-        const identity = payload.extensions?.['identity'];
-        return createContext(identity && typeof identity === 'object' ? (identity as Record<string, unknown>) : {});
-      },
+      context: (_ctx, _id, payload) => createContext(parseIdentity(payload.extensions?.['identity'])),
     },
     wsServer,
   );
