@@ -20,6 +20,8 @@ export interface EngineOptions {
   readonly historyPerShard?: number;
   /** Slots per ring and direction. Default 65 536. */
   readonly ringCapacity?: number;
+  /** ADVANCE_TIME heartbeat closing candles of quiet symbols, in ms. Default 1 000; 0 = off. */
+  readonly heartbeatMs?: number;
   /** pino logger; default a silent one. */
   readonly logger?: Logger;
 }
@@ -42,6 +44,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     logger,
     ...(options.historyPerShard === undefined ? {} : { historyPerShard: options.historyPerShard }),
     ...(options.ringCapacity === undefined ? {} : { ringCapacity: options.ringCapacity }),
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
   });
   let grpc;
   try {

@@ -1,7 +1,7 @@
 import { Client, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineRequestError, ENGINE_SERVICE_NAME } from '../src/index.js';
-import { rejectionOf, reportOf, startEngineFixture, type EngineFixture } from './fixtures/engineFixture.js';
+import { collect, rejectionOf, reportOf, startEngineFixture, type EngineFixture } from './fixtures/engineFixture.js';
 
 let fixture: EngineFixture;
 beforeAll(async () => {
@@ -76,6 +76,15 @@ describe('IngestTrades', () => {
     ]);
     expect(accepted).toBe(2);
     expect(await fixture.client.getQuote('SOL-USD')).toMatchObject({ lastPrice: '151', lastQuantity: '1', sessionVolume: '3', bidPrice: '', askPrice: '' });
+  });
+
+  it('closes the candle of a quiet symbol on the heartbeat, without further commands', async () => {
+    const openTime = Math.floor(Date.now() / 1000) * 1000 - 10_000;
+    await fixture.client.ingestTrades([{ symbol: 'USDJPY', price: '150.125', quantity: '2000', timestampMs: String(openTime + 100) }, { symbol: 'USDJPY', price: '150.5', quantity: '1000', timestampMs: String(openTime + 200) }]);
+    // Replay from the start, then live: the candle is seen whether it closed before or after.
+    const fromSequences = Object.fromEntries(Array.from({ length: fixture.engine.shards }, (_, shard) => [shard, '1']));
+    const [candle] = await collect(fixture.client.streamEvents({ fromSequences, symbols: ['USDJPY'], kinds: ['CANDLE_CLOSED'] }, AbortSignal.timeout(10_000)), 1);
+    expect(candle?.candle).toMatchObject({ intervalMs: 1000, openTimeMs: String(openTime), open: '150.125', high: '150.5', low: '150.125', close: '150.5', volume: '3000', tradeCount: 2 });
   });
 
   it('fails the stream on a bad print, naming it', async () => {

@@ -26,6 +26,12 @@ export interface ShardedEngineOptions {
   readonly maxQueuedCommands?: number;
   /** Slots per ring. Default 65 536. */
   readonly ringCapacity?: number;
+  /**
+   * Interval of the ADVANCE_TIME heartbeat sent to every shard, in ms. Candles close when a
+   * command carries a later timestamp; without a heartbeat a quiet symbol's candle would stay
+   * open. Default 1 000 (the shortest candle); 0 disables it.
+   */
+  readonly heartbeatMs?: number;
   readonly logger: Logger;
 }
 
@@ -48,6 +54,7 @@ export class ShardedEngine {
   private nextOrderId = 1;
   private lastTimestamp = 0;
   private stopped = false;
+  private readonly heartbeat: NodeJS.Timeout | undefined;
 
   private constructor(pool: ShardPool, registry: InstrumentRegistry, options: ShardedEngineOptions) {
     this.pool = pool;
@@ -55,6 +62,21 @@ export class ShardedEngine {
     this.outputs = new ShardOutputs(pool.shardCount, registry.instruments.length, options.historyPerShard ?? 100_000);
     this.maxQueued = options.maxQueuedCommands ?? 1_000_000;
     pool.listen(this.outputs);
+    const heartbeatMs = options.heartbeatMs ?? 1_000;
+    if (heartbeatMs > 0) {
+      this.heartbeat = setInterval(() => this.advanceTime(), heartbeatMs);
+      this.heartbeat.unref();
+    }
+  }
+
+  /** Sends ADVANCE_TIME (every symbol) to each running shard; nothing waits for it. */
+  private advanceTime(): void {
+    if (this.stopped) return;
+    for (let shard = 0; shard < this.pool.shardCount; shard++) {
+      if (this.outputs.failureOf(shard) !== undefined || this.pool.writers[shard]!.queued > 0) continue;
+      this.write(shard, CommandKind.ADVANCE_TIME, 0, 0, 0, () => undefined);
+    }
+    this.pool.flush();
   }
 
   /** Starts the shard workers with their instruments. */
@@ -232,6 +254,7 @@ export class ShardedEngine {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    clearInterval(this.heartbeat);
     await this.pool.stop();
     this.outputs.failAll(new EngineStoppedError());
   }
