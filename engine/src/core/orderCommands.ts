@@ -109,7 +109,8 @@ export function submitOrder(state: ShardState, commands: Float64Array, base: num
   const symbolId = state.symbolIds[symbol]!;
   events.orderEvent(EventType.ORDER_ACCEPTED, symbolId, orders, order, 0, 0, 0);
 
-  const stopped = type !== OrderType.POST_ONLY && matchIncoming(state, order, limit, timestampMs);
+  // Most limit orders do not cross: skip the matching loop's setup for them.
+  const stopped = type !== OrderType.POST_ONLY && wouldCross(state, book, side, limit) && matchIncoming(state, order, limit, timestampMs);
   finishIncoming(state, order, mayRest && !stopped, stopped);
 }
 

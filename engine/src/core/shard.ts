@@ -90,10 +90,9 @@ export class Shard {
   private advanceClock(symbol: number, timestampMs: number): number {
     const state = this.state;
     const clock = state.clock[symbol]!;
-    if (timestampMs < clock) {
-      timestampMs = clock;
-      state.events.timestampMs = clock;
-    } else state.clock[symbol] = timestampMs;
+    if (timestampMs < clock) timestampMs = clock;
+    else state.clock[symbol] = timestampMs;
+    state.events.timestampMs = timestampMs;
     if (timestampMs >= state.marketData.nextCandleEnd[symbol]!) state.marketData.closeDueCandles(symbol, state.symbolIds[symbol]!, timestampMs, state.events);
     return timestampMs;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUOTE_VALUES, Side } from '../../src/core/index.js';
+import { COMMAND_SLOT_SIZE, EventBuffer, QUOTE_VALUES, Shard, Side, decodeEvents, encodeAdvanceTime, encodeIngestTrade } from '../../src/core/index.js';
 import { LOT, SYMBOL, ShardHarness, TICK, ofType } from './harness.js';
 
 /** An instant on a whole hour (so also on a whole minute and second). */
@@ -76,6 +76,22 @@ describe('candles', () => {
     h.now = T0 + 1_500;
     const events = h.submit({ side: Side.BUY, price: 99, quantity: 1 });
     expect(events.map((e) => e.type)).toEqual(['CANDLE_CLOSED', 'ORDER_ACCEPTED', 'QUOTE']);
+  });
+
+  it('stamps each symbol its own clock on a heartbeat for all symbols', () => {
+    const shard = new Shard([{ symbolId: 1, tickSize: 1, lotSize: 1 }, { symbolId: 2, tickSize: 1, lotSize: 1 }]);
+    const commands = new Float64Array(COMMAND_SLOT_SIZE);
+    const out = new EventBuffer(16);
+    const run = (): void => shard.execute(commands, 0, out);
+    encodeIngestTrade(commands, 0, 1, 1, 0, 100, 1, T0 + 10_000);
+    run();
+    encodeIngestTrade(commands, 0, 2, 2, 0, 100, 1, T0);
+    run();
+    out.count = 0;
+    encodeAdvanceTime(commands, 0, 3, 0, T0 + 2_000);
+    run();
+    const closed = decodeEvents(out.slots, out.count);
+    expect(closed).toEqual([expect.objectContaining({ type: 'CANDLE_CLOSED', symbolId: 2, timestampMs: T0 + 2_000 })]);
   });
 
   it('never moves a symbol clock backwards', () => {
