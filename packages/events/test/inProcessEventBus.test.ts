@@ -1,17 +1,50 @@
 import { pino } from 'pino';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InProcessEventBus } from '../src/index.js';
 import { eventBusContract } from './eventBusContract.js';
+import { ReceivedEvents } from './receivedEvents.js';
+import { quote } from './sampleEvents.js';
+
+const logger = pino({ level: 'silent' });
 
 describe('InProcessEventBus', () => {
   eventBusContract({
     createBus: () =>
-      Promise.resolve(
-        new InProcessEventBus({
-          logger: pino({ level: 'silent' }),
-          retry: { initialDelayMs: 5, maxDelayMs: 20 },
-        }),
-      ),
+      Promise.resolve(new InProcessEventBus({ logger, retry: { initialDelayMs: 5, maxDelayMs: 20 } })),
     timeoutMs: 2_000,
+  });
+});
+
+describe('InProcessEventBus retention', () => {
+  it('keeps a bounded tail of each partition when nobody consumes', async () => {
+    await using bus = new InProcessEventBus({ logger, partitions: 1, retention: 10 });
+    await bus.publish(Array.from({ length: 100 }, (_, index) => quote('AAPL', index + 1)));
+
+    const received = new ReceivedEvents();
+    await bus.subscribe({ group: 'late', topics: ['quotes'], handler: received.handler() });
+    await received.until((all) => all.at(-1)?.event.sequence === 100, 2_000, 'the last event');
+    // Trimming drops in chunks, so between `retention` and twice that survive.
+    expect(received.all.length).toBeGreaterThanOrEqual(10);
+    expect(received.all.length).toBeLessThanOrEqual(20);
+  });
+
+  it('delivers a large burst to every group without losing or reordering events', async () => {
+    await using bus = new InProcessEventBus({ logger, partitions: 4 });
+    const groups = [new ReceivedEvents(), new ReceivedEvents()];
+    for (const [index, group] of groups.entries()) {
+      await bus.subscribe({ group: `burst-${index}`, topics: ['quotes'], handler: group.handler() });
+    }
+    const events = Array.from({ length: 20_000 }, (_, index) => quote(`SYM${index % 50}`, index + 1));
+    await bus.publish(events);
+
+    await Promise.all(groups.map((group) => group.atLeast(events.length, 10_000)));
+    for (const group of groups) {
+      const bySymbol = new Map<string, number[]>();
+      for (const event of group.events)
+        bySymbol.set(event.key, [...(bySymbol.get(event.key) ?? []), event.sequence]);
+      for (const sequences of bySymbol.values())
+        expect(sequences).toEqual(sequences.toSorted((a, b) => a - b));
+      expect(group.events).toHaveLength(events.length);
+    }
   });
 });

@@ -3,6 +3,7 @@
  * the group's committed position per partition. Like Kafka, positions belong to the group, not
  * to a member, so a partition that changes hands continues where the group left it.
  */
+import type { Logger } from 'pino';
 import type { EventHandler } from '../eventBus.js';
 import type { Topic } from '../topics.js';
 
@@ -14,6 +15,8 @@ export interface GroupMember {
   readonly stopping: AbortController;
   /** Deliveries to this member not settled yet; leaving waits for them. */
   readonly inFlight: Set<Promise<unknown>>;
+  /** Carries the group and member id. */
+  readonly logger: Logger;
 }
 
 export class ConsumerGroup {

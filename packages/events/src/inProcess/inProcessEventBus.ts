@@ -11,6 +11,9 @@ import { topicOf, topics, type Topic } from '../topics.js';
 import { ConsumerGroup, type GroupMember } from './consumerGroup.js';
 import { PartitionLog, partitionForKey } from './partitionLog.js';
 
+/** Deliveries in a row before a delivery loop lets the event loop run other work. */
+const YIELD_EVERY = 256;
+
 export interface InProcessEventBusOptions {
   readonly logger: Logger;
   /** Partitions per topic (default 8): the most members of one group that can share a topic. */
@@ -77,12 +80,14 @@ export class InProcessEventBus implements EventBus {
         }
       });
     }
+    const id = this.#nextMemberId++;
     const member: GroupMember = {
-      id: this.#nextMemberId++,
+      id,
       topics: [...options.topics],
       handler: options.handler,
       stopping: new AbortController(),
       inFlight: new Set(),
+      logger: this.#logger.child({ group: options.group, member: id }),
     };
     group.join(member);
     this.#logger.debug({ group: group.name, member: member.id, topics: member.topics }, 'member joined');
@@ -154,7 +159,10 @@ export class InProcessEventBus implements EventBus {
    */
   async #deliver(group: ConsumerGroup, topic: Topic, partition: number, loop: string): Promise<void> {
     const log = this.#log(topic, partition);
-    for (;;) {
+    for (let delivered = 1; ; delivered += 1) {
+      // Handlers that resolve at once would otherwise keep this loop in microtasks until the
+      // partition is drained, starving timers and I/O of everything else in the process.
+      if (delivered % YIELD_EVERY === 0) await new Promise(setImmediate);
       const owner = group.ownerOf(topic, partition);
       let offset = group.position(topic, partition) ?? log.end;
       if (!owner || offset >= log.end) {
@@ -175,7 +183,7 @@ export class InProcessEventBus implements EventBus {
         where: { topic, partition },
         handler: owner.handler,
         retry: this.#retry,
-        logger: this.#logger.child({ group: group.name, member: owner.id }),
+        logger: owner.logger,
         signal: owner.stopping.signal,
       });
       owner.inFlight.add(delivery);
