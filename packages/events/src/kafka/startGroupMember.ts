@@ -6,6 +6,7 @@
  */
 import type { Consumer, ConsumerConfig, EachBatchHandler, IMemberAssignment, Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import { isRetriableKafkaError } from './retryWhileNotReady.js';
 
 export interface GroupMemberSpec {
   readonly kafka: Kafka;
@@ -47,8 +48,9 @@ export async function startGroupMember(spec: GroupMemberSpec): Promise<Consumer>
 }
 
 function isRetriable(error: unknown): boolean {
-  const { name, retriable } = error as { name?: unknown; retriable?: unknown };
-  return retriable === true || name === 'KafkaJSNumberOfRetriesExceeded';
+  return (
+    isRetriableKafkaError(error) || (error as { name?: unknown }).name === 'KafkaJSNumberOfRetriesExceeded'
+  );
 }
 
 /** Resolves on GROUP_JOIN; a crash kafkajs recovers from itself (restart: true) is not an end. */

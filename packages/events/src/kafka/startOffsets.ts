@@ -5,6 +5,7 @@
  * Reading the end offsets before joining and seeking to them on join closes that gap.
  */
 import type { Admin, Consumer, IMemberAssignment } from 'kafkajs';
+import { retryWhileNotReady } from './retryWhileNotReady.js';
 
 /** Offsets per `topic` and partition, for partitions the group has never committed. */
 export type StartOffsets = ReadonlyMap<string, ReadonlyMap<number, string>>;
@@ -15,7 +16,7 @@ export async function endOffsetsForNewPartitions(
   groupId: string,
   topics: readonly string[],
 ): Promise<StartOffsets> {
-  const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+  const committed = await retryWhileNotReady(() => admin.fetchOffsets({ groupId, topics: [...topics] }));
   const result = new Map<string, Map<number, string>>();
   for (const topic of topics) {
     const uncommitted = new Set(
@@ -24,7 +25,7 @@ export async function endOffsetsForNewPartitions(
         ?.partitions.filter((partition) => partition.offset === '-1')
         .map((partition) => partition.partition),
     );
-    const ends = await admin.fetchTopicOffsets(topic);
+    const ends = await retryWhileNotReady(() => admin.fetchTopicOffsets(topic));
     result.set(
       topic,
       new Map(ends.filter((end) => uncommitted.has(end.partition)).map((end) => [end.partition, end.high])),
