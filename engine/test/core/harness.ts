@@ -108,7 +108,7 @@ const MAX_CHECKED_LEVELS = 4096;
 const depthScratch = new Float64Array(3 * MAX_CHECKED_LEVELS);
 const quoteScratch = new Float64Array(8);
 
-/** Throws when a book invariant is broken. */
+/** Throws when a book invariant is broken (and when risk bookkeeping disagrees with the books). */
 export function checkBookInvariants(shard: Shard): void {
   const state = shard.state;
   for (const symbolId of shard.symbolIds()) {
@@ -136,4 +136,30 @@ export function checkBookInvariants(shard: Shard): void {
     if (quote[0]! > 0 && quote[2]! > 0 && quote[0]! >= quote[2]!) throw new Error(`crossed book ${quote[0]} >= ${quote[2]}`);
   }
   if (state.orders.used !== state.orderIndex.size) throw new Error(`order slots ${state.orders.used} != live ids ${state.orderIndex.size}`);
+  checkRiskBookkeeping(shard);
+}
+
+/** Throws when the risk tables' open order counts or open quantities differ from the books. */
+function checkRiskBookkeeping(shard: Shard): void {
+  const risk = shard.state.risk;
+  const openOrders = new Map<number, number>();
+  const openQuantity = new Map<string, number>();
+  for (const symbolId of shard.symbolIds()) {
+    for (const side of [Side.BUY, Side.SELL] as const) {
+      for (const o of shard.restingOrders(symbolId, side)) {
+        openOrders.set(o.accountId, (openOrders.get(o.accountId) ?? 0) + 1);
+        const key = `${o.accountId}/${symbolId}/${side}`;
+        openQuantity.set(key, (openQuantity.get(key) ?? 0) + o.leaves);
+      }
+    }
+  }
+  for (let a = 0; a < risk.accountCount; a++) {
+    const accountId = risk.accountIds[a]!;
+    if (risk.openOrders[a] !== (openOrders.get(accountId) ?? 0)) throw new Error(`account ${accountId}: ${risk.openOrders[a]} open orders counted, ${openOrders.get(accountId) ?? 0} on the books`);
+  }
+  for (let p = 0; p < risk.positionCount; p++) {
+    const prefix = `${risk.accountIds[risk.positionAccount[p]!]}/${shard.state.symbolIds[risk.positionSymbol[p]!]}`;
+    if (risk.openBuy[p] !== (openQuantity.get(`${prefix}/${Side.BUY}`) ?? 0)) throw new Error(`${prefix}: open buy ${risk.openBuy[p]} counted`);
+    if (risk.openSell[p] !== (openQuantity.get(`${prefix}/${Side.SELL}`) ?? 0)) throw new Error(`${prefix}: open sell ${risk.openSell[p]} counted`);
+  }
 }
