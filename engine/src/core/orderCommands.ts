@@ -77,20 +77,22 @@ export function submitOrder(state: ShardState, commands: Float64Array, base: num
 
   let price = commands[base + C.PRICE]!;
   let limit = price;
+  let referencePrice = price;
+  const oppositeBest = side === Side.BUY ? book.asks.best() : book.bids.best();
   if (isMarket) {
     price = 0;
-    const opposite = side === Side.BUY ? book.asks.best() : book.bids.best();
-    if (opposite === -1) return events.reject(commands, base, RejectReason.NO_LIQUIDITY);
-    // A market order may only trade inside the account's price band around the last trade.
+    // A market order may only trade inside the account's price band around the last trade,
+    // and its notional is estimated at the last trade (before any trade: the best opposite price).
     const band = risk.priceBandBps(account);
     const reach = band > 0 && lastPrice > 0 ? (lastPrice * band) / 10_000 : Infinity;
     limit = side === Side.BUY ? lastPrice + reach : lastPrice > 0 && band > 0 ? lastPrice - reach : 0;
+    referencePrice = lastPrice > 0 ? lastPrice : oppositeBest === -1 ? 0 : state.levels.price[oppositeBest]!;
   }
-  const referencePrice = isMarket ? (lastPrice > 0 ? lastPrice : state.levels.price[side === Side.BUY ? book.asks.best() : book.bids.best()]!) : price;
   const mayRest = type === OrderType.LIMIT || type === OrderType.POST_ONLY;
   const riskProblem = risk.check(account, position, side, referencePrice, quantity, lastPrice, isMarket, mayRest, 0);
   if (riskProblem !== 0) return events.reject(commands, base, riskProblem);
 
+  if (isMarket && oppositeBest === -1) return events.reject(commands, base, RejectReason.NO_LIQUIDITY);
   if (type === OrderType.POST_ONLY && wouldCross(state, book, side, limit)) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
   if (type === OrderType.FOK && !canFillCompletely(state, book, side, limit, account, stpMode, quantity)) return events.reject(commands, base, RejectReason.FOK_NOT_FILLABLE);
 
