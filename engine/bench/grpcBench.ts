@@ -37,6 +37,21 @@ async function unaryRun(client: EngineClient, requests: number, concurrency: num
   return requests / ((performance.now() - start) / 1000);
 }
 
+/** GetQuote is answered on the server's main thread without a worker round trip: the transport's own floor. */
+async function quoteRun(client: EngineClient, requests: number, concurrency: number): Promise<number> {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        next++;
+        await client.getQuote('AAPL');
+      }
+    }),
+  );
+  return requests / ((performance.now() - start) / 1000);
+}
+
 function flowBatch(size: number): ReturnType<OrderBatchBuilder['build']> {
   const builder = new OrderBatchBuilder(size);
   for (let i = 0; i < size; i++) {
@@ -76,14 +91,17 @@ export async function benchGrpc(runs: number, shards: number, wait: string): Pro
     await unaryRun(client, 2_000, 64);
     await batchedRun(client, 200_000, batchSize, inFlight);
     const unary: number[] = [];
+    const quotes: number[] = [];
     const batched: number[] = [];
     for (let r = 0; r < runs; r++) {
       unary.push(await unaryRun(client, unaryRequests, 64));
+      quotes.push(await quoteRun(client, unaryRequests, 64));
       batched.push(await batchedRun(client, batchOrders, batchSize, inFlight));
     }
     const value = median(batched);
     const baseline = median(unary);
     return [
+      { name: 'gRPC unary GetQuote (no worker round trip)', value: median(quotes), unit: 'requests/s', detail: 'the same client and server, answered from the main thread: what grpc-js itself allows here' },
       { name: 'gRPC unary SubmitOrder', value: baseline, unit: 'requests/s', detail: `${unaryRequests.toLocaleString('en')} requests, 64 concurrent, server in a child process with ${shards} shard(s); median of ${runs}` },
       {
         name: 'gRPC batched SubmitOrders',
