@@ -204,7 +204,7 @@ export async function benchCore(options: CoreBenchOptions = {}): Promise<BenchRe
     { name: 'core latency p99.9', value: pick((l) => l.net.p999), unit: 'ns', detail: latencyDetail },
     { name: 'core latency max', value: pick((l) => l.net.max), unit: 'ns', detail: latencyDetail },
     { name: 'clock read overhead (performance.now pair)', value: pick((l) => l.clockOverheadNs), unit: 'ns', detail: 'median of back-to-back reads; subtracted above' },
-    { name: 'machine calibration (trivial loop)', value: median(calibration), unit: 'ns/iteration', detail: 'x = (x + i * 7) | 0 loop before and after the runs: one dependent add, 1–2 cycles (≈0.5–1 ns at 2 GHz) on an unshared core; larger values mean the CPU is shared and every figure above is inflated by about that factor' },
+    { name: 'machine calibration (trivial loop)', value: median(calibration), unit: 'ns/iteration', detail: 'x = (x + i * 7) | 0 loop before and after the runs: one dependent add, 1–2 cycles (≈0.5–1 ns at 2 GHz) on an unshared core; larger values mean other work shares the CPU and the figures above are inflated (memory-bound code less than this loop)' },
   ];
 }
 
