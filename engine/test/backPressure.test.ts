@@ -2,7 +2,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { EventType, OrderType, Side, StpMode } from '../src/core/index.js';
 import { DEFAULT_INSTRUMENTS } from '../src/instruments.js';
-import { ShardedEngine } from '../src/shard/shardedEngine.js';
+import { EngineBusyError, ShardedEngine } from '../src/shard/shardedEngine.js';
 
 describe('back-pressure through the shell', () => {
   it('queues behind a full command ring in order and loses no accepted order', async () => {
@@ -24,4 +24,22 @@ describe('back-pressure through the shell', () => {
       await engine.stop();
     }
   }, 60_000);
+
+  it('refuses new commands with EngineBusyError past the queue limit, and completes every accepted one', async () => {
+    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 1, waitStrategy: 'idle', ringCapacity: 256, maxQueuedCommands: 500, logger: pino({ level: 'silent' }) });
+    try {
+      const settled = await Promise.allSettled(
+        Array.from({ length: 5_000 }, () => engine.submitOrder({ symbol: 'MSFT', accountId: 'busy', side: Side.BUY, orderType: OrderType.LIMIT, price: 1e8, quantity: 1e8, stpMode: StpMode.NONE })),
+      );
+      const refused = settled.filter((result) => result.status === 'rejected');
+      const accepted = settled.filter((result) => result.status === 'fulfilled');
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.every((result) => result.reason instanceof EngineBusyError)).toBe(true);
+      expect(accepted.every((result) => result.value.lastEventType === EventType.ORDER_ACCEPTED)).toBe(true);
+      const book = await engine.orderBook(engine.registry.bySymbolName('MSFT')!, 1);
+      expect(book.bids[1]).toBe(accepted.length * 1e8);
+    } finally {
+      await engine.stop();
+    }
+  });
 });

@@ -96,3 +96,18 @@ describe('StreamEvents', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  it('ends open event streams with UNAVAILABLE instead of hanging the shutdown', async () => {
+    const own = await startEngineFixture({ shards: 1 });
+    reportOf(await own.client.submitOrder({ symbol: 'AAPL', accountId: 'shutdown', side: 'BUY', type: 'LIMIT', price: '1', quantity: '1' }));
+    const stream = own.client.streamEvents({ fromSequences: { '0': '1' } });
+    const first = await stream.next();
+    expect(first.done).toBe(false);
+    const started = Date.now();
+    const [, rest] = await Promise.all([own.engine.close(), collect(stream, 1_000_000).catch((error: unknown) => error)]);
+    expect(rest).toMatchObject({ status: status.UNAVAILABLE });
+    expect(Date.now() - started).toBeLessThan(4_000);
+    own.client.close();
+  });
+});

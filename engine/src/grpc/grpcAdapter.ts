@@ -27,9 +27,12 @@ export async function serveGrpc(engine: ShardedEngine, options: { host: string; 
   const server = new Server(SERVER_OPTIONS);
   const wire = new WireMessages(engine.registry, engine.accounts);
   const logger = options.logger;
+  const streams = streamHandlers(engine, wire, logger);
   server.addService(loadEngineProto().mib.engine.v1.MatchingEngine.service, {
     ...unaryHandlers(engine, wire, logger),
-    ...streamHandlers(engine, wire, logger),
+    SubmitOrders: streams.SubmitOrders,
+    StreamEvents: streams.StreamEvents,
+    IngestTrades: streams.IngestTrades,
   });
   const health = new HealthService([ENGINE_SERVICE_NAME]);
   server.addService(loadHealthProto().grpc.health.v1.Health.service, health.handlers);
@@ -45,6 +48,7 @@ export async function serveGrpc(engine: ShardedEngine, options: { host: string; 
     async close(graceMs = 5_000) {
       health.setAll('NOT_SERVING');
       health.close();
+      streams.endEventStreams();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           server.forceShutdown();

@@ -21,7 +21,10 @@ const MAX_BATCHES_IN_FLIGHT = 32;
 const MAX_BUFFERED_EVENTS = 200_000;
 
 /** The streaming methods: bulk orders, the event stream, external prints. */
-export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger: Logger): StreamHandlers {
+export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger: Logger): StreamHandlers & { endEventStreams(): void } {
+  /** Open StreamEvents calls, ended with UNAVAILABLE on shutdown (they never end by themselves). */
+  const eventStreams = new Set<{ end(): void }>();
+
   /** Routes one batch; throws a status-like error for a malformed batch. */
   function submitBatch(batch: OrderBatch__Output): Promise<OrderBatchResult> {
     const bytes = batch.orders;
@@ -55,6 +58,10 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
   }
 
   return {
+    endEventStreams: () => {
+      for (const stream of eventStreams) stream.end();
+    },
+
     SubmitOrders: (call) => {
       let inFlight = 0;
       let reading = true;
@@ -134,8 +141,19 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
         return void call.emit('error', invalid(status.OUT_OF_RANGE, details));
       }
       subscription.unsubscribe = result;
-      call.on('cancelled', result);
-      call.on('close', result);
+      const stream = {
+        end: () => {
+          result();
+          call.emit('error', invalid(status.UNAVAILABLE, 'engine shutting down'));
+        },
+      };
+      eventStreams.add(stream);
+      const forget = (): void => {
+        result();
+        eventStreams.delete(stream);
+      };
+      call.on('cancelled', forget);
+      call.on('close', forget);
     },
 
     IngestTrades: (call, callback) => {
