@@ -168,8 +168,6 @@ export function calibrationLoopNs(): number {
 }
 
 /** Runs the core benchmarks and returns their figures (medians over `runs`). */
-// The async signature matches the other benchmark entry points run.ts awaits.
-// eslint-disable-next-line @typescript-eslint/require-await
 export async function benchCore(options: CoreBenchOptions = {}): Promise<BenchResult[]> {
   const commands = options.commands ?? 1_000_000;
   const runs = options.runs ?? 5;
