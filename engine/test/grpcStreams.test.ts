@@ -77,6 +77,15 @@ describe('StreamEvents', () => {
     expect(trades[0]).toMatchObject({ kind: 'TRADE', schemaVersion: 1, symbol: 'GBPUSD' });
   });
 
+  it('waits for a sequence that has not happened yet', async () => {
+    const placed = reportOf(await fixture.client.submitOrder({ symbol: 'DOGE-USD', accountId: 'future', side: 'BUY', type: 'LIMIT', price: '0.1', quantity: '1' }));
+    const target = Number(placed.sequence) + 3;
+    const stream = fixture.client.streamEvents({ fromSequences: { [String(placed.shard)]: String(target) } }, AbortSignal.timeout(5_000));
+    const first = collect(stream, 1);
+    for (let i = 0; i < 3; i++) await fixture.client.submitOrder({ symbol: 'DOGE-USD', accountId: 'future', side: 'BUY', type: 'LIMIT', price: '0.1', quantity: '1' });
+    expect(Number((await first)[0]?.sequence)).toBe(target);
+  });
+
   it('refuses an unknown shard or symbol', async () => {
     const signal = AbortSignal.timeout(5_000);
     await expect(collect(fixture.client.streamEvents({ fromSequences: { '99': '1' } }, signal), 1)).rejects.toMatchObject({ status: status.INVALID_ARGUMENT });

@@ -62,12 +62,18 @@ export class ShardOutputs implements ShardEventSink {
       const history = this.histories[shard];
       if (history !== undefined && from < history.oldestSequence && from <= history.lastSequence) return { outOfRange: shard };
     }
+    // A start beyond the newest event waits for it: live events before it are skipped.
+    const firstLive = new Float64Array(this.histories.length);
     for (const [shard, from] of fromSequences) {
+      firstLive[shard] = from;
       this.histories[shard]?.replay(from, (slots, at) => {
         if (matchesFilter(filter, slots, at)) onEvent(shard, slots, at);
       });
     }
-    return this.subscribers.add({ filter, onEvent });
+    const deliver: EventSubscriber['onEvent'] = (shard, slots, at) => {
+      if ((slots[at + EventField.SEQUENCE] ?? 0) >= (firstLive[shard] ?? 0)) onEvent(shard, slots, at);
+    };
+    return this.subscribers.add({ filter, onEvent: deliver });
   }
 
   /** Fails everything still waiting (engine stop). */
