@@ -10,7 +10,9 @@ const gatewayEnvironment = z.object({
   LOG_LEVEL: logLevel(),
   NODE_ENV: nodeEnv(),
   // SUBGRAPH_USERS_URL … SUBGRAPH_RISK_URL: where each subgraph listens (defaults: supergraph.graphql).
-  ...Object.fromEntries(subgraphCatalog.map((s) => [subgraphUrlVariable(s.name), urlWithProtocol('http', 'https').optional()])),
+  ...Object.fromEntries(
+    subgraphCatalog.map((s) => [subgraphUrlVariable(s.name), urlWithProtocol('http', 'https').optional()]),
+  ),
 });
 
 export interface GatewayConfig {
@@ -30,5 +32,11 @@ export function loadGatewayConfig(env?: Readonly<Record<string, string | undefin
     const url = values[subgraphUrlVariable(name)];
     if (typeof url === 'string') subgraphUrls[name] = url;
   }
-  return { port: config.PORT, host: config.HOST, logLevel: config.LOG_LEVEL, production: config.NODE_ENV === 'production', subgraphUrls };
+  return {
+    port: config.PORT,
+    host: config.HOST,
+    logLevel: config.LOG_LEVEL,
+    production: config.NODE_ENV === 'production',
+    subgraphUrls,
+  };
 }

@@ -15,6 +15,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const headers = request.http?.headers;
     if (!headers) return;
     headers.delete(IDENTITY_HEADER);
-    if (context.identity) headers.set(IDENTITY_HEADER, serializeIdentity(context.identity));
+    // Health checks and schema loading run without a request context.
+    const identity = (context as Partial<GatewayContext> | undefined)?.identity;
+    if (identity) headers.set(IDENTITY_HEADER, serializeIdentity(identity));
   }
 }

@@ -7,7 +7,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { print, type ExecutionResult } from 'graphql';
 import { clientErrorFormatter } from '@mib/errors';
-import { createGraphQLMetrics, createMetricsRegistry, metricsPlugin, observabilityRoutes, type Logger } from '@mib/telemetry';
+import {
+  createGraphQLMetrics,
+  createMetricsRegistry,
+  metricsPlugin,
+  observabilityRoutes,
+  type Logger,
+} from '@mib/telemetry';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
@@ -72,16 +78,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     formatError: clientErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(createGraphQLMetrics(registry))],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metricsPlugin(createGraphQLMetrics(registry)),
+    ],
   });
   await server.start();
 
-  const checks = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, subgraphHealthCheck(url)]));
+  const checks = Object.fromEntries(
+    Object.entries(subgraphUrls).map(([name, url]) => [name, subgraphHealthCheck(url)]),
+  );
   app.use(observabilityRoutes({ service: 'gateway', registry, checks }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async ({ req }) => ({ identity: authenticateBearer(req.headers.authorization) }) }),
+    expressMiddleware(server, {
+      context: async ({ req }) => ({ identity: authenticateBearer(req.headers.authorization) }),
+    }),
   );
 
   const sockets = new SubgraphSockets(urlOf);
@@ -100,7 +113,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         },
         { contextValue: { identity } },
       );
-      if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported over WebSocket');
+      if (response.body.kind !== 'single')
+        throw new Error('incremental delivery is not supported over WebSocket');
       return response.body.singleResult as ExecutionResult;
     },
   });

@@ -12,8 +12,14 @@ describe('supergraph composition', () => {
   it('stops with the composition messages when subgraphs disagree', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'compose-'));
     const header = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\n';
-    writeFileSync(path.join(dir, 'a.graphql'), `${header}type Query { a: Money } type Money { amount: Int! }`);
-    writeFileSync(path.join(dir, 'b.graphql'), `${header}type Query { b: Money } type Money { amount: String! }`);
+    writeFileSync(
+      path.join(dir, 'a.graphql'),
+      `${header}type Query { a: Money } type Money { amount: Int! }`,
+    );
+    writeFileSync(
+      path.join(dir, 'b.graphql'),
+      `${header}type Query { b: Money } type Money { amount: String! }`,
+    );
     const compose = () =>
       composeSupergraph([
         { name: 'a', schemaFile: path.join(dir, 'a.graphql'), defaultUrl: 'http://a/graphql' },

@@ -1,6 +1,6 @@
 import {
-  buildOperationContext,
   executeQueryPlan,
+  type buildOperationContext,
   type GraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
   type ServiceMap,
@@ -45,7 +45,9 @@ export async function completeSubscriptionEvent(
   event: ExecutionResult,
 ): Promise<ExecutionResult> {
   const primary = { ...execution.node.primary, serviceName: EVENT_SOURCE };
-  const node: PlanNode = execution.node.rest ? { kind: 'Sequence', nodes: [primary, execution.node.rest] } : primary;
+  const node: PlanNode = execution.node.rest
+    ? { kind: 'Sequence', nodes: [primary, execution.node.rest] }
+    : primary;
   const serviceMap: ServiceMap = {
     ...execution.serviceMap,
     [EVENT_SOURCE]: new EventDataSource(event as GatewayGraphQLResponse),

@@ -48,7 +48,11 @@ export class FederatedSubscriptions {
 
   subscribe(request: FederatedSubscribeRequest): AsyncIterableIterator<ExecutionResult> {
     const query = print(request.document);
-    const node = this.planner.plan(request.document, request.operationName, `${request.operationName ?? ''}\n${query}`);
+    const node = this.planner.plan(
+      request.document,
+      request.operationName,
+      `${request.operationName ?? ''}\n${query}`,
+    );
     const key = createHash('sha256')
       .update(JSON.stringify([query, request.operationName ?? null, request.variables, request.identity]))
       .digest('base64url');
@@ -66,7 +70,10 @@ export class FederatedSubscriptions {
     });
   }
 
-  private execution(request: FederatedSubscribeRequest, node: SubscriptionExecution['node']): SubscriptionExecution {
+  private execution(
+    request: FederatedSubscribeRequest,
+    node: SubscriptionExecution['node'],
+  ): SubscriptionExecution {
     const operationContext = buildOperationContext({
       schema: this.planner.apiGraphQLSchema,
       operationDocument: request.document,

@@ -31,7 +31,7 @@ export class SubgraphSockets {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((client) => client.dispose()));
+    await Promise.all([...this.clients.values()].map(async (client) => client.dispose()));
     this.clients.clear();
   }
 
@@ -54,7 +54,8 @@ export class SubgraphSockets {
 
 /** graphql-ws reports socket closes as CloseEvents and GraphQL failures as error arrays. */
 function describeSocketError(error: unknown): string {
-  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message ?? String(e)).join('; ');
+  if (Array.isArray(error))
+    return error.map((e: { message?: string }) => e.message ?? JSON.stringify(e)).join('; ');
   if (error && typeof error === 'object' && 'code' in error) {
     const { code, reason } = error as { code: number; reason?: string };
     return `subgraph socket closed (${code}${reason ? `: ${reason}` : ''})`;

@@ -69,7 +69,9 @@ class SharedStream {
         if (next.done || this.finished) break;
         for (const listener of this.listeners) {
           // A client whose buffer is full is ended with an error rather than skipped silently.
-          listener.push(next.value).catch(() => listener.stop(new Error('subscriber is too slow; events would be lost')));
+          listener
+            .push(next.value)
+            .catch(() => listener.stop(new Error('subscriber is too slow; events would be lost')));
         }
       }
     } catch (error) {

@@ -26,7 +26,8 @@ function identityOf(connectionParams: Readonly<Record<string, unknown>> | undefi
   return authenticateBearer(typeof authorization === 'string' ? authorization : undefined);
 }
 
-const identityIn = (contextValue: unknown): Identity | null => (contextValue as { identity: Identity | null }).identity;
+const identityIn = (contextValue: unknown): Identity | null =>
+  (contextValue as { identity: Identity | null }).identity;
 
 /**
  * graphql-ws (the `graphql-transport-ws` protocol) on the gateway's HTTP server: subscriptions go
@@ -47,9 +48,12 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
         const active = activeSubscriptions.get(ctx);
         if (active && active.size >= options.maxSubscriptionsPerConnection) {
           return [
-            new GraphQLError(`At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`, {
-              extensions: { code: ErrorCode.RATE_LIMITED },
-            }),
+            new GraphQLError(
+              `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`,
+              {
+                extensions: { code: ErrorCode.RATE_LIMITED },
+              },
+            ),
           ];
         }
         active?.add(id);

@@ -20,11 +20,50 @@ const DASHBOARD = /* GraphQL */ `
       portfolio {
         cash
         positions(first: 50) {
-          edges { node { quantity averageCost instrument { symbol assetClass quote { last } } } }
+          edges {
+            node {
+              quantity
+              averageCost
+              instrument {
+                symbol
+                assetClass
+                quote {
+                  last
+                }
+              }
+            }
+          }
         }
       }
-      riskProfile { maxOrderNotional maxOpenOrders alerts { edges { node { severity kind } } } }
-      orders(first: 50) { edges { node { side status quantity filledQuantity instrument { symbol } trades { price quantity } } } }
+      riskProfile {
+        maxOrderNotional
+        maxOpenOrders
+        alerts {
+          edges {
+            node {
+              severity
+              kind
+            }
+          }
+        }
+      }
+      orders(first: 50) {
+        edges {
+          node {
+            side
+            status
+            quantity
+            filledQuantity
+            instrument {
+              symbol
+            }
+            trades {
+              price
+              quantity
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -32,9 +71,18 @@ const DASHBOARD = /* GraphQL */ `
 interface Dashboard {
   user: {
     displayName: string;
-    portfolio: { cash: string; positions: { edges: { node: { quantity: string; instrument: { symbol: string; quote: { last: string | null } | null } } }[] } };
+    portfolio: {
+      cash: string;
+      positions: {
+        edges: {
+          node: { quantity: string; instrument: { symbol: string; quote: { last: string | null } | null } };
+        }[];
+      };
+    };
     riskProfile: { maxOrderNotional: string; maxOpenOrders: number; alerts: { edges: unknown[] } };
-    orders: { edges: { node: { status: string; instrument: { symbol: string }; trades: { price: string }[] } }[] };
+    orders: {
+      edges: { node: { status: string; instrument: { symbol: string }; trades: { price: string }[] } }[];
+    };
   } | null;
 }
 
@@ -54,11 +102,15 @@ describe('one query through the gateway crosses all five subgraphs', () => {
     }
     expect(Number(user.riskProfile.maxOrderNotional)).toBeGreaterThan(0);
     expect(user.orders.edges.length).toBeGreaterThan(0);
-    expect(user.orders.edges.some((edge) => edge.node.status === 'FILLED' && edge.node.trades.length > 0)).toBe(true);
+    expect(
+      user.orders.edges.some((edge) => edge.node.status === 'FILLED' && edge.node.trades.length > 0),
+    ).toBe(true);
   });
 
   it('answers an unknown user with null and a malformed id with BAD_USER_INPUT', async () => {
-    const unknown = await graphqlRequest<Dashboard>(platform.gateway.url, DASHBOARD, { id: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await graphqlRequest<Dashboard>(platform.gateway.url, DASHBOARD, {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.user).toBeNull();
     const malformed = await graphqlRequest(platform.gateway.url, DASHBOARD, { id: 'trader' });

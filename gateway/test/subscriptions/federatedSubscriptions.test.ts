@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+  await Promise.all(clients.splice(0).map(async (client) => client.dispose()));
   await toys.events.waitForSubscribers(0);
 });
 
@@ -53,7 +53,9 @@ describe('federated subscriptions through the gateway', () => {
     const first = updates.next();
     await toys.events.waitForSubscribers(1);
     toys.events.publish({ id: 'o1', status: 'FILLED', owner: user('alice'), instrumentId: 'i2' });
-    expect((await first).value).toEqual({ data: { orderUpdates: { id: 'o1', status: 'FILLED', instrument: { name: 'Bitcoin' } } } });
+    expect((await first).value).toEqual({
+      data: { orderUpdates: { id: 'o1', status: 'FILLED', instrument: { name: 'Bitcoin' } } },
+    });
     await updates.return?.();
   });
 
@@ -90,13 +92,15 @@ describe('federated subscriptions through the gateway', () => {
     await toys.events.waitForSubscribers(1);
     const third = client.iterate({ query: 'subscription Third { orderUpdates { id } }' });
     await expect(third.next()).rejects.toMatchObject([{ extensions: { code: 'RATE_LIMITED' } }]);
-    await Promise.all(kept.map((iterator) => iterator.return?.()));
+    await Promise.all(kept.map(async (iterator) => iterator.return?.()));
   });
 
   it('rejects an invalid subscription with a validation error and keeps the socket open', async () => {
     const client = connect('erin');
     const invalid = client.iterate({ query: 'subscription { orderUpdates { nope } }' });
-    await expect(invalid.next()).rejects.toMatchObject([{ message: expect.stringContaining('nope') }]);
+    await expect(invalid.next()).rejects.toMatchObject([
+      { message: expect.stringContaining('nope') as unknown },
+    ]);
     const query = await client.iterate({ query: '{ instrument(id: "i1") { name } }' }).next();
     expect(query.value).toEqual({ data: { instrument: { name: 'Apple Inc.' } } });
   });

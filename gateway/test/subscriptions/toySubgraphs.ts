@@ -52,7 +52,8 @@ export class OrderEvents {
   async waitForSubscribers(count: number, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.listeners.size !== count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} subscribers, have ${this.listeners.size}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} subscribers, have ${this.listeners.size}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 20);
@@ -95,7 +96,10 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
           Query: { order: () => null },
           Order: { instrument: (order: OrderEvent) => ({ id: order.instrumentId }) },
           Subscription: {
-            orderUpdates: { subscribe: (_root: unknown, _args: unknown, context: { owner: string }) => events.stream(context.owner) },
+            orderUpdates: {
+              subscribe: (_root: unknown, _args: unknown, context: { owner: string }) =>
+                events.stream(context.owner),
+            },
           },
         },
       },
@@ -107,7 +111,9 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
         typeDefs: referenceTypeDefs,
         createContext: () => ({}),
         resolvers: {
-          Query: { instrument: (_root: unknown, { id }: { id: string }) => (instruments[id] ? { id } : null) },
+          Query: {
+            instrument: (_root: unknown, { id }: { id: string }) => (instruments[id] ? { id } : null),
+          },
           Instrument: {
             __resolveReference: ({ id }: { id: string }) => (instruments[id] ? { id } : null),
             name: ({ id }: { id: string }) => instruments[id],

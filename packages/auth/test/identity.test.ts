@@ -22,7 +22,9 @@ describe('identity', () => {
   });
 
   it('refuses anonymous callers with UNAUTHENTICATED', () => {
-    expect(() => requireIdentity(null)).toThrowError(expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }) as Error);
+    expect(() => requireIdentity(null)).toThrowError(
+      expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }) as Error,
+    );
     expect(requireIdentity({ userId: USER })).toEqual({ userId: USER });
   });
 });

@@ -31,7 +31,9 @@ export function loadConfig<Schema extends z.ZodObject>(
   schema: Schema,
   env: Environment = process.env,
 ): z.infer<Schema> {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = schema.safeParse(present);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
@@ -54,7 +56,8 @@ export const urlWithProtocol = (...protocols: readonly string[]) =>
 export const postgresUrl = () => urlWithProtocol('postgres', 'postgresql');
 
 /** Pino log level. */
-export const logLevel = () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const logLevel = () =>
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
 /** `NODE_ENV`; production turns off introspection and detailed errors unless configured. */
 export const nodeEnv = () => z.enum(['development', 'test', 'production']).default('development');

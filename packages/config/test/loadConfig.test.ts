@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, port, postgresUrl, z } from '../src/index.js';
 
-const schema = z.object({ PORT: port(4000), DATABASE_URL: postgresUrl(), MODE: z.enum(['a', 'b']).default('a') });
+const schema = z.object({
+  PORT: port(4000),
+  DATABASE_URL: postgresUrl(),
+  MODE: z.enum(['a', 'b']).default('a'),
+});
 
 describe('loadConfig', () => {
   it('applies defaults and coerces numbers', () => {
@@ -32,6 +36,8 @@ describe('loadConfig', () => {
   });
 
   it('rejects a URL of the wrong protocol', () => {
-    expect(() => loadConfig('svc', schema, { DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL: must be a URL with protocol postgres/);
+    expect(() => loadConfig('svc', schema, { DATABASE_URL: 'mysql://h/db' })).toThrow(
+      /DATABASE_URL: must be a URL with protocol postgres/,
+    );
   });
 });

@@ -19,7 +19,11 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const isErrorCode = (value: unknown): value is ErrorCode =>
   typeof value === 'string' && Object.hasOwn(ErrorCode, value);
 
-function errorWithCode(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+function errorWithCode(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
@@ -33,10 +37,13 @@ export const notFound = (what: string, id: string): GraphQLError =>
 export const unauthenticated = (message = 'Authentication required'): GraphQLError =>
   errorWithCode(ErrorCode.UNAUTHENTICATED, message);
 
-export const forbidden = (message = 'Not allowed'): GraphQLError => errorWithCode(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message = 'Not allowed'): GraphQLError =>
+  errorWithCode(ErrorCode.FORBIDDEN, message);
 
 export const rateLimited = (retryAfterSeconds: number): GraphQLError =>
-  errorWithCode(ErrorCode.RATE_LIMITED, `Too many requests; retry after ${retryAfterSeconds}s`, { retryAfterSeconds });
+  errorWithCode(ErrorCode.RATE_LIMITED, `Too many requests; retry after ${retryAfterSeconds}s`, {
+    retryAfterSeconds,
+  });
 
 /**
  * Maps any error leaving a server to one a client may see: known codes pass through,
@@ -51,7 +58,10 @@ export function toClientError(formatted: {
   const code = extensions['code'];
   if (isErrorCode(code) && code !== ErrorCode.INTERNAL) return { message: formatted.message, extensions };
   if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST')
-    return { message: formatted.message, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, reason: code } };
+    return {
+      message: formatted.message,
+      extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, reason: code },
+    };
   if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED')
     return { message: formatted.message, extensions };
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL } };

@@ -10,7 +10,9 @@ describe('toClientError', () => {
   });
 
   it('folds GraphQL validation failures into BAD_USER_INPUT', () => {
-    expect(toClientError({ message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).toEqual({
+    expect(
+      toClientError({ message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ).toEqual({
       message: 'Cannot query field',
       extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
     });

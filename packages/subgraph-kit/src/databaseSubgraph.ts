@@ -4,7 +4,12 @@ import type { DocumentNode } from 'graphql';
 import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
 import { databaseHealthCheck } from './process.js';
-import { loadTypeDefs, startSubgraph, type RunningService, type SubgraphServerOptions } from './startSubgraph.js';
+import {
+  loadTypeDefs,
+  startSubgraph,
+  type RunningService,
+  type SubgraphServerOptions,
+} from './startSubgraph.js';
 
 /** A subgraph whose data lives in the platform's PostgreSQL, described once. */
 export interface DatabaseSubgraph {

@@ -21,3 +21,4 @@ export {
 export { runSubgraphProcess, subgraphEnvironment, databaseHealthCheck } from './process.js';
 export { databaseSubgraph, type DatabaseSubgraph } from './databaseSubgraph.js';
 export { startSubgraphs, type RunningSubgraphs } from './startSubgraphs.js';
+export { createPageLoader, type PageKey, type PageLoader, type PageSource } from './pageLoader.js';

@@ -42,10 +42,16 @@ export interface Connection<Node> {
 }
 
 /** Builds the connection from rows fetched with `pageQuery` (one more than the page size). */
-export function toConnection<Node extends { id: string }>(rows: readonly Node[], page: PageQuery): Connection<Node> {
+export function toConnection<Node extends { id: string }>(
+  rows: readonly Node[],
+  page: PageQuery,
+): Connection<Node> {
   const pageRows = rows.slice(0, page.take - 1);
   const edges = pageRows.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > pageRows.length, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > pageRows.length, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }
 
 /** Validates an id argument before it reaches the database (a malformed UUID is bad input, not "not found"). */

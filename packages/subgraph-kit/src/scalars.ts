@@ -9,7 +9,9 @@ const DECIMAL_PATTERN = /^-?\d{1,20}(\.\d{1,8})?$/;
 
 function parseDecimal(value: unknown): string {
   if (typeof value === 'string' && DECIMAL_PATTERN.test(value)) return value;
-  throw badUserInput(`Decimal must be a string like "189.25" (up to 8 fractional digits), got ${JSON.stringify(value)}`);
+  throw badUserInput(
+    `Decimal must be a string like "189.25" (up to 8 fractional digits), got ${JSON.stringify(value)}`,
+  );
 }
 
 /**

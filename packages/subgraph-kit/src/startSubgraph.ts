@@ -18,7 +18,6 @@ import {
   type Logger,
 } from '@mib/telemetry';
 
-
 /** Everything that differs between one subgraph and another. */
 export interface SubgraphDefinition<Context extends BaseContext> {
   /** Service name, used in logs, metrics and `/health`. */
@@ -79,12 +78,23 @@ export async function startSubgraph<Context extends BaseContext>(
     logger,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
-    formatError: clientErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in resolver')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin(createGraphQLMetrics(registry))],
+    formatError: clientErrorFormatter((error) =>
+      logger.error({ err: error }, 'unexpected error in resolver'),
+    ),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metricsPlugin(createGraphQLMetrics(registry)),
+    ],
   });
   await server.start();
 
-  app.use(observabilityRoutes({ service: definition.name, registry, ...(definition.healthChecks ? { checks: definition.healthChecks } : {}) }));
+  app.use(
+    observabilityRoutes({
+      service: definition.name,
+      registry,
+      ...(definition.healthChecks ? { checks: definition.healthChecks } : {}),
+    }),
+  );
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

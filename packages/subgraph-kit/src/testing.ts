@@ -10,7 +10,11 @@ import type { RunningService } from './startSubgraph.js';
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   readonly status: number;
   readonly data?: Data | null;
-  readonly errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+  readonly errors?: readonly {
+    message: string;
+    path?: readonly (string | number)[];
+    extensions?: Record<string, unknown>;
+  }[];
 }
 
 /** POSTs one operation the way a client does and returns the HTTP status with the body. */

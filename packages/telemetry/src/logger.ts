@@ -3,7 +3,10 @@ import { pino, type Logger, type LoggerOptions } from 'pino';
 export type { Logger };
 
 /** A structured JSON logger for one service; pass child loggers down, never use console. */
-export function createLogger(service: string, options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
+export function createLogger(
+  service: string,
+  options: { level?: string; destination?: NodeJS.WritableStream } = {},
+): Logger {
   const settings: LoggerOptions = {
     name: service,
     level: options.level ?? 'info',

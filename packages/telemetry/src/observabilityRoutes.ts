@@ -17,12 +17,21 @@ export function observabilityRoutes(options: {
         try {
           return [name, await check()] as const;
         } catch (error) {
-          return [name, { ok: false, detail: error instanceof Error ? error.message : String(error) }] as const;
+          return [
+            name,
+            { ok: false, detail: error instanceof Error ? error.message : String(error) },
+          ] as const;
         }
       }),
     );
     const ok = entries.every(([, result]) => result.ok);
-    response.status(ok ? 200 : 503).json({ service: options.service, status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(entries) });
+    response
+      .status(ok ? 200 : 503)
+      .json({
+        service: options.service,
+        status: ok ? 'ok' : 'unavailable',
+        checks: Object.fromEntries(entries),
+      });
   });
   router.get('/metrics', async (_request, response) => {
     response.type(options.registry.contentType).send(await options.registry.metrics());

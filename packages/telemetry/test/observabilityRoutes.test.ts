@@ -21,7 +21,11 @@ describe('observability routes', () => {
     const base = await serve({ database: async () => ({ ok: true }) });
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ service: 'test-service', status: 'ok', checks: { database: { ok: true } } });
+    expect(await response.json()).toEqual({
+      service: 'test-service',
+      status: 'ok',
+      checks: { database: { ok: true } },
+    });
   });
 
   it('answers 503 naming the failing check, including one that throws', async () => {
@@ -33,7 +37,10 @@ describe('observability routes', () => {
     });
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: 'unavailable', checks: { engine: { ok: false, detail: 'connect ECONNREFUSED' } } });
+    expect(await response.json()).toMatchObject({
+      status: 'unavailable',
+      checks: { engine: { ok: false, detail: 'connect ECONNREFUSED' } },
+    });
   });
 
   it('exposes metrics in Prometheus text format with the service label', async () => {

@@ -23,7 +23,15 @@ beforeAll(async () => {
     instrumentIds.push(instrument.id);
     if (symbol !== 'GBPUSD') {
       await db.prisma.quote.create({
-        data: { instrumentId: instrument.id, bid: '100.10', bidSize: '5', ask: '100.25', askSize: '7', last: '100.20', updatedAt: new Date('2026-11-24T10:00:00Z') },
+        data: {
+          instrumentId: instrument.id,
+          bid: '100.10',
+          bidSize: '5',
+          ask: '100.25',
+          askSize: '7',
+          last: '100.20',
+          updatedAt: new Date('2026-11-24T10:00:00Z'),
+        },
       });
     }
   }
@@ -63,7 +71,13 @@ describe('market-data subgraph', () => {
         symbol: 'AAPL',
         assetClass: 'EQUITY',
         tickSize: '0.01',
-        quote: { bid: '100.1', ask: '100.25', last: '100.2', spread: '0.15', updatedAt: '2026-11-24T10:00:00.000Z' },
+        quote: {
+          bid: '100.1',
+          ask: '100.25',
+          last: '100.2',
+          spread: '0.15',
+          updatedAt: '2026-11-24T10:00:00.000Z',
+        },
       },
     });
   });
@@ -96,7 +110,9 @@ describe('market-data subgraph', () => {
   it('resolves many references with their quotes in a constant number of statements', async () => {
     const representations = instrumentIds.map((id) => ({ __typename: 'Instrument', id }));
     statements = 0;
-    const response = await graphqlRequest<{ _entities: ({ symbol: string; quote: { last: string } | null } | null)[] }>(
+    const response = await graphqlRequest<{
+      _entities: ({ symbol: string; quote: { last: string } | null } | null)[];
+    }>(
       subgraph.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Instrument { symbol quote { last } } } }',
       { r: [...representations, { __typename: 'Instrument', symbol: 'MSFT' }] },
@@ -112,19 +128,39 @@ describe('market-data subgraph', () => {
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
     const unknown = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "NOPE") { symbol } }');
     expect(unknown.data).toEqual({ instrumentBySymbol: null });
-    const badInterval = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M7) { open } } }');
+    const badInterval = await graphqlRequest(
+      subgraph.url,
+      '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M7) { open } } }',
+    );
     expect(errorCodes(badInterval)).toEqual(['BAD_USER_INPUT']);
-    const badTime = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M1, before: "yesterday") { open } } }');
+    const badTime = await graphqlRequest(
+      subgraph.url,
+      '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M1, before: "yesterday") { open } } }',
+    );
     expect(errorCodes(badTime)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('computes indicators over the latest candles, aligned with their open times', async () => {
     const response = await graphqlRequest<{
-      instrumentBySymbol: { indicators: { openTimes: string[]; closes: number[]; sma: (number | null)[]; vwap: (number | null)[] } };
-    }>(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 3) { openTimes closes sma(period: 2) vwap } } }');
+      instrumentBySymbol: {
+        indicators: {
+          openTimes: string[];
+          closes: number[];
+          sma: (number | null)[];
+          vwap: (number | null)[];
+        };
+      };
+    }>(
+      subgraph.url,
+      '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 3) { openTimes closes sma(period: 2) vwap } } }',
+    );
     expect(response.errors).toBeUndefined();
     const indicators = response.data?.instrumentBySymbol.indicators;
-    expect(indicators?.openTimes).toEqual(['2026-11-24T10:00:00.000Z', '2026-11-24T10:01:00.000Z', '2026-11-24T10:02:00.000Z']);
+    expect(indicators?.openTimes).toEqual([
+      '2026-11-24T10:00:00.000Z',
+      '2026-11-24T10:01:00.000Z',
+      '2026-11-24T10:02:00.000Z',
+    ]);
     expect(indicators?.closes).toEqual([100, 100.1, 100.2]);
     expect(indicators?.sma[0]).toBeNull();
     expect(indicators?.sma[1]).toBeCloseTo(100.05, 10);
@@ -134,9 +170,15 @@ describe('market-data subgraph', () => {
   });
 
   it('answers out-of-range indicator parameters with BAD_USER_INPUT', async () => {
-    const badPeriod = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1) { rsi(period: 0) } } }');
+    const badPeriod = await graphqlRequest(
+      subgraph.url,
+      '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1) { rsi(period: 0) } } }',
+    );
     expect(errorCodes(badPeriod)).toEqual(['BAD_USER_INPUT']);
-    const badWindow = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 5000) { closes } } }');
+    const badWindow = await graphqlRequest(
+      subgraph.url,
+      '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 5000) { closes } } }',
+    );
     expect(errorCodes(badWindow)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -13,7 +13,11 @@ export function listCandles(
   if (!Number.isInteger(first) || first < 1 || first > MAX_CANDLES)
     throw badUserInput(`\`first\` must be between 1 and ${MAX_CANDLES}`, 'first');
   return prisma.candle.findMany({
-    where: { instrumentId, interval: args.interval, ...(args.before ? { openTime: { lt: args.before } } : {}) },
+    where: {
+      instrumentId,
+      interval: args.interval,
+      ...(args.before ? { openTime: { lt: args.before } } : {}),
+    },
     orderBy: { openTime: 'desc' },
     take: first,
   });

@@ -28,7 +28,10 @@ export interface BollingerBands {
  * avoids the cancellation of the E[x²] − E[x]² shortcut on prices far from zero.
  * @throws RangeError when `period` is not a positive integer or `k` is not greater than 0.
  */
-export function bollingerBands(closes: readonly number[], options: BollingerBandsOptions = {}): BollingerBands {
+export function bollingerBands(
+  closes: readonly number[],
+  options: BollingerBandsOptions = {},
+): BollingerBands {
   const { period = 20, k = 2 } = options;
   requirePeriod('Bollinger Bands period', period);
   requirePositive('Bollinger Bands k', k);

@@ -36,7 +36,9 @@ export function macd(closes: readonly number[], options: MacdOptions = {}): Macd
   requirePeriod('MACD slow period', slow);
   requirePeriod('MACD signal period', signalPeriod);
   if (fast >= slow) {
-    throw new RangeError(`MACD fast period (${String(fast)}) must be shorter than slow period (${String(slow)})`);
+    throw new RangeError(
+      `MACD fast period (${String(fast)}) must be shorter than slow period (${String(slow)})`,
+    );
   }
   const fastEma = ema(closes, fast);
   const slowEma = ema(closes, slow);
@@ -54,7 +56,9 @@ export function macd(closes: readonly number[], options: MacdOptions = {}): Macd
 
   const histogram = line.map((lineValue, i) => {
     const signalValue = signal[i];
-    return lineValue === null || signalValue === null || signalValue === undefined ? null : lineValue - signalValue;
+    return lineValue === null || signalValue === null || signalValue === undefined
+      ? null
+      : lineValue - signalValue;
   });
   return { line, signal, histogram };
 }

@@ -19,7 +19,9 @@ export const IndicatorSet: IndicatorSetResolvers = {
   ema: (window, { period }) => withParameters(() => ema(closingPrices(window.candles), period ?? 20)),
   rsi: (window, { period }) => withParameters(() => rsi(closingPrices(window.candles), period ?? 14)),
   macd: (window, { fast, slow, signal }) =>
-    withParameters(() => macd(closingPrices(window.candles), { fast: fast ?? 12, slow: slow ?? 26, signal: signal ?? 9 })),
+    withParameters(() =>
+      macd(closingPrices(window.candles), { fast: fast ?? 12, slow: slow ?? 26, signal: signal ?? 9 }),
+    ),
   bollingerBands: (window, { period, k }) =>
     withParameters(() => bollingerBands(closingPrices(window.candles), { period: period ?? 20, k: k ?? 2 })),
   atr: (window, { period }) => withParameters(() => atr(window.candles, period ?? 14)),

@@ -5,4 +5,11 @@ import { Query } from './Query.js';
 import { Quote } from './Quote.js';
 import type { Resolvers } from './types.generated.js';
 
-export const resolvers: Resolvers = { Query, Instrument, IndicatorSet, Quote, Decimal: DecimalScalar, DateTime: DateTimeScalar };
+export const resolvers: Resolvers = {
+  Query,
+  Instrument,
+  IndicatorSet,
+  Quote,
+  Decimal: DecimalScalar,
+  DateTime: DateTimeScalar,
+};

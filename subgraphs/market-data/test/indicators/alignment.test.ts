@@ -47,7 +47,8 @@ describe('indicator alignment', () => {
         expectAligned(atr(bars, period), bars.length, period - 1);
         expectAligned(vwap(bars), bars.length, 0);
         const bands = bollingerBands(closes, { period });
-        for (const band of [bands.middle, bands.upper, bands.lower]) expectAligned(band, bars.length, period - 1);
+        for (const band of [bands.middle, bands.upper, bands.lower])
+          expectAligned(band, bars.length, period - 1);
         const { line, signal, histogram } = macd(closes);
         expectAligned(line, bars.length, 25);
         expectAligned(signal, bars.length, 33);

@@ -2,12 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { macd } from '../../src/indicators/index.js';
 import { afterWarmUp, expectSeriesCloseTo } from './expectSeries.js';
-import {
-  AAPL_CLOSES,
-  AAPL_MACD_HISTOGRAM,
-  AAPL_MACD_LINE,
-  AAPL_MACD_SIGNAL,
-} from './macd.reference.js';
+import { AAPL_CLOSES, AAPL_MACD_HISTOGRAM, AAPL_MACD_LINE, AAPL_MACD_SIGNAL } from './macd.reference.js';
 
 describe('macd', () => {
   // Source: investexcel.net, "How to Calculate MACD in Excel", AAPL spreadsheet (10 decimals);
@@ -48,7 +43,12 @@ describe('macd', () => {
         histogram.forEach((value, i) => {
           const lineValue = line[i];
           const signalValue = signal[i];
-          if (lineValue === null || lineValue === undefined || signalValue === null || signalValue === undefined) {
+          if (
+            lineValue === null ||
+            lineValue === undefined ||
+            signalValue === null ||
+            signalValue === undefined
+          ) {
             expect(value).toBeNull();
           } else {
             expect(value).toBe(lineValue - signalValue);
