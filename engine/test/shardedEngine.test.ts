@@ -38,11 +38,10 @@ describe('sharded engine shell', () => {
     const account = engine.accounts.idOf('bulk');
     const result = await engine.submitBatch(
       1000,
-      (i) => {
-        const instrument = symbols[i % symbols.length]!;
-        return { shard: instrument.shard, symbolId: instrument.symbolId, accountId: account };
-      },
+      (i) => symbols[i % symbols.length]!.shard,
       (i, slots, at) => {
+        slots[at + 2] = symbols[i % symbols.length]!.symbolId;
+        slots[at + 3] = account;
         slots[at + 5] = Side.BUY;
         slots[at + 6] = OrderType.LIMIT;
         slots[at + 7] = i === 7 ? -1 : 1 * UNITS;
