@@ -3,6 +3,8 @@ import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
+import type { Logger } from '@mib/telemetry';
+import type { BackgroundTask, PlatformServices } from './platformServices.js';
 import { databaseHealthCheck } from './process.js';
 import {
   loadTypeDefs,
@@ -15,8 +17,15 @@ import {
 export interface DatabaseSubgraph {
   readonly name: string;
   readonly typeDefs: DocumentNode;
-  /** Starts the subgraph over `prisma`, with a database check in `/health`. */
-  start(prisma: PrismaClient, options: SubgraphServerOptions): Promise<RunningService>;
+  /**
+   * Starts the subgraph over `prisma`, with a database check in `/health`, and its background
+   * tasks (read-model consumers) when platform services are given.
+   */
+  start(
+    prisma: PrismaClient,
+    options: SubgraphServerOptions,
+    services?: PlatformServices,
+  ): Promise<RunningService>;
 }
 
 export function databaseSubgraph<Context extends BaseContext>(definition: {
@@ -28,22 +37,44 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
    * they are written; Apollo's resolver map type is looser, hence the widening here.
    */
   resolvers: object;
-  createContext: (prisma: PrismaClient, identity: Identity | null) => Context;
+  createContext: (
+    prisma: PrismaClient,
+    identity: Identity | null,
+    services: PlatformServices | undefined,
+  ) => Context;
+  /** Read-model consumers and other work that runs beside the server. */
+  background?: (
+    prisma: PrismaClient,
+    services: PlatformServices,
+    logger: Logger,
+  ) => Promise<readonly BackgroundTask[]>;
 }): DatabaseSubgraph {
   const typeDefs = loadTypeDefs(definition.schemaFile);
   return {
     name: definition.name,
     typeDefs,
-    start: (prisma, options) =>
-      startSubgraph<Context>(
+    start: async (prisma, options, services) => {
+      const tasks =
+        services && definition.background
+          ? await definition.background(prisma, services, options.logger)
+          : [];
+      const service = await startSubgraph<Context>(
         {
           name: definition.name,
           typeDefs,
           resolvers: definition.resolvers as GraphQLResolverMap<Context>,
-          createContext: (identity) => definition.createContext(prisma, identity),
+          createContext: (identity) => definition.createContext(prisma, identity, services),
           healthChecks: { database: databaseHealthCheck(prisma) },
         },
         options,
-      ),
+      );
+      return {
+        ...service,
+        stop: async () => {
+          await service.stop();
+          await Promise.all(tasks.map((task) => task.close()));
+        },
+      };
+    },
   };
 }

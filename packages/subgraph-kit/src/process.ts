@@ -1,5 +1,7 @@
 import { loadConfig, logLevel, nodeEnv, port, postgresUrl, z } from '@mib/config';
 import { createPrismaClient, type PrismaClient } from '@mib/db';
+import { EngineClient } from '@mib/engine';
+import { createEventBus } from '@mib/events';
 import { createLogger, type HealthCheck } from '@mib/telemetry';
 import type { DatabaseSubgraph } from './databaseSubgraph.js';
 
@@ -20,6 +22,10 @@ export const subgraphEnvironment = (defaultPort: number) =>
     HOST: z.string().default('127.0.0.1'),
     /** The platform's PostgreSQL; each subgraph uses only its own schema in it. */
     DATABASE_URL: postgresUrl(),
+    /** Kafka bootstrap brokers, comma-separated. Unset: an in-process bus (this process only). */
+    KAFKA_BROKERS: z.string().optional(),
+    /** The matching engine's gRPC address. */
+    ENGINE_URL: z.string().default('127.0.0.1:50052'),
     LOG_LEVEL: logLevel(),
     NODE_ENV: nodeEnv(),
   });
@@ -32,15 +38,18 @@ export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort
   const config = loadConfig(subgraph.name, subgraphEnvironment(defaultPort));
   const logger = createLogger(subgraph.name, { level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const service = await subgraph.start(prisma, {
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    production: config.NODE_ENV === 'production',
-  });
+  const events = await createEventBus({ logger, kafkaBrokers: config.KAFKA_BROKERS });
+  const engine = new EngineClient(config.ENGINE_URL);
+  const service = await subgraph.start(
+    prisma,
+    { port: config.PORT, host: config.HOST, logger, production: config.NODE_ENV === 'production' },
+    { events, engine },
+  );
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await service.stop();
+    engine.close();
+    await events.close();
     await prisma.$disconnect();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@mib/db';
 import type { Logger } from '@mib/telemetry';
 import type { DatabaseSubgraph } from './databaseSubgraph.js';
+import type { PlatformServices } from './platformServices.js';
 import type { RunningService } from './startSubgraph.js';
 
 /** Several subgraphs in one process (the embedded default and end-to-end tests). */
@@ -17,7 +18,14 @@ export interface RunningSubgraphs {
 export async function startSubgraphs(
   subgraphs: readonly DatabaseSubgraph[],
   prisma: PrismaClient,
-  options: { logger: Logger; portOf: (name: string) => number; host?: string; production?: boolean },
+  options: {
+    logger: Logger;
+    portOf: (name: string) => number;
+    host?: string;
+    production?: boolean;
+    /** Event bus and engine; without them subgraphs serve queries only (no consumers, no commands). */
+    services?: PlatformServices;
+  },
 ): Promise<RunningSubgraphs> {
   const running: RunningService[] = [];
   const stop = async () => {
@@ -26,12 +34,16 @@ export async function startSubgraphs(
   try {
     for (const subgraph of subgraphs) {
       running.push(
-        await subgraph.start(prisma, {
-          port: options.portOf(subgraph.name),
-          logger: options.logger,
-          ...(options.host === undefined ? {} : { host: options.host }),
-          ...(options.production === undefined ? {} : { production: options.production }),
-        }),
+        await subgraph.start(
+          prisma,
+          {
+            port: options.portOf(subgraph.name),
+            logger: options.logger,
+            ...(options.host === undefined ? {} : { host: options.host }),
+            ...(options.production === undefined ? {} : { production: options.production }),
+          },
+          options.services,
+        ),
       );
     }
   } catch (error) {

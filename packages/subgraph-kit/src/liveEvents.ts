@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Repeater } from '@repeaterjs/repeater';
+import type { EventBus, Topic, TradingEvent } from '@mib/events';
+
+/**
+ * The live events behind a subgraph's subscription fields. Each subgraph process joins the bus in
+ * a consumer group of its own (so every replica sees every event: that is the cross-replica
+ * fan-out) from the latest offset, once, and fans events out in process to the subscribers whose
+ * filter accepts them.
+ */
+export class LiveEvents {
+  private readonly listeners = new Set<(event: TradingEvent) => void>();
+  private started: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly options: { name: string; topics: readonly Topic[] },
+  ) {}
+
+  /** Joins the bus now rather than on the first subscriber (so no event after start-up is missed). */
+  start(): Promise<unknown> {
+    this.started ??= this.bus.subscribe({
+      group: `${this.options.name}-live-${randomUUID()}`,
+      topics: this.options.topics,
+      start: 'latest',
+      handler: async (event) => {
+        for (const listener of this.listeners) listener(event);
+      },
+    });
+    return this.started;
+  }
+
+  /** Events accepted by `filter`, mapped by `select`, until the subscriber leaves. */
+  stream<Payload>(
+    filter: (event: TradingEvent) => boolean,
+    select: (event: TradingEvent) => Payload,
+  ): AsyncIterableIterator<Payload> {
+    return new Repeater<Payload>(async (push, stop) => {
+      await this.start();
+      const listener = (event: TradingEvent) => {
+        if (filter(event)) push(select(event)).catch(stop);
+      };
+      this.listeners.add(listener);
+      await stop;
+      this.listeners.delete(listener);
+    });
+  }
+}

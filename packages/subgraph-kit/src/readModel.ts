@@ -1,0 +1,79 @@
+import type { PrismaClient } from '@mib/db';
+import {
+  isNewEvent,
+  streamOf,
+  type EventBus,
+  type Subscription,
+  type Topic,
+  type TradingEvent,
+} from '@mib/events';
+
+/** The domain schemas that keep an `event_marks` table (see prisma/schema.prisma). */
+export type EventMarkSchema = 'market' | 'orders' | 'portfolio' | 'risk';
+
+/** The transaction client Prisma hands to an interactive transaction. */
+export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+/**
+ * Applies one event to a read model at most once (packages/events PROTOCOL.md, "Idempotent
+ * consumers"): in one transaction, lock the stream's high-water mark, skip the event if it is not
+ * above it, apply it, and move the mark. A crash anywhere leaves both or neither, so redelivery
+ * and replays never double-count. Returns whether the event was applied.
+ */
+export async function applyOnce(
+  prisma: PrismaClient,
+  target: { schema: EventMarkSchema; consumer: string },
+  event: TradingEvent,
+  apply: (tx: Transaction) => Promise<void>,
+): Promise<boolean> {
+  const stream = streamOf(event);
+  // `schema` is a closed union, never input: safe to place in the statement text.
+  const marks = `"${target.schema}".event_marks`;
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${marks} (consumer, stream, sequence) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`,
+      target.consumer,
+      stream,
+    );
+    const rows = await tx.$queryRawUnsafe<{ sequence: bigint }[]>(
+      `SELECT sequence FROM ${marks} WHERE consumer = $1 AND stream = $2 FOR UPDATE`,
+      target.consumer,
+      stream,
+    );
+    const mark = rows[0] ? Number(rows[0].sequence) : 0;
+    if (!isNewEvent(mark, event)) return false;
+    await apply(tx);
+    await tx.$executeRawUnsafe(
+      `UPDATE ${marks} SET sequence = $3, updated_at = now() WHERE consumer = $1 AND stream = $2`,
+      target.consumer,
+      stream,
+      event.sequence,
+    );
+    return true;
+  });
+}
+
+/**
+ * Keeps a read model up to date from the bus: every event of `topics` goes through `apply`
+ * exactly once (at-least-once delivery + `applyOnce`). The consumer group is the read model's
+ * name, so replicas of a subgraph share the work.
+ */
+export function consumeIntoReadModel(
+  bus: EventBus,
+  prisma: PrismaClient,
+  readModel: {
+    schema: EventMarkSchema;
+    /** Consumer group and mark owner, e.g. `portfolio-positions`. */
+    consumer: string;
+    topics: readonly Topic[];
+    apply: (event: TradingEvent, tx: Transaction) => Promise<void>;
+  },
+): Promise<Subscription> {
+  return bus.subscribe({
+    group: readModel.consumer,
+    topics: readModel.topics,
+    handler: async (event) => {
+      await applyOnce(prisma, readModel, event, (tx) => readModel.apply(event, tx));
+    },
+  });
+}
