@@ -59,12 +59,16 @@ describe('applyMigrations', () => {
     );
     expect(tables.map((table) => table.name)).toEqual([
       'market.candles',
+      'market.event_marks',
       'market.instruments',
       'market.quotes',
+      'orders.event_marks',
       'orders.orders',
       'orders.trades',
+      'portfolio.event_marks',
       'portfolio.portfolios',
       'portfolio.positions',
+      'risk.event_marks',
       'risk.risk_alerts',
       'risk.risk_profiles',
       'users.users',
