@@ -1,4 +1,26 @@
-/** Values and errors of the transport-free engine shell (`ShardedEngine`). */
+/** Options, values and errors of the transport-free engine shell (`ShardedEngine`). */
+import type { Logger } from 'pino';
+import type { InstrumentSpec } from '../instruments.js';
+import type { WaitStrategyName } from '../ring/index.js';
+
+export interface ShardedEngineOptions {
+  readonly instruments: readonly InstrumentSpec[];
+  readonly shards: number;
+  readonly waitStrategy: WaitStrategyName;
+  /** Events kept per shard for StreamEvents replay. Default 100 000 (12.8 MB per shard). */
+  readonly historyPerShard?: number;
+  /** Commands that may queue behind a full ring per shard before new requests are refused. Default 1 000 000. */
+  readonly maxQueuedCommands?: number;
+  /** Slots per ring. Default 65 536. */
+  readonly ringCapacity?: number;
+  /**
+   * Interval of the ADVANCE_TIME heartbeat sent to every shard, in ms. Candles close when a
+   * command carries a later timestamp; without a heartbeat a quiet symbol's candle would stay
+   * open. Default 1 000 (the shortest candle); 0 disables it.
+   */
+  readonly heartbeatMs?: number;
+  readonly logger: Logger;
+}
 
 /** Refused before entering a ring: the shard is too far behind. Maps to RESOURCE_EXHAUSTED. */
 export class EngineBusyError extends Error {

@@ -1,7 +1,4 @@
-import type { Logger } from 'pino';
 import { CommandField as C, CommandKind, EVENT_SLOT_SIZE } from '../core/index.js';
-import type { InstrumentSpec } from '../instruments.js';
-import type { WaitStrategyName } from '../ring/index.js';
 import { AccountDirectory } from './accountDirectory.js';
 import type { EventHistory } from './eventHistory.js';
 import type { EventFilter, EventSubscriber } from './eventSubscribers.js';
@@ -11,29 +8,10 @@ import type { PendingEntry } from './pendingRequests.js';
 import { shardOf } from './routing.js';
 import { ShardOutputs } from './shardOutputs.js';
 import { ShardPool } from './shardPool.js';
-import { EngineBusyError, EngineStoppedError, type DepthSnapshot, type NewOrder, type RiskLimitValues } from './engineTypes.js';
+import { EngineBusyError, EngineStoppedError, type DepthSnapshot, type NewOrder, type RiskLimitValues, type ShardedEngineOptions } from './engineTypes.js';
 import { ShellCommandKind } from './workerProtocol.js';
 
-export { EngineBusyError, EngineStoppedError, ShardFailedError, type DepthSnapshot, type NewOrder, type RiskLimitValues } from './engineTypes.js';
-
-export interface ShardedEngineOptions {
-  readonly instruments: readonly InstrumentSpec[];
-  readonly shards: number;
-  readonly waitStrategy: WaitStrategyName;
-  /** Events kept per shard for StreamEvents replay. Default 100 000 (12.8 MB per shard). */
-  readonly historyPerShard?: number;
-  /** Commands that may queue behind a full ring per shard before new requests are refused. Default 1 000 000. */
-  readonly maxQueuedCommands?: number;
-  /** Slots per ring. Default 65 536. */
-  readonly ringCapacity?: number;
-  /**
-   * Interval of the ADVANCE_TIME heartbeat sent to every shard, in ms. Candles close when a
-   * command carries a later timestamp; without a heartbeat a quiet symbol's candle would stay
-   * open. Default 1 000 (the shortest candle); 0 disables it.
-   */
-  readonly heartbeatMs?: number;
-  readonly logger: Logger;
-}
+export { EngineBusyError, EngineStoppedError, ShardFailedError, type DepthSnapshot, type NewOrder, type RiskLimitValues, type ShardedEngineOptions } from './engineTypes.js';
 
 /** Each command slot's writer: fills the fields after kind/requestId/symbol/account/time. */
 type SlotFiller = (slots: Float64Array, at: number) => void;
