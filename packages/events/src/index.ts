@@ -30,3 +30,4 @@ export { defaultRetryPolicy, type RetryPolicy } from './deliverUntilHandled.js';
 export { InProcessEventBus, type InProcessEventBusOptions } from './inProcess/inProcessEventBus.js';
 export { KafkaEventBus, type KafkaEventBusOptions } from './kafka/kafkaEventBus.js';
 export { createEventBus, parseBrokerList, type EventBusConfig } from './createEventBus.js';
+export { BatchingPublisher, type BatchingPublisherOptions } from './batchingPublisher.js';
