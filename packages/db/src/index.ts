@@ -17,6 +17,7 @@ export {
   type ApplyMigrationsResult,
 } from './migrations/applyMigrations.js';
 export { migrationsDirectory, schemaPath } from './paths.js';
+export { nameBasedId } from './nameBasedId.js';
 export {
   startEmbeddedPostgres,
   defaultEmbeddedDataDir,

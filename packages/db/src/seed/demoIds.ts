@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nameBasedId } from '../nameBasedId.js';
 
 /**
  * Namespace of every demo id (a random v4 UUID, fixed forever): ids derived from it cannot
@@ -11,12 +11,7 @@ const DEMO_NAMESPACE = '6f1c2a8e-3d4b-4c5e-9a7f-1b2c3d4e5f60';
  * makes reruns upserts instead of duplicates, and lets tests refer to demo rows by constant.
  */
 export function demoId(name: string): string {
-  const namespaceBytes = Buffer.from(DEMO_NAMESPACE.replaceAll('-', ''), 'hex');
-  const hash = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameBasedId(DEMO_NAMESPACE, name);
 }
 
 /** The demo trader: has cash, positions, open and filled orders, a risk profile and alerts. */

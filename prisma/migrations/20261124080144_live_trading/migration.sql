@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "orders"."orders" ADD COLUMN     "engine_order_id" BIGINT;
+ALTER TABLE "orders"."orders" ADD COLUMN     "engine_order_id" BIGINT,
+ADD COLUMN     "engine_sequence" BIGINT NOT NULL DEFAULT 0;
 
 -- AlterTable
 ALTER TABLE "orders"."trades" ADD COLUMN     "engine_trade_id" BIGINT;
