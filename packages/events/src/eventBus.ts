@@ -17,6 +17,8 @@ export interface Delivery {
 /**
  * Applies one event. Resolve once its effect is durable: the bus then moves past it. Reject to
  * get the same event again (after a backoff) before any later event of its partition.
+ * One partition's events are handled one at a time, in order; different partitions (so
+ * different keys) may be handled concurrently, by both adapters.
  */
 export type EventHandler = (event: TradingEvent, delivery: Delivery) => Promise<void>;
 

@@ -23,7 +23,10 @@ export interface KafkaEventBusOptions {
   readonly clientId?: string;
   /** Prepended to every topic name (default `mib.`); tests use a unique one per run. */
   readonly topicPrefix?: string;
-  /** Partitions per topic when the bus creates it (default 6); caps one group's parallelism. */
+  /**
+   * Partitions per topic when the bus creates it (default 6): caps one group's parallelism, and
+   * is how many partitions a member handles at the same time.
+   */
   readonly partitions?: number;
   /** Replicas per topic when the bus creates it (default: the broker's default). */
   readonly replicationFactor?: number;
@@ -129,6 +132,8 @@ export class KafkaEventBus implements EventBus {
         seekToStartOffsets(member, assignment, firstJoinStarts);
         firstJoinStarts = undefined;
       },
+      // Like the in-process bus: one slow key does not hold up the member's other partitions.
+      partitionsConsumedConcurrently: this.#options.partitions ?? 6,
       eachBatch: (payload) => this.#consumeBatch(payload, options.handler, logger, stopping.signal),
       joinTimeoutMs: this.#options.joinTimeoutMs ?? 30_000,
       logger,

@@ -14,6 +14,8 @@ export interface GroupMemberSpec {
   readonly topics: readonly string[];
   readonly fromBeginning: boolean;
   readonly eachBatch: EachBatchHandler;
+  /** Partitions whose batches are handled at the same time (order within each is kept). */
+  readonly partitionsConsumedConcurrently: number;
   readonly joinTimeoutMs: number;
   readonly logger: Logger;
   /** Runs on every join with the member's assignment, before `startGroupMember` resolves. */
@@ -32,7 +34,11 @@ export async function startGroupMember(spec: GroupMemberSpec): Promise<Consumer>
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...spec.topics], fromBeginning: spec.fromBeginning });
-      await consumer.run({ eachBatchAutoResolve: false, eachBatch: spec.eachBatch });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        eachBatch: spec.eachBatch,
+        partitionsConsumedConcurrently: spec.partitionsConsumedConcurrently,
+      });
       await joined;
       return consumer;
     } catch (error) {
