@@ -6,8 +6,8 @@ import { EngineBusyError, ShardedEngine } from '../src/shard/shardedEngine.js';
 
 describe('back-pressure through the shell', () => {
   it('queues behind a full command ring in order and loses no accepted order', async () => {
-    // 256-slot rings (the minimum) against 20 000 orders sent at once: most wait in the overflow queue.
-    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 2, waitStrategy: 'idle', ringCapacity: 256, logger: pino({ level: 'silent' }) });
+    // 1 024-slot rings (the minimum) against 20 000 orders sent at once: most wait in the overflow queue.
+    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 2, waitStrategy: 'idle', ringCapacity: 1024, logger: pino({ level: 'silent' }) });
     try {
       const outcomes = await Promise.all(
         Array.from({ length: 20_000 }, (_, i) =>
@@ -26,7 +26,7 @@ describe('back-pressure through the shell', () => {
   }, 60_000);
 
   it('refuses new commands with EngineBusyError past the queue limit, and completes every accepted one', async () => {
-    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 1, waitStrategy: 'idle', ringCapacity: 256, maxQueuedCommands: 500, logger: pino({ level: 'silent' }) });
+    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 1, waitStrategy: 'idle', ringCapacity: 1024, maxQueuedCommands: 500, logger: pino({ level: 'silent' }) });
     try {
       const settled = await Promise.allSettled(
         Array.from({ length: 5_000 }, () => engine.submitOrder({ symbol: 'MSFT', accountId: 'busy', side: Side.BUY, orderType: OrderType.LIMIT, price: 1e8, quantity: 1e8, stpMode: StpMode.NONE })),
@@ -38,6 +38,24 @@ describe('back-pressure through the shell', () => {
       expect(accepted.every((result) => result.value.lastEventType === EventType.ORDER_ACCEPTED)).toBe(true);
       const book = await engine.orderBook(engine.registry.bySymbolName('MSFT')!, 1);
       expect(book.bids[1]).toBe(accepted.length * 1e8);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('answers a 500-level depth query through a minimum-size event ring while other events flood it', async () => {
+    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 1, waitStrategy: 'idle', ringCapacity: 1024, logger: pino({ level: 'silent' }) });
+    try {
+      await engine.setRiskLimits('', { maxOrderQuantity: 0, maxOrderNotional: 0, priceBandBps: 0, maxOpenOrders: 0, maxPosition: 0 });
+      const submit = (side: number, cents: number) => engine.submitOrder({ symbol: 'NVDA', accountId: 'deep', side, orderType: OrderType.LIMIT, price: cents * 1e6, quantity: 1e8, stpMode: StpMode.NONE });
+      await Promise.all(Array.from({ length: 600 }, (_, i) => [submit(Side.BUY, 10_000 - i), submit(Side.SELL, 20_000 + i)]).flat());
+      const flood = Promise.all(Array.from({ length: 5_000 }, (_, i) => submit(Side.BUY, 1_000 + (i % 700))));
+      const book = await engine.orderBook(engine.registry.bySymbolName('NVDA')!, 500);
+      await flood;
+      expect(book.bids.length).toBe(500 * 3);
+      expect(book.asks.length).toBe(500 * 3);
+      expect(book.bids[0]).toBe(10_000 * 1e6);
+      expect(book.asks[0]).toBe(20_000 * 1e6);
     } finally {
       await engine.stop();
     }

@@ -25,8 +25,8 @@ export interface ShardPoolOptions {
   /** Instruments per shard. */
   readonly instruments: readonly (readonly ShardInstrument[])[];
   /**
-   * Slots per ring (each direction). Default 65 536 (8 MiB per ring). At least 256: a depth
-   * reply (up to 1 + 188 slots) must fit in the event ring at once.
+   * Slots per ring (each direction). Default 65 536 (8 MiB per ring). At least 1 024
+   * (MIN_RING_CAPACITY).
    */
   readonly ringCapacity?: number;
   readonly logger: Logger;
@@ -34,8 +34,11 @@ export interface ShardPoolOptions {
 
 const workerEntry = new URL('./shardWorker.ts', import.meta.url);
 
-/** Smallest ring: the largest depth reply (header + 188 data slots) must fit at once. */
-export const MIN_RING_CAPACITY = 256;
+/**
+ * Smallest ring: the largest depth reply (header + 188 data slots) must fit in it, with the
+ * worker's half-ring claims still satisfiable while the main thread holds a partial reply back.
+ */
+export const MIN_RING_CAPACITY = 1024;
 
 /**
  * The worker threads and their rings, seen from the main thread: one CommandWriter per shard

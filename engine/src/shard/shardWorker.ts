@@ -29,7 +29,9 @@ function publishEvents(buffer: EventBuffer): void {
   const source = buffer.slots;
   let copied = 0;
   while (copied < buffer.count) {
-    const got = events.claim(buffer.count - copied);
+    // At most half the ring per claim: the main thread may hold back the start of a depth reply
+    // (≤ 189 slots) until its end arrives, so a claim for the whole ring could wait forever.
+    const got = events.claim(Math.min(buffer.count - copied, events.capacity >> 1));
     // The claimed run may wrap: copy the contiguous part up to the ring's end, then the rest.
     let k = 0;
     while (k < got) {
