@@ -64,6 +64,11 @@ describe('User.orders', () => {
     expect(pages.flat()).toEqual(expected);
   });
 
+  it('finds the orders of a user whose id arrives in upper case', async () => {
+    const response = await userOrders(seeded.bobId.toUpperCase(), {});
+    expect(response.data?._entities[0]?.orders.edges.map((edge) => edge.node.id)).toEqual([seeded.bobSell.id]);
+  });
+
   it('gives an empty connection to a user with no orders', async () => {
     const response = await userOrders('00000000-0000-4000-8000-000000000000', {});
     expect(response.data?._entities).toEqual([{ orders: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } }]);

@@ -2,6 +2,7 @@ import type { PrismaClient } from '@mib/db';
 import { createPortfolioLoader, type PortfolioLoader } from './data/portfolioLoader.js';
 import { createPortfolioOfUserLoader, type PortfolioOfUserLoader } from './data/portfolioOfUserLoader.js';
 import { createPositionLoader, type PositionLoader } from './data/positionLoader.js';
+import { createPositionsOfPortfolioLoader, type PositionsOfPortfolioLoader } from './data/positionsOfPortfolioLoader.js';
 import { createRealizedPnlLoader, type RealizedPnlLoader } from './data/realizedPnlLoader.js';
 
 export interface PortfolioContext {
@@ -9,6 +10,7 @@ export interface PortfolioContext {
   readonly portfolioById: PortfolioLoader;
   readonly portfolioOfUser: PortfolioOfUserLoader;
   readonly positionById: PositionLoader;
+  readonly positionsOfPortfolio: PositionsOfPortfolioLoader;
   readonly realizedPnlOfPortfolio: RealizedPnlLoader;
 }
 
@@ -18,5 +20,6 @@ export const createPortfolioContext = (prisma: PrismaClient): PortfolioContext =
   portfolioById: createPortfolioLoader(prisma),
   portfolioOfUser: createPortfolioOfUserLoader(prisma),
   positionById: createPositionLoader(prisma),
+  positionsOfPortfolio: createPositionsOfPortfolioLoader(prisma),
   realizedPnlOfPortfolio: createRealizedPnlLoader(prisma),
 });

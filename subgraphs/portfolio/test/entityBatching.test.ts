@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Prisma } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
 import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
@@ -10,6 +11,11 @@ let db: TestDatabase;
 let subgraph: RunningService & AsyncDisposable;
 let seeded: SeededPortfolios;
 let statements: string[] = [];
+/**
+ * Exact like the resolver: Prisma's Decimal keeps 20 digits and would round the cost basis of
+ * Alice's largest position whenever its random instrument id sorts first.
+ */
+const ExactDecimal = Prisma.Decimal.clone({ precision: 40 });
 /** Twenty more traders, each with a portfolio of two positions. */
 const traderIds = Array.from({ length: 20 }, () => randomUUID());
 
@@ -63,7 +69,7 @@ describe('entity references', () => {
     expect(response.data?._entities).toEqual([
       { id: seeded.bob.id, cash: '0' },
       null,
-      { id: position?.id, costBasis: position?.quantity.times(position.averageCost).toFixed(), owner: { id: seeded.alice.id, realizedPnl: '994.8' } },
+      { id: position?.id, costBasis: position && new ExactDecimal(position.quantity).times(position.averageCost).toFixed(), owner: { id: seeded.alice.id, realizedPnl: '994.8' } },
       null,
       { id: seeded.aliceId, portfolio: { id: seeded.alice.id, cash: '10000.5', realizedPnl: '994.8' } },
       { id: seeded.carolId, portfolio: null },
@@ -95,5 +101,27 @@ describe('entity references', () => {
     expect(response.data?._entities.map((position) => position.owner.realizedPnl)).toEqual(Array<string>(40).fill('0.75'));
     // Positions, their portfolios, the portfolios' realized P&L.
     expect(statements).toHaveLength(3);
+  });
+
+  it("pages 20 users' portfolio positions, each its own first page by instrument, in four statements", async () => {
+    const positions = await db.prisma.position.findMany({
+      where: { portfolio: { userId: { in: traderIds } } },
+      include: { portfolio: true },
+      orderBy: [{ instrumentId: 'asc' }, { id: 'asc' }],
+    });
+    const firstPositionOf = (userId: string) => positions.find((position) => position.portfolio.userId === userId)?.id;
+    statements = [];
+    const response = await graphqlRequest<{ _entities: { portfolio: { realizedPnl: string; positions: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } } }[] }>(
+      subgraph.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { portfolio { realizedPnl positions(first: 1) { edges { node { id } } pageInfo { hasNextPage } } } } } }',
+      { r: traderIds.map((id) => ({ __typename: 'User', id })) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities.map(({ portfolio }) => portfolio.positions)).toEqual(
+      traderIds.map((userId) => ({ edges: [{ node: { id: firstPositionOf(userId) } }], pageInfo: { hasNextPage: true } })),
+    );
+    // Portfolios by user id, their realized P&L, each portfolio's first position ids ranked
+    // in one window query, then those positions: not one statement per portfolio.
+    expect(statements).toHaveLength(4);
   });
 });

@@ -10,14 +10,21 @@ let db: TestDatabase;
 let subgraph: RunningService & AsyncDisposable;
 let seeded: SeededRiskProfiles;
 let statements: string[] = [];
-/** Twenty more traders, each with default limits. */
+/** Twenty more traders, each with default limits and three alerts, the newest acknowledged. */
 const traderIds = Array.from({ length: 20 }, () => randomUUID());
+const start = Date.UTC(2026, 1, 2, 9, 0);
 
 beforeAll(async () => {
   db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
   seeded = await seedRiskProfiles(db.prisma);
   await db.prisma.riskProfile.createMany({
     data: traderIds.map((userId) => ({ userId, maxOrderQuantity: '100', maxOrderNotional: '10000', maxPositionNotional: '50000', maxOpenOrders: 10, priceBandBps: 250 })),
+  });
+  const profiles = await db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
+  await db.prisma.riskAlert.createMany({
+    data: profiles.flatMap(({ id }) =>
+      [0, 1, 2].map((minute) => ({ riskProfileId: id, severity: 'WARNING' as const, kind: 'PRICE_BAND', message: `alert ${minute}`, acknowledged: minute === 2, createdAt: new Date(start + minute * 60_000) })),
+    ),
   });
   subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
 });
@@ -87,5 +94,37 @@ describe('entity references', () => {
     expect(response.data?._entities.every((entity) => entity !== null)).toBe(true);
     expect(response.data?._entities).toHaveLength(32);
     expect(statements).toHaveLength(2);
+  });
+
+  it("pages 20 users' alerts, with and without acknowledged ones, in five statements", async () => {
+    const alerts = await db.prisma.riskAlert.findMany({
+      where: { riskProfile: { userId: { in: traderIds } } },
+      include: { riskProfile: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    const newestOf = (userId: string, unacknowledgedOnly: boolean) =>
+      alerts
+        .filter((alert) => alert.riskProfile.userId === userId && !(unacknowledgedOnly && alert.acknowledged))
+        .slice(0, 2)
+        .map(({ id }) => ({ node: { id } }));
+    statements = [];
+    type Page = { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
+    const response = await graphqlRequest<{ _entities: { riskProfile: { all: Page; open: Page } }[] }>(
+      subgraph.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { riskProfile {
+        all: alerts(first: 2) { edges { node { id } } pageInfo { hasNextPage } }
+        open: alerts(first: 2, unacknowledgedOnly: true) { edges { node { id } } pageInfo { hasNextPage } }
+      } } } }`,
+      { r: traderIds.map((id) => ({ __typename: 'User', id })) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities.map(({ riskProfile }) => riskProfile)).toEqual(
+      traderIds.map((userId) => ({
+        all: { edges: newestOf(userId, false), pageInfo: { hasNextPage: true } },
+        open: { edges: newestOf(userId, true), pageInfo: { hasNextPage: false } },
+      })),
+    );
+    // Profiles by user id, then for each filter the ranked alert ids and those alerts.
+    expect(statements).toHaveLength(5);
   });
 });

@@ -5,7 +5,8 @@ export const User: UserResolvers = {
   // Arguments are checked here, before batching, so one bad request fails alone.
   orders: async ({ id }, { status, first, after }, { ordersOfUser }) => {
     const page = pageQuery({ first, after });
-    const rows = await ordersOfUser.load({ userId: parseId(id), statuses: status ?? null, page });
+    // Lower case, as PostgreSQL prints the `user_id` the batched rows are dealt out by.
+    const rows = await ordersOfUser.load({ parentId: parseId(id).toLowerCase(), filter: status ?? null, page });
     return toConnection(rows, page);
   },
 };

@@ -242,7 +242,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trade: ResolverTypeWrapper<TradeModel>;
-  User: ResolverTypeWrapper<Omit<User, 'orders'> & { orders: ResolversTypes['OrderConnection'] }>;
+  User: ResolverTypeWrapper<{ id: string }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
@@ -260,7 +260,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Trade: TradeModel;
-  User: Omit<User, 'orders'> & { orders: ResolversParentTypes['OrderConnection'] } | FederationReferenceTypes['User'];
+  User: { id: string };
   Int: Scalars['Int']['output'];
 }>;
 

@@ -1,5 +1,4 @@
-import { parseId } from '@mib/subgraph-kit';
-import { listPositions } from '../data/listPositions.js';
+import { pageQuery, parseId, toConnection } from '@mib/subgraph-kit';
 import type { PortfolioResolvers } from './types.generated.js';
 
 export const Portfolio: PortfolioResolvers = {
@@ -8,5 +7,9 @@ export const Portfolio: PortfolioResolvers = {
   // Users live in the users subgraph: hand back the key, the gateway does the rest.
   user: ({ userId }) => ({ id: userId }),
   realizedPnl: ({ id }, _args, { realizedPnlOfPortfolio }) => realizedPnlOfPortfolio.load(id),
-  positions: ({ id }, args, { prisma }) => listPositions(prisma, id, args),
+  // Arguments are checked here, before batching, so one bad request fails alone.
+  positions: async ({ id }, args, { positionsOfPortfolio }) => {
+    const page = pageQuery(args);
+    return toConnection(await positionsOfPortfolio.load({ parentId: id, filter: null, page }), page);
+  },
 };

@@ -213,7 +213,7 @@ export type ResolversTypes = ResolversObject<{
   PositionConnection: ResolverTypeWrapper<Omit<PositionConnection, 'edges'> & { edges: Array<ResolversTypes['PositionEdge']> }>;
   PositionEdge: ResolverTypeWrapper<Omit<PositionEdge, 'node'> & { node: ResolversTypes['Position'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  User: ResolverTypeWrapper<Omit<User, 'portfolio'> & { portfolio?: Maybe<ResolversTypes['Portfolio']> }>;
+  User: ResolverTypeWrapper<{ id: string }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -231,7 +231,7 @@ export type ResolversParentTypes = ResolversObject<{
   PositionConnection: Omit<PositionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PositionEdge']> };
   PositionEdge: Omit<PositionEdge, 'node'> & { node: ResolversParentTypes['Position'] };
   Query: Record<PropertyKey, never>;
-  User: Omit<User, 'portfolio'> & { portfolio?: Maybe<ResolversParentTypes['Portfolio']> } | FederationReferenceTypes['User'];
+  User: { id: string };
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

@@ -1,5 +1,4 @@
-import { parseId } from '@mib/subgraph-kit';
-import { listAlerts } from '../data/listAlerts.js';
+import { pageQuery, parseId, toConnection } from '@mib/subgraph-kit';
 import type { RiskProfileResolvers } from './types.generated.js';
 
 export const RiskProfile: RiskProfileResolvers = {
@@ -7,5 +6,10 @@ export const RiskProfile: RiskProfileResolvers = {
   __resolveReference: ({ id }, { riskProfileById }) => riskProfileById.load(parseId(id)),
   // Users live in the users subgraph: hand back the key, the gateway does the rest.
   user: ({ userId }) => ({ id: userId }),
-  alerts: ({ id }, args, { prisma }) => listAlerts(prisma, id, args),
+  // Arguments are checked here, before batching, so one bad request fails alone.
+  alerts: async ({ id }, { unacknowledgedOnly, first, after }, { alertsOfProfile }) => {
+    const page = pageQuery({ first, after });
+    const rows = await alertsOfProfile.load({ parentId: id, filter: { unacknowledgedOnly: unacknowledgedOnly ?? false }, page });
+    return toConnection(rows, page);
+  },
 };

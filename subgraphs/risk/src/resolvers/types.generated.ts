@@ -215,7 +215,7 @@ export type ResolversTypes = ResolversObject<{
   RiskAlertEdge: ResolverTypeWrapper<Omit<RiskAlertEdge, 'node'> & { node: ResolversTypes['RiskAlert'] }>;
   RiskProfile: ResolverTypeWrapper<RiskProfileModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  User: ResolverTypeWrapper<Omit<User, 'riskProfile'> & { riskProfile?: Maybe<ResolversTypes['RiskProfile']> }>;
+  User: ResolverTypeWrapper<{ id: string }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -232,7 +232,7 @@ export type ResolversParentTypes = ResolversObject<{
   RiskAlertEdge: Omit<RiskAlertEdge, 'node'> & { node: ResolversParentTypes['RiskAlert'] };
   RiskProfile: RiskProfileModel;
   Int: Scalars['Int']['output'];
-  User: Omit<User, 'riskProfile'> & { riskProfile?: Maybe<ResolversParentTypes['RiskProfile']> } | FederationReferenceTypes['User'];
+  User: { id: string };
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
