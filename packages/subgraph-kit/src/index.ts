@@ -23,5 +23,5 @@ export { databaseSubgraph, type DatabaseSubgraph } from './databaseSubgraph.js';
 export { startSubgraphs, type RunningSubgraphs } from './startSubgraphs.js';
 export { createPageLoader, type PageKey, type PageLoader, type PageSource } from './pageLoader.js';
 export { applyOnce, consumeIntoReadModel, type EventMarkSchema, type Transaction } from './readModel.js';
-export { LiveEvents } from './liveEvents.js';
+export { LiveEvents, liveEventsOf } from './liveEvents.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';

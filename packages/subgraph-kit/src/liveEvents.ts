@@ -30,19 +30,44 @@ export class LiveEvents {
     return this.started;
   }
 
-  /** Events accepted by `filter`, mapped by `select`, until the subscriber leaves. */
+  /**
+   * Events accepted by `filter`, mapped by `select`, until the subscriber leaves. Payloads keep the
+   * order of their events even when `select` is asynchronous.
+   */
   stream<Payload>(
     filter: (event: TradingEvent) => boolean,
-    select: (event: TradingEvent) => Payload,
+    select: (event: TradingEvent) => Payload | Promise<Payload>,
   ): AsyncIterableIterator<Payload> {
     return new Repeater<Payload>(async (push, stop) => {
       await this.start();
+      let delivered: Promise<unknown> = Promise.resolve();
       const listener = (event: TradingEvent) => {
-        if (filter(event)) push(select(event)).catch(stop);
+        if (!filter(event)) return;
+        delivered = delivered.then(async () => push(await select(event))).catch(stop);
       };
       this.listeners.add(listener);
       await stop;
       this.listeners.delete(listener);
     });
   }
+}
+
+const liveEventsByBus = new WeakMap<EventBus, Map<string, LiveEvents>>();
+
+/**
+ * The one `LiveEvents` of a subgraph in this process for `bus`: every request's context asks for
+ * it, and all of them must share one bus subscription.
+ */
+export function liveEventsOf(bus: EventBus, options: { name: string; topics: readonly Topic[] }): LiveEvents {
+  let byName = liveEventsByBus.get(bus);
+  if (!byName) {
+    byName = new Map();
+    liveEventsByBus.set(bus, byName);
+  }
+  let live = byName.get(options.name);
+  if (!live) {
+    live = new LiveEvents(bus, options);
+    byName.set(options.name, live);
+  }
+  return live;
 }
