@@ -1,13 +1,30 @@
-import { databaseSubgraph } from '@mib/subgraph-kit';
+import { consumeIntoReadModel, databaseSubgraph } from '@mib/subgraph-kit';
 import { createOrdersContext } from './context.js';
+import { ordersRuntimeOf } from './ordersRuntime.js';
+import { applyOrdersEvent } from './readModel/applyOrdersEvent.js';
 import { resolvers } from './resolvers/index.js';
 
 export const ORDERS_SUBGRAPH = 'orders';
 
-/** The orders subgraph (read side: orders, their fills, each user's orders): contract, resolvers, per-request context. */
+/**
+ * The orders subgraph: orders and trades mirrored from the engine's events, each user's orders,
+ * the commands that reach the engine, and live order and trade updates.
+ */
 export const ordersSubgraph = databaseSubgraph({
   name: ORDERS_SUBGRAPH,
   schemaFile: new URL('./schema.graphql', import.meta.url),
   resolvers,
   createContext: createOrdersContext,
+  background: async (prisma, services, logger) => {
+    const { catalog } = ordersRuntimeOf(prisma, services);
+    const consumerLogger = logger.child({ consumer: 'orders-read-model' });
+    return [
+      await consumeIntoReadModel(services.events, prisma, {
+        schema: 'orders',
+        consumer: 'orders-read-model',
+        topics: ['orders', 'trades'],
+        apply: (event, tx) => applyOrdersEvent(event, tx, { catalog, logger: consumerLogger }),
+      }),
+    ];
+  },
 });

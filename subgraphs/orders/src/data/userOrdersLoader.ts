@@ -18,7 +18,11 @@ export function createUserOrdersLoader(prisma: PrismaClient): UserOrdersLoader {
   return createPageLoader<Order, OrderStatusFilter>({
     loadFirstPages: (userIds, statuses, take) => loadFirstPages(prisma, userIds, statuses, take),
     loadPage: (userId, statuses, page) =>
-      prisma.order.findMany({ where: { userId, ...(statuses ? { status: { in: [...statuses] } } : {}) }, orderBy: newestFirst, ...page }),
+      prisma.order.findMany({
+        where: { userId, ...(statuses ? { status: { in: [...statuses] } } : {}) },
+        orderBy: newestFirst,
+        ...page,
+      }),
     parentOf: (order) => order.userId,
   });
 }
@@ -27,7 +31,12 @@ export function createUserOrdersLoader(prisma: PrismaClient): UserOrdersLoader {
  * The newest `take` orders of each user: a window query picks each user's ids (served by the
  * (user_id, created_at DESC, id) index), then one query loads those rows, newest first.
  */
-async function loadFirstPages(prisma: PrismaClient, userIds: readonly string[], statuses: OrderStatusFilter, take: number): Promise<Order[]> {
+async function loadFirstPages(
+  prisma: PrismaClient,
+  userIds: readonly string[],
+  statuses: OrderStatusFilter,
+  take: number,
+): Promise<Order[]> {
   if (statuses?.length === 0) return [];
   const statusFilter = statuses
     ? Prisma.sql`AND status IN (${Prisma.join(statuses.map((status) => Prisma.sql`${status}::orders."OrderStatus"`))})`

@@ -6,7 +6,11 @@ export const User: UserResolvers = {
   orders: async ({ id }, { status, first, after }, { ordersOfUser }) => {
     const page = pageQuery({ first, after });
     // Lower case, as PostgreSQL prints the `user_id` the batched rows are dealt out by.
-    const rows = await ordersOfUser.load({ parentId: parseId(id).toLowerCase(), filter: status ?? null, page });
+    const rows = await ordersOfUser.load({
+      parentId: parseId(id).toLowerCase(),
+      filter: status ?? null,
+      page,
+    });
     return toConnection(rows, page);
   },
 };

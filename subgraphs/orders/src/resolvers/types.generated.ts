@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { OrderCommandResult } from '../commands/orderCommandResult.js';
 import type { Order as OrderModel, Trade as TradeModel } from '@mib/db';
 import type { OrdersContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -19,9 +20,48 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AmendOrderInput = {
+  id: Scalars['ID']['input'];
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  quantity?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type AmendOrderResult = OrderAmended | OrderRejected;
+
+export type CancelOrderResult = OrderCancelled | OrderRejected;
+
 export type Instrument = {
   __typename?: 'Instrument';
   id: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Changes the price and/or open quantity of one of your orders (a smaller quantity keeps its queue position). */
+  amendOrder: AmendOrderResult;
+  /** Takes the rest of one of your orders off the book. */
+  cancelOrder: CancelOrderResult;
+  /**
+   * Sends a new order to the matching engine for the signed-in user. What the engine decides
+   * (accepted, or rejected by a risk check, the price band, post-only crossing…) is the result;
+   * malformed input is a BAD_USER_INPUT error and sends nothing.
+   */
+  placeOrder: PlaceOrderResult;
+};
+
+
+export type MutationAmendOrderArgs = {
+  input: AmendOrderInput;
+};
+
+
+export type MutationCancelOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPlaceOrderArgs = {
+  input: PlaceOrderInput;
 };
 
 /** An order to buy or sell an instrument, and how far it has been filled. */
@@ -48,6 +88,21 @@ export type Order = {
   user: User;
 };
 
+export type OrderAccepted = {
+  __typename?: 'OrderAccepted';
+  order: Order;
+};
+
+export type OrderAmended = {
+  __typename?: 'OrderAmended';
+  order: Order;
+};
+
+export type OrderCancelled = {
+  __typename?: 'OrderCancelled';
+  order: Order;
+};
+
 export type OrderConnection = {
   __typename?: 'OrderConnection';
   edges: Array<OrderEdge>;
@@ -58,6 +113,18 @@ export type OrderEdge = {
   __typename?: 'OrderEdge';
   cursor: Scalars['String']['output'];
   node: Order;
+};
+
+/** The engine refused the command; nothing about the order changed (a refused new order is kept as REJECTED). */
+export type OrderRejected = {
+  __typename?: 'OrderRejected';
+  /** The engine's numeric reason code: 100–199 validation, 200–299 risk, 300–399 matching. */
+  code: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** The order as recorded, when the refusal concerns a new order or one of yours. */
+  order?: Maybe<Order>;
+  /** The engine's reason, e.g. PRICE_OUTSIDE_BAND, MAX_ORDER_NOTIONAL_EXCEEDED, POST_ONLY_WOULD_CROSS. */
+  reason: Scalars['String']['output'];
 };
 
 export type OrderSide =
@@ -87,6 +154,18 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PlaceOrderInput = {
+  instrumentId: Scalars['ID']['input'];
+  /** Limit price; required for every type but MARKET, which takes none. */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  quantity: Scalars['Decimal']['input'];
+  selfTradePrevention?: InputMaybe<SelfTradePrevention>;
+  side: OrderSide;
+  type: OrderType;
+};
+
+export type PlaceOrderResult = OrderAccepted | OrderRejected;
+
 export type Query = {
   __typename?: 'Query';
   /** The order with this id, or null. */
@@ -96,6 +175,21 @@ export type Query = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** What happens when an order would trade against another order of the same user. */
+export type SelfTradePrevention =
+  | 'CANCEL_BOTH'
+  | 'CANCEL_INCOMING'
+  | 'CANCEL_RESTING'
+  | 'NONE';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every change to the signed-in user's orders: accepted, filled, cancelled, amended. */
+  myOrderUpdates: Order;
+  /** Every fill of the signed-in user's orders. */
+  myTrades: Trade;
 };
 
 /** One fill between a buy order and a sell order. */
@@ -223,45 +317,91 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 }>;
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  AmendOrderResult:
+    | ( OrderCommandResult )
+    | ( OrderCommandResult )
+  ;
+  CancelOrderResult:
+    | ( OrderCommandResult )
+    | ( OrderCommandResult )
+  ;
+  PlaceOrderResult:
+    | ( OrderCommandResult )
+    | ( OrderCommandResult )
+  ;
+}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AmendOrderInput: AmendOrderInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AmendOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AmendOrderResult']>;
+  CancelOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelOrderResult']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Instrument: ResolverTypeWrapper<Instrument>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  OrderAccepted: ResolverTypeWrapper<OrderCommandResult>;
+  OrderAmended: ResolverTypeWrapper<OrderCommandResult>;
+  OrderCancelled: ResolverTypeWrapper<OrderCommandResult>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderRejected: ResolverTypeWrapper<OrderCommandResult>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OrderSide: OrderSide;
   OrderStatus: OrderStatus;
   OrderType: OrderType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PlaceOrderInput: PlaceOrderInput;
+  PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SelfTradePrevention: SelfTradePrevention;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trade: ResolverTypeWrapper<TradeModel>;
   User: ResolverTypeWrapper<{ id: string }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AmendOrderInput: AmendOrderInput;
+  ID: Scalars['ID']['output'];
+  AmendOrderResult: ResolversUnionTypes<ResolversParentTypes>['AmendOrderResult'];
+  CancelOrderResult: ResolversUnionTypes<ResolversParentTypes>['CancelOrderResult'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Instrument: Instrument;
-  ID: Scalars['ID']['output'];
+  Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
   String: Scalars['String']['output'];
+  OrderAccepted: OrderCommandResult;
+  OrderAmended: OrderCommandResult;
+  OrderCancelled: OrderCommandResult;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderRejected: OrderCommandResult;
+  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PlaceOrderInput: PlaceOrderInput;
+  PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   Trade: TradeModel;
   User: { id: string };
-  Int: Scalars['Int']['output'];
+}>;
+
+export type AmendOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['AmendOrderResult'] = ResolversParentTypes['AmendOrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'OrderAmended' | 'OrderRejected', ParentType, ContextType>;
+}>;
+
+export type CancelOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CancelOrderResult'] = ResolversParentTypes['CancelOrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'OrderCancelled' | 'OrderRejected', ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -274,6 +414,12 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 
 export type InstrumentResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  amendOrder?: Resolver<ResolversTypes['AmendOrderResult'], ParentType, ContextType, RequireFields<MutationAmendOrderArgs, 'input'>>;
+  cancelOrder?: Resolver<ResolversTypes['CancelOrderResult'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+  placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
 }>;
 
 export type OrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -295,6 +441,21 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type OrderAcceptedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderAccepted'] = ResolversParentTypes['OrderAccepted']> = ResolversObject<{
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderAmendedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderAmended'] = ResolversParentTypes['OrderAmended']> = ResolversObject<{
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderCancelledResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderCancelled'] = ResolversParentTypes['OrderCancelled']> = ResolversObject<{
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type OrderConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -305,13 +466,30 @@ export type OrderEdgeResolvers<ContextType = OrdersContext, ParentType extends R
   node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
 }>;
 
+export type OrderRejectedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRejected'] = ResolversParentTypes['OrderRejected']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PlaceOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'OrderAccepted' | 'OrderRejected', ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  myOrderUpdates?: SubscriptionResolver<ResolversTypes['Order'], "myOrderUpdates", ParentType, ContextType>;
+  myTrades?: SubscriptionResolver<ResolversTypes['Trade'], "myTrades", ParentType, ContextType>;
 }>;
 
 export type TradeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Trade'] = ResolversParentTypes['Trade'], FederationReferenceType extends FederationReferenceTypes['Trade'] = FederationReferenceTypes['Trade']> = ResolversObject<{
@@ -332,14 +510,23 @@ export type UserResolvers<ContextType = OrdersContext, ParentType extends Resolv
 }>;
 
 export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
+  AmendOrderResult?: AmendOrderResultResolvers<ContextType>;
+  CancelOrderResult?: CancelOrderResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Instrument?: InstrumentResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderAccepted?: OrderAcceptedResolvers<ContextType>;
+  OrderAmended?: OrderAmendedResolvers<ContextType>;
+  OrderCancelled?: OrderCancelledResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderRejected?: OrderRejectedResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Trade?: TradeResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

@@ -1,0 +1,74 @@
+import type { OrderSide, OrderType, PrismaClient } from '@mib/db';
+import type { EngineClient } from '@mib/engine';
+import { parseId } from '@mib/subgraph-kit';
+import type { InstrumentCatalog } from '../data/instrumentCatalog.js';
+import { mirrorOrder } from '../data/mirrorOrder.js';
+import { mirrorOfReport } from '../engineMirror/fromReport.js';
+import { isTradingOutcome, rejected, type OrderCommandResult } from './orderCommandResult.js';
+import { checkPriceForType, checkQuantity, tradableInstrument } from './orderInput.js';
+
+export interface PlaceOrderInput {
+  readonly instrumentId: string;
+  readonly side: OrderSide;
+  readonly type: OrderType;
+  readonly price?: string | null | undefined;
+  readonly quantity: string;
+  readonly selfTradePrevention?:
+    'NONE' | 'CANCEL_RESTING' | 'CANCEL_INCOMING' | 'CANCEL_BOTH' | null | undefined;
+}
+
+const STP_ON_THE_WIRE = {
+  NONE: 'STP_NONE',
+  CANCEL_RESTING: 'STP_CANCEL_RESTING',
+  CANCEL_INCOMING: 'STP_CANCEL_INCOMING',
+  CANCEL_BOTH: 'STP_CANCEL_BOTH',
+} as const;
+
+/**
+ * Sends a new order to the engine for `userId` and mirrors what the engine made of it, so the
+ * caller reads its own write. Malformed input is a `BAD_USER_INPUT` error before anything is sent.
+ */
+export async function placeOrder(
+  services: { prisma: PrismaClient; engine: EngineClient; catalog: InstrumentCatalog },
+  userId: string,
+  input: PlaceOrderInput,
+): Promise<OrderCommandResult> {
+  const instrument = await tradableInstrument(services.catalog, parseId(input.instrumentId, 'instrumentId'));
+  const price = checkPriceForType(input.type, input.price);
+  const quantity = checkQuantity(input.quantity);
+  const result = await services.engine.submitOrder({
+    symbol: instrument.symbol,
+    accountId: userId,
+    side: input.side,
+    type: input.type,
+    price: price ?? '',
+    quantity,
+    stp: STP_ON_THE_WIRE[input.selfTradePrevention ?? 'CANCEL_RESTING'],
+  });
+  const at = new Date();
+  if (result.kind === 'accepted') {
+    const orderId = await mirrorOrder(
+      services.prisma,
+      mirrorOfReport(result.report, { userId, instrumentId: instrument.id, newOrder: true, at }),
+    );
+    return { __typename: 'OrderAccepted', orderId };
+  }
+  const { rejection } = result;
+  if (!isTradingOutcome(rejection) || rejection.orderId === '') return rejected(rejection);
+  const orderId = await mirrorOrder(services.prisma, {
+    engineOrderId: rejection.orderId,
+    userId,
+    instrumentId: instrument.id,
+    side: input.side,
+    type: input.type,
+    status: 'REJECTED',
+    price,
+    quantity,
+    filledQuantity: '0',
+    averagePrice: null,
+    rejectReason: rejection.reason,
+    sequence: 0,
+    at,
+  });
+  return rejected(rejection, orderId);
+}

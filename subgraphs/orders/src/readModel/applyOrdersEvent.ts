@@ -1,0 +1,81 @@
+import { Decimal } from '@mib/db';
+import type { EventOf, TradingEvent } from '@mib/events';
+import type { Transaction } from '@mib/subgraph-kit';
+import type { Logger } from '@mib/telemetry';
+import type { InstrumentCatalog } from '../data/instrumentCatalog.js';
+import { mirrorOrder } from '../data/mirrorOrder.js';
+import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
+import { averageAfterFill, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
+
+/**
+ * Applies one engine event to the orders read model (called exactly once per event by
+ * `consumeIntoReadModel`). Rejections are recorded by the mutation that placed the order: the
+ * event does not carry the order's terms.
+ */
+export async function applyOrdersEvent(
+  event: TradingEvent,
+  tx: Transaction,
+  { catalog, logger }: { catalog: InstrumentCatalog; logger: Logger },
+): Promise<void> {
+  if (event.type === 'trade') return recordTrade(event, tx, catalog);
+  if (!isOrderEvent(event) || event.type === 'order.rejected') return;
+  const instrument = await catalog.bySymbolName(event.payload.symbol);
+  if (!instrument) {
+    // Not retried: an instrument the catalogue lacks will not appear by waiting.
+    logger.error(
+      { symbol: event.payload.symbol, sequence: event.sequence },
+      'order event for an unknown instrument skipped',
+    );
+    return;
+  }
+  let averagePrice: string | null = null;
+  if (event.type === 'order.partially_filled' || event.type === 'order.filled') {
+    const stored = await tx.order.findUnique({
+      where: { id: orderIdOf(event.payload.orderId) },
+      select: { averagePrice: true, filledQuantity: true, engineSequence: true },
+    });
+    const before =
+      stored && stored.engineSequence < BigInt(event.sequence)
+        ? stored
+        : {
+            averagePrice: null,
+            filledQuantity: new Decimal(event.payload.filledQuantity).minus(event.payload.lastFillQuantity),
+          };
+    averagePrice = averageAfterFill(before, {
+      price: event.payload.lastFillPrice,
+      quantity: event.payload.lastFillQuantity,
+    });
+  }
+  await mirrorOrder(tx, mirrorOfEvent(event, instrument.id, averagePrice));
+}
+
+/**
+ * A fill between two engine orders becomes a Trade between their rows. When an order's own
+ * events have not been applied yet the foreign key fails, the transaction rolls back and the bus
+ * delivers the trade again later: trades never reference orders that do not exist.
+ */
+async function recordTrade(
+  event: EventOf<'trade'>,
+  tx: Transaction,
+  catalog: InstrumentCatalog,
+): Promise<void> {
+  const { taker, maker, aggressorSide } = event.payload;
+  if (!taker || !maker || !aggressorSide) return; // an external print: no orders of ours behind it
+  const instrument = await catalog.bySymbolName(event.payload.symbol);
+  if (!instrument) return;
+  const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
+  await tx.trade.upsert({
+    where: { id: tradeIdOf(event.payload.tradeId) },
+    update: {},
+    create: {
+      id: tradeIdOf(event.payload.tradeId),
+      instrumentId: instrument.id,
+      buyOrderId: orderIdOf(buy.orderId),
+      sellOrderId: orderIdOf(sell.orderId),
+      price: event.payload.price,
+      quantity: event.payload.quantity,
+      executedAt: new Date(event.occurredAt),
+      engineTradeId: BigInt(event.payload.tradeId),
+    },
+  });
+}
