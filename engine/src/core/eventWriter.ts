@@ -2,44 +2,46 @@ import { EventBuffer } from './eventBuffer.js';
 import { CommandField, EventField as F, EventType } from './layout.js';
 import type { OrderPool } from './orderPool.js';
 
+/** Offsets in `EventWriter.context`. */
+export const CONTEXT_REQUEST_ID = 0;
+/** The command's effective timestamp (the symbol's clock). */
+export const CONTEXT_TIMESTAMP = 1;
+
 /**
  * Writes event slots for the command being executed: numbers them with the shard's sequence and
  * stamps them with the command's requestId and timestamp. Every writer sets all 16 fields, so
- * a reused buffer never leaks values from an earlier event.
+ * a reused buffer never leaks values from an earlier event. Writers take slots and indices and
+ * read the doubles themselves (see OrderPool on why doubles do not travel as arguments).
  */
 export class EventWriter {
   /** Sequence number of the last event written (the next one gets `sequence + 1`). */
   sequence = 0;
-  private requestId = 0;
-  /** Timestamp stamped on events; the shard moves it forward to the symbol's clock. */
-  timestampMs = 0;
+  /** requestId and timestamp of the executing command, set by the shard before each command. */
+  readonly context = new Float64Array(2);
   out: EventBuffer = new EventBuffer(16);
 
-  /** Starts a command: later events carry its requestId and timestamp and go to `out`. */
-  begin(out: EventBuffer, requestId: number, timestampMs: number): void {
-    this.out = out;
-    this.requestId = requestId;
-    this.timestampMs = timestampMs;
-  }
-
-  /** Claims a slot, writes the common header and zeroes fields 5–15; returns the slot's array and offset. */
+  /** Claims a slot and writes the common header; returns the slot's offset in `out.slots`. */
   private header(type: number, symbolId: number): number {
     const offset = this.out.claim();
     const s = this.out.slots;
     s[offset] = type;
     s[offset + 1] = ++this.sequence;
-    s[offset + 2] = this.requestId;
+    s[offset + 2] = this.context[CONTEXT_REQUEST_ID]!;
     s[offset + 3] = symbolId;
-    s[offset + 4] = this.timestampMs;
+    s[offset + 4] = this.context[CONTEXT_TIMESTAMP]!;
     return offset;
   }
 
-  /** An order lifecycle event (accepted, filled, cancelled, amended) from the order's slot. */
-  orderEvent(type: number, symbolId: number, orders: OrderPool, order: number, reason: number, fillPrice: number, fillQuantity: number): void {
+  /**
+   * An order lifecycle event (accepted, filled, cancelled, amended) from the order's slot; fill
+   * events carry the order's last fill.
+   */
+  orderEvent(type: number, symbolId: number, orders: OrderPool, order: number, reason: number): void {
     const o = this.header(type, symbolId);
     const s = this.out.slots;
     const leaves = orders.leaves(order);
     const filled = orders.filled(order);
+    const isFill = type === EventType.ORDER_FILLED || type === EventType.ORDER_PARTIALLY_FILLED;
     s[o + 5] = orders.accountId(order);
     s[o + 6] = orders.orderId(order);
     s[o + 7] = orders.side(order);
@@ -49,8 +51,8 @@ export class EventWriter {
     s[o + 11] = filled;
     s[o + 12] = type === EventType.ORDER_CANCELLED ? 0 : leaves;
     s[o + 13] = reason;
-    s[o + 14] = fillPrice;
-    s[o + 15] = fillQuantity;
+    s[o + 14] = isFill ? orders.lastFillPrice(order) : 0;
+    s[o + 15] = isFill ? orders.lastFillQuantity(order) : 0;
   }
 
   /** ORDER_REJECTED for the command at `base` in `commands`, echoing its order fields. */
@@ -70,55 +72,56 @@ export class EventWriter {
     s[o + 15] = 0;
   }
 
-  trade(symbolId: number, takerAccountId: number, takerOrderId: number, aggressorSide: number, makerAccountId: number, makerOrderId: number, price: number, quantity: number, tradeId: number): void {
+  /** TRADE between an incoming order and a resting one, at the maker's last fill. */
+  trade(symbolId: number, orders: OrderPool, taker: number, maker: number, tradeId: number): void {
     const o = this.header(EventType.TRADE, symbolId);
     const s = this.out.slots;
-    s[o + F.TAKER_ACCOUNT_ID] = takerAccountId;
-    s[o + F.TAKER_ORDER_ID] = takerOrderId;
-    s[o + F.AGGRESSOR_SIDE] = aggressorSide;
-    s[o + F.MAKER_ACCOUNT_ID] = makerAccountId;
-    s[o + F.TRADE_PRICE] = price;
-    s[o + F.TRADE_QUANTITY] = quantity;
-    s[o + F.MAKER_ORDER_ID] = makerOrderId;
+    s[o + F.TAKER_ACCOUNT_ID] = orders.accountId(taker);
+    s[o + F.TAKER_ORDER_ID] = orders.orderId(taker);
+    s[o + F.AGGRESSOR_SIDE] = orders.side(taker);
+    s[o + F.MAKER_ACCOUNT_ID] = orders.accountId(maker);
+    s[o + F.TRADE_PRICE] = orders.lastFillPrice(maker);
+    s[o + F.TRADE_QUANTITY] = orders.lastFillQuantity(maker);
+    s[o + F.MAKER_ORDER_ID] = orders.orderId(maker);
     s[o + F.TRADE_ID] = tradeId;
     s[o + 13] = 0;
     s[o + 14] = 0;
     s[o + 15] = 0;
   }
 
-  quote(symbolId: number, bidPrice: number, bidSize: number, askPrice: number, askSize: number, lastPrice: number, lastQuantity: number, vwap: number, sessionVolume: number): void {
+  /** TRADE for an external print: price and size from the command slot, no orders. */
+  print(commands: Float64Array, base: number, symbolId: number, aggressorSide: number, tradeId: number): void {
+    const o = this.header(EventType.TRADE, symbolId);
+    const s = this.out.slots;
+    for (let i = 5; i <= 15; i++) s[o + i] = 0;
+    s[o + F.AGGRESSOR_SIDE] = aggressorSide;
+    s[o + F.TRADE_PRICE] = commands[base + CommandField.PRICE]!;
+    s[o + F.TRADE_QUANTITY] = commands[base + CommandField.QUANTITY]!;
+    s[o + F.TRADE_ID] = tradeId;
+  }
+
+  /** QUOTE from `values` at `at`: bidPrice, bidSize, askPrice, askSize, lastPrice, lastQuantity, vwap, sessionVolume. */
+  quote(symbolId: number, values: Float64Array, at: number): void {
     const o = this.header(EventType.QUOTE, symbolId);
     const s = this.out.slots;
     s[o + 5] = 0;
     s[o + 6] = 0;
-    s[o + F.BID_PRICE] = bidPrice;
-    s[o + F.BID_SIZE] = bidSize;
-    s[o + F.ASK_PRICE] = askPrice;
-    s[o + F.ASK_SIZE] = askSize;
-    s[o + F.LAST_PRICE] = lastPrice;
-    s[o + F.LAST_QUANTITY] = lastQuantity;
-    s[o + F.VWAP] = vwap;
-    s[o + F.SESSION_VOLUME] = sessionVolume;
+    for (let i = 0; i < 8; i++) s[o + F.BID_PRICE + i] = values[at + i]!;
     s[o + 15] = 0;
   }
 
-  candle(symbolId: number, intervalMs: number, openTimeMs: number, open: number, high: number, low: number, close: number, volume: number, tradeCount: number, vwap: number): void {
+  /** CANDLE_CLOSED from candle state at `at`: openTime, open, high, low, close, volume, tradeCount, notional. */
+  candle(symbolId: number, intervalMs: number, candles: Float64Array, at: number): void {
     const o = this.header(EventType.CANDLE_CLOSED, symbolId);
     const s = this.out.slots;
     s[o + 5] = 0;
     s[o + 6] = 0;
     s[o + F.INTERVAL_MS] = intervalMs;
-    s[o + F.OPEN_TIME_MS] = openTimeMs;
-    s[o + F.OPEN] = open;
-    s[o + F.HIGH] = high;
-    s[o + F.LOW] = low;
-    s[o + F.CLOSE] = close;
-    s[o + F.VOLUME] = volume;
-    s[o + F.TRADE_COUNT] = tradeCount;
-    s[o + F.CANDLE_VWAP] = vwap;
+    for (let i = 0; i < 7; i++) s[o + F.OPEN_TIME_MS + i] = candles[at + i]!;
+    s[o + F.CANDLE_VWAP] = candles[at + 7]! / candles[at + 5]!;
   }
 
-  /** RISK_LIMITS_SET, or INSTRUMENT_ADDED: account id and the five values at offsets 11–15. */
+  /** RISK_LIMITS_SET, or INSTRUMENT_ADDED: account id and the five values at offsets 11–15 (not on the hot path). */
   settings(type: number, symbolId: number, accountId: number, v11: number, v12: number, v13: number, v14: number, v15: number): void {
     const o = this.header(type, symbolId);
     const s = this.out.slots;

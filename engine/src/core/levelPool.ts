@@ -28,12 +28,11 @@ export class LevelPool {
     this.threadFreeList(0);
   }
 
-  /** An empty level at `price`. */
-  allocate(price: number): number {
+  /** An empty level; the caller sets its price. */
+  allocate(): number {
     if (this.freeHead === -1) this.grow();
     const level = this.freeHead;
     this.freeHead = this.head[level]!;
-    this.price[level] = price;
     this.quantity[level] = 0;
     this.orderCount[level] = 0;
     this.head[level] = -1;

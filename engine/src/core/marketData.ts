@@ -1,6 +1,13 @@
-import type { EventWriter } from './eventWriter.js';
+import { CONTEXT_TIMESTAMP, type EventWriter } from './eventWriter.js';
 import { CANDLE_INTERVALS_MS } from './layout.js';
+import type { LevelPool } from './levelPool.js';
 import { growF64 } from './orderPool.js';
+
+/** Offsets in `MarketData.pendingTrade`, where callers put a trade before `recordTrade`. */
+export const TRADE_PRICE = 0;
+export const TRADE_QUANTITY = 1;
+/** Values per symbol in `MarketData.quoted`, in QUOTE event order. */
+export const QUOTED_VALUES = 8;
 
 const INTERVAL_COUNT = CANDLE_INTERVALS_MS.length;
 /** Float64 values per candle: openTime, open, high, low, close, volume, tradeCount, notional. */
@@ -23,8 +30,16 @@ export class MarketData {
   nextCandleEnd = new Float64Array(16).fill(Infinity);
   /** Candle state, PER_SYMBOL values per symbol. */
   candles = new Float64Array(16 * PER_SYMBOL);
-  /** Top of book and last trade as last published, to publish QUOTE only on change. */
-  quoted = new Float64Array(16 * 6);
+  /**
+   * The last published QUOTE per symbol (bidPrice, bidSize, askPrice, askSize, lastPrice,
+   * lastQuantity, vwap, sessionVolume), to publish only on change.
+   */
+  quoted = new Float64Array(16 * QUOTED_VALUES);
+  /** Price and quantity of the trade `recordTrade` applies. */
+  readonly pendingTrade = new Float64Array(2);
+
+  /** `context`: the event writer's command context, whose timestamp stamps trades and candles. */
+  constructor(private readonly context: Float64Array) {}
 
   /** Makes room for `count` symbols. */
   ensureCapacity(count: number): void {
@@ -40,7 +55,7 @@ export class MarketData {
     nextCandleEnd.set(this.nextCandleEnd);
     this.nextCandleEnd = nextCandleEnd;
     this.candles = growF64(this.candles, grown * PER_SYMBOL);
-    this.quoted = growF64(this.quoted, grown * 6);
+    this.quoted = growF64(this.quoted, grown * QUOTED_VALUES);
   }
 
   vwap(symbol: number): number {
@@ -49,10 +64,11 @@ export class MarketData {
   }
 
   /**
-   * Closes every open candle of the symbol whose interval ended at or before `timestampMs`.
-   * Call before applying anything of a command stamped `timestampMs`.
+   * Closes every open candle of the symbol whose interval ended at or before the command's
+   * timestamp. Call before applying anything else of the command.
    */
-  closeDueCandles(symbol: number, symbolId: number, timestampMs: number, events: EventWriter): void {
+  closeDueCandles(symbol: number, symbolId: number, events: EventWriter): void {
+    const timestampMs = this.context[CONTEXT_TIMESTAMP]!;
     if (timestampMs < this.nextCandleEnd[symbol]!) return;
     const c = this.candles;
     let nextEnd = Infinity;
@@ -63,15 +79,18 @@ export class MarketData {
       const interval = CANDLE_INTERVALS_MS[i]!;
       const end = c[base]! + interval;
       if (timestampMs >= end) {
-        events.candle(symbolId, interval, c[base]!, c[base + 1]!, c[base + 2]!, c[base + 3]!, c[base + 4]!, c[base + 5]!, count, c[base + 7]! / c[base + 5]!);
+        events.candle(symbolId, interval, c, base);
         c[base + 6] = 0;
       } else if (end < nextEnd) nextEnd = end;
     }
     this.nextCandleEnd[symbol] = nextEnd;
   }
 
-  /** Applies a trade (own or ingested) to last, VWAP and the open candles. */
-  recordTrade(symbol: number, price: number, quantity: number, timestampMs: number): void {
+  /** Applies the trade in `pendingTrade` (own or ingested) to last, VWAP and the open candles. */
+  recordTrade(symbol: number): void {
+    const price = this.pendingTrade[TRADE_PRICE]!;
+    const quantity = this.pendingTrade[TRADE_QUANTITY]!;
+    const timestampMs = this.context[CONTEXT_TIMESTAMP]!;
     this.lastPrice[symbol] = price;
     this.lastQuantity[symbol] = quantity;
     const notional = price * quantity;
@@ -103,21 +122,25 @@ export class MarketData {
     this.nextCandleEnd[symbol] = nextEnd;
   }
 
-  /** Publishes QUOTE when the top of book or the last trade differs from the last QUOTE. */
-  publishQuoteIfChanged(symbol: number, symbolId: number, bidPrice: number, bidSize: number, askPrice: number, askSize: number, events: EventWriter): void {
+  /** Publishes QUOTE when the best levels (-1 = empty side) or the last trade differ from the last QUOTE. */
+  publishQuoteIfChanged(symbol: number, symbolId: number, levels: LevelPool, bidLevel: number, askLevel: number, events: EventWriter): void {
     const q = this.quoted;
-    const b = symbol * 6;
-    const lastPrice = this.lastPrice[symbol]!;
-    const lastQuantity = this.lastQuantity[symbol]!;
+    const b = symbol * QUOTED_VALUES;
+    const bidPrice = bidLevel === -1 ? 0 : levels.price[bidLevel]!;
+    const bidSize = bidLevel === -1 ? 0 : levels.quantity[bidLevel]!;
+    const askPrice = askLevel === -1 ? 0 : levels.price[askLevel]!;
+    const askSize = askLevel === -1 ? 0 : levels.quantity[askLevel]!;
     const volume = this.sessionVolume[symbol]!;
-    if (q[b] === bidPrice && q[b + 1] === bidSize && q[b + 2] === askPrice && q[b + 3] === askSize && q[b + 4] === lastPrice && q[b + 5] === volume) return;
+    if (q[b] === bidPrice && q[b + 1] === bidSize && q[b + 2] === askPrice && q[b + 3] === askSize && q[b + 7] === volume) return;
     q[b] = bidPrice;
     q[b + 1] = bidSize;
     q[b + 2] = askPrice;
     q[b + 3] = askSize;
-    q[b + 4] = lastPrice;
-    q[b + 5] = volume;
-    events.quote(symbolId, bidPrice, bidSize, askPrice, askSize, lastPrice, lastQuantity, this.vwap(symbol), volume);
+    q[b + 4] = this.lastPrice[symbol]!;
+    q[b + 5] = this.lastQuantity[symbol]!;
+    q[b + 6] = volume === 0 ? 0 : this.sessionNotional[symbol]! / volume;
+    q[b + 7] = volume;
+    events.quote(symbolId, q, b);
   }
 
   /** Candle state of one symbol (snapshots). */

@@ -1,22 +1,23 @@
 import { CancelReason, EventType, Side, StpMode } from './layout.js';
+import { TRADE_PRICE, TRADE_QUANTITY } from './marketData.js';
 import type { OrderBook, ShardState } from './shardState.js';
 
 /**
  * Price-time priority matching of one incoming order against the opposite side of its book,
  * and the book moves it needs (rest, remove). An order is "marketable" against a level when
- * the level's price is at or better than its limit: buy limit ≥ ask, sell limit ≤ bid.
+ * the level's price is at or better than its limit: buy limit ≥ ask, sell limit ≤ bid. The
+ * incoming order sits in an order slot (not yet on the book) with its limit set.
  */
 
 /** Puts an order with open quantity at the back of its price level. */
 export function restOrder(state: ShardState, order: number): void {
   const orders = state.orders;
-  const side = orders.side(order);
   const book = state.books[orders.symbolIndex(order)]!;
-  const ladder = side === Side.BUY ? book.bids : book.asks;
-  const level = ladder.levelFor(orders.price(order), state.levels);
+  const ladder = orders.side(order) === Side.BUY ? book.bids : book.asks;
+  const level = ladder.levelFor(orders, order, state.levels);
   state.levels.append(level, orders, order);
   state.orderIndex.set(orders.orderId(order), order);
-  state.risk.onRest(orders.accountIndex(order), orders.positionIndex(order), side, orders.leaves(order));
+  state.risk.onRest(orders, order);
 }
 
 /**
@@ -27,53 +28,59 @@ export function removeResting(state: ShardState, order: number, release: boolean
   const orders = state.orders;
   const levels = state.levels;
   const level = orders.level(order);
-  const side = orders.side(order);
   levels.unlink(level, orders, order);
   if (levels.orderCount[level] === 0) {
     const book = state.books[orders.symbolIndex(order)]!;
-    (side === Side.BUY ? book.bids : book.asks).remove(levels.price[level]!);
+    (orders.side(order) === Side.BUY ? book.bids : book.asks).remove(level, levels);
     levels.release(level);
   }
-  state.risk.onLeave(orders.accountIndex(order), orders.positionIndex(order), side, orders.leaves(order));
+  state.risk.onLeave(orders, order);
   if (release) {
     state.orderIndex.delete(orders.orderId(order));
     orders.release(order);
   }
 }
 
-/** True when an order on `side` with limit `limit` would trade with the opposite best level. */
-export function wouldCross(state: ShardState, book: OrderBook, side: number, limit: number): boolean {
-  const best = side === Side.BUY ? book.asks.best() : book.bids.best();
+/** True when the order would trade with the opposite best level at its limit. */
+export function wouldCross(state: ShardState, book: OrderBook, order: number): boolean {
+  const orders = state.orders;
+  const isBuy = orders.side(order) === Side.BUY;
+  const best = isBuy ? book.asks.best() : book.bids.best();
   if (best === -1) return false;
   const price = state.levels.price[best]!;
-  return side === Side.BUY ? price <= limit : price >= limit;
+  return isBuy ? price <= orders.limit(order) : price >= orders.limit(order);
 }
 
 /**
- * True when `quantity` can be filled at once up to `limit` (fill-or-kill pre-check; reads the
- * book, changes nothing). Own orders are skipped under CANCEL_RESTING (they would be cancelled)
- * and end the fill under CANCEL_INCOMING / CANCEL_BOTH.
+ * True when the order's open quantity can be filled at once within its limit (fill-or-kill
+ * pre-check; reads the book, changes nothing). Own orders are skipped under CANCEL_RESTING
+ * (they would be cancelled) and end the fill under CANCEL_INCOMING / CANCEL_BOTH.
  */
-export function canFillCompletely(state: ShardState, book: OrderBook, side: number, limit: number, account: number, stpMode: number, quantity: number): boolean {
-  const ladder = side === Side.BUY ? book.asks : book.bids;
-  const levels = state.levels;
+export function canFillCompletely(state: ShardState, book: OrderBook, order: number): boolean {
   const orders = state.orders;
+  const levels = state.levels;
+  const isBuy = orders.side(order) === Side.BUY;
+  const ladder = isBuy ? book.asks : book.bids;
+  const limit = orders.limit(order);
+  const quantity = orders.leaves(order);
+  const account = orders.accountIndex(order);
+  const stpMode = orders.stpMode(order);
   let available = 0;
   for (let depth = 0; depth < ladder.size; depth++) {
     const level = ladder.levelAt(depth);
     const price = levels.price[level]!;
-    if (side === Side.BUY ? price > limit : price < limit) return false;
+    if (isBuy ? price > limit : price < limit) return false;
     if (stpMode === StpMode.NONE) {
       available += levels.quantity[level]!;
       if (available >= quantity) return true;
       continue;
     }
-    for (let order = levels.head[level]!; order !== -1; order = orders.next(order)) {
-      if (orders.accountIndex(order) === account) {
+    for (let resting = levels.head[level]!; resting !== -1; resting = orders.next(resting)) {
+      if (orders.accountIndex(resting) === account) {
         if (stpMode === StpMode.CANCEL_RESTING) continue;
         return false;
       }
-      available += orders.leaves(order);
+      available += orders.leaves(resting);
       if (available >= quantity) return true;
     }
   }
@@ -82,26 +89,25 @@ export function canFillCompletely(state: ShardState, book: OrderBook, side: numb
 
 /**
  * Matches `order` (not resting) against the opposite side while it has open quantity and the
- * best opposite price is within `limit`, filling makers oldest first. Writes TRADE and fill
+ * best opposite price is within its limit, filling makers oldest first. Writes TRADE and fill
  * events and applies fills to positions and market data. Returns true when self-trade
  * prevention stopped the incoming order (its rest must then be cancelled, not rested).
  */
-export function matchIncoming(state: ShardState, order: number, limit: number, timestampMs: number): boolean {
+export function matchIncoming(state: ShardState, order: number): boolean {
   const orders = state.orders;
   const levels = state.levels;
   const risk = state.risk;
   const events = state.events;
-  const side = orders.side(order);
+  const marketData = state.marketData;
+  const pendingTrade = marketData.pendingTrade;
   const symbol = orders.symbolIndex(order);
   const symbolId = state.symbolIds[symbol]!;
   const book = state.books[symbol]!;
-  const ladder = side === Side.BUY ? book.asks : book.bids;
-  const isBuy = side === Side.BUY;
+  const isBuy = orders.side(order) === Side.BUY;
+  const ladder = isBuy ? book.asks : book.bids;
+  const limit = orders.limit(order);
   const account = orders.accountIndex(order);
   const stpMode = orders.stpMode(order);
-  const takerPosition = orders.positionIndex(order);
-  const takerAccountId = orders.accountId(order);
-  const takerOrderId = orders.orderId(order);
   let leaves = orders.leaves(order);
 
   while (leaves > 0) {
@@ -114,13 +120,10 @@ export function matchIncoming(state: ShardState, order: number, limit: number, t
       const next = orders.next(maker);
       if (stpMode !== StpMode.NONE && orders.accountIndex(maker) === account) {
         if (stpMode !== StpMode.CANCEL_INCOMING) {
-          events.orderEvent(EventType.ORDER_CANCELLED, symbolId, orders, maker, CancelReason.SELF_TRADE_PREVENTION, 0, 0);
+          events.orderEvent(EventType.ORDER_CANCELLED, symbolId, orders, maker, CancelReason.SELF_TRADE_PREVENTION);
           removeResting(state, maker, true);
         }
-        if (stpMode !== StpMode.CANCEL_RESTING) {
-          orders.setLeaves(order, leaves);
-          return true;
-        }
+        if (stpMode !== StpMode.CANCEL_RESTING) return true;
         maker = next;
         continue;
       }
@@ -129,15 +132,21 @@ export function matchIncoming(state: ShardState, order: number, limit: number, t
       leaves -= quantity;
       orders.setLeaves(order, leaves);
       orders.setFilled(order, orders.filled(order) + quantity);
+      orders.setLastFillPrice(order, price);
+      orders.setLastFillQuantity(order, quantity);
       orders.setLeaves(maker, makerLeaves - quantity);
       orders.setFilled(maker, orders.filled(maker) + quantity);
+      orders.setLastFillPrice(maker, price);
+      orders.setLastFillQuantity(maker, quantity);
       levels.quantity[level] = levels.quantity[level]! - quantity;
-      risk.onFill(orders.positionIndex(maker), orders.side(maker), quantity, true);
-      risk.onFill(takerPosition, side, quantity, false);
-      state.marketData.recordTrade(symbol, price, quantity, timestampMs);
-      events.trade(symbolId, takerAccountId, takerOrderId, side, orders.accountId(maker), orders.orderId(maker), price, quantity, ++state.tradeId);
-      events.orderEvent(makerLeaves === quantity ? EventType.ORDER_FILLED : EventType.ORDER_PARTIALLY_FILLED, symbolId, orders, maker, 0, price, quantity);
-      events.orderEvent(leaves === 0 ? EventType.ORDER_FILLED : EventType.ORDER_PARTIALLY_FILLED, symbolId, orders, order, 0, price, quantity);
+      risk.onFill(orders, maker, true);
+      risk.onFill(orders, order, false);
+      pendingTrade[TRADE_PRICE] = price;
+      pendingTrade[TRADE_QUANTITY] = quantity;
+      marketData.recordTrade(symbol);
+      events.trade(symbolId, orders, order, maker, ++state.tradeId);
+      events.orderEvent(makerLeaves === quantity ? EventType.ORDER_FILLED : EventType.ORDER_PARTIALLY_FILLED, symbolId, orders, maker, 0);
+      events.orderEvent(leaves === 0 ? EventType.ORDER_FILLED : EventType.ORDER_PARTIALLY_FILLED, symbolId, orders, order, 0);
       if (makerLeaves === quantity) removeResting(state, maker, true);
       maker = next;
     }

@@ -1,4 +1,5 @@
 import { CancelReason, CommandField as C, EventType, OrderType, RejectReason, Side, StpMode } from './layout.js';
+import { CANDIDATE_LAST_PRICE, CANDIDATE_OWN_OPEN, CANDIDATE_PRICE, CANDIDATE_QUANTITY } from './risk.js';
 import { canFillCompletely, matchIncoming, removeResting, restOrder, wouldCross } from './matching.js';
 import type { ShardState } from './shardState.js';
 
@@ -23,15 +24,17 @@ function isMultiple(value: number, step: number): boolean {
   return Math.floor(value / step) * step === value;
 }
 
-/** 0 when `price` is a valid price for the symbol, else the reason. */
-function priceProblem(state: ShardState, symbol: number, price: number): number {
+/** 0 when `commands[at]` is a valid price for the symbol, else the reason. */
+function priceProblem(state: ShardState, symbol: number, commands: Float64Array, at: number): number {
+  const price = commands[at]!;
   if (!isPositiveInteger(price)) return RejectReason.INVALID_PRICE;
   if (!isMultiple(price, state.tickSize[symbol]!)) return RejectReason.PRICE_OFF_TICK;
   return 0;
 }
 
-/** 0 when `quantity` is a valid quantity for the symbol, else the reason. */
-function quantityProblem(state: ShardState, symbol: number, quantity: number): number {
+/** 0 when `commands[at]` is a valid quantity for the symbol, else the reason. */
+function quantityProblem(state: ShardState, symbol: number, commands: Float64Array, at: number): number {
+  const quantity = commands[at]!;
   if (!isPositiveInteger(quantity)) return RejectReason.INVALID_QUANTITY;
   if (!isMultiple(quantity, state.lotSize[symbol]!)) return RejectReason.QUANTITY_OFF_LOT;
   return 0;
@@ -47,10 +50,10 @@ function submitProblem(state: ShardState, commands: Float64Array, base: number, 
   const orderId = commands[base + C.ORDER_ID]!;
   if (!isPositiveInteger(orderId) || state.orderIndex.get(orderId) !== -1) return RejectReason.DUPLICATE_ORDER_ID;
   if (type !== OrderType.MARKET) {
-    const problem = priceProblem(state, symbol, commands[base + C.PRICE]!);
+    const problem = priceProblem(state, symbol, commands, base + C.PRICE);
     if (problem !== 0) return problem;
   }
-  const problem = quantityProblem(state, symbol, commands[base + C.QUANTITY]!);
+  const problem = quantityProblem(state, symbol, commands, base + C.QUANTITY);
   if (problem !== 0) return problem;
   const stp = commands[base + C.STP_MODE]!;
   if (!(stp >= StpMode.NONE && stp <= StpMode.CANCEL_BOTH && (stp | 0) === stp)) return RejectReason.INVALID_STP_MODE;
@@ -58,61 +61,66 @@ function submitProblem(state: ShardState, commands: Float64Array, base: number, 
 }
 
 /** Handles SUBMIT. */
-export function submitOrder(state: ShardState, commands: Float64Array, base: number, symbol: number, timestampMs: number): void {
+export function submitOrder(state: ShardState, commands: Float64Array, base: number, symbol: number): void {
   const events = state.events;
   const problem = submitProblem(state, commands, base, symbol);
   if (problem !== 0) return events.reject(commands, base, problem);
 
   const side = commands[base + C.SIDE]!;
   const type = commands[base + C.ORDER_TYPE]!;
-  const quantity = commands[base + C.QUANTITY]!;
-  const stpMode = commands[base + C.STP_MODE]!;
-  const accountId = commands[base + C.ACCOUNT_ID]!;
   const book = state.books[symbol]!;
   const risk = state.risk;
-  const account = risk.accountFor(accountId);
+  const account = risk.accountFor(commands[base + C.ACCOUNT_ID]!);
   const position = risk.positionFor(account, symbol);
   const isMarket = type === OrderType.MARKET;
   const lastPrice = state.marketData.lastPrice[symbol]!;
-
-  let price = commands[base + C.PRICE]!;
-  let limit = price;
-  let referencePrice = price;
   const oppositeBest = side === Side.BUY ? book.asks.best() : book.bids.best();
+  const price = isMarket ? 0 : commands[base + C.PRICE]!;
+  let limit = price;
+  const candidate = risk.candidate;
+  candidate[CANDIDATE_PRICE] = price;
   if (isMarket) {
-    price = 0;
     // A market order may only trade inside the account's price band around the last trade,
     // and its notional is estimated at the last trade (before any trade: the best opposite price).
     const band = risk.priceBandBps(account);
     const reach = band > 0 && lastPrice > 0 ? (lastPrice * band) / 10_000 : Infinity;
     limit = side === Side.BUY ? lastPrice + reach : lastPrice > 0 && band > 0 ? lastPrice - reach : 0;
-    referencePrice = lastPrice > 0 ? lastPrice : oppositeBest === -1 ? 0 : state.levels.price[oppositeBest]!;
+    candidate[CANDIDATE_PRICE] = lastPrice > 0 ? lastPrice : oppositeBest === -1 ? 0 : state.levels.price[oppositeBest]!;
   }
+  candidate[CANDIDATE_QUANTITY] = commands[base + C.QUANTITY]!;
+  candidate[CANDIDATE_LAST_PRICE] = lastPrice;
+  candidate[CANDIDATE_OWN_OPEN] = 0;
   const mayRest = type === OrderType.LIMIT || type === OrderType.POST_ONLY;
-  const riskProblem = risk.check(account, position, side, referencePrice, quantity, lastPrice, isMarket, mayRest, 0);
+  const riskProblem = risk.check(account, position, side, isMarket, mayRest);
   if (riskProblem !== 0) return events.reject(commands, base, riskProblem);
-
   if (isMarket && oppositeBest === -1) return events.reject(commands, base, RejectReason.NO_LIQUIDITY);
-  if (type === OrderType.POST_ONLY && wouldCross(state, book, side, limit)) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
-  if (type === OrderType.FOK && !canFillCompletely(state, book, side, limit, account, stpMode, quantity)) return events.reject(commands, base, RejectReason.FOK_NOT_FILLABLE);
 
   const orders = state.orders;
   const order = orders.allocate();
   orders.setOrderId(order, commands[base + C.ORDER_ID]!);
-  orders.setAccountId(order, accountId);
+  orders.setAccountId(order, commands[base + C.ACCOUNT_ID]!);
   orders.setPrice(order, price);
-  orders.setLeaves(order, quantity);
+  orders.setLimit(order, limit);
+  orders.setLeaves(order, commands[base + C.QUANTITY]!);
   orders.setFilled(order, 0);
-  orders.setFlags(order, side, type, stpMode);
+  orders.setFlags(order, side, type, commands[base + C.STP_MODE]!);
   orders.setSymbolIndex(order, symbol);
   orders.setAccountIndex(order, account);
   orders.setPositionIndex(order, position);
   orders.setLevel(order, -1);
-  const symbolId = state.symbolIds[symbol]!;
-  events.orderEvent(EventType.ORDER_ACCEPTED, symbolId, orders, order, 0, 0, 0);
+  const crosses = wouldCross(state, book, order);
+  const matchingProblem = type === OrderType.POST_ONLY && crosses
+    ? RejectReason.POST_ONLY_WOULD_CROSS
+    : type === OrderType.FOK && !canFillCompletely(state, book, order) ? RejectReason.FOK_NOT_FILLABLE : 0;
+  if (matchingProblem !== 0) {
+    orders.release(order);
+    return events.reject(commands, base, matchingProblem);
+  }
 
-  // Most limit orders do not cross: skip the matching loop's setup for them.
-  const stopped = type !== OrderType.POST_ONLY && wouldCross(state, book, side, limit) && matchIncoming(state, order, limit, timestampMs);
+  const symbolId = state.symbolIds[symbol]!;
+  events.orderEvent(EventType.ORDER_ACCEPTED, symbolId, orders, order, 0);
+  // Most limit orders do not cross: they skip the matching loop.
+  const stopped = crosses && matchIncoming(state, order);
   finishIncoming(state, order, mayRest && !stopped, stopped);
 }
 
@@ -121,7 +129,7 @@ function finishIncoming(state: ShardState, order: number, mayRest: boolean, stop
   const orders = state.orders;
   if (orders.leaves(order) > 0) {
     if (mayRest) return restOrder(state, order);
-    state.events.orderEvent(EventType.ORDER_CANCELLED, state.symbolIds[orders.symbolIndex(order)]!, orders, order, stopped ? CancelReason.SELF_TRADE_PREVENTION : CancelReason.UNFILLED_REMAINDER, 0, 0);
+    state.events.orderEvent(EventType.ORDER_CANCELLED, state.symbolIds[orders.symbolIndex(order)]!, orders, order, stopped ? CancelReason.SELF_TRADE_PREVENTION : CancelReason.UNFILLED_REMAINDER);
   }
   // Not resting: its id is not in the index (an amended order's was removed by the caller).
   orders.release(order);
@@ -145,7 +153,7 @@ function ownedOrder(state: ShardState, commands: Float64Array, base: number, sym
 export function cancelOrder(state: ShardState, commands: Float64Array, base: number, symbol: number): void {
   const order = ownedOrder(state, commands, base, symbol);
   if (order === -1) return;
-  state.events.orderEvent(EventType.ORDER_CANCELLED, state.symbolIds[symbol]!, state.orders, order, CancelReason.USER_REQUESTED, 0, 0);
+  state.events.orderEvent(EventType.ORDER_CANCELLED, state.symbolIds[symbol]!, state.orders, order, CancelReason.USER_REQUESTED);
   removeResting(state, order, true);
 }
 
@@ -153,7 +161,7 @@ export function cancelOrder(state: ShardState, commands: Float64Array, base: num
  * Handles AMEND. Reducing the open quantity at the same price keeps the order's place in the
  * queue; any other change takes it off and puts it back as a new arrival, which may trade.
  */
-export function amendOrder(state: ShardState, commands: Float64Array, base: number, symbol: number, timestampMs: number): void {
+export function amendOrder(state: ShardState, commands: Float64Array, base: number, symbol: number): void {
   const order = ownedOrder(state, commands, base, symbol);
   if (order === -1) return;
   const events = state.events;
@@ -162,36 +170,45 @@ export function amendOrder(state: ShardState, commands: Float64Array, base: numb
   const oldLeaves = orders.leaves(order);
   const requestedPrice = commands[base + C.NEW_PRICE]!;
   const requestedQuantity = commands[base + C.NEW_QUANTITY]!;
+  const problem = (requestedPrice === 0 ? 0 : priceProblem(state, symbol, commands, base + C.NEW_PRICE))
+    || (requestedQuantity === 0 ? 0 : quantityProblem(state, symbol, commands, base + C.NEW_QUANTITY));
+  if (problem !== 0) return events.reject(commands, base, problem);
   const price = requestedPrice === 0 ? oldPrice : requestedPrice;
   const leaves = requestedQuantity === 0 ? oldLeaves : requestedQuantity;
-  const problem = priceProblem(state, symbol, price) || quantityProblem(state, symbol, leaves);
-  if (problem !== 0) return events.reject(commands, base, problem);
   if (price === oldPrice && leaves === oldLeaves) return events.reject(commands, base, RejectReason.AMEND_NO_CHANGE);
 
-  const side = orders.side(order);
-  const account = orders.accountIndex(order);
-  const lastPrice = state.marketData.lastPrice[symbol]!;
-  const riskProblem = state.risk.check(account, orders.positionIndex(order), side, price, leaves, lastPrice, false, false, oldLeaves);
+  const risk = state.risk;
+  const candidate = risk.candidate;
+  candidate[CANDIDATE_PRICE] = price;
+  candidate[CANDIDATE_QUANTITY] = leaves;
+  candidate[CANDIDATE_LAST_PRICE] = state.marketData.lastPrice[symbol]!;
+  candidate[CANDIDATE_OWN_OPEN] = oldLeaves;
+  const riskProblem = risk.check(orders.accountIndex(order), orders.positionIndex(order), orders.side(order), false, false);
   if (riskProblem !== 0) return events.reject(commands, base, riskProblem);
   const book = state.books[symbol]!;
-  const type = orders.orderType(order);
-  if (type === OrderType.POST_ONLY && price !== oldPrice && wouldCross(state, book, side, price)) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
-
   const symbolId = state.symbolIds[symbol]!;
+
   if (price === oldPrice && leaves < oldLeaves) {
-    const reduction = oldLeaves - leaves;
     const level = orders.level(order);
-    state.levels.quantity[level] = state.levels.quantity[level]! - reduction;
-    state.risk.reduceOpen(orders.positionIndex(order), side, reduction);
+    state.levels.quantity[level] = state.levels.quantity[level]! - (oldLeaves - leaves);
+    risk.onLeave(orders, order);
     orders.setLeaves(order, leaves);
-    events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0, 0, 0);
+    risk.onRest(orders, order);
+    events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0);
     return;
+  }
+  if (orders.orderType(order) === OrderType.POST_ONLY && price !== oldPrice) {
+    orders.setLimit(order, price);
+    const crosses = wouldCross(state, book, order);
+    orders.setLimit(order, oldPrice);
+    if (crosses) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
   }
   removeResting(state, order, false);
   state.orderIndex.delete(orders.orderId(order));
   orders.setPrice(order, price);
+  orders.setLimit(order, price);
   orders.setLeaves(order, leaves);
-  events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0, 0, 0);
-  const stopped = matchIncoming(state, order, price, timestampMs);
+  events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0);
+  const stopped = wouldCross(state, book, order) && matchIncoming(state, order);
   finishIncoming(state, order, !stopped, stopped);
 }

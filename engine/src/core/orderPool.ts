@@ -1,28 +1,44 @@
-/** Float64 fields of an order, at `slot * F_STRIDE + field` of `OrderPool.f`. */
-const F_STRIDE = 8;
-const F_ORDER_ID = 0;
-const F_ACCOUNT_ID = 1;
-const F_PRICE = 2;
-const F_LEAVES = 3;
-const F_FILLED = 4;
-/** Int32 fields of an order, at `slot * I_STRIDE + field` of `OrderPool.i`. */
-const I_STRIDE = 8;
-/** side | orderType << 4 | stpMode << 8 */
-const I_FLAGS = 0;
-const I_SYMBOL = 1;
-const I_ACCOUNT = 2;
-const I_POSITION = 3;
-const I_LEVEL = 4;
-const I_NEXT = 5;
-const I_PREV = 6;
+/**
+ * Offsets of an order's float64 fields at `slot * F.STRIDE` of `OrderPool.f`. A `const enum`
+ * so the offsets compile to literals: the accessors then stay under V8's "small function"
+ * size and are always inlined (a double passed to a call that is not inlined is boxed).
+ */
+const enum F {
+  STRIDE = 8,
+  ORDER_ID = 0,
+  ACCOUNT_ID = 1,
+  PRICE = 2,
+  LEAVES = 3,
+  FILLED = 4,
+  LAST_FILL_PRICE = 5,
+  LAST_FILL_QUANTITY = 6,
+  LIMIT = 7,
+}
+
+/** Offsets of an order's int32 fields at `slot * I.STRIDE` of `OrderPool.i`. */
+const enum I {
+  STRIDE = 8,
+  /** side | orderType << 4 | stpMode << 8 */
+  FLAGS = 0,
+  SYMBOL = 1,
+  ACCOUNT = 2,
+  POSITION = 3,
+  LEVEL = 4,
+  NEXT = 5,
+  PREV = 6,
+}
 
 /**
  * Every open order of a shard, one slot per order. An order's fields sit together (array of
- * structs): its float64 fields fill one 64-byte cache line, its int32 fields half of another,
+ * structs): its eight float64 fields fill one 64-byte cache line, its int32 fields half of another,
  * so touching a random order (cancel, a maker's fill) costs two cache misses, not one per field.
  * Slots come from a free list threaded through `next` and are reused most-recent-first (still in
  * cache); when none is left both arrays are reallocated at twice the size — while the book
  * grows, never per order once warm.
+ *
+ * Doubles cross function boundaries through these fields (and other typed arrays), not as
+ * arguments or return values: V8 boxes a double passed to or returned from a call it does not
+ * inline, which would allocate on the hot path.
  */
 export class OrderPool {
   private f: Float64Array;
@@ -34,49 +50,57 @@ export class OrderPool {
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
-    this.f = new Float64Array(initialCapacity * F_STRIDE);
-    this.i = new Int32Array(initialCapacity * I_STRIDE);
+    this.f = new Float64Array(initialCapacity * F.STRIDE);
+    this.i = new Int32Array(initialCapacity * I.STRIDE);
     this.threadFreeList(0);
   }
 
   /** Engine-wide order id. */
-  orderId(o: number): number { return this.f[o * F_STRIDE + F_ORDER_ID]!; }
-  accountId(o: number): number { return this.f[o * F_STRIDE + F_ACCOUNT_ID]!; }
+  orderId(o: number): number { return this.f[o * F.STRIDE + F.ORDER_ID]!; }
+  accountId(o: number): number { return this.f[o * F.STRIDE + F.ACCOUNT_ID]!; }
   /** Limit price (0 for MARKET). */
-  price(o: number): number { return this.f[o * F_STRIDE + F_PRICE]!; }
+  price(o: number): number { return this.f[o * F.STRIDE + F.PRICE]!; }
   /** Open quantity not yet filled. */
-  leaves(o: number): number { return this.f[o * F_STRIDE + F_LEAVES]!; }
+  leaves(o: number): number { return this.f[o * F.STRIDE + F.LEAVES]!; }
   /** Cumulative filled quantity; `filled + leaves` is the order's quantity. */
-  filled(o: number): number { return this.f[o * F_STRIDE + F_FILLED]!; }
-  side(o: number): number { return this.i[o * I_STRIDE + I_FLAGS]! & 15; }
-  orderType(o: number): number { return (this.i[o * I_STRIDE + I_FLAGS]! >> 4) & 15; }
-  stpMode(o: number): number { return (this.i[o * I_STRIDE + I_FLAGS]! >> 8) & 15; }
+  filled(o: number): number { return this.f[o * F.STRIDE + F.FILLED]!; }
+  /** Price and quantity of the order's latest fill (read by the fill and trade event writers). */
+  lastFillPrice(o: number): number { return this.f[o * F.STRIDE + F.LAST_FILL_PRICE]!; }
+  lastFillQuantity(o: number): number { return this.f[o * F.STRIDE + F.LAST_FILL_QUANTITY]!; }
+  /** Worst price the order may trade at: its limit price, or for MARKET the edge of its price band (±Infinity/0 without). */
+  limit(o: number): number { return this.f[o * F.STRIDE + F.LIMIT]!; }
+  side(o: number): number { return this.i[o * I.STRIDE + I.FLAGS]! & 15; }
+  orderType(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 4) & 15; }
+  stpMode(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 8) & 15; }
   /** Index of the order's symbol in the shard. */
-  symbolIndex(o: number): number { return this.i[o * I_STRIDE + I_SYMBOL]!; }
+  symbolIndex(o: number): number { return this.i[o * I.STRIDE + I.SYMBOL]!; }
   /** Index of the account in the risk tables. */
-  accountIndex(o: number): number { return this.i[o * I_STRIDE + I_ACCOUNT]!; }
+  accountIndex(o: number): number { return this.i[o * I.STRIDE + I.ACCOUNT]!; }
   /** Index of the (account, symbol) position in the risk tables. */
-  positionIndex(o: number): number { return this.i[o * I_STRIDE + I_POSITION]!; }
+  positionIndex(o: number): number { return this.i[o * I.STRIDE + I.POSITION]!; }
   /** Price level holding the order, -1 while not resting. */
-  level(o: number): number { return this.i[o * I_STRIDE + I_LEVEL]!; }
+  level(o: number): number { return this.i[o * I.STRIDE + I.LEVEL]!; }
   /** Next (younger) order in the level's queue, or in the free list; -1 = none. */
-  next(o: number): number { return this.i[o * I_STRIDE + I_NEXT]!; }
+  next(o: number): number { return this.i[o * I.STRIDE + I.NEXT]!; }
   /** Previous (older) order in the level's queue; -1 = none. */
-  prev(o: number): number { return this.i[o * I_STRIDE + I_PREV]!; }
+  prev(o: number): number { return this.i[o * I.STRIDE + I.PREV]!; }
 
-  setOrderId(o: number, value: number): void { this.f[o * F_STRIDE + F_ORDER_ID] = value; }
-  setAccountId(o: number, value: number): void { this.f[o * F_STRIDE + F_ACCOUNT_ID] = value; }
-  setPrice(o: number, value: number): void { this.f[o * F_STRIDE + F_PRICE] = value; }
-  setLeaves(o: number, value: number): void { this.f[o * F_STRIDE + F_LEAVES] = value; }
-  setFilled(o: number, value: number): void { this.f[o * F_STRIDE + F_FILLED] = value; }
+  setOrderId(o: number, value: number): void { this.f[o * F.STRIDE + F.ORDER_ID] = value; }
+  setAccountId(o: number, value: number): void { this.f[o * F.STRIDE + F.ACCOUNT_ID] = value; }
+  setPrice(o: number, value: number): void { this.f[o * F.STRIDE + F.PRICE] = value; }
+  setLeaves(o: number, value: number): void { this.f[o * F.STRIDE + F.LEAVES] = value; }
+  setFilled(o: number, value: number): void { this.f[o * F.STRIDE + F.FILLED] = value; }
+  setLastFillPrice(o: number, value: number): void { this.f[o * F.STRIDE + F.LAST_FILL_PRICE] = value; }
+  setLastFillQuantity(o: number, value: number): void { this.f[o * F.STRIDE + F.LAST_FILL_QUANTITY] = value; }
+  setLimit(o: number, value: number): void { this.f[o * F.STRIDE + F.LIMIT] = value; }
   /** Sets side, order type and self-trade prevention mode at once. */
-  setFlags(o: number, side: number, orderType: number, stpMode: number): void { this.i[o * I_STRIDE + I_FLAGS] = side | (orderType << 4) | (stpMode << 8); }
-  setSymbolIndex(o: number, value: number): void { this.i[o * I_STRIDE + I_SYMBOL] = value; }
-  setAccountIndex(o: number, value: number): void { this.i[o * I_STRIDE + I_ACCOUNT] = value; }
-  setPositionIndex(o: number, value: number): void { this.i[o * I_STRIDE + I_POSITION] = value; }
-  setLevel(o: number, value: number): void { this.i[o * I_STRIDE + I_LEVEL] = value; }
-  setNext(o: number, value: number): void { this.i[o * I_STRIDE + I_NEXT] = value; }
-  setPrev(o: number, value: number): void { this.i[o * I_STRIDE + I_PREV] = value; }
+  setFlags(o: number, side: number, orderType: number, stpMode: number): void { this.i[o * I.STRIDE + I.FLAGS] = side | (orderType << 4) | (stpMode << 8); }
+  setSymbolIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.SYMBOL] = value; }
+  setAccountIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.ACCOUNT] = value; }
+  setPositionIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.POSITION] = value; }
+  setLevel(o: number, value: number): void { this.i[o * I.STRIDE + I.LEVEL] = value; }
+  setNext(o: number, value: number): void { this.i[o * I.STRIDE + I.NEXT] = value; }
+  setPrev(o: number, value: number): void { this.i[o * I.STRIDE + I.PREV] = value; }
 
   /** Takes a free slot (growing the pool if none is left); its fields hold stale values. */
   allocate(): number {
@@ -106,8 +130,8 @@ export class OrderPool {
   private grow(): void {
     const from = this.capacity;
     this.capacity = from * 2;
-    this.f = growF64(this.f, this.capacity * F_STRIDE);
-    this.i = growI32(this.i, this.capacity * I_STRIDE);
+    this.f = growF64(this.f, this.capacity * F.STRIDE);
+    this.i = growI32(this.i, this.capacity * I.STRIDE);
     this.threadFreeList(from);
   }
 }

@@ -1,4 +1,4 @@
-import { growF64, growI32 } from './orderPool.js';
+import { growF64, growI32, type OrderPool } from './orderPool.js';
 import type { LevelPool } from './levelPool.js';
 
 /**
@@ -32,8 +32,12 @@ export class PriceLadder {
     return depth < this.size ? this.levelIds[this.size - 1 - depth]! : -1;
   }
 
-  /** Position of the first key ≥ `key` (binary search). */
-  private lowerBound(key: number): number {
+  /** Key to search for: a typed-array cell, as a double argument would be boxed if V8 does not inline the search. */
+  private readonly searchKey = new Float64Array(1);
+
+  /** Position of the first key ≥ `searchKey[0]` (binary search). */
+  private lowerBound(): number {
+    const key = this.searchKey[0]!;
     const keys = this.keys;
     let lo = 0;
     let hi = this.size;
@@ -45,13 +49,15 @@ export class PriceLadder {
     return lo;
   }
 
-  /** The level at `price`, creating it in the pool and in the ladder when absent. */
-  levelFor(price: number, levels: LevelPool): number {
+  /** The level at the order's price, creating it in the pool and in the ladder when absent. */
+  levelFor(orders: OrderPool, order: number, levels: LevelPool): number {
+    const price = orders.price(order);
     const key = price * this.direction;
     const size = this.size;
     // Orders join the best level most often: answer that without a search.
     if (size > 0 && this.keys[size - 1] === key) return this.levelIds[size - 1]!;
-    const position = size > 0 && key > this.keys[size - 1]! ? size : this.lowerBound(key);
+    this.searchKey[0] = key;
+    const position = size > 0 && key > this.keys[size - 1]! ? size : this.lowerBound();
     if (position < size && this.keys[position] === key) return this.levelIds[position]!;
     if (size === this.keys.length) {
       this.keys = growF64(this.keys, size * 2);
@@ -61,22 +67,24 @@ export class PriceLadder {
       this.keys.copyWithin(position + 1, position, size);
       this.levelIds.copyWithin(position + 1, position, size);
     }
-    const level = levels.allocate(price);
+    const level = levels.allocate();
+    levels.price[level] = price;
     this.keys[position] = key;
     this.levelIds[position] = level;
     this.size = size + 1;
     return level;
   }
 
-  /** Removes the (emptied) level at `price` from the ladder; the caller releases it. */
-  remove(price: number): void {
-    const key = price * this.direction;
+  /** Removes an (emptied) level from the ladder; the caller releases it. */
+  remove(level: number, levels: LevelPool): void {
+    const key = levels.price[level]! * this.direction;
     const last = this.size - 1;
     if (this.keys[last] === key) {
       this.size = last;
       return;
     }
-    const position = this.lowerBound(key);
+    this.searchKey[0] = key;
+    const position = this.lowerBound();
     this.keys.copyWithin(position, position + 1, this.size);
     this.levelIds.copyWithin(position, position + 1, this.size);
     this.size = last;

@@ -1,6 +1,6 @@
 import { IdIndex } from './idIndex.js';
 import { RejectReason, Side } from './layout.js';
-import { growF64, growI32 } from './orderPool.js';
+import { growF64, growI32, type OrderPool } from './orderPool.js';
 
 /** An account's pre-trade limits; 0 in any field means "no limit". Units as in the command slot. */
 export interface RiskLimits {
@@ -24,6 +24,14 @@ export const DEFAULT_RISK_LIMITS: RiskLimits = {
   maxOpenOrders: 10_000,
   maxPosition: 1e15,
 };
+
+/** Offsets in `PreTradeRisk.candidate`, the order `check` examines. */
+export const CANDIDATE_PRICE = 0;
+export const CANDIDATE_QUANTITY = 1;
+/** Last trade price of the symbol, 0 before the first trade (no band then). */
+export const CANDIDATE_LAST_PRICE = 2;
+/** Open quantity the order already has on the book (an amend replaces it). */
+export const CANDIDATE_OWN_OPEN = 3;
 
 /** Values per limits row: maxOrderQuantity, maxOrderNotional, priceBandBps, maxOpenOrders, maxPosition. */
 const LIMIT_FIELDS = 5;
@@ -53,6 +61,8 @@ export class PreTradeRisk {
   positionAccount = new Int32Array(256);
   positionSymbol = new Int32Array(256);
   positionCount = 0;
+  /** The order to check: price, quantity, last price, own open quantity (see CANDIDATE_*). */
+  readonly candidate = new Float64Array(4);
 
   constructor(defaults: RiskLimits = DEFAULT_RISK_LIMITS) {
     this.writeRow(0, defaults.maxOrderQuantity, defaults.maxOrderNotional, defaults.priceBandBps, defaults.maxOpenOrders, defaults.maxPosition);
@@ -134,13 +144,16 @@ export class PreTradeRisk {
   }
 
   /**
-   * Checks an order before it matches or rests; 0 when it passes, else a 2xx reason.
-   * `price` is the limit price, or for a market order the reference price its notional is
-   * estimated at; `lastPrice` is 0 before the first trade (no band then); `resting` says the
-   * order may rest and so counts against max open orders. `ownOpen` is open quantity the order
-   * already has on the book (an amend replaces it).
+   * Checks the order in `candidate` before it matches or rests; 0 when it passes, else a 2xx
+   * reason. Its price is the limit price, or for a market order the reference price its
+   * notional is estimated at (market orders have no band check). `resting`: the order may rest
+   * and so counts against max open orders.
    */
-  check(account: number, position: number, side: number, price: number, quantity: number, lastPrice: number, isMarket: boolean, resting: boolean, ownOpen: number): number {
+  check(account: number, position: number, side: number, isMarket: boolean, resting: boolean): number {
+    const candidate = this.candidate;
+    const price = candidate[CANDIDATE_PRICE]!;
+    const quantity = candidate[CANDIDATE_QUANTITY]!;
+    const lastPrice = candidate[CANDIDATE_LAST_PRICE]!;
     const l = this.limits;
     const b = this.limitsRow[account]! * LIMIT_FIELDS;
     const maxQuantity = l[b]!;
@@ -153,6 +166,7 @@ export class PreTradeRisk {
     if (resting && maxOpen > 0 && this.openOrders[account]! >= maxOpen) return RejectReason.MAX_OPEN_ORDERS_EXCEEDED;
     const maxPosition = l[b + 4]!;
     if (maxPosition > 0) {
+      const ownOpen = candidate[CANDIDATE_OWN_OPEN]!;
       const worstCase = side === Side.BUY
         ? this.net[position]! + this.openBuy[position]! - ownOpen + quantity
         : this.openSell[position]! - ownOpen + quantity - this.net[position]!;
@@ -166,29 +180,29 @@ export class PreTradeRisk {
     return this.limits[this.limitsRow[account]! * LIMIT_FIELDS + 2]!;
   }
 
-  /** An order starts resting with `quantity` open. */
-  onRest(account: number, position: number, side: number, quantity: number): void {
+  /** An order starts resting with its open quantity. */
+  onRest(orders: OrderPool, order: number): void {
+    const account = orders.accountIndex(order);
+    const position = orders.positionIndex(order);
     this.openOrders[account] = this.openOrders[account]! + 1;
-    if (side === Side.BUY) this.openBuy[position] = this.openBuy[position]! + quantity;
-    else this.openSell[position] = this.openSell[position]! + quantity;
+    if (orders.side(order) === Side.BUY) this.openBuy[position] = this.openBuy[position]! + orders.leaves(order);
+    else this.openSell[position] = this.openSell[position]! + orders.leaves(order);
   }
 
-  /** A resting order leaves the book with `quantity` still open. */
-  onLeave(account: number, position: number, side: number, quantity: number): void {
+  /** A resting order leaves the book with its open quantity. */
+  onLeave(orders: OrderPool, order: number): void {
+    const account = orders.accountIndex(order);
+    const position = orders.positionIndex(order);
     this.openOrders[account] = this.openOrders[account]! - 1;
-    if (side === Side.BUY) this.openBuy[position] = this.openBuy[position]! - quantity;
-    else this.openSell[position] = this.openSell[position]! - quantity;
+    if (orders.side(order) === Side.BUY) this.openBuy[position] = this.openBuy[position]! - orders.leaves(order);
+    else this.openSell[position] = this.openSell[position]! - orders.leaves(order);
   }
 
-  /** A resting order's open quantity shrinks by `quantity` without a fill (amend down). */
-  reduceOpen(position: number, side: number, quantity: number): void {
-    if (side === Side.BUY) this.openBuy[position] = this.openBuy[position]! - quantity;
-    else this.openSell[position] = this.openSell[position]! - quantity;
-  }
-
-  /** A fill of `quantity`; `resting` when the filled order was on the book (its open quantity shrinks). */
-  onFill(position: number, side: number, quantity: number, resting: boolean): void {
-    if (side === Side.BUY) {
+  /** The order's last fill; `resting` when it was on the book (its open quantity shrinks too). */
+  onFill(orders: OrderPool, order: number, resting: boolean): void {
+    const position = orders.positionIndex(order);
+    const quantity = orders.lastFillQuantity(order);
+    if (orders.side(order) === Side.BUY) {
       this.net[position] = this.net[position]! + quantity;
       if (resting) this.openBuy[position] = this.openBuy[position]! - quantity;
     } else {

@@ -1,5 +1,7 @@
 import type { EventBuffer } from './eventBuffer.js';
+import { CONTEXT_REQUEST_ID, CONTEXT_TIMESTAMP } from './eventWriter.js';
 import { COMMAND_SLOT_SIZE, CommandField as C, CommandKind, DEPTH_LEVEL_SIZE, EventType, RejectReason, Side } from './layout.js';
+import { TRADE_PRICE, TRADE_QUANTITY } from './marketData.js';
 import { amendOrder, cancelOrder, submitOrder } from './orderCommands.js';
 import { MAX_SYMBOL_ID, ShardState, type ShardOptions } from './shardState.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
@@ -52,30 +54,37 @@ export class Shard {
   /** Executes the command in slot `slotIndex` of `commands`, appending its events to `out`. */
   execute(commands: Float64Array, slotIndex: number, out: EventBuffer): void {
     const state = this.state;
+    const events = state.events;
     const base = slotIndex * COMMAND_SLOT_SIZE;
     const kind = commands[base + C.KIND]!;
-    let timestampMs = commands[base + C.TIMESTAMP_MS]!;
-    state.events.begin(out, commands[base + C.REQUEST_ID]!, timestampMs);
-    if (!(timestampMs >= 0 && timestampMs <= Number.MAX_SAFE_INTEGER)) return state.events.reject(commands, base, RejectReason.INVALID_TIMESTAMP);
+    const timestampMs = commands[base + C.TIMESTAMP_MS]!;
+    events.out = out;
+    events.context[CONTEXT_REQUEST_ID] = commands[base + C.REQUEST_ID]!;
+    events.context[CONTEXT_TIMESTAMP] = timestampMs;
+    if (!(timestampMs >= 0 && timestampMs <= Number.MAX_SAFE_INTEGER)) return events.reject(commands, base, RejectReason.INVALID_TIMESTAMP);
 
     if (kind === CommandKind.ADD_INSTRUMENT) return this.addInstrument(commands, base);
     if (kind === CommandKind.SET_RISK_LIMITS) return this.setRiskLimits(commands, base);
     const symbolId = commands[base + C.SYMBOL_ID]!;
     if (kind === CommandKind.ADVANCE_TIME && symbolId === 0) {
-      for (let s = 0; s < state.symbolCount; s++) this.advanceClock(s, timestampMs);
+      for (let s = 0; s < state.symbolCount; s++) {
+        events.context[CONTEXT_TIMESTAMP] = timestampMs;
+        this.advanceClock(s);
+      }
       return;
     }
-    if (!(kind >= CommandKind.SUBMIT && kind <= CommandKind.ADVANCE_TIME)) return state.events.reject(commands, base, RejectReason.UNKNOWN_COMMAND);
+    if (!(kind >= CommandKind.SUBMIT && kind <= CommandKind.ADVANCE_TIME)) return events.reject(commands, base, RejectReason.UNKNOWN_COMMAND);
     const symbol = state.symbolIndexOf(symbolId);
-    if (symbol === -1) return state.events.reject(commands, base, RejectReason.UNKNOWN_SYMBOL);
-    timestampMs = this.advanceClock(symbol, timestampMs);
+    if (symbol === -1) return events.reject(commands, base, RejectReason.UNKNOWN_SYMBOL);
+    this.advanceClock(symbol);
 
-    if (kind === CommandKind.SUBMIT) submitOrder(state, commands, base, symbol, timestampMs);
+    if (kind === CommandKind.SUBMIT) submitOrder(state, commands, base, symbol);
     else if (kind === CommandKind.CANCEL) cancelOrder(state, commands, base, symbol);
-    else if (kind === CommandKind.AMEND) amendOrder(state, commands, base, symbol, timestampMs);
-    else if (kind === CommandKind.INGEST_TRADE) this.ingestTrade(commands, base, symbol, timestampMs);
+    else if (kind === CommandKind.AMEND) amendOrder(state, commands, base, symbol);
+    else if (kind === CommandKind.INGEST_TRADE) this.ingestTrade(commands, base, symbol);
     else return;
-    this.publishQuote(symbol);
+    const book = state.books[symbol]!;
+    state.marketData.publishQuoteIfChanged(symbol, state.symbolIds[symbol]!, state.levels, book.bids.best(), book.asks.best(), events);
   }
 
   /** Executes `count` consecutive slots starting at `firstSlot`. */
@@ -84,45 +93,30 @@ export class Shard {
   }
 
   /**
-   * Moves the symbol's clock to `timestampMs` (never backwards: an earlier stamp counts as the
-   * symbol's latest) and closes candles that ended; returns the effective timestamp.
+   * Moves the symbol's clock to the command's timestamp (never backwards: an earlier stamp
+   * counts as the symbol's latest, in the context too) and closes candles that ended.
    */
-  private advanceClock(symbol: number, timestampMs: number): number {
+  private advanceClock(symbol: number): void {
     const state = this.state;
+    const context = state.events.context;
     const clock = state.clock[symbol]!;
-    if (timestampMs < clock) timestampMs = clock;
-    else state.clock[symbol] = timestampMs;
-    state.events.timestampMs = timestampMs;
-    if (timestampMs >= state.marketData.nextCandleEnd[symbol]!) state.marketData.closeDueCandles(symbol, state.symbolIds[symbol]!, timestampMs, state.events);
-    return timestampMs;
+    if (context[CONTEXT_TIMESTAMP]! < clock) context[CONTEXT_TIMESTAMP] = clock;
+    else state.clock[symbol] = context[CONTEXT_TIMESTAMP]!;
+    if (context[CONTEXT_TIMESTAMP]! >= state.marketData.nextCandleEnd[symbol]!) state.marketData.closeDueCandles(symbol, state.symbolIds[symbol]!, state.events);
   }
 
-  private publishQuote(symbol: number): void {
-    const state = this.state;
-    const book = state.books[symbol]!;
-    const levels = state.levels;
-    const bid = book.bids.best();
-    const ask = book.asks.best();
-    state.marketData.publishQuoteIfChanged(
-      symbol,
-      state.symbolIds[symbol]!,
-      bid === -1 ? 0 : levels.price[bid]!,
-      bid === -1 ? 0 : levels.quantity[bid]!,
-      ask === -1 ? 0 : levels.price[ask]!,
-      ask === -1 ? 0 : levels.quantity[ask]!,
-      state.events,
-    );
-  }
-
-  private ingestTrade(commands: Float64Array, base: number, symbol: number, timestampMs: number): void {
+  private ingestTrade(commands: Float64Array, base: number, symbol: number): void {
     const state = this.state;
     const price = commands[base + C.PRICE]!;
     const quantity = commands[base + C.QUANTITY]!;
     if (!(price > 0 && price <= Number.MAX_SAFE_INTEGER)) return state.events.reject(commands, base, RejectReason.INVALID_PRICE);
     if (!(quantity > 0 && quantity <= Number.MAX_SAFE_INTEGER)) return state.events.reject(commands, base, RejectReason.INVALID_QUANTITY);
     const side = commands[base + C.SIDE]!;
-    state.marketData.recordTrade(symbol, price, quantity, timestampMs);
-    state.events.trade(state.symbolIds[symbol]!, 0, 0, side === Side.BUY || side === Side.SELL ? side : 0, 0, 0, price, quantity, ++state.tradeId);
+    const pendingTrade = state.marketData.pendingTrade;
+    pendingTrade[TRADE_PRICE] = price;
+    pendingTrade[TRADE_QUANTITY] = quantity;
+    state.marketData.recordTrade(symbol);
+    state.events.print(commands, base, state.symbolIds[symbol]!, side === Side.BUY || side === Side.SELL ? side : 0, ++state.tradeId);
   }
 
   private addInstrument(commands: Float64Array, base: number): void {

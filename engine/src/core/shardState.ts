@@ -36,8 +36,8 @@ export class ShardState {
   /** Live (resting) order id → order slot. */
   readonly orderIndex: OrderIdIndex;
   readonly risk: PreTradeRisk;
-  readonly marketData = new MarketData();
   readonly events = new EventWriter();
+  readonly marketData = new MarketData(this.events.context);
   readonly books: OrderBook[] = [];
   /** Symbol id → symbol index + 1 (0 = unknown). */
   private symbolIndexById = new Int32Array(1024);

@@ -1,5 +1,6 @@
 import { Side } from './layout.js';
 import { restOrder } from './matching.js';
+import { QUOTED_VALUES } from './marketData.js';
 import type { ShardState } from './shardState.js';
 
 /**
@@ -9,7 +10,7 @@ import type { ShardState } from './shardState.js';
  *   header   version, sequence, tradeId, symbolCount, accountCount, positionCount, orderCount,
  *            default limits ×5
  *   symbols  per symbol: symbolId, tickSize, lotSize, clock, lastPrice, lastQuantity,
- *            sessionNotional, sessionVolume, nextCandleEnd, candles ×32, quoted ×6
+ *            sessionNotional, sessionVolume, nextCandleEnd, candles ×32, last QUOTE ×8
  *   accounts per account: accountId, hasOwnLimits, limits ×5
  *   positions per position: accountId, symbolId, net
  *   orders   resting orders, per symbol bids then asks, each in priority order: orderId,
@@ -20,7 +21,7 @@ import type { ShardState } from './shardState.js';
 export const SNAPSHOT_VERSION = 1;
 const HEADER = 12;
 const CANDLE_VALUES = 32;
-const SYMBOL_RECORD = 9 + CANDLE_VALUES + 6;
+const SYMBOL_RECORD = 9 + CANDLE_VALUES + QUOTED_VALUES;
 const ACCOUNT_RECORD = 7;
 const POSITION_RECORD = 3;
 const ORDER_RECORD = 9;
@@ -39,7 +40,7 @@ export function writeSnapshot(state: ShardState): Float64Array {
   for (let s = 0; s < symbolCount; s++) {
     data.set([state.symbolIds[s]!, state.tickSize[s]!, state.lotSize[s]!, state.clock[s]!, md.lastPrice[s]!, md.lastQuantity[s]!, md.sessionNotional[s]!, md.sessionVolume[s]!, md.nextCandleEnd[s]!], at);
     data.set(md.candleState(s), at + 9);
-    data.set(md.quoted.subarray(s * 6, s * 6 + 6), at + 9 + CANDLE_VALUES);
+    data.set(md.quoted.subarray(s * QUOTED_VALUES, (s + 1) * QUOTED_VALUES), at + 9 + CANDLE_VALUES);
     at += SYMBOL_RECORD;
   }
   for (let a = 0; a < risk.accountCount; a++) {
@@ -85,7 +86,7 @@ export function readSnapshot(state: ShardState, data: Float64Array): void {
     md.sessionVolume[s] = value(at + 7);
     md.nextCandleEnd[s] = value(at + 8);
     md.candleState(s).set(data.subarray(at + 9, at + 9 + CANDLE_VALUES));
-    md.quoted.set(data.subarray(at + 9 + CANDLE_VALUES, at + SYMBOL_RECORD), s * 6);
+    md.quoted.set(data.subarray(at + 9 + CANDLE_VALUES, at + SYMBOL_RECORD), s * QUOTED_VALUES);
     at += SYMBOL_RECORD;
   }
   for (let i = 0; i < accountCount; i++) {
@@ -111,6 +112,7 @@ export function readSnapshot(state: ShardState, data: Float64Array): void {
     orders.setSymbolIndex(order, symbol);
     orders.setFlags(order, side, value(at + 4), value(at + 5));
     orders.setPrice(order, value(at + 6));
+    orders.setLimit(order, value(at + 6));
     orders.setLeaves(order, value(at + 7));
     orders.setFilled(order, value(at + 8));
     orders.setAccountIndex(order, account);
