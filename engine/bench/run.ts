@@ -35,7 +35,7 @@ async function coreInWorker(options: CoreBenchOptions): Promise<BenchResult[]> {
 }
 
 function markdown(results: readonly BenchResult[]): string {
-  const format = (value: number, unit: string): string => (unit === 'ns' ? value.toFixed(0) : Math.round(value).toLocaleString('en'));
+  const format = (value: number, unit: string): string => (unit === 'ns' ? value.toFixed(0) : value < 100 ? value.toFixed(2) : Math.round(value).toLocaleString('en'));
   const rows = results.map((r) => `| ${r.name} | ${format(r.value, r.unit)} ${r.unit} | ${r.baseline === undefined ? '' : `${r.baseline.name}: ${format(r.baseline.value, r.unit)}`} | ${r.ratio === undefined ? '' : `×${r.ratio.toFixed(1)}`} |`);
   return ['| figure | value | baseline (same run) | ratio |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
