@@ -8,9 +8,13 @@ const launcherEnvironment = z.object({
   DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
   /** Port of the embedded PostgreSQL; 5432 is usually a system server's. */
   EMBEDDED_POSTGRES_PORT: port(54329),
-  /** Gateway port; subgraphs take the next five (4001–4005 by default). */
+  /** Gateway port; subgraphs take the next five (4001–4005 by default; all free ports when 0). */
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
+  /** Kafka bootstrap brokers, comma-separated; unset = the in-process event bus. */
+  KAFKA_BROKERS: z.string().optional(),
+  /** The engine's gRPC port (0: a free one). */
+  ENGINE_PORT: port(50052),
   /** Seed the demo data on start (idempotent). */
   SEED_DEMO_DATA: z.stringbool().default(true),
   LOG_LEVEL: logLevel(),

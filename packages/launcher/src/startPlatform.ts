@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { applyMigrations, createPrismaClient, seedDemoData, startEmbeddedPostgres } from '@mib/db';
+import { EngineClient, startEngine } from '@mib/engine';
+import { createEventBus } from '@mib/events';
 import { startGateway } from '@mib/gateway';
 import { startSubgraphs } from '@mib/subgraph-kit';
 import { marketDataSubgraph } from '@mib/subgraph-market-data';
@@ -19,7 +21,8 @@ export interface RunningPlatform {
 }
 
 /**
- * Database (embedded unless DATABASE_URL is set) → migrations → demo seed → subgraphs → gateway.
+ * Database (embedded unless DATABASE_URL is set) → migrations → demo seed → event bus → engine →
+ * subgraphs → gateway.
  * Each step undoes the earlier ones if a later one fails, so a failed start leaves nothing running.
  */
 export async function startPlatform(config: LauncherConfig, logger: Logger): Promise<RunningPlatform> {
@@ -47,9 +50,26 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     cleanups.push(() => prisma.$disconnect());
     if (config.SEED_DEMO_DATA) await seedDemoData(prisma);
 
+    const events = await createEventBus({ logger, kafkaBrokers: config.KAFKA_BROKERS });
+    cleanups.push(() => events.close());
+    const engineServer = await startEngine({
+      port: config.ENGINE_PORT,
+      host: config.HOST,
+      logger: logger.child({ service: 'engine' }),
+    });
+    cleanups.push(() => engineServer.close());
+    const engine = new EngineClient(`${config.HOST}:${engineServer.port}`);
+    cleanups.push(async () => engine.close());
+    logger.info({ port: engineServer.port, shards: engineServer.shards }, 'engine started');
+
     const portOf = (name: string) =>
-      config.PORT + 1 + subgraphs.findIndex((subgraph) => subgraph.name === name);
-    const running = await startSubgraphs(subgraphs, prisma, { logger, portOf, host: config.HOST });
+      config.PORT === 0 ? 0 : config.PORT + 1 + subgraphs.findIndex((subgraph) => subgraph.name === name);
+    const running = await startSubgraphs(subgraphs, prisma, {
+      logger,
+      portOf,
+      host: config.HOST,
+      services: { events, engine },
+    });
     cleanups.push(() => running.stop());
     const gateway = await startGateway({
       port: config.PORT,
