@@ -113,9 +113,17 @@ describe('service basics', () => {
     const error = await new Promise<ServiceError | null>((resolve) => {
       raw.makeUnaryRequest('/mib.engine.v1.MatchingEngine/SubmitOrder', (bytes: Buffer) => bytes, (bytes: Buffer) => bytes, Buffer.from([0x0a, 0xff, 0xff, 0xff]), (caught) => resolve(caught));
     });
+    const streamError = await new Promise<ServiceError | null>((resolve) => {
+      const call = raw.makeClientStreamRequest('/mib.engine.v1.MatchingEngine/IngestTrades', (bytes: Buffer) => bytes, (bytes: Buffer) => bytes, (caught) => resolve(caught));
+      call.write(Buffer.from([0x0a, 0xff, 0xff, 0xff]));
+      call.end();
+    });
     raw.close();
-    expect(error?.code).toBe(status.INTERNAL);
-    expect(error?.details).toMatch(/deserializ|parse/i);
+    expect(error).toMatchObject({ code: status.INVALID_ARGUMENT });
+    expect(error?.details).toMatch(/^malformed SubmitOrder request: /);
+    expect(streamError).toMatchObject({ code: status.INVALID_ARGUMENT });
+    expect(streamError?.details).toMatch(/^malformed IngestTrades request: /);
     expect(await fixture.client.checkHealth()).toBe('SERVING');
+    expect((await fixture.client.submitOrder({ symbol: 'AAPL', accountId: 'after-malformed', side: 'BUY', type: 'LIMIT', price: '1', quantity: '1' })).kind).toBe('accepted');
   });
 });

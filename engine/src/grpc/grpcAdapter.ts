@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
 import { HealthService } from './healthService.js';
 import { loadEngineProto, loadHealthProto } from './loadProtos.js';
+import { rejectMalformed, tolerantDecoding } from './malformedMessages.js';
 import { streamHandlers } from './streamHandlers.js';
 import { unaryHandlers } from './unaryHandlers.js';
 import { WireMessages } from './wireMessages.js';
@@ -28,12 +29,16 @@ export async function serveGrpc(engine: ShardedEngine, options: { host: string; 
   const wire = new WireMessages(engine.registry, engine.accounts);
   const logger = options.logger;
   const streams = streamHandlers(engine, wire, logger);
-  server.addService(loadEngineProto().mib.engine.v1.MatchingEngine.service, {
-    ...unaryHandlers(engine, wire, logger),
-    SubmitOrders: streams.SubmitOrders,
-    StreamEvents: streams.StreamEvents,
-    IngestTrades: streams.IngestTrades,
-  });
+  const definition = loadEngineProto().mib.engine.v1.MatchingEngine.service;
+  server.addService(
+    tolerantDecoding(definition),
+    rejectMalformed(definition, {
+      ...unaryHandlers(engine, wire, logger),
+      SubmitOrders: streams.SubmitOrders,
+      StreamEvents: streams.StreamEvents,
+      IngestTrades: streams.IngestTrades,
+    }),
+  );
   const health = new HealthService([ENGINE_SERVICE_NAME]);
   server.addService(loadHealthProto().grpc.health.v1.Health.service, health.handlers);
   const port = await new Promise<number>((resolve, reject) => {

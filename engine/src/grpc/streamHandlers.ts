@@ -6,6 +6,7 @@ import type { MatchingEngineHandlers } from './generated/mib/engine/v1/MatchingE
 import type { OrderBatch__Output } from './generated/mib/engine/v1/OrderBatch.js';
 import type { OrderBatchResult } from './generated/mib/engine/v1/OrderBatchResult.js';
 import { ORDER_RECORD_BYTES, OrderRecordOffset as R, recordView } from './orderBatchRecords.js';
+import { isMalformed, malformedStatus } from './malformedMessages.js';
 import { failure, invalid, rejected } from './serviceErrors.js';
 import { decimalToUnits } from './wireDecimal.js';
 import { sideToSlot } from './wireEnums.js';
@@ -82,6 +83,7 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
       };
       call.on('data', (batch: OrderBatch__Output) => {
         if (failed) return;
+        if (isMalformed(batch)) return fail(malformedStatus('SubmitOrders', batch));
         let result: Promise<OrderBatchResult>;
         try {
           result = submitBatch(batch);
@@ -167,6 +169,7 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
       };
       call.on('data', (trade: { symbol: string; price: string; quantity: string; aggressorSide: string | number; timestampMs: string }) => {
         if (failed) return;
+        if (isMalformed(trade)) return fail(malformedStatus('IngestTrades', trade));
         const pending = engine
           .ingestTrade(trade.symbol, decimalToUnits(trade.price), decimalToUnits(trade.quantity), sideToSlot(trade.aggressorSide) || 0, Number(trade.timestampMs))
           .then((reason) => {
