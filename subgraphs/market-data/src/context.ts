@@ -1,15 +1,40 @@
 import type { PrismaClient } from '@mib/db';
+import type { EngineClient } from '@mib/engine';
+import type { PlatformServices } from '@mib/subgraph-kit';
 import { createInstrumentLoaders, type InstrumentLoaders } from './data/instrumentLoaders.js';
 import { createQuoteLoader, type QuoteLoader } from './data/quoteLoader.js';
+import { liveMarketOn, type LiveMarket } from './live/liveMarket.js';
+
+/** What live fields (order books, subscriptions) reach beyond the database. */
+export interface LiveServices {
+  readonly engine: EngineClient;
+  readonly market: LiveMarket;
+}
 
 export interface MarketDataContext extends InstrumentLoaders {
   readonly prisma: PrismaClient;
   readonly quoteByInstrumentId: QuoteLoader;
+  /** Absent when the subgraph runs without an engine and event bus (queries only). */
+  readonly live: LiveServices | undefined;
 }
 
-/** A fresh context per request: loaders cache only within one request. */
-export const createMarketDataContext = (prisma: PrismaClient): MarketDataContext => ({
+/** A fresh context per request (or subscription): loaders cache only within it. */
+export const createMarketDataContext = (
+  prisma: PrismaClient,
+  _identity: unknown,
+  services: PlatformServices | undefined,
+): MarketDataContext => ({
   prisma,
   ...createInstrumentLoaders(prisma),
   quoteByInstrumentId: createQuoteLoader(prisma),
+  live: services && { engine: services.engine, market: liveMarketOn(services.events) },
 });
+
+/** The live services, or an error saying this deployment serves stored market data only. */
+export function requireLive(context: MarketDataContext): LiveServices {
+  if (!context.live)
+    throw new Error(
+      'live market data needs the engine and the event bus, which this subgraph was started without',
+    );
+  return context.live;
+}

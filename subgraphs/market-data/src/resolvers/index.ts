@@ -1,12 +1,16 @@
 import { DateTimeScalar, DecimalScalar } from '@mib/subgraph-kit';
+import { Candle } from './Candle.js';
 import { IndicatorSet } from './IndicatorSet.js';
 import { Instrument } from './Instrument.js';
 import { Query } from './Query.js';
 import { Quote } from './Quote.js';
+import { Subscription } from './Subscription.js';
 import type { Resolvers } from './types.generated.js';
 
 export const resolvers: Resolvers = {
   Query,
+  Subscription,
+  Candle,
   Instrument,
   IndicatorSet,
   Quote,

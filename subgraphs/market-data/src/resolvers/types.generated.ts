@@ -36,6 +36,8 @@ export type Candle = {
   __typename?: 'Candle';
   close: Scalars['Decimal']['output'];
   high: Scalars['Decimal']['output'];
+  /** The instrument the candle belongs to (lets a subscription payload name its symbol). */
+  instrument: Instrument;
   interval: CandleInterval;
   low: Scalars['Decimal']['output'];
   open: Scalars['Decimal']['output'];
@@ -169,10 +171,30 @@ export type MacdSeries = {
   signal: Array<Maybe<Scalars['Float']['output']>>;
 };
 
+/** Aggregated depth of an instrument's order book. */
+export type OrderBookSnapshot = {
+  __typename?: 'OrderBookSnapshot';
+  /** Ask levels, best (lowest) price first. */
+  asks: Array<PriceLevel>;
+  /** Bid levels, best (highest) price first. */
+  bids: Array<PriceLevel>;
+  instrument: Instrument;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** All resting orders at one price on one side of a book. */
+export type PriceLevel = {
+  __typename?: 'PriceLevel';
+  /** Number of resting orders at this price. */
+  orders: Scalars['Int']['output'];
+  price: Scalars['Decimal']['output'];
+  /** Open quantity at this price, summed over the orders. */
+  quantity: Scalars['Decimal']['output'];
 };
 
 export type Query = {
@@ -183,6 +205,11 @@ export type Query = {
   instrumentBySymbol?: Maybe<Instrument>;
   /** Instruments ordered by symbol, optionally of one asset class. */
   instruments: InstrumentConnection;
+  /**
+   * The live order book from the matching engine, `depth` price levels per side (1–100);
+   * null for a symbol the platform does not list or the engine does not trade.
+   */
+  orderBook?: Maybe<OrderBookSnapshot>;
 };
 
 
@@ -202,6 +229,12 @@ export type QueryInstrumentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryOrderBookArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  symbol: Scalars['String']['input'];
+};
+
 export type Quote = {
   __typename?: 'Quote';
   ask?: Maybe<Scalars['Decimal']['output']>;
@@ -212,6 +245,59 @@ export type Quote = {
   /** ask - bid, when both sides are quoted. */
   spread?: Maybe<Scalars['Decimal']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A new quote of one instrument, exactly as the engine published it. */
+export type QuoteUpdate = {
+  __typename?: 'QuoteUpdate';
+  instrument: Instrument;
+  quote: Quote;
+};
+
+/**
+ * Live market data. Arguments are checked when subscribing: an unknown symbol or an out-of-range
+ * count fails the subscription with `BAD_USER_INPUT` before any event is sent.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each candle of one instrument and interval as it closes. */
+  candles: Candle;
+  /**
+   * The instrument's order book, `depth` levels per side (1–100): a snapshot at once, then a fresh
+   * one after each quote or trade. A burst of changes yields one snapshot, never a backlog.
+   */
+  orderBook: OrderBookSnapshot;
+  /** Every new top of book or last trade of the given instruments (1–50 symbols). */
+  quotes: QuoteUpdate;
+};
+
+
+/**
+ * Live market data. Arguments are checked when subscribing: an unknown symbol or an out-of-range
+ * count fails the subscription with `BAD_USER_INPUT` before any event is sent.
+ */
+export type SubscriptionCandlesArgs = {
+  interval: CandleInterval;
+  symbol: Scalars['String']['input'];
+};
+
+
+/**
+ * Live market data. Arguments are checked when subscribing: an unknown symbol or an out-of-range
+ * count fails the subscription with `BAD_USER_INPUT` before any event is sent.
+ */
+export type SubscriptionOrderBookArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  symbol: Scalars['String']['input'];
+};
+
+
+/**
+ * Live market data. Arguments are checked when subscribing: an unknown symbol or an out-of-range
+ * count fails the subscription with `BAD_USER_INPUT` before any event is sent.
+ */
+export type SubscriptionQuotesArgs = {
+  symbols: Array<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -326,9 +412,13 @@ export type ResolversTypes = ResolversObject<{
   InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
   InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
   MacdSeries: ResolverTypeWrapper<MacdSeries>;
+  OrderBookSnapshot: ResolverTypeWrapper<Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversTypes['Instrument'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PriceLevel: ResolverTypeWrapper<PriceLevel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quote: ResolverTypeWrapper<QuoteModel>;
+  QuoteUpdate: ResolverTypeWrapper<Omit<QuoteUpdate, 'instrument' | 'quote'> & { instrument: ResolversTypes['Instrument'], quote: ResolversTypes['Quote'] }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -347,9 +437,13 @@ export type ResolversParentTypes = ResolversObject<{
   InstrumentConnection: Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['InstrumentEdge']> };
   InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
   MacdSeries: MacdSeries;
+  OrderBookSnapshot: Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversParentTypes['Instrument'] };
   PageInfo: PageInfo;
+  PriceLevel: PriceLevel;
   Query: Record<PropertyKey, never>;
   Quote: QuoteModel;
+  QuoteUpdate: Omit<QuoteUpdate, 'instrument' | 'quote'> & { instrument: ResolversParentTypes['Instrument'], quote: ResolversParentTypes['Quote'] };
+  Subscription: Record<PropertyKey, never>;
 }>;
 
 export type BollingerBandSeriesResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['BollingerBandSeries'] = ResolversParentTypes['BollingerBandSeries']> = ResolversObject<{
@@ -361,6 +455,7 @@ export type BollingerBandSeriesResolvers<ContextType = MarketDataContext, Parent
 export type CandleResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Candle'] = ResolversParentTypes['Candle']> = ResolversObject<{
   close?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   high?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   interval?: Resolver<ResolversTypes['CandleInterval'], ParentType, ContextType>;
   low?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
@@ -419,15 +514,28 @@ export type MacdSeriesResolvers<ContextType = MarketDataContext, ParentType exte
   signal?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
 }>;
 
+export type OrderBookSnapshotResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['OrderBookSnapshot'] = ResolversParentTypes['OrderBookSnapshot']> = ResolversObject<{
+  asks?: Resolver<Array<ResolversTypes['PriceLevel']>, ParentType, ContextType>;
+  bids?: Resolver<Array<ResolversTypes['PriceLevel']>, ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PriceLevelResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PriceLevel'] = ResolversParentTypes['PriceLevel']> = ResolversObject<{
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
   instrumentBySymbol?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentBySymbolArgs, 'symbol'>>;
   instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
+  orderBook?: Resolver<Maybe<ResolversTypes['OrderBookSnapshot']>, ParentType, ContextType, RequireFields<QueryOrderBookArgs, 'depth' | 'symbol'>>;
 }>;
 
 export type QuoteResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote']> = ResolversObject<{
@@ -440,6 +548,17 @@ export type QuoteResolvers<ContextType = MarketDataContext, ParentType extends R
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type QuoteUpdateResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['QuoteUpdate'] = ResolversParentTypes['QuoteUpdate']> = ResolversObject<{
+  instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  candles?: SubscriptionResolver<ResolversTypes['Candle'], "candles", ParentType, ContextType, RequireFields<SubscriptionCandlesArgs, 'interval' | 'symbol'>>;
+  orderBook?: SubscriptionResolver<ResolversTypes['OrderBookSnapshot'], "orderBook", ParentType, ContextType, RequireFields<SubscriptionOrderBookArgs, 'depth' | 'symbol'>>;
+  quotes?: SubscriptionResolver<ResolversTypes['QuoteUpdate'], "quotes", ParentType, ContextType, RequireFields<SubscriptionQuotesArgs, 'symbols'>>;
+}>;
+
 export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   BollingerBandSeries?: BollingerBandSeriesResolvers<ContextType>;
   Candle?: CandleResolvers<ContextType>;
@@ -450,8 +569,12 @@ export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
   InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
   MacdSeries?: MacdSeriesResolvers<ContextType>;
+  OrderBookSnapshot?: OrderBookSnapshotResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PriceLevel?: PriceLevelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quote?: QuoteResolvers<ContextType>;
+  QuoteUpdate?: QuoteUpdateResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

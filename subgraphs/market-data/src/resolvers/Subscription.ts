@@ -1,0 +1,62 @@
+import type { Instrument } from '@mib/db';
+import { badUserInput } from '@mib/errors';
+import { requireLive } from '../context.js';
+import { requireInstrument, requireInstruments } from '../data/instrumentsBySymbol.js';
+import { candleOf, quoteOf } from '../data/marketRows.js';
+import { checkBookDepth, loadOrderBook, type OrderBookSnapshot } from '../data/orderBook.js';
+import { orderBookUpdates } from '../live/orderBookUpdates.js';
+import type { SubscriptionResolvers } from './types.generated.js';
+
+/**
+ * Live market data. Each `subscribe` checks its arguments before it returns a stream, so wrong
+ * use fails at once with BAD_USER_INPUT; payloads are built from the events themselves.
+ */
+export const Subscription: SubscriptionResolvers = {
+  quotes: {
+    subscribe: async (_parent, { symbols }, context) => {
+      const { market } = requireLive(context);
+      const instruments = await requireInstruments(context, symbols);
+      return market.stream(
+        ['quote'],
+        (event) => instruments.has(event.payload.symbol),
+        (event) => {
+          // The filter admits only the symbols of `instruments`.
+          const instrument = instruments.get(event.payload.symbol) as Instrument;
+          return { quotes: { instrument, quote: quoteOf(instrument.id, event) } };
+        },
+      );
+    },
+  },
+  orderBook: {
+    subscribe: async (_parent, { symbol, depth }, context) => {
+      const levels = checkBookDepth(depth);
+      const { engine, market } = requireLive(context);
+      const instrument = await requireInstrument(context, symbol);
+      const loadSnapshot = async (): Promise<OrderBookSnapshot> => {
+        const snapshot = await loadOrderBook(engine, instrument, levels);
+        if (!snapshot) throw badUserInput(`${symbol} is not traded on the engine`, 'symbol');
+        return snapshot;
+      };
+      // Checked here too, so a symbol the engine does not trade fails the subscribe itself.
+      await loadSnapshot();
+      const changes = market.stream(
+        ['quote', 'trade'],
+        (event) => event.payload.symbol === symbol,
+        () => true,
+      );
+      return orderBookUpdates(changes, loadSnapshot);
+    },
+    resolve: (snapshot: OrderBookSnapshot) => snapshot,
+  },
+  candles: {
+    subscribe: async (_parent, { symbol, interval }, context) => {
+      const { market } = requireLive(context);
+      const instrument = await requireInstrument(context, symbol);
+      return market.stream(
+        ['candle.closed'],
+        (event) => event.payload.symbol === symbol && event.payload.interval === interval,
+        (event) => ({ candles: candleOf(instrument.id, event) }),
+      );
+    },
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * Market events as the engine publishes them, built with `createEvent` so every envelope is
+ * valid by construction.
+ */
+import { createEvent, type CandleInterval, type EventOf } from '@mib/events';
+
+const at = (sequence: number) => new Date(Date.UTC(2026, 10, 24, 10, 0, 0, sequence));
+
+export interface QuoteFields {
+  readonly bidPrice?: string | null;
+  readonly bidSize?: string | null;
+  readonly askPrice?: string | null;
+  readonly askSize?: string | null;
+  readonly lastPrice?: string | null;
+}
+
+export function quoteEvent(
+  symbol: string,
+  sequence: number,
+  fields: QuoteFields = {},
+  shard = 0,
+): EventOf<'quote'> {
+  return createEvent(
+    'quote',
+    {
+      symbol,
+      bidPrice: '189.5',
+      bidSize: '15',
+      askPrice: '190.25',
+      askSize: '7',
+      lastPrice: '189.75',
+      lastQuantity: '3',
+      vwap: '189.7',
+      sessionVolume: '1200',
+      ...fields,
+    },
+    { source: 'engine', shard, sequence, occurredAt: at(sequence) },
+  );
+}
+
+export function candleEvent(
+  symbol: string,
+  sequence: number,
+  candle: { interval?: CandleInterval; minute: number; close: string },
+  shard = 0,
+): EventOf<'candle.closed'> {
+  return createEvent(
+    'candle.closed',
+    {
+      symbol,
+      interval: candle.interval ?? 'M1',
+      openTime: new Date(Date.UTC(2026, 10, 24, 10, candle.minute)).toISOString(),
+      open: '189.12345678',
+      high: '191',
+      low: '188.5',
+      close: candle.close,
+      volume: '12345678901234567890.12345678',
+      vwap: '189.9',
+      tradeCount: 42,
+    },
+    { source: 'engine', shard, sequence, occurredAt: at(sequence) },
+  );
+}
