@@ -5,6 +5,7 @@
 import type { PrismaClient } from '@mib/db';
 import { silentLogger } from '@mib/telemetry';
 import type { DatabaseSubgraph } from './databaseSubgraph.js';
+import type { PlatformServices } from './platformServices.js';
 import type { RunningService } from './startSubgraph.js';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
@@ -41,7 +42,8 @@ export const errorCodes = (response: GraphQLResponse<unknown>): unknown[] =>
 export async function startSubgraphForTest(
   subgraph: DatabaseSubgraph,
   prisma: PrismaClient,
+  services?: PlatformServices,
 ): Promise<RunningService & AsyncDisposable> {
-  const service = await subgraph.start(prisma, { port: 0, logger: silentLogger() });
+  const service = await subgraph.start(prisma, { port: 0, logger: silentLogger() }, services);
   return Object.assign(service, { [Symbol.asyncDispose]: () => service.stop() });
 }
