@@ -30,6 +30,8 @@ export interface ShardPoolOptions {
    */
   readonly ringCapacity?: number;
   readonly logger: Logger;
+  /** The worker module; tests substitute one that fails. Default `./shardWorker.ts`. */
+  readonly workerEntry?: URL;
 }
 
 const workerEntry = new URL('./shardWorker.ts', import.meta.url);
@@ -51,6 +53,7 @@ export class ShardPool {
   private readonly producers: readonly RingProducer[];
   private readonly consumers: readonly RingConsumer[];
   private readonly workers: readonly Worker[];
+  private readonly exits: readonly Promise<void>[];
   private readonly doorbell = new Doorbell();
   private readonly logger: Logger;
   private sink: ShardEventSink | undefined;
@@ -79,11 +82,14 @@ export class ShardPool {
       };
       producers.push(new RingProducer(commands, strategy));
       consumers.push(new RingConsumer(events, strategy));
-      workers.push(startTsWorker(workerEntry, data, `engine-shard-${shard}`));
+      workers.push(startTsWorker(options.workerEntry ?? workerEntry, data, `engine-shard-${shard}`));
     }
     this.producers = producers;
     this.consumers = consumers;
     this.workers = workers;
+    // Registered now, so stop() also completes for a worker that already died.
+    // (Not events.once: it rejects when the worker emits 'error' before 'exit'.)
+    this.exits = workers.map((worker) => new Promise<void>((resolve) => worker.once('exit', () => resolve())));
     this.writers = producers.map((producer) => new CommandWriter(producer));
   }
 
@@ -128,10 +134,9 @@ export class ShardPool {
     if (this.stopping) return;
     this.stopping = true;
     await Promise.all(this.writers.map((writer) => writer.drained()));
-    const exits = this.workers.map((worker) => once(worker, 'exit'));
     for (const producer of this.producers) producer.close();
     // Let a worker blocked on a full event ring finish: keep reading until it exits.
-    await Promise.all(exits);
+    await Promise.all(this.exits);
     for (const consumer of this.consumers) consumer.close();
     this.doorbell.close();
     await this.reading;
