@@ -25,3 +25,4 @@ export { createPageLoader, type PageKey, type PageLoader, type PageSource } from
 export { applyOnce, consumeIntoReadModel, type EventMarkSchema, type Transaction } from './readModel.js';
 export { LiveEvents, liveEventsOf } from './liveEvents.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';
+export { InstrumentCatalog, type InstrumentRef } from './instrumentCatalog.js';

@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
-import { liveEventsOf, type PlatformServices } from '@mib/subgraph-kit';
-import { InstrumentCatalog } from './data/instrumentCatalog.js';
+import { InstrumentCatalog, liveEventsOf, type PlatformServices } from '@mib/subgraph-kit';
 import { LiveOrders } from './live/liveOrders.js';
 
 /** What the orders subgraph keeps for the life of the process (one per database client). */

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@mib/db';
 import { badUserInput } from '@mib/errors';
 import type { EngineClient, OrderResult } from '@mib/engine';
-import type { InstrumentCatalog } from '../data/instrumentCatalog.js';
+import type { InstrumentCatalog } from '@mib/subgraph-kit';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { mirrorOfReport } from '../engineMirror/fromReport.js';
 import { rejected, type OrderCommandResult } from './orderCommandResult.js';

@@ -1,5 +1,5 @@
 import { badUserInput } from '@mib/errors';
-import type { InstrumentCatalog, InstrumentRef } from '../data/instrumentCatalog.js';
+import type { InstrumentCatalog, InstrumentRef } from '@mib/subgraph-kit';
 
 /** Checks that the caller named an active instrument; unknown or halted ones are bad input. */
 export async function tradableInstrument(

@@ -1,7 +1,6 @@
 import type { Order, PrismaClient } from '@mib/db';
 import { badUserInput, notFound } from '@mib/errors';
-import { parseId } from '@mib/subgraph-kit';
-import type { InstrumentCatalog } from '../data/instrumentCatalog.js';
+import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
 
 export interface OwnOpenOrder {
   readonly order: Order;

@@ -1,7 +1,6 @@
 import type { OrderSide, OrderType, PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
-import { parseId } from '@mib/subgraph-kit';
-import type { InstrumentCatalog } from '../data/instrumentCatalog.js';
+import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { mirrorOfReport } from '../engineMirror/fromReport.js';
 import { isTradingOutcome, rejected, type OrderCommandResult } from './orderCommandResult.js';

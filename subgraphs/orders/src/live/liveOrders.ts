@@ -1,7 +1,6 @@
 import { Decimal, type Order, type PrismaClient, type Trade } from '@mib/db';
 import type { EventOf, TradingEvent } from '@mib/events';
-import type { LiveEvents } from '@mib/subgraph-kit';
-import type { InstrumentCatalog } from '../data/instrumentCatalog.js';
+import type { InstrumentCatalog, LiveEvents } from '@mib/subgraph-kit';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
 import { isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
 

@@ -1,8 +1,7 @@
 import { Decimal } from '@mib/db';
 import type { EventOf, TradingEvent } from '@mib/events';
-import type { Transaction } from '@mib/subgraph-kit';
+import type { InstrumentCatalog, Transaction } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
-import type { InstrumentCatalog } from '../data/instrumentCatalog.js';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
 import { averageAfterFill, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@mib/db';
 
-/** What the orders domain needs to know of an instrument to route and validate an order. */
+/** What a trading domain needs to know of an instrument: its id, the engine's symbol, whether it trades. */
 export interface InstrumentRef {
   readonly id: string;
   readonly symbol: string;
@@ -9,8 +9,8 @@ export interface InstrumentRef {
 
 /**
  * Read-only access to the instrument catalogue owned by market-data (`market.instruments`).
- * Orders need the symbol the engine trades under and must turn the engine's symbols back into
- * instrument ids; reference data this small and stable is read in place rather than replicated.
+ * Orders, portfolio and risk turn the engine's symbols into instrument ids and back; reference
+ * data this small and stable is read in place rather than replicated.
  * Entries are cached for the life of the process: instruments are never renamed.
  */
 export class InstrumentCatalog {
