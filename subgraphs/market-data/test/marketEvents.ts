@@ -61,3 +61,25 @@ export function candleEvent(
     { source: 'engine', shard, sequence, occurredAt: at(sequence) },
   );
 }
+
+export function tradeEvent(
+  symbol: string,
+  sequence: number,
+  price: string,
+  quantity: string,
+  shard = 0,
+): EventOf<'trade'> {
+  return createEvent(
+    'trade',
+    {
+      tradeId: `trade-${shard}-${sequence}`,
+      symbol,
+      price,
+      quantity,
+      aggressorSide: 'BUY',
+      taker: { orderId: 'taker-order', accountId: 'taker' },
+      maker: { orderId: 'maker-order', accountId: 'maker' },
+    },
+    { source: 'engine', shard, sequence, occurredAt: at(sequence) },
+  );
+}

@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
 import { connectSubgraph, errorCodesOf, subscribe } from './graphqlWsClient.js';
 import { startMarketDataFixture, type MarketDataFixture } from './marketDataFixture.js';
-import { quoteEvent } from './marketEvents.js';
+import { quoteEvent, tradeEvent } from './marketEvents.js';
 
 let fixture: MarketDataFixture;
 let client: Client;
@@ -111,6 +111,21 @@ describe('Subscription.orderBook', () => {
           asks: [{ price: '420.1', quantity: '4', orders: 1 }],
         },
       },
+    });
+
+    // A buyer takes 1 of the 4: the trade event brings the next snapshot.
+    const taker = await fixture.engine.submitOrder({
+      symbol: 'MSFT',
+      accountId: 'taker',
+      side: 'BUY',
+      type: 'IOC',
+      price: '420.10',
+      quantity: '1',
+    });
+    expect(taker.kind).toBe('accepted');
+    await fixture.bus.publish([tradeEvent('MSFT', 2, '420.1', '1')]);
+    expect(await updates.next()).toMatchObject({
+      data: { orderBook: { asks: [{ price: '420.1', quantity: '3', orders: 1 }] } },
     });
     await updates.close();
     await fixture.live.whenSubscribers(0);
