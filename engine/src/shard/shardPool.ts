@@ -133,7 +133,8 @@ export class ShardPool {
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    await Promise.all(this.writers.map((writer) => writer.drained()));
+    // Queued commands still go in, unless their worker is gone.
+    await Promise.all(this.writers.map((writer, shard) => Promise.race([writer.drained(), this.exits[shard]])));
     for (const producer of this.producers) producer.close();
     // Let a worker blocked on a full event ring finish: keep reading until it exits.
     await Promise.all(this.exits);
