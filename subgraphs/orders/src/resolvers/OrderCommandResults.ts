@@ -36,5 +36,5 @@ export const OrderRejected: OrderRejectedResolvers = {
   reason: (result) => (result.__typename === 'OrderRejected' ? result.reason : ''),
   code: (result) => (result.__typename === 'OrderRejected' ? result.code : 0),
   message: (result) => (result.__typename === 'OrderRejected' ? result.message : ''),
-  order: orderOf,
+  rejectedOrder: orderOf,
 };

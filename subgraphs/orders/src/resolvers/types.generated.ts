@@ -121,10 +121,13 @@ export type OrderRejected = {
   /** The engine's numeric reason code: 100–199 validation, 200–299 risk, 300–399 matching. */
   code: Scalars['Int']['output'];
   message: Scalars['String']['output'];
-  /** The order as recorded, when the refusal concerns a new order or one of yours. */
-  order?: Maybe<Order>;
   /** The engine's reason, e.g. PRICE_OUTSIDE_BAND, MAX_ORDER_NOTIONAL_EXCEEDED, POST_ONLY_WOULD_CROSS. */
   reason: Scalars['String']['output'];
+  /**
+   * The order the refusal concerns, as recorded: a refused new order kept as REJECTED (risk and
+   * matching refusals), or your order a cancel or amend could not change. Null for malformed orders.
+   */
+  rejectedOrder?: Maybe<Order>;
 };
 
 export type OrderSide =
@@ -469,8 +472,8 @@ export type OrderEdgeResolvers<ContextType = OrdersContext, ParentType extends R
 export type OrderRejectedResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderRejected'] = ResolversParentTypes['OrderRejected']> = ResolversObject<{
   code?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectedOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -1,0 +1,43 @@
+import { seedDemoData } from '@mib/db';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import { EngineClient, startEngine, type RunningEngine } from '@mib/engine';
+import { InProcessEventBus } from '@mib/events';
+import type { RunningService } from '@mib/subgraph-kit';
+import { startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { silentLogger } from '@mib/telemetry';
+import { ordersSubgraph } from '../src/index.js';
+
+/** The orders subgraph over a seeded database, with a real engine and an in-process bus. */
+export interface TradingFixture extends AsyncDisposable {
+  readonly db: TestDatabase;
+  readonly engine: EngineClient;
+  readonly events: InProcessEventBus;
+  readonly subgraph: RunningService;
+}
+
+export async function startTradingFixture(): Promise<TradingFixture> {
+  const db = await createTestDatabase();
+  await seedDemoData(db.prisma);
+  const engineServer: RunningEngine = await startEngine({
+    port: 0,
+    host: '127.0.0.1',
+    shards: 1,
+    heartbeatMs: 0,
+  });
+  const engine = new EngineClient(`127.0.0.1:${engineServer.port}`);
+  const events = new InProcessEventBus({ logger: silentLogger() });
+  const subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma, { engine, events });
+  return {
+    db,
+    engine,
+    events,
+    subgraph,
+    async [Symbol.asyncDispose]() {
+      await subgraph[Symbol.asyncDispose]();
+      await events.close();
+      engine.close();
+      await engineServer.close();
+      await db[Symbol.asyncDispose]();
+    },
+  };
+}
