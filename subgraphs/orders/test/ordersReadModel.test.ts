@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ANALYST_ID, DEMO_TRADER_ID } from '@mib/db';
+import { createEvent, type TradingEvent } from '@mib/events';
+import { orderIdOf } from '../src/engineMirror/engineIds.js';
+import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
+
+let fixture: TradingFixture;
+
+beforeAll(async () => {
+  fixture = await startTradingFixture();
+});
+
+afterAll(async () => {
+  await fixture[Symbol.asyncDispose]();
+});
+
+const at = (second: number) => `2026-11-24T10:00:${String(second).padStart(2, '0')}.000Z`;
+
+/** A buy resting, a sell crossing it in two fills, on one symbol and shard: its events in order. */
+function crossingFlow(symbol: string, shard: number, firstId: number): TradingEvent[] {
+  const buyId = String(firstId);
+  const sellId = String(firstId + 1);
+  const base = { requestId: null, orderType: 'LIMIT' as const, price: '100.5', quantity: '10' };
+  const buy = { ...base, orderId: buyId, accountId: DEMO_TRADER_ID, symbol, side: 'BUY' as const };
+  const sell = { ...base, orderId: sellId, accountId: DEMO_ANALYST_ID, symbol, side: 'SELL' as const };
+  let sequence = 0;
+  const origin = (second: number) => ({
+    source: 'engine',
+    shard,
+    sequence: ++sequence,
+    occurredAt: at(second),
+  });
+  const fill = (tradeId: string, quantity: string, filled: string) => ({
+    tradeId,
+    lastFillPrice: '100.5',
+    lastFillQuantity: quantity,
+    filledQuantity: filled,
+    leavesQuantity: String(10 - Number(filled)),
+  });
+  return [
+    createEvent('order.accepted', { ...buy, filledQuantity: '0', leavesQuantity: '10' }, origin(1)),
+    createEvent('order.accepted', { ...sell, filledQuantity: '0', leavesQuantity: '10' }, origin(2)),
+    createEvent(
+      'trade',
+      {
+        tradeId: `${firstId}1`,
+        symbol,
+        price: '100.5',
+        quantity: '4',
+        aggressorSide: 'SELL',
+        taker: { orderId: sellId, accountId: DEMO_ANALYST_ID },
+        maker: { orderId: buyId, accountId: DEMO_TRADER_ID },
+      },
+      origin(3),
+    ),
+    createEvent('order.partially_filled', { ...buy, ...fill(`${firstId}1`, '4', '4') }, origin(3)),
+    createEvent('order.partially_filled', { ...sell, ...fill(`${firstId}1`, '4', '4') }, origin(3)),
+    createEvent(
+      'trade',
+      {
+        tradeId: `${firstId}2`,
+        symbol,
+        price: '100.5',
+        quantity: '6',
+        aggressorSide: 'SELL',
+        taker: { orderId: sellId, accountId: DEMO_ANALYST_ID },
+        maker: { orderId: buyId, accountId: DEMO_TRADER_ID },
+      },
+      origin(4),
+    ),
+    createEvent('order.filled', { ...buy, ...fill(`${firstId}2`, '6', '10') }, origin(4)),
+    createEvent('order.filled', { ...sell, ...fill(`${firstId}2`, '6', '10') }, origin(4)),
+  ];
+}
+
+const aapl = crossingFlow('AAPL', 0, 900_000);
+const msft = crossingFlow('MSFT', 1, 910_000);
+const mirroredIds = ['900000', '900001', '910000', '910001'].map(orderIdOf);
+
+/** The read model's rows for the test's orders and their trades, in a stable order. */
+async function readModel() {
+  const orders = await fixture.db.prisma.order.findMany({
+    where: { id: { in: mirroredIds } },
+    orderBy: { id: 'asc' },
+    omit: { updatedAt: true },
+  });
+  const trades = await fixture.db.prisma.trade.findMany({
+    where: { buyOrderId: { in: mirroredIds } },
+    orderBy: { id: 'asc' },
+  });
+  return { orders, trades };
+}
+
+/** Waits until the read model satisfies `done`, re-reading it as the consumer works. */
+async function readModelWhen(done: (model: Awaited<ReturnType<typeof readModel>>) => boolean) {
+  await expect.poll(async () => done(await readModel()), { timeout: 15_000 }).toBe(true);
+  return readModel();
+}
+
+describe('the orders read model', () => {
+  it('mirrors orders and their trades from engine events', async () => {
+    await fixture.events.publish([...aapl, ...msft]);
+    const model = await readModelWhen(
+      ({ orders, trades }) => trades.length === 4 && orders.every((order) => order.status === 'FILLED'),
+    );
+    expect(model.orders.map((order) => order.filledQuantity.toFixed())).toEqual(['10', '10', '10', '10']);
+    expect(model.orders.map((order) => order.averagePrice?.toFixed())).toEqual([
+      '100.5',
+      '100.5',
+      '100.5',
+      '100.5',
+    ]);
+    expect(model.trades.map((trade) => trade.quantity.toFixed()).sort()).toEqual(['4', '4', '6', '6']);
+  });
+
+  it('ends identical after every event is delivered again, symbols interleaved differently', async () => {
+    const before = await readModel();
+    await fixture.events.publish([...msft].reverse().filter((_, index) => index % 2 === 0));
+    await fixture.events.publish([...msft, ...aapl]);
+    // A later event on each symbol's stream proves the redelivered ones before it were handled.
+    const sentinel = (orderId: string, symbol: string, shard: number) =>
+      createEvent(
+        'order.cancelled',
+        {
+          orderId,
+          accountId: DEMO_TRADER_ID,
+          symbol,
+          requestId: null,
+          side: 'BUY',
+          orderType: 'LIMIT',
+          price: '99',
+          quantity: '1',
+          filledQuantity: '0',
+          leavesQuantity: '0',
+          reason: 'USER_REQUESTED',
+        },
+        { source: 'engine', shard, sequence: 100, occurredAt: at(9) },
+      );
+    await fixture.events.publish([sentinel('920000', 'AAPL', 0), sentinel('920001', 'MSFT', 1)]);
+    await expect
+      .poll(
+        () =>
+          fixture.db.prisma.order.count({
+            where: { id: { in: [orderIdOf('920000'), orderIdOf('920001')] } },
+          }),
+        { timeout: 15_000 },
+      )
+      .toBe(2);
+    expect(await readModel()).toEqual(before);
+  });
+});
