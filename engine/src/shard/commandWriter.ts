@@ -51,7 +51,11 @@ export class CommandWriter {
       this.unpublished = 0;
     }
     if (this.overflowCount > 0 && this.draining === undefined) {
-      this.draining = this.drain().finally(() => (this.draining = undefined));
+      // The drain only fails when the ring is closed (shutdown, or its worker died); the requests
+      // behind those commands are failed by their owner then, so nothing else is to be done here.
+      this.draining = this.drain()
+        .catch(() => undefined)
+        .finally(() => (this.draining = undefined));
     }
   }
 
