@@ -181,4 +181,12 @@ describe('market-data subgraph', () => {
     );
     expect(errorCodes(badWindow)).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('serves stored data without an engine and answers the live order book with INTERNAL', async () => {
+    const query = '{ orderBook(symbol: "AAPL", depth: $depth) { bids { price } } }';
+    const badDepth = await graphqlRequest(subgraph.url, query.replace('$depth', '0'));
+    expect(errorCodes(badDepth)).toEqual(['BAD_USER_INPUT']);
+    const noEngine = await graphqlRequest(subgraph.url, query.replace('$depth', '5'));
+    expect(errorCodes(noEngine)).toEqual(['INTERNAL']);
+  });
 });

@@ -55,6 +55,7 @@ export class LiveMarket {
     return new Repeater<Payload>(async (push, stop) => {
       const events = this.#events.stream(
         (event) => isOfTypes(event) && filter(event),
+        // LiveEvents selects only what the filter admitted, so the type check above holds here.
         (event) => select(event as EventOf<Type>),
       );
       let next = events.next();

@@ -14,8 +14,8 @@ import type { SubscriptionResolvers } from './types.generated.js';
 export const Subscription: SubscriptionResolvers = {
   quotes: {
     subscribe: async (_parent, { symbols }, context) => {
-      const { market } = requireLive(context);
       const instruments = await requireInstruments(context, symbols);
+      const { market } = requireLive(context);
       return market.stream(
         ['quote'],
         (event) => instruments.has(event.payload.symbol),
@@ -50,8 +50,8 @@ export const Subscription: SubscriptionResolvers = {
   },
   candles: {
     subscribe: async (_parent, { symbol, interval }, context) => {
-      const { market } = requireLive(context);
       const instrument = await requireInstrument(context, symbol);
+      const { market } = requireLive(context);
       return market.stream(
         ['candle.closed'],
         (event) => event.payload.symbol === symbol && event.payload.interval === interval,
