@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { parseBrokerList } from '@mib/events';
 import { z } from 'zod';
 import { WAIT_STRATEGY_NAMES, type WaitStrategyName } from './ring/index.js';
 
@@ -14,7 +15,11 @@ const EngineEnv = z.object({
   /** Worker threads; default one per spare core. */
   ENGINE_SHARDS: z.coerce.number().int().min(1).max(64).optional(),
   /** `latency` (spin long before parking) or `idle` (park almost at once). */
-  ENGINE_WAIT_STRATEGY: z.enum(WAIT_STRATEGY_NAMES as [WaitStrategyName, ...WaitStrategyName[]]).default('idle'),
+  ENGINE_WAIT_STRATEGY: z
+    .enum(WAIT_STRATEGY_NAMES as [WaitStrategyName, ...WaitStrategyName[]])
+    .default('idle'),
+  /** Kafka bootstrap brokers, `host:port,host:port`; unset or empty = the in-process event bus. */
+  KAFKA_BROKERS: z.string().optional(),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -25,6 +30,8 @@ export interface EngineConfig {
   readonly shards: number;
   readonly waitStrategy: WaitStrategyName;
   readonly logLevel: string;
+  /** Kafka brokers for the event bus; empty = in-process bus. */
+  readonly kafkaBrokers: readonly string[];
 }
 
 /** Default shard count: one worker per core left after the main thread, at least one. */
@@ -47,12 +54,14 @@ export function loadEngineConfig(env: Record<string, string | undefined> = proce
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new EngineConfigError(`invalid engine configuration: ${problems.join('; ')}`);
   }
-  const { ENGINE_PORT, ENGINE_HOST, ENGINE_SHARDS, ENGINE_WAIT_STRATEGY, LOG_LEVEL } = parsed.data;
+  const { ENGINE_PORT, ENGINE_HOST, ENGINE_SHARDS, ENGINE_WAIT_STRATEGY, KAFKA_BROKERS, LOG_LEVEL } =
+    parsed.data;
   return {
     port: ENGINE_PORT,
     host: ENGINE_HOST,
     shards: ENGINE_SHARDS ?? defaultShardCount(),
     waitStrategy: ENGINE_WAIT_STRATEGY,
     logLevel: LOG_LEVEL,
+    kafkaBrokers: parseBrokerList(KAFKA_BROKERS),
   };
 }

@@ -2,6 +2,7 @@
  * The engine process: `npm start -w @mib/engine` (tsx). Reads ENGINE_* from the environment once,
  * serves until SIGINT/SIGTERM, then drains and stops the workers.
  */
+import { createEventBus } from '@mib/events';
 import pino from 'pino';
 import { EngineConfigError, loadEngineConfig } from './config.js';
 import { startEngine } from './server.js';
@@ -16,18 +17,32 @@ try {
   process.exit(1);
 }
 const logger = pino({ name: 'engine', level: config.logLevel });
-const engine = await startEngine({ port: config.port, host: config.host, shards: config.shards, waitStrategy: config.waitStrategy, logger });
-logger.info({ port: engine.port, shards: engine.shards, waitStrategy: config.waitStrategy }, 'engine started');
+const eventBus = await createEventBus({ logger, kafkaBrokers: config.kafkaBrokers });
+const engine = await startEngine({
+  port: config.port,
+  host: config.host,
+  shards: config.shards,
+  waitStrategy: config.waitStrategy,
+  logger,
+  eventBus,
+});
+logger.info(
+  { port: engine.port, shards: engine.shards, waitStrategy: config.waitStrategy },
+  'engine started',
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'engine stopping');
-    engine.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'engine failed to stop cleanly');
-        process.exit(1);
-      },
-    );
+    engine
+      .close()
+      .then(() => eventBus.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'engine failed to stop cleanly');
+          process.exit(1);
+        },
+      );
   });
 }

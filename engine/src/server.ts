@@ -1,8 +1,10 @@
+import type { EventBus } from '@mib/events';
 import pino, { type Logger } from 'pino';
 import { defaultShardCount } from './config.js';
-import { serveGrpc } from './grpc/grpcAdapter.js';
+import { serveGrpc, type GrpcAdapter } from './grpc/grpcAdapter.js';
 import { DEFAULT_INSTRUMENTS, type InstrumentSpec } from './instruments.js';
 import type { WaitStrategyName } from './ring/index.js';
+import { EventPublisher } from './publishing/eventPublisher.js';
 import { ShardedEngine } from './shard/shardedEngine.js';
 
 export interface EngineOptions {
@@ -24,6 +26,12 @@ export interface EngineOptions {
   readonly heartbeatMs?: number;
   /** pino logger; default a silent one. */
   readonly logger?: Logger;
+  /**
+   * Where every event goes as a `TradingEvent` (packages/events), in each shard's sequence
+   * order, batched. Default none: events only reach StreamEvents. The caller owns the bus and
+   * closes it after `close()`, which first publishes everything produced before.
+   */
+  readonly eventBus?: EventBus;
 }
 
 export interface RunningEngine {
@@ -46,18 +54,37 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     ...(options.ringCapacity === undefined ? {} : { ringCapacity: options.ringCapacity }),
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
   });
-  let grpc;
+  let adapter: GrpcAdapter | undefined;
+  let closing: Promise<void> | undefined;
+  /** Stops serving (NOT_SERVING first), stops the workers, then publishes what they produced. */
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      await adapter?.close();
+      await engine.stop();
+      await publisher?.close();
+    })());
+  const publisher =
+    options.eventBus === undefined
+      ? undefined
+      : new EventPublisher(engine, {
+          bus: options.eventBus,
+          logger,
+          // A bus that cannot keep up must stop the engine, never lose events: stop serving.
+          onOverflow: () => void close(),
+        });
   try {
-    grpc = await serveGrpc(engine, { host: options.host ?? '0.0.0.0', port: options.port ?? 50_052, logger });
+    adapter = await serveGrpc(engine, {
+      host: options.host ?? '0.0.0.0',
+      port: options.port ?? 50_052,
+      logger,
+    });
   } catch (error) {
-    await engine.stop();
+    await close();
     throw error;
   }
-  const adapter = grpc;
-  let closing: Promise<void> | undefined;
   return {
     port: adapter.port,
     shards: engine.shardCount,
-    close: () => (closing ??= adapter.close().then(() => engine.stop())),
+    close,
   };
 }
