@@ -56,6 +56,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       port: config.ENGINE_PORT,
       host: config.HOST,
       logger: logger.child({ service: 'engine' }),
+      eventBus: events,
     });
     cleanups.push(() => engineServer.close());
     const engine = new EngineClient(`${config.HOST}:${engineServer.port}`);

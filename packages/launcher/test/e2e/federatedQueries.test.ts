@@ -88,7 +88,7 @@ interface Dashboard {
 
 describe('one query through the gateway crosses all five subgraphs', () => {
   it("returns the trader's portfolio with live quotes, risk limits and orders", async () => {
-    const response = await graphqlRequest<Dashboard>(platform.gateway.url, DASHBOARD, { id: DEMO_TRADER_ID });
+    const response = await graphqlRequest<Dashboard>(platform.gatewayUrl, DASHBOARD, { id: DEMO_TRADER_ID });
     expect(response.errors).toBeUndefined();
     const user = response.data?.user;
     if (!user) throw new Error('demo trader missing');
@@ -108,24 +108,24 @@ describe('one query through the gateway crosses all five subgraphs', () => {
   });
 
   it('answers an unknown user with null and a malformed id with BAD_USER_INPUT', async () => {
-    const unknown = await graphqlRequest<Dashboard>(platform.gateway.url, DASHBOARD, {
+    const unknown = await graphqlRequest<Dashboard>(platform.gatewayUrl, DASHBOARD, {
       id: '00000000-0000-4000-8000-000000000000',
     });
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.user).toBeNull();
-    const malformed = await graphqlRequest(platform.gateway.url, DASHBOARD, { id: 'trader' });
+    const malformed = await graphqlRequest(platform.gatewayUrl, DASHBOARD, { id: 'trader' });
     expect(errorCodes(malformed)).toContain('BAD_USER_INPUT');
   });
 
   it('rejects a query for a field that does not exist with BAD_USER_INPUT', async () => {
-    const response = await graphqlRequest(platform.gateway.url, '{ user(id: "x") { password } }');
+    const response = await graphqlRequest(platform.gatewayUrl, '{ user(id: "x") { password } }');
     expect(response.status).toBe(400);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('lists instruments across asset classes', async () => {
     const response = await graphqlRequest<{ instruments: { edges: { node: { assetClass: string } }[] } }>(
-      platform.gateway.url,
+      platform.gatewayUrl,
       '{ instruments(first: 100) { edges { node { symbol assetClass } } } }',
     );
     const classes = new Set(response.data?.instruments.edges.map((edge) => edge.node.assetClass));
@@ -134,11 +134,11 @@ describe('one query through the gateway crosses all five subgraphs', () => {
   });
 
   it('serves /health covering every subgraph, and /metrics', async () => {
-    const health = await fetch(new URL('/health', platform.gateway.url));
+    const health = await fetch(new URL('/health', platform.gatewayUrl));
     expect(health.status).toBe(200);
     const body = (await health.json()) as { checks: Record<string, { ok: boolean }> };
     expect(Object.keys(body.checks).sort()).toEqual(['market-data', 'orders', 'portfolio', 'risk', 'users']);
-    const metrics = await (await fetch(new URL('/metrics', platform.gateway.url))).text();
+    const metrics = await (await fetch(new URL('/metrics', platform.gatewayUrl))).text();
     expect(metrics).toContain('graphql_request_duration_seconds');
   });
 });

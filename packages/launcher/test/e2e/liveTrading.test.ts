@@ -1,0 +1,127 @@
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { DEMO_ANALYST_ID, DEMO_TRADER_ID, demoInstrumentId } from '@mib/db';
+import { graphqlRequest } from '@mib/subgraph-kit/testing';
+import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
+
+let platform: PlatformFixture;
+const sockets: Client[] = [];
+
+beforeAll(async () => {
+  platform = await startPlatformFixture();
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(sockets.map(async (socket) => socket.dispose()));
+  await platform[Symbol.asyncDispose]();
+});
+
+/** A graphql-ws client of the gateway, signed in as `userId`. */
+function subscribeAs(userId: string): Client {
+  const client = createClient({
+    url: platform.gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${userId}` },
+    retryAttempts: 0,
+  });
+  sockets.push(client);
+  return client;
+}
+
+const PLACE = `mutation($input: PlaceOrderInput!) {
+  placeOrder(input: $input) { __typename ... on OrderAccepted { order { id status } } ... on OrderRejected { reason message } }
+}`;
+
+function placeOrder(userId: string, input: Record<string, unknown>) {
+  return graphqlRequest<{ placeOrder: { __typename: string; order?: { id: string; status: string } } }>(
+    platform.gatewayUrl,
+    PLACE,
+    { input },
+    { authorization: `Bearer ${userId}` },
+  );
+}
+
+interface OrderUpdate {
+  myOrderUpdates: {
+    id: string;
+    status: string;
+    filledQuantity: string;
+    instrument: { symbol: string; name: string };
+  };
+}
+
+describe('live trading through the gateway', () => {
+  it("streams the trader's fill with fields from other subgraphs", async () => {
+    const updates = subscribeAs(DEMO_TRADER_ID).iterate<OrderUpdate>({
+      query: 'subscription { myOrderUpdates { id status filledQuantity instrument { symbol name } } }',
+    });
+    const instrumentId = demoInstrumentId('NVDA');
+    // The subscription is live once the gateway has it upstream; an order placed before could be missed.
+    const firstUpdate = updates.next();
+    await expect
+      .poll(async () => {
+        const resting = await placeOrder(DEMO_TRADER_ID, {
+          instrumentId,
+          side: 'BUY',
+          type: 'LIMIT',
+          price: '1',
+          quantity: '1',
+        });
+        return resting.data?.placeOrder.__typename;
+      })
+      .toBe('OrderAccepted');
+    expect((await firstUpdate).value?.data?.myOrderUpdates).toMatchObject({
+      status: 'OPEN',
+      instrument: { symbol: 'NVDA' },
+    });
+
+    const sell = await placeOrder(DEMO_ANALYST_ID, {
+      instrumentId,
+      side: 'SELL',
+      type: 'LIMIT',
+      price: '130',
+      quantity: '2',
+    });
+    expect(sell.data?.placeOrder.__typename).toBe('OrderAccepted');
+    const buy = await placeOrder(DEMO_TRADER_ID, {
+      instrumentId,
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '130',
+      quantity: '2',
+    });
+    expect(buy.data?.placeOrder.__typename).toBe('OrderAccepted');
+    const buyId = buy.data?.placeOrder.order?.id;
+
+    for (;;) {
+      const next = await updates.next();
+      const update = next.value?.data?.myOrderUpdates;
+      if (!update) throw new Error(`subscription ended: ${JSON.stringify(next)}`);
+      if (update.id !== buyId || update.status !== 'FILLED') continue;
+      expect(update).toEqual({
+        id: buyId,
+        status: 'FILLED',
+        filledQuantity: '2',
+        instrument: { symbol: 'NVDA', name: expect.any(String) as unknown },
+      });
+      break;
+    }
+    await updates.return?.();
+
+    // The read model catches up: the order is FILLED with its trade when queried.
+    await expect
+      .poll(
+        async () => {
+          const response = await graphqlRequest<{
+            order: { status: string; trades: { price: string; quantity: string }[] };
+          }>(platform.gatewayUrl, 'query($id: ID!) { order(id: $id) { status trades { price quantity } } }', {
+            id: buyId,
+          });
+          return response.data?.order;
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ status: 'FILLED', trades: [{ price: '130', quantity: '2' }] });
+  });
+});
