@@ -42,6 +42,10 @@ function placeOrder(userId: string, input: Record<string, unknown>) {
   );
 }
 
+interface QuoteUpdate {
+  quotes: { instrument: { symbol: string }; quote: { last: string | null } };
+}
+
 interface OrderUpdate {
   myOrderUpdates: {
     id: string;
@@ -53,6 +57,9 @@ interface OrderUpdate {
 
 describe('live trading through the gateway', () => {
   it("streams the trader's fill with fields from other subgraphs", async () => {
+    const quotes = subscribeAs(DEMO_TRADER_ID).iterate<QuoteUpdate>({
+      query: 'subscription { quotes(symbols: ["NVDA"]) { instrument { symbol } quote { last } } }',
+    });
     const updates = subscribeAs(DEMO_TRADER_ID).iterate<OrderUpdate>({
       query: 'subscription { myOrderUpdates { id status filledQuantity instrument { symbol name } } }',
     });
@@ -108,6 +115,17 @@ describe('live trading through the gateway', () => {
       break;
     }
     await updates.return?.();
+
+    // The trade moved the market: the quote stream shows it as the last price.
+    for (;;) {
+      const next = await quotes.next();
+      const update = next.value?.data?.quotes;
+      if (!update) throw new Error(`quote subscription ended: ${JSON.stringify(next)}`);
+      if (update.quote.last !== '130') continue;
+      expect(update.instrument.symbol).toBe('NVDA');
+      break;
+    }
+    await quotes.return?.();
 
     // The read model catches up: the order is FILLED with its trade when queried.
     await expect
