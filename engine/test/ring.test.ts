@@ -148,3 +148,16 @@ describe('SPSC ring', () => {
     expect(result).toEqual({ received: count, errors: 0 });
   }, 60_000);
 });
+
+describe('SPSC ring consumer', () => {
+  it('sees slots published after a partial release', () => {
+    const buffers = createRingBuffers({ capacity: 8, slotWords: 1 });
+    const producer = new RingProducer(buffers);
+    const consumer = new RingConsumer(buffers);
+    write(producer, [1, 2, 3]);
+    expect(consumer.available()).toBe(3);
+    consumer.release(1);
+    write(producer, [4]);
+    expect(consumer.available()).toBe(3);
+  });
+});

@@ -16,8 +16,6 @@ export class RingConsumer {
   private readonly strategy: WaitStrategy;
   /** Our own copy of TAIL: the consumer is its only writer. */
   private tail: number;
-  /** Last HEAD seen; refreshed only when the cached batch is used up. */
-  private cachedHead: number;
 
   constructor(buffers: RingBuffers, strategy: WaitStrategy = WAIT_STRATEGIES.idle) {
     this.slots = new Float64Array(buffers.slots);
@@ -27,17 +25,16 @@ export class RingConsumer {
     this.mask = buffers.capacity - 1;
     this.strategy = strategy;
     this.tail = Atomics.load(this.control, TAIL);
-    this.cachedHead = Atomics.load(this.control, HEAD);
   }
 
-  /** Published slots not yet released (0 when empty), without waiting. */
+  /**
+   * Published slots not yet released (0 when empty), without waiting. Always reads HEAD: a
+   * consumer may release only part of what it saw (the main thread holds back a depth reply
+   * until its last slot arrives) and must then see what was published since. One atomic load
+   * per batch, not per slot.
+   */
   available(): number {
-    let ready = (this.cachedHead - this.tail) | 0;
-    if (ready === 0) {
-      this.cachedHead = Atomics.load(this.control, HEAD);
-      ready = (this.cachedHead - this.tail) | 0;
-    }
-    return ready;
+    return (Atomics.load(this.control, HEAD) - this.tail) | 0;
   }
 
   /** Word offset of the k-th unreleased slot. */
