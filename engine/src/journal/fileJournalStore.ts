@@ -1,0 +1,289 @@
+import {
+  closeSync,
+  fdatasync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  write,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { Logger } from 'pino';
+import { COMMAND_SLOT_SIZE } from '../core/index.js';
+import { GroupCommit } from './groupCommit.js';
+import { decodeFrames, encodeFrame } from './journalFrames.js';
+import type { IdMarks, JournalStore, ShardRecovery } from './journalStore.js';
+
+/** A journal segment file open for appending; `start` is the position of its first command. */
+interface Segment {
+  readonly fd: number;
+  readonly start: number;
+}
+
+interface ShardFiles {
+  readonly dir: string;
+  segment: Segment;
+  appended: number;
+  /** Appended, not yet written, with the segment each belongs to (a snapshot may rotate between). */
+  pending: { segment: Segment; slots: Float64Array }[];
+  /** Rotated-out segments to close after their last write is synced. */
+  retired: Segment[];
+  readonly recovery: ShardRecovery;
+}
+
+const pad = (position: number): string => String(position).padStart(16, '0');
+const SNAPSHOT_MAGIC = 0x4d494253; // "MIBS"
+const SNAPSHOT_HEADER_BYTES = 5 * 8;
+
+/**
+ * The journal as files under one directory: per shard `shard-<n>/segment-<position>.journal`
+ * (frames of command slots, see journalFrames.ts) and `snapshot-<position>.snapshot`, plus
+ * `accounts.journal` (one JSON string per line). Appends are buffered in memory and written
+ * with one write and one fdatasync per file per `sync()`: the group commit the shell waits on
+ * before it lets a batch of commands run.
+ */
+export class FileJournalStore implements JournalStore {
+  private readonly shards: readonly ShardFiles[];
+  private readonly accountsFd: number;
+  private readonly accounts: string[];
+  private pendingAccounts: string[] = [];
+  private readonly groupCommit = new GroupCommit(() => this.writeAndSync());
+
+  private constructor(dir: string, shards: ShardFiles[], accounts: string[]) {
+    this.shards = shards;
+    this.accounts = accounts;
+    this.accountsFd = openSync(join(dir, 'accounts.journal'), 'a');
+  }
+
+  /**
+   * Opens (creating) the journal under `dir` for `shardCount` shards and reads what recovery
+   * needs. A torn tail (the frame a crash cut short: never acknowledged) is truncated away.
+   */
+  static open(dir: string, shardCount: number, logger: Logger): FileJournalStore {
+    mkdirSync(dir, { recursive: true });
+    const shards = Array.from({ length: shardCount }, (_, shard) =>
+      openShard(join(dir, `shard-${shard}`), shard, logger),
+    );
+    return new FileJournalStore(dir, shards, readAccounts(join(dir, 'accounts.journal')));
+  }
+
+  append(shard: number, slots: Float64Array): void {
+    const files = this.shards[shard]!;
+    files.pending.push({ segment: files.segment, slots });
+    files.appended += slots.length / COMMAND_SLOT_SIZE;
+  }
+
+  appendAccounts(names: readonly string[]): void {
+    this.pendingAccounts.push(...names);
+  }
+
+  sync(): Promise<void> {
+    return this.groupCommit.commit();
+  }
+
+  position(shard: number): number {
+    return this.shards[shard]!.appended;
+  }
+
+  beginSnapshot(shard: number): number {
+    const files = this.shards[shard]!;
+    files.retired.push(files.segment);
+    files.segment = {
+      fd: openSync(join(files.dir, `segment-${pad(files.appended)}.journal`), 'a'),
+      start: files.appended,
+    };
+    return files.appended;
+  }
+
+  async writeSnapshot(shard: number, position: number, snapshot: Float64Array, ids: IdMarks): Promise<void> {
+    await this.sync();
+    const files = this.shards[shard]!;
+    const body = Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+    const header = Buffer.from(
+      new Float64Array([SNAPSHOT_MAGIC, snapshot.length, crc32(body), ids.maxOrderId, ids.maxRequestId])
+        .buffer,
+    );
+    const path = join(files.dir, `snapshot-${pad(position)}.snapshot`);
+    writeFileSync(`${path}.tmp`, Buffer.concat([header, body]), { flush: true });
+    renameSync(`${path}.tmp`, path);
+    syncDirectory(files.dir);
+    for (const name of readdirSync(files.dir)) {
+      const at = positionOf(name);
+      if (at !== undefined && at < position) rmSync(join(files.dir, name));
+    }
+  }
+
+  load(shard: number): Promise<ShardRecovery> {
+    return Promise.resolve(this.shards[shard]!.recovery);
+  }
+
+  loadAccounts(): Promise<string[]> {
+    return Promise.resolve([...this.accounts]);
+  }
+
+  async close(): Promise<void> {
+    await this.sync();
+    for (const files of this.shards) closeSync(files.segment.fd);
+    closeSync(this.accountsFd);
+  }
+
+  private async writeAndSync(): Promise<void> {
+    const work: Promise<void>[] = [];
+    if (this.pendingAccounts.length > 0) {
+      const lines = this.pendingAccounts.map((name) => JSON.stringify(name) + '\n').join('');
+      this.pendingAccounts = [];
+      work.push(writeAndSyncFile(this.accountsFd, Buffer.from(lines)));
+    }
+    for (const files of this.shards) {
+      const pending = files.pending;
+      const retired = files.retired;
+      files.pending = [];
+      files.retired = [];
+      if (pending.length === 0 && retired.length === 0) continue;
+      work.push(
+        (async () => {
+          // In append order; a rotation splits the pending slots between two segments.
+          for (const segment of new Set(pending.map((entry) => entry.segment))) {
+            const slots = pending.filter((entry) => entry.segment === segment).map((entry) => entry.slots);
+            await writeAndSyncFile(segment.fd, encodeFrame(concatSlots(slots)));
+          }
+          for (const segment of retired) closeSync(segment.fd);
+        })(),
+      );
+    }
+    await Promise.all(work);
+  }
+}
+
+function openShard(dir: string, shard: number, logger: Logger): ShardFiles {
+  mkdirSync(dir, { recursive: true });
+  const names = readdirSync(dir);
+  const snapshots = names
+    .filter((name) => name.endsWith('.snapshot'))
+    .sort()
+    .reverse();
+  let snapshot: Float64Array | undefined;
+  let snapshotPosition = 0;
+  let snapshotIds: IdMarks = { maxOrderId: 0, maxRequestId: 0 };
+  for (const name of snapshots) {
+    const stored = readSnapshotFile(join(dir, name));
+    if (stored !== undefined) {
+      ({ snapshot, ids: snapshotIds } = stored);
+      snapshotPosition = positionOf(name)!;
+      break;
+    }
+    logger.warn({ shard, file: name }, 'journal: ignoring a damaged snapshot');
+  }
+  const chunks: Float64Array[] = [];
+  let position = snapshotPosition;
+  for (const name of names.filter((name) => name.endsWith('.journal')).sort()) {
+    const start = positionOf(name)!;
+    if (start < snapshotPosition) continue;
+    if (start !== position)
+      throw new Error(
+        `journal of shard ${shard} has a gap: expected a segment at ${position}, found ${name}`,
+      );
+    const path = join(dir, name);
+    const bytes = readFileSync(path);
+    const { slots, validBytes } = decodeFrames(bytes);
+    if (validBytes < bytes.length) {
+      logger.warn(
+        { shard, file: name, tornBytes: bytes.length - validBytes },
+        'journal: dropping a torn tail (never acknowledged)',
+      );
+      if (validBytes === 0) rmSync(path);
+      else truncateSync(path, validBytes);
+    }
+    chunks.push(slots);
+    position += slots.length / COMMAND_SLOT_SIZE;
+  }
+  const commands = concatSlots(chunks);
+  const segment = { fd: openSync(join(dir, `segment-${pad(position)}.journal`), 'a'), start: position };
+  return {
+    dir,
+    segment,
+    appended: position,
+    pending: [],
+    retired: [],
+    recovery: { snapshot, snapshotPosition, snapshotIds, commands },
+  };
+}
+
+/** Snapshot file: header [magic, length, crc32, maxOrderId, maxRequestId], then the core's snapshot. */
+function readSnapshotFile(path: string): { snapshot: Float64Array; ids: IdMarks } | undefined {
+  const bytes = readFileSync(path);
+  if (bytes.length < SNAPSHOT_HEADER_BYTES) return undefined;
+  const header = new Float64Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + SNAPSHOT_HEADER_BYTES),
+  );
+  const body = bytes.subarray(SNAPSHOT_HEADER_BYTES);
+  if (header[0] !== SNAPSHOT_MAGIC || header[1]! * 8 !== body.length || crc32(body) !== header[2])
+    return undefined;
+  return {
+    snapshot: new Float64Array(bytes.buffer.slice(body.byteOffset, body.byteOffset + body.length)),
+    ids: { maxOrderId: header[3]!, maxRequestId: header[4]! },
+  };
+}
+
+function readAccounts(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    try {
+      names.push(JSON.parse(line) as string);
+    } catch {
+      break; // torn last line: never synced, so no command that used it was acknowledged
+    }
+  }
+  return names;
+}
+
+/** `segment-0000000000000042.journal` → 42. */
+function positionOf(name: string): number | undefined {
+  const match = /^(?:segment|snapshot)-(\d+)\.(?:journal|snapshot)$/.exec(name);
+  return match === null ? undefined : Number(match[1]);
+}
+
+function concatSlots(chunks: readonly Float64Array[]): Float64Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Float64Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function writeAndSyncFile(fd: number, data: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    write(fd, data, 0, data.length, null, (error, written) => {
+      if (error !== null) return reject(error);
+      if (written !== data.length)
+        return reject(new Error(`short journal write: ${written} of ${data.length} bytes`));
+      fdatasync(fd, (syncError) => (syncError === null ? resolve() : reject(syncError)));
+    });
+  });
+}
+
+/** A rename is durable only once its directory entry is synced. */
+function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
