@@ -1,13 +1,37 @@
-import { databaseSubgraph } from '@mib/subgraph-kit';
+import { applyOnce, databaseSubgraph } from '@mib/subgraph-kit';
 import { createPortfolioContext } from './context.js';
+import { POSITIONS_CONSUMER, portfolioRuntimeOf } from './portfolioRuntime.js';
+import { applyTrade } from './readModel/applyTrade.js';
 import { resolvers } from './resolvers/index.js';
 
 export const PORTFOLIO_SUBGRAPH = 'portfolio';
 
-/** The portfolio subgraph (read side: cash, positions, P&L, each user's portfolio): contract, resolvers, per-request context. */
+/**
+ * The portfolio subgraph: cash, positions and P&L kept from the trades on the bus, each user's
+ * portfolio, and the live `myPortfolio` subscription.
+ */
 export const portfolioSubgraph = databaseSubgraph({
   name: PORTFOLIO_SUBGRAPH,
   schemaFile: new URL('./schema.graphql', import.meta.url),
   resolvers,
   createContext: createPortfolioContext,
+  background: async (prisma, services, logger) => {
+    const { catalog, progress, live } = portfolioRuntimeOf(prisma, services);
+    const consumerLogger = logger.child({ consumer: POSITIONS_CONSUMER });
+    await live?.start();
+    const target = { schema: 'portfolio', consumer: POSITIONS_CONSUMER } as const;
+    // `consumeIntoReadModel` spelled out, to tell live subscribers once each trade is committed.
+    return [
+      await services.events.subscribe({
+        group: POSITIONS_CONSUMER,
+        topics: ['trades'],
+        handler: async (event) => {
+          await applyOnce(prisma, target, event, (tx) =>
+            applyTrade(event, tx, { catalog, logger: consumerLogger }),
+          );
+          progress.applied(event);
+        },
+      }),
+    ];
+  },
 });

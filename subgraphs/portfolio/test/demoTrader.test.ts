@@ -21,7 +21,13 @@ afterAll(async () => {
 
 interface TraderPortfolio {
   _entities: {
-    portfolio: { id: string; baseCurrency: string; cash: string; realizedPnl: string; positions: { edges: { node: { instrument: { id: string }; quantity: string; costBasis: string } }[] } } | null;
+    portfolio: {
+      id: string;
+      baseCurrency: string;
+      cash: string;
+      realizedPnl: string;
+      positions: { edges: { node: { instrument: { id: string }; quantity: string; costBasis: string } }[] };
+    } | null;
   }[];
 }
 
@@ -39,10 +45,18 @@ describe("the demo trader's portfolio", () => {
     expect(response.errors).toBeUndefined();
     const portfolio = response.data?._entities[0]?.portfolio;
     const seeded = await db.prisma.portfolio.findUniqueOrThrow({ where: { id: DEMO_PORTFOLIO_ID } });
-    expect(portfolio).toMatchObject({ id: DEMO_PORTFOLIO_ID, baseCurrency: 'USD', cash: seeded.cash.toFixed(), realizedPnl: '0' });
+    expect(portfolio).toMatchObject({
+      id: DEMO_PORTFOLIO_ID,
+      baseCurrency: 'USD',
+      cash: seeded.cash.toFixed(),
+      realizedPnl: '0',
+    });
     const bySymbol = new Map(portfolio?.positions.edges.map(({ node }) => [node.instrument.id, node]));
     expect(bySymbol.size).toBe(await db.prisma.position.count({ where: { portfolioId: DEMO_PORTFOLIO_ID } }));
-    expect(bySymbol.get(demoInstrumentId('EURUSD'))).toMatchObject({ quantity: '-10000', costBasis: '-10890' });
+    expect(bySymbol.get(demoInstrumentId('EURUSD'))).toMatchObject({
+      quantity: '-10000',
+      costBasis: '-10890',
+    });
     expect(bySymbol.get(demoInstrumentId('MSFT'))).toMatchObject({ quantity: '20', costBasis: '8200' });
   });
 });

@@ -28,7 +28,12 @@ beforeAll(async () => {
         userId,
         baseCurrency: 'USD',
         cash: '500',
-        positions: { create: [{ instrumentId: randomUUID(), quantity: '1', averageCost: '10', realizedPnl: '1.25' }, { instrumentId: randomUUID(), quantity: '2', averageCost: '20', realizedPnl: '-0.5' }] },
+        positions: {
+          create: [
+            { instrumentId: randomUUID(), quantity: '1', averageCost: '10', realizedPnl: '1.25' },
+            { instrumentId: randomUUID(), quantity: '2', averageCost: '20', realizedPnl: '-0.5' },
+          ],
+        },
       },
     });
   }
@@ -69,7 +74,11 @@ describe('entity references', () => {
     expect(response.data?._entities).toEqual([
       { id: seeded.bob.id, cash: '0' },
       null,
-      { id: position?.id, costBasis: position && new ExactDecimal(position.quantity).times(position.averageCost).toFixed(), owner: { id: seeded.alice.id, realizedPnl: '994.8' } },
+      {
+        id: position?.id,
+        costBasis: position && new ExactDecimal(position.quantity).times(position.averageCost).toFixed(),
+        owner: { id: seeded.alice.id, realizedPnl: '994.8' },
+      },
       null,
       { id: seeded.aliceId, portfolio: { id: seeded.alice.id, cash: '10000.5', realizedPnl: '994.8' } },
       { id: seeded.carolId, portfolio: null },
@@ -77,28 +86,44 @@ describe('entity references', () => {
   });
 
   it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
-    const response = await graphqlRequest(subgraph.url, entitiesQuery, { r: [{ __typename: 'Portfolio', id: 'alice' }] });
+    const response = await graphqlRequest(subgraph.url, entitiesQuery, {
+      r: [{ __typename: 'Portfolio', id: 'alice' }],
+    });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it("resolves 20 users' portfolios with their realized P&L in two statements", async () => {
-    const response = await graphqlRequest<{ _entities: { portfolio: { realizedPnl: string } | null }[] }>(subgraph.url, entitiesQuery, {
-      r: traderIds.map((id) => ({ __typename: 'User', id })),
-    });
+    const response = await graphqlRequest<{ _entities: { portfolio: { realizedPnl: string } | null }[] }>(
+      subgraph.url,
+      entitiesQuery,
+      {
+        r: traderIds.map((id) => ({ __typename: 'User', id })),
+      },
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data?._entities.map((user) => user.portfolio?.realizedPnl)).toEqual(Array<string>(20).fill('0.75'));
+    expect(response.data?._entities.map((user) => user.portfolio?.realizedPnl)).toEqual(
+      Array<string>(20).fill('0.75'),
+    );
     // Portfolios by user id, then one grouped sum for all of them.
     expect(statements).toHaveLength(2);
   });
 
   it('resolves 40 positions with their portfolios in three statements', async () => {
-    const positions = await db.prisma.position.findMany({ where: { portfolio: { userId: { in: traderIds } } } });
-    statements = [];
-    const response = await graphqlRequest<{ _entities: { owner: { realizedPnl: string } }[] }>(subgraph.url, entitiesQuery, {
-      r: positions.map(({ id }) => ({ __typename: 'Position', id })),
+    const positions = await db.prisma.position.findMany({
+      where: { portfolio: { userId: { in: traderIds } } },
     });
+    statements = [];
+    const response = await graphqlRequest<{ _entities: { owner: { realizedPnl: string } }[] }>(
+      subgraph.url,
+      entitiesQuery,
+      {
+        r: positions.map(({ id }) => ({ __typename: 'Position', id })),
+      },
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data?._entities.map((position) => position.owner.realizedPnl)).toEqual(Array<string>(40).fill('0.75'));
+    expect(response.data?._entities.map((position) => position.owner.realizedPnl)).toEqual(
+      Array<string>(40).fill('0.75'),
+    );
     // Positions, their portfolios, the portfolios' realized P&L.
     expect(statements).toHaveLength(3);
   });
@@ -109,16 +134,27 @@ describe('entity references', () => {
       include: { portfolio: true },
       orderBy: [{ instrumentId: 'asc' }, { id: 'asc' }],
     });
-    const firstPositionOf = (userId: string) => positions.find((position) => position.portfolio.userId === userId)?.id;
+    const firstPositionOf = (userId: string) =>
+      positions.find((position) => position.portfolio.userId === userId)?.id;
     statements = [];
-    const response = await graphqlRequest<{ _entities: { portfolio: { realizedPnl: string; positions: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } } }[] }>(
+    const response = await graphqlRequest<{
+      _entities: {
+        portfolio: {
+          realizedPnl: string;
+          positions: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
+        };
+      }[];
+    }>(
       subgraph.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { portfolio { realizedPnl positions(first: 1) { edges { node { id } } pageInfo { hasNextPage } } } } } }',
       { r: traderIds.map((id) => ({ __typename: 'User', id })) },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities.map(({ portfolio }) => portfolio.positions)).toEqual(
-      traderIds.map((userId) => ({ edges: [{ node: { id: firstPositionOf(userId) } }], pageInfo: { hasNextPage: true } })),
+      traderIds.map((userId) => ({
+        edges: [{ node: { id: firstPositionOf(userId) } }],
+        pageInfo: { hasNextPage: true },
+      })),
     );
     // Portfolios by user id, their realized P&L, each portfolio's first position ids ranked
     // in one window query, then those positions: not one statement per portfolio.

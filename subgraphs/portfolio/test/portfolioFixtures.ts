@@ -31,12 +31,20 @@ const holdings: readonly (readonly [string, string, string])[] = [
  */
 export async function seedPortfolios(prisma: PrismaClient): Promise<SeededPortfolios> {
   const aliceId = randomUUID();
-  const alice = await prisma.portfolio.create({ data: { userId: aliceId, baseCurrency: 'USD', cash: '10000.5' } });
+  const alice = await prisma.portfolio.create({
+    data: { userId: aliceId, baseCurrency: 'USD', cash: '10000.5' },
+  });
   const alicePositions: Position[] = [];
   for (const [quantity, averageCost, realizedPnl] of holdings) {
-    alicePositions.push(await prisma.position.create({ data: { portfolioId: alice.id, instrumentId: randomUUID(), quantity, averageCost, realizedPnl } }));
+    alicePositions.push(
+      await prisma.position.create({
+        data: { portfolioId: alice.id, instrumentId: randomUUID(), quantity, averageCost, realizedPnl },
+      }),
+    );
   }
   alicePositions.sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : 1));
-  const bob = await prisma.portfolio.create({ data: { userId: randomUUID(), baseCurrency: 'EUR', cash: '0' } });
+  const bob = await prisma.portfolio.create({
+    data: { userId: randomUUID(), baseCurrency: 'EUR', cash: '0' },
+  });
   return { aliceId, alice, alicePositions, bob, carolId: randomUUID() };
 }

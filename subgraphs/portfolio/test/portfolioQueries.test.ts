@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, graphqlRequest, startSubgraphForTest, type GraphQLResponse } from '@mib/subgraph-kit/testing';
+import {
+  errorCodes,
+  graphqlRequest,
+  startSubgraphForTest,
+  type GraphQLResponse,
+} from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 import { seedPortfolios, type SeededPortfolios } from './portfolioFixtures.js';
 
@@ -21,10 +26,19 @@ afterAll(async () => {
 });
 
 interface PositionsPage {
-  portfolio: { positions: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
+  portfolio: {
+    positions: {
+      edges: { node: { id: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
 }
 
-const positionsPage = (id: string, first: number, after: string | null): Promise<GraphQLResponse<PositionsPage>> =>
+const positionsPage = (
+  id: string,
+  first: number,
+  after: string | null,
+): Promise<GraphQLResponse<PositionsPage>> =>
   graphqlRequest<PositionsPage>(
     subgraph.url,
     'query($id: ID!, $first: Int, $after: String) { portfolio(id: $id) { positions(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
@@ -33,29 +47,70 @@ const positionsPage = (id: string, first: number, after: string | null): Promise
 
 describe('Query.portfolio', () => {
   it('returns cash, the sum of realized P&L and a reference to the user, all exact', async () => {
-    const response = await graphqlRequest(subgraph.url, 'query($id: ID!) { portfolio(id: $id) { id user { id } baseCurrency cash realizedPnl } }', { id: seeded.alice.id });
+    const response = await graphqlRequest(
+      subgraph.url,
+      'query($id: ID!) { portfolio(id: $id) { id user { id } baseCurrency cash realizedPnl } }',
+      { id: seeded.alice.id },
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({ portfolio: { id: seeded.alice.id, user: { id: seeded.aliceId }, baseCurrency: 'USD', cash: '10000.5', realizedPnl: '994.8' } });
+    expect(response.data).toEqual({
+      portfolio: {
+        id: seeded.alice.id,
+        user: { id: seeded.aliceId },
+        baseCurrency: 'USD',
+        cash: '10000.5',
+        realizedPnl: '994.8',
+      },
+    });
   });
 
   it('reports zero realized P&L and no positions for a portfolio that never traded', async () => {
-    const response = await graphqlRequest(subgraph.url, 'query($id: ID!) { portfolio(id: $id) { realizedPnl positions { edges { cursor } pageInfo { hasNextPage endCursor } } } }', { id: seeded.bob.id });
-    expect(response.data).toEqual({ portfolio: { realizedPnl: '0', positions: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+    const response = await graphqlRequest(
+      subgraph.url,
+      'query($id: ID!) { portfolio(id: $id) { realizedPnl positions { edges { cursor } pageInfo { hasNextPage endCursor } } } }',
+      { id: seeded.bob.id },
+    );
+    expect(response.data).toEqual({
+      portfolio: {
+        realizedPnl: '0',
+        positions: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } },
+      },
+    });
   });
 
   it('computes each cost basis as the exact product of quantity and average cost, shorts negative', async () => {
-    const response = await graphqlRequest<{ portfolio: { positions: { edges: { node: { quantity: string; averageCost: string; costBasis: string; instrument: { id: string }; portfolio: { id: string } } }[] } } }>(
+    const response = await graphqlRequest<{
+      portfolio: {
+        positions: {
+          edges: {
+            node: {
+              quantity: string;
+              averageCost: string;
+              costBasis: string;
+              instrument: { id: string };
+              portfolio: { id: string };
+            };
+          }[];
+        };
+      };
+    }>(
       subgraph.url,
       'query($id: ID!) { portfolio(id: $id) { positions { edges { node { quantity averageCost costBasis instrument { id } portfolio { id } } } } } }',
       { id: seeded.alice.id },
     );
-    const byQuantity = new Map(response.data?.portfolio.positions.edges.map(({ node }) => [node.quantity, node.costBasis]));
+    const byQuantity = new Map(
+      response.data?.portfolio.positions.edges.map(({ node }) => [node.quantity, node.costBasis]),
+    );
     expect(byQuantity.get('10')).toBe('1892.5');
     expect(byQuantity.get('-2.5')).toBe('-100000.30864195');
     // 39 significant digits: Prisma's default Decimal (20 digits) would round this.
     expect(byQuantity.get('123456789012.12345678')).toBe('12193263113680231262.3721724438259412');
-    expect(response.data?.portfolio.positions.edges.map(({ node }) => node.instrument.id)).toEqual(seeded.alicePositions.map((position) => position.instrumentId));
-    expect(new Set(response.data?.portfolio.positions.edges.map(({ node }) => node.portfolio.id))).toEqual(new Set([seeded.alice.id]));
+    expect(response.data?.portfolio.positions.edges.map(({ node }) => node.instrument.id)).toEqual(
+      seeded.alicePositions.map((position) => position.instrumentId),
+    );
+    expect(new Set(response.data?.portfolio.positions.edges.map(({ node }) => node.portfolio.id))).toEqual(
+      new Set([seeded.alice.id]),
+    );
   });
 
   it('walks every page of positions by instrument, each exactly once', async () => {
@@ -73,10 +128,15 @@ describe('Query.portfolio', () => {
   });
 
   it('returns null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-    const unknown = await graphqlRequest(subgraph.url, 'query { portfolio(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const unknown = await graphqlRequest(
+      subgraph.url,
+      'query { portfolio(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ portfolio: null });
-    expect(errorCodes(await graphqlRequest(subgraph.url, 'query { portfolio(id: "p-1") { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await graphqlRequest(subgraph.url, 'query { portfolio(id: "p-1") { id } }'))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 
   it.each([

@@ -14,7 +14,8 @@ const byInstrument: Prisma.PositionOrderByWithRelationInput[] = [{ instrumentId:
 export function createPositionsOfPortfolioLoader(prisma: PrismaClient): PositionsOfPortfolioLoader {
   return createPageLoader<Position, null>({
     loadFirstPages: (portfolioIds, _filter, take) => loadFirstPages(prisma, portfolioIds, take),
-    loadPage: (portfolioId, _filter, page) => prisma.position.findMany({ where: { portfolioId }, orderBy: byInstrument, ...page }),
+    loadPage: (portfolioId, _filter, page) =>
+      prisma.position.findMany({ where: { portfolioId }, orderBy: byInstrument, ...page }),
     parentOf: (position) => position.portfolioId,
   });
 }
@@ -23,7 +24,11 @@ export function createPositionsOfPortfolioLoader(prisma: PrismaClient): Position
  * The first `take` positions of each portfolio: a window query picks each portfolio's ids
  * (served by the unique (portfolio_id, instrument_id) index), then one query loads those rows.
  */
-async function loadFirstPages(prisma: PrismaClient, portfolioIds: readonly string[], take: number): Promise<Position[]> {
+async function loadFirstPages(
+  prisma: PrismaClient,
+  portfolioIds: readonly string[],
+  take: number,
+): Promise<Position[]> {
   const ranked = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM (
       SELECT id, row_number() OVER (PARTITION BY portfolio_id ORDER BY instrument_id, id) AS rank
@@ -32,5 +37,8 @@ async function loadFirstPages(prisma: PrismaClient, portfolioIds: readonly strin
     ) AS ranked
     WHERE rank <= ${take}`;
   if (ranked.length === 0) return [];
-  return prisma.position.findMany({ where: { id: { in: ranked.map((row) => row.id) } }, orderBy: byInstrument });
+  return prisma.position.findMany({
+    where: { id: { in: ranked.map((row) => row.id) } },
+    orderBy: byInstrument,
+  });
 }

@@ -7,6 +7,7 @@ export const Portfolio: PortfolioResolvers = {
   // Users live in the users subgraph: hand back the key, the gateway does the rest.
   user: ({ userId }) => ({ id: userId }),
   realizedPnl: ({ id }, _args, { realizedPnlOfPortfolio }) => realizedPnlOfPortfolio.load(id),
+  unrealizedPnl: ({ id }, _args, { unrealizedPnlOfPortfolio }) => unrealizedPnlOfPortfolio.load(id),
   // Arguments are checked here, before batching, so one bad request fails alone.
   positions: async ({ id }, args, { positionsOfPortfolio }) => {
     const page = pageQuery(args);

@@ -35,12 +35,18 @@ export type Portfolio = {
   __typename?: 'Portfolio';
   /** ISO 4217 code of the currency cash and P&L are kept in. */
   baseCurrency: Scalars['String']['output'];
+  /** Moves by −price × quantity on each buy and +price × quantity on each sell, rounded to 4 places. */
   cash: Scalars['Decimal']['output'];
   id: Scalars['ID']['output'];
   /** Open and closed positions, by instrument. */
   positions: PositionConnection;
   /** Sum of realized P&L over all positions. */
   realizedPnl: Scalars['Decimal']['output'];
+  /**
+   * Sum of unrealized P&L over open positions, each marked at its market price (see
+   * Position.marketPrice). Null when an open position has no market price; zero with none open.
+   */
+  unrealizedPnl?: Maybe<Scalars['Decimal']['output']>;
   user: User;
 };
 
@@ -54,16 +60,32 @@ export type PortfolioPositionsArgs = {
 /** Holdings of one instrument in one portfolio. */
 export type Position = {
   __typename?: 'Position';
-  /** Average price paid for the open quantity. */
+  /**
+   * Average price of the open quantity: re-averaged when a fill grows the position in its
+   * direction, unchanged when one reduces it, the fill price when one crosses through zero.
+   */
   averageCost: Scalars['Decimal']['output'];
   /** quantity × averageCost. */
   costBasis: Scalars['Decimal']['output'];
   id: Scalars['ID']['output'];
   instrument: Instrument;
+  /**
+   * The price the position is marked at, from the instrument's latest quote: the last trade price,
+   * else the mid of bid and ask when both are quoted; null when there is neither.
+   */
+  marketPrice?: Maybe<Scalars['Decimal']['output']>;
+  /** quantity × marketPrice (negative for a short); zero when flat, null without a market price. */
+  marketValue?: Maybe<Scalars['Decimal']['output']>;
   portfolio: Portfolio;
   /** Signed: negative for a short position. */
   quantity: Scalars['Decimal']['output'];
+  /**
+   * P&L realized by reducing or closing the position: (price − averageCost) × closed quantity for a
+   * long, (averageCost − price) × closed quantity for a short, rounded to 4 places per fill.
+   */
   realizedPnl: Scalars['Decimal']['output'];
+  /** (marketPrice − averageCost) × quantity; zero when flat, null without a market price. */
+  unrealizedPnl?: Maybe<Scalars['Decimal']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -88,6 +110,16 @@ export type Query = {
 
 export type QueryPortfolioArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The signed-in user's portfolio after each of their trades, once the trade is applied to cash
+   * and positions (the first trade creates it: base currency USD, cash 0). UNAUTHENTICATED for an
+   * anonymous caller.
+   */
+  myPortfolio: Portfolio;
 };
 
 export type User = {
@@ -213,6 +245,7 @@ export type ResolversTypes = ResolversObject<{
   PositionConnection: ResolverTypeWrapper<Omit<PositionConnection, 'edges'> & { edges: Array<ResolversTypes['PositionEdge']> }>;
   PositionEdge: ResolverTypeWrapper<Omit<PositionEdge, 'node'> & { node: ResolversTypes['Position'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<{ id: string }>;
 }>;
 
@@ -231,6 +264,7 @@ export type ResolversParentTypes = ResolversObject<{
   PositionConnection: Omit<PositionConnection, 'edges'> & { edges: Array<ResolversParentTypes['PositionEdge']> };
   PositionEdge: Omit<PositionEdge, 'node'> & { node: ResolversParentTypes['Position'] };
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   User: { id: string };
 }>;
 
@@ -258,6 +292,7 @@ export type PortfolioResolvers<ContextType = PortfolioContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   positions?: Resolver<ResolversTypes['PositionConnection'], ParentType, ContextType, RequireFields<PortfolioPositionsArgs, 'first'>>;
   realizedPnl?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  unrealizedPnl?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
@@ -267,9 +302,12 @@ export type PositionResolvers<ContextType = PortfolioContext, ParentType extends
   costBasis?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  marketPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  marketValue?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   portfolio?: Resolver<ResolversTypes['Portfolio'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   realizedPnl?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  unrealizedPnl?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
@@ -285,6 +323,10 @@ export type PositionEdgeResolvers<ContextType = PortfolioContext, ParentType ext
 
 export type QueryResolvers<ContextType = PortfolioContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   portfolio?: Resolver<Maybe<ResolversTypes['Portfolio']>, ParentType, ContextType, RequireFields<QueryPortfolioArgs, 'id'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = PortfolioContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  myPortfolio?: SubscriptionResolver<ResolversTypes['Portfolio'], "myPortfolio", ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = PortfolioContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -303,6 +345,7 @@ export type Resolvers<ContextType = PortfolioContext> = ResolversObject<{
   PositionConnection?: PositionConnectionResolvers<ContextType>;
   PositionEdge?: PositionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,35 @@
+import type { PrismaClient } from '@mib/db';
+import { InstrumentCatalog, liveEventsOf, type PlatformServices } from '@mib/subgraph-kit';
+import { LivePortfolios } from './live/livePortfolios.js';
+import { ReadModelProgress } from './live/readModelProgress.js';
+
+/** Consumer group and event-mark owner of the positions read model. */
+export const POSITIONS_CONSUMER = 'portfolio-positions';
+
+/** What the portfolio subgraph keeps for the life of the process (one per database client). */
+export interface PortfolioRuntime {
+  readonly catalog: InstrumentCatalog;
+  readonly progress: ReadModelProgress;
+  /** Absent when the subgraph runs without the event bus (queries only). */
+  readonly live?: LivePortfolios;
+}
+
+const runtimes = new WeakMap<PrismaClient, PortfolioRuntime>();
+
+export function portfolioRuntimeOf(
+  prisma: PrismaClient,
+  services: PlatformServices | undefined,
+): PortfolioRuntime {
+  let runtime = runtimes.get(prisma);
+  if (!runtime) {
+    const progress = new ReadModelProgress(prisma, POSITIONS_CONSUMER);
+    const live = services && liveEventsOf(services.events, { name: 'portfolio', topics: ['trades'] });
+    runtime = {
+      catalog: new InstrumentCatalog(prisma),
+      progress,
+      ...(live ? { live: new LivePortfolios(live, prisma, progress) } : {}),
+    };
+    runtimes.set(prisma, runtime);
+  }
+  return runtime;
+}
