@@ -1,3 +1,4 @@
+import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -27,6 +28,13 @@ function subscribeAs(userId: string): Client {
   });
   sockets.push(client);
   return client;
+}
+
+/** The data of a subscription's next payload; fails if the stream ends or errs instead. */
+async function nextData<Data>(stream: AsyncIterator<FormattedExecutionResult<Data>>): Promise<Data> {
+  const next: IteratorResult<FormattedExecutionResult<Data>, unknown> = await stream.next();
+  if (next.done || !next.value.data) throw new Error(`subscription ended: ${JSON.stringify(next.value)}`);
+  return next.value.data;
 }
 
 const PLACE = `mutation($input: PlaceOrderInput!) {
@@ -65,7 +73,7 @@ describe('live trading through the gateway', () => {
     });
     const instrumentId = demoInstrumentId('NVDA');
     // The subscription is live once the gateway has it upstream; an order placed before could be missed.
-    const firstUpdate = updates.next();
+    const firstUpdate = nextData(updates);
     await expect
       .poll(async () => {
         const resting = await placeOrder(DEMO_TRADER_ID, {
@@ -78,7 +86,7 @@ describe('live trading through the gateway', () => {
         return resting.data?.placeOrder.__typename;
       })
       .toBe('OrderAccepted');
-    expect((await firstUpdate).value?.data?.myOrderUpdates).toMatchObject({
+    expect((await firstUpdate).myOrderUpdates).toMatchObject({
       status: 'OPEN',
       instrument: { symbol: 'NVDA' },
     });
@@ -102,9 +110,7 @@ describe('live trading through the gateway', () => {
     const buyId = buy.data?.placeOrder.order?.id;
 
     for (;;) {
-      const next = await updates.next();
-      const update = next.value?.data?.myOrderUpdates;
-      if (!update) throw new Error(`subscription ended: ${JSON.stringify(next)}`);
+      const update = (await nextData(updates)).myOrderUpdates;
       if (update.id !== buyId || update.status !== 'FILLED') continue;
       expect(update).toEqual({
         id: buyId,
@@ -118,9 +124,7 @@ describe('live trading through the gateway', () => {
 
     // The trade moved the market: the quote stream shows it as the last price.
     for (;;) {
-      const next = await quotes.next();
-      const update = next.value?.data?.quotes;
-      if (!update) throw new Error(`quote subscription ended: ${JSON.stringify(next)}`);
+      const update = (await nextData(quotes)).quotes;
       if (update.quote.last !== '130') continue;
       expect(update.instrument.symbol).toBe('NVDA');
       break;
