@@ -18,6 +18,10 @@ const EngineEnv = z.object({
   ENGINE_WAIT_STRATEGY: z
     .enum(WAIT_STRATEGY_NAMES as [WaitStrategyName, ...WaitStrategyName[]])
     .default('idle'),
+  /** Journal directory (durability: acknowledged orders survive a crash); unset = no journal. */
+  ENGINE_JOURNAL_DIR: z.string().min(1).optional(),
+  /** Commands per shard between snapshots of a journaled engine; 0 = never. */
+  ENGINE_SNAPSHOT_EVERY: z.coerce.number().int().min(0).default(100_000),
   /** Kafka bootstrap brokers, `host:port,host:port`; unset or empty = the in-process event bus. */
   KAFKA_BROKERS: z.string().optional(),
   /** pino level. */
@@ -30,6 +34,9 @@ export interface EngineConfig {
   readonly shards: number;
   readonly waitStrategy: WaitStrategyName;
   readonly logLevel: string;
+  /** Journal directory; undefined = no journal. */
+  readonly journalDir: string | undefined;
+  readonly snapshotEvery: number;
   /** Kafka brokers for the event bus; empty = in-process bus. */
   readonly kafkaBrokers: readonly string[];
 }
@@ -54,14 +61,24 @@ export function loadEngineConfig(env: Record<string, string | undefined> = proce
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new EngineConfigError(`invalid engine configuration: ${problems.join('; ')}`);
   }
-  const { ENGINE_PORT, ENGINE_HOST, ENGINE_SHARDS, ENGINE_WAIT_STRATEGY, KAFKA_BROKERS, LOG_LEVEL } =
-    parsed.data;
+  const {
+    ENGINE_PORT,
+    ENGINE_HOST,
+    ENGINE_SHARDS,
+    ENGINE_WAIT_STRATEGY,
+    ENGINE_JOURNAL_DIR,
+    ENGINE_SNAPSHOT_EVERY,
+    KAFKA_BROKERS,
+    LOG_LEVEL,
+  } = parsed.data;
   return {
     port: ENGINE_PORT,
     host: ENGINE_HOST,
     shards: ENGINE_SHARDS ?? defaultShardCount(),
     waitStrategy: ENGINE_WAIT_STRATEGY,
     logLevel: LOG_LEVEL,
+    journalDir: ENGINE_JOURNAL_DIR,
+    snapshotEvery: ENGINE_SNAPSHOT_EVERY,
     kafkaBrokers: parseBrokerList(KAFKA_BROKERS),
   };
 }

@@ -25,9 +25,17 @@ const engine = await startEngine({
   waitStrategy: config.waitStrategy,
   logger,
   eventBus,
+  ...(config.journalDir === undefined
+    ? {}
+    : { journalDir: config.journalDir, snapshotEvery: config.snapshotEvery }),
 });
 logger.info(
-  { port: engine.port, shards: engine.shards, waitStrategy: config.waitStrategy },
+  {
+    port: engine.port,
+    shards: engine.shards,
+    waitStrategy: config.waitStrategy,
+    journalDir: config.journalDir,
+  },
   'engine started',
 );
 

@@ -90,6 +90,8 @@ export class JournaledCommandWriter extends CommandWriter {
 
   /** Puts slots straight into the ring, unjournaled: recovery replays what the journal holds. */
   replay(slots: Float64Array, count: number): void {
+    // A long replayed tail asks for a snapshot with the first new batch, so the next replay is short.
+    this.sinceSnapshot += count;
     this.forward(slots, count);
   }
 

@@ -1,0 +1,145 @@
+import type { Logger } from 'pino';
+import { COMMAND_SLOT_SIZE } from '../core/index.js';
+import type { RingProducer } from '../ring/index.js';
+import type { AccountDirectory } from '../shard/accountDirectory.js';
+import type { CommandWriter } from '../shard/commandWriter.js';
+import { CommandJournal } from './commandJournal.js';
+import { FileJournalStore } from './fileJournalStore.js';
+import type { JournalStore } from './journalStore.js';
+import { JournaledCommandWriter } from './journaledCommandWriter.js';
+import { recoverJournal, type EngineRecovery } from './recovery.js';
+
+export interface DurabilityOptions {
+  /** Directory of the journal and snapshots (created when missing); one engine per directory. */
+  readonly dir: string;
+  /**
+   * Commands per shard between snapshots. Default 100 000: replay after a crash then stays
+   * under about a second per shard. 0 disables snapshots (the journal grows without bound).
+   */
+  readonly snapshotEvery?: number;
+}
+
+/** The hooks ShardedEngine.start takes from the journal (see the shell's ShardedEngineOptions). */
+export interface JournalHooks {
+  readonly commandWriter: (producer: RingProducer, shard: number) => CommandWriter;
+  readonly snapshots: readonly (Float64Array | undefined)[];
+  readonly onSnapshot: (shard: number, snapshot: Float64Array) => void;
+  readonly firstOrderId: number;
+  readonly firstRequestId: number;
+}
+
+/** Thrown when journaling is asked for but the engine shell never built the journaled writers. */
+export class JournalNotWiredError extends Error {
+  constructor() {
+    super(
+      'journalDir is set but the engine shell ignored the journal hooks (ShardedEngineOptions.commandWriter)',
+    );
+    this.name = 'JournalNotWiredError';
+  }
+}
+
+/**
+ * Durability of one engine: opens the journal, recovers it, hands the shell its hooks (journaled
+ * writers, snapshots to start from, ids to continue from), and after start re-registers the
+ * accounts and replays each shard's journal tail through its ring, so the shards rebuild their
+ * books and re-emit the same events with the same sequences before any new command runs.
+ */
+export class EngineDurability {
+  readonly recovery: EngineRecovery;
+  private readonly journal: CommandJournal;
+  private readonly writers: JournaledCommandWriter[] = [];
+  private accounts: AccountDirectory | undefined;
+
+  private constructor(
+    private readonly store: JournalStore,
+    recovery: EngineRecovery,
+    private readonly snapshotEvery: number,
+    private readonly logger: Logger,
+  ) {
+    this.recovery = recovery;
+    this.journal = new CommandJournal(
+      store,
+      { nameOf: (id) => this.accounts?.nameOf(id) ?? '' },
+      { accounts: recovery.accounts.length, ids: recovery.ids },
+    );
+  }
+
+  static async open(
+    options: DurabilityOptions,
+    shardCount: number,
+    logger: Logger,
+  ): Promise<EngineDurability> {
+    const journalLogger = logger.child({ component: 'journal' });
+    return EngineDurability.openStore(
+      FileJournalStore.open(options.dir, shardCount, journalLogger),
+      shardCount,
+      options.snapshotEvery ?? 100_000,
+      journalLogger,
+    );
+  }
+
+  /** Same as `open` over any store (tests use the in-memory one). */
+  static async openStore(
+    store: JournalStore,
+    shardCount: number,
+    snapshotEvery: number,
+    logger: Logger,
+  ): Promise<EngineDurability> {
+    const recovery = await recoverJournal(store, shardCount);
+    logger.info(
+      { commands: recovery.commands, accounts: recovery.accounts.length, ...recovery.ids },
+      'journal recovered',
+    );
+    return new EngineDurability(store, recovery, snapshotEvery, logger);
+  }
+
+  /** The journal's hooks; `onFailure` hears of a failed journal write (the engine must stop). */
+  hooks(onFailure: (error: Error) => void): JournalHooks {
+    return {
+      commandWriter: (producer, shard) => {
+        const writer = new JournaledCommandWriter(
+          producer,
+          shard,
+          this.journal,
+          onFailure,
+          this.logger,
+          this.snapshotEvery,
+        );
+        this.writers[shard] = writer;
+        return writer;
+      },
+      snapshots: this.recovery.shards.map((shard) => shard.snapshot),
+      onSnapshot: (shard, snapshot) => {
+        this.journal.snapshotTaken(shard, snapshot).then(
+          () => this.logger.debug({ shard }, 'snapshot written'),
+          (error: unknown) =>
+            this.logger.error(
+              { err: error, shard },
+              'snapshot not written; the journal keeps everything it needs',
+            ),
+        );
+      },
+      firstOrderId: this.recovery.ids.maxOrderId + 1,
+      firstRequestId: this.recovery.ids.maxRequestId + 1,
+    };
+  }
+
+  /** Call once the engine started, before it serves: restores account numbers, replays the journal tails. */
+  resume(engine: { readonly accounts: AccountDirectory; readonly shardCount: number }): void {
+    if (this.writers.length !== engine.shardCount || this.writers.includes(undefined as never))
+      throw new JournalNotWiredError();
+    this.accounts = engine.accounts;
+    for (const [index, name] of this.recovery.accounts.entries()) {
+      if (engine.accounts.idOf(name) !== index + 1)
+        throw new Error(`journal: account ${name} did not get its old number ${index + 1}`);
+    }
+    for (const [shard, recovered] of this.recovery.shards.entries()) {
+      this.writers[shard]!.replay(recovered.commands, recovered.commands.length / COMMAND_SLOT_SIZE);
+    }
+  }
+
+  /** Syncs and closes the journal (after the engine stopped). */
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
