@@ -75,8 +75,9 @@ describe('schema.prisma and the migrations', () => {
 
   it('give every model, field, type, nullability, unique and index of schema.prisma its database object', () => {
     const { models, enums } = readPrismaSchema(schema.content);
-    // Ten domain models and one event-mark table per consuming domain.
-    expect(models).toHaveLength(14);
+    // The parser must see every model block, or the checks below would pass vacuously.
+    expect(models).toHaveLength(schema.content.match(/^model /gm)?.length ?? 0);
+    expect(models.length).toBeGreaterThan(0);
     const tablesInDatabase = new Set(
       Object.keys(migratedCatalog.columns).map((key) => key.split('.').slice(0, 2).join('.')),
     );

@@ -123,6 +123,9 @@ export function expectedColumnType(field: SchemaField, enums: readonly SchemaEnu
       return 'boolean';
     case 'Float':
       return 'double precision';
+    case 'Json':
+      // Prisma maps Json to jsonb on PostgreSQL unless @db.Json asks for json.
+      return native === 'Json' ? 'json' : 'jsonb';
     default:
       return `unmapped Prisma type ${field.type}`;
   }
