@@ -1,13 +1,39 @@
-import { databaseSubgraph } from '@mib/subgraph-kit';
+import { applyOnce, databaseSubgraph } from '@mib/subgraph-kit';
 import { createRiskContext } from './context.js';
+import { publishPendingAlerts } from './monitor/alertOutbox.js';
+import { applyRiskEvent } from './monitor/applyRiskEvent.js';
 import { resolvers } from './resolvers/index.js';
+import { RISK_MONITOR, riskRuntimeOf } from './riskRuntime.js';
 
 export const RISK_SUBGRAPH = 'risk';
 
-/** The risk subgraph (read side: limits and alerts, each user's risk profile): contract, resolvers, per-request context. */
+/**
+ * The risk subgraph: limits (pushed to the engine), the risk monitor (net positions, position
+ * limit alerts, alert history) fed by the bus, exposure, VaR and drawdown, and live alerts.
+ */
 export const riskSubgraph = databaseSubgraph({
   name: RISK_SUBGRAPH,
   schemaFile: new URL('./schema.graphql', import.meta.url),
   resolvers,
   createContext: createRiskContext,
+  background: async (prisma, services, logger) => {
+    const monitorLogger = logger.child({ consumer: RISK_MONITOR });
+    await riskRuntimeOf(prisma, services).trading?.liveAlerts.start();
+    // Alerts a previous run committed but did not get to publish.
+    await publishPendingAlerts(prisma, services.events);
+    const target = { schema: 'risk', consumer: RISK_MONITOR } as const;
+    // `consumeIntoReadModel` spelled out, to publish the alerts a trade raised once it committed.
+    // A failed publication fails the handler: the bus redelivers the trade, `applyOnce` skips it
+    // and the publication is tried again.
+    return [
+      await services.events.subscribe({
+        group: RISK_MONITOR,
+        topics: ['trades', 'risk-alerts'],
+        handler: async (event) => {
+          await applyOnce(prisma, target, event, (tx) => applyRiskEvent(event, tx, monitorLogger));
+          if (event.type === 'trade') await publishPendingAlerts(prisma, services.events);
+        },
+      }),
+    ];
+  },
 });

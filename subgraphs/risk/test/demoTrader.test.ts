@@ -47,7 +47,12 @@ describe("the demo trader's risk profile", () => {
             maxPositionNotional: '250000',
             maxOpenOrders: 25,
             priceBandBps: 500,
-            all: { edges: [{ node: { kind: 'PRICE_BAND', acknowledged: true } }, { node: { kind: 'POSITION_CONCENTRATION', acknowledged: false } }] },
+            all: {
+              edges: [
+                { node: { kind: 'PRICE_BAND', acknowledged: true } },
+                { node: { kind: 'POSITION_CONCENTRATION', acknowledged: false } },
+              ],
+            },
             open: { edges: [{ node: { kind: 'POSITION_CONCENTRATION' } }] },
           },
         },

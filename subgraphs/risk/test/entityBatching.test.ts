@@ -18,12 +18,26 @@ beforeAll(async () => {
   db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
   seeded = await seedRiskProfiles(db.prisma);
   await db.prisma.riskProfile.createMany({
-    data: traderIds.map((userId) => ({ userId, maxOrderQuantity: '100', maxOrderNotional: '10000', maxPositionNotional: '50000', maxOpenOrders: 10, priceBandBps: 250 })),
+    data: traderIds.map((userId) => ({
+      userId,
+      maxOrderQuantity: '100',
+      maxOrderNotional: '10000',
+      maxPositionNotional: '50000',
+      maxOpenOrders: 10,
+      priceBandBps: 250,
+    })),
   });
   const profiles = await db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
   await db.prisma.riskAlert.createMany({
     data: profiles.flatMap(({ id }) =>
-      [0, 1, 2].map((minute) => ({ riskProfileId: id, severity: 'WARNING' as const, kind: 'PRICE_BAND', message: `alert ${minute}`, acknowledged: minute === 2, createdAt: new Date(start + minute * 60_000) })),
+      [0, 1, 2].map((minute) => ({
+        riskProfileId: id,
+        severity: 'WARNING' as const,
+        kind: 'PRICE_BAND',
+        message: `alert ${minute}`,
+        acknowledged: minute === 2,
+        createdAt: new Date(start + minute * 60_000),
+      })),
     ),
   });
   subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
@@ -71,16 +85,24 @@ describe('entity references', () => {
   });
 
   it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
-    const response = await graphqlRequest(subgraph.url, entitiesQuery, { r: [{ __typename: 'RiskAlert', id: '42' }] });
+    const response = await graphqlRequest(subgraph.url, entitiesQuery, {
+      r: [{ __typename: 'RiskAlert', id: '42' }],
+    });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it("resolves 20 users' risk profiles in one statement", async () => {
-    const response = await graphqlRequest<{ _entities: { riskProfile: { priceBandBps: number } | null }[] }>(subgraph.url, entitiesQuery, {
-      r: traderIds.map((id) => ({ __typename: 'User', id })),
-    });
+    const response = await graphqlRequest<{ _entities: { riskProfile: { priceBandBps: number } | null }[] }>(
+      subgraph.url,
+      entitiesQuery,
+      {
+        r: traderIds.map((id) => ({ __typename: 'User', id })),
+      },
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data?._entities.map((user) => user.riskProfile?.priceBandBps)).toEqual(Array<number>(20).fill(250));
+    expect(response.data?._entities.map((user) => user.riskProfile?.priceBandBps)).toEqual(
+      Array<number>(20).fill(250),
+    );
     expect(statements).toHaveLength(1);
   });
 
@@ -88,7 +110,10 @@ describe('entity references', () => {
     const profiles = await db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
     statements = [];
     const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
-      r: [...seeded.aliceAlerts.map(({ id }) => ({ __typename: 'RiskAlert', id })), ...profiles.map(({ id }) => ({ __typename: 'RiskProfile', id }))],
+      r: [
+        ...seeded.aliceAlerts.map(({ id }) => ({ __typename: 'RiskAlert', id })),
+        ...profiles.map(({ id }) => ({ __typename: 'RiskProfile', id })),
+      ],
     });
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities.every((entity) => entity !== null)).toBe(true);

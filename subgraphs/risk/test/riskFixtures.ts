@@ -24,7 +24,14 @@ const start = Date.UTC(2026, 0, 5, 9, 0);
 export async function seedRiskProfiles(prisma: PrismaClient): Promise<SeededRiskProfiles> {
   const aliceId = randomUUID();
   const alice = await prisma.riskProfile.create({
-    data: { userId: aliceId, maxOrderQuantity: '1000.5', maxOrderNotional: '250000', maxPositionNotional: '1000000.1234', maxOpenOrders: 50, priceBandBps: 500 },
+    data: {
+      userId: aliceId,
+      maxOrderQuantity: '1000.5',
+      maxOrderNotional: '250000',
+      maxPositionNotional: '1000000.1234',
+      maxOpenOrders: 50,
+      priceBandBps: 500,
+    },
   });
   const created: RiskAlert[] = [];
   for (let i = 0; i < 12; i++) {
@@ -42,8 +49,17 @@ export async function seedRiskProfiles(prisma: PrismaClient): Promise<SeededRisk
     );
   }
   const bob = await prisma.riskProfile.create({
-    data: { userId: randomUUID(), maxOrderQuantity: '10', maxOrderNotional: '1000', maxPositionNotional: '5000', maxOpenOrders: 5, priceBandBps: 100 },
+    data: {
+      userId: randomUUID(),
+      maxOrderQuantity: '10',
+      maxOrderNotional: '1000',
+      maxPositionNotional: '5000',
+      maxOpenOrders: 5,
+      priceBandBps: 100,
+    },
   });
-  const aliceAlerts = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  const aliceAlerts = [...created].sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+  );
   return { aliceId, alice, aliceAlerts, bob, carolId: randomUUID() };
 }

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, graphqlRequest, startSubgraphForTest, type GraphQLResponse } from '@mib/subgraph-kit/testing';
+import {
+  errorCodes,
+  graphqlRequest,
+  startSubgraphForTest,
+  type GraphQLResponse,
+} from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 import { seedRiskProfiles, type SeededRiskProfiles } from './riskFixtures.js';
 
@@ -21,10 +26,19 @@ afterAll(async () => {
 });
 
 interface AlertsPage {
-  riskProfile: { alerts: { edges: { node: { id: string; acknowledged: boolean } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null;
+  riskProfile: {
+    alerts: {
+      edges: { node: { id: string; acknowledged: boolean } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
 }
 
-const alertsPage = (args: { first?: number; after?: string | null; unacknowledgedOnly?: boolean }): Promise<GraphQLResponse<AlertsPage>> =>
+const alertsPage = (args: {
+  first?: number;
+  after?: string | null;
+  unacknowledgedOnly?: boolean;
+}): Promise<GraphQLResponse<AlertsPage>> =>
   graphqlRequest<AlertsPage>(
     subgraph.url,
     `query($id: ID!, $first: Int, $after: String, $unacknowledgedOnly: Boolean) {
@@ -71,9 +85,28 @@ describe('Query.riskProfile', () => {
 
   it('returns the newest alert first with all its fields', async () => {
     const newest = seeded.aliceAlerts[0];
-    const response = await graphqlRequest(subgraph.url, 'query($id: ID!) { riskProfile(id: $id) { alerts(first: 1) { edges { node { id severity kind message acknowledged createdAt } } } } }', { id: seeded.alice.id });
+    const response = await graphqlRequest(
+      subgraph.url,
+      'query($id: ID!) { riskProfile(id: $id) { alerts(first: 1) { edges { node { id severity kind message acknowledged createdAt } } } } }',
+      { id: seeded.alice.id },
+    );
     expect(response.data).toEqual({
-      riskProfile: { alerts: { edges: [{ node: { id: newest?.id, severity: 'CRITICAL', kind: 'POSITION_LIMIT', message: 'alert 11', acknowledged: false, createdAt: '2026-01-05T09:11:00.000Z' } }] } },
+      riskProfile: {
+        alerts: {
+          edges: [
+            {
+              node: {
+                id: newest?.id,
+                severity: 'CRITICAL',
+                kind: 'POSITION_LIMIT',
+                message: 'alert 11',
+                acknowledged: false,
+                createdAt: '2026-01-05T09:11:00.000Z',
+              },
+            },
+          ],
+        },
+      },
     });
   });
 
@@ -91,10 +124,15 @@ describe('Query.riskProfile', () => {
   });
 
   it('returns null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-    const unknown = await graphqlRequest(subgraph.url, 'query { riskProfile(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const unknown = await graphqlRequest(
+      subgraph.url,
+      'query { riskProfile(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ riskProfile: null });
-    expect(errorCodes(await graphqlRequest(subgraph.url, 'query { riskProfile(id: "limits") { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(await graphqlRequest(subgraph.url, 'query { riskProfile(id: "limits") { id } }')),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 
   it.each([

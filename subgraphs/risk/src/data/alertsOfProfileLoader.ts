@@ -22,7 +22,11 @@ export function createAlertsOfProfileLoader(prisma: PrismaClient): AlertsOfProfi
   return createPageLoader<RiskAlert, AlertFilter>({
     loadFirstPages: (profileIds, filter, take) => loadFirstPages(prisma, profileIds, filter, take),
     loadPage: (riskProfileId, { unacknowledgedOnly }, page) =>
-      prisma.riskAlert.findMany({ where: { riskProfileId, ...(unacknowledgedOnly ? { acknowledged: false } : {}) }, orderBy: newestFirst, ...page }),
+      prisma.riskAlert.findMany({
+        where: { riskProfileId, ...(unacknowledgedOnly ? { acknowledged: false } : {}) },
+        orderBy: newestFirst,
+        ...page,
+      }),
     parentOf: (alert) => alert.riskProfileId,
   });
 }
@@ -31,7 +35,12 @@ export function createAlertsOfProfileLoader(prisma: PrismaClient): AlertsOfProfi
  * The newest `take` alerts of each profile: a window query picks each profile's ids (served by
  * the (risk_profile_id, created_at DESC) index), then one query loads those rows, newest first.
  */
-async function loadFirstPages(prisma: PrismaClient, profileIds: readonly string[], { unacknowledgedOnly }: AlertFilter, take: number): Promise<RiskAlert[]> {
+async function loadFirstPages(
+  prisma: PrismaClient,
+  profileIds: readonly string[],
+  { unacknowledgedOnly }: AlertFilter,
+  take: number,
+): Promise<RiskAlert[]> {
   const ranked = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM (
       SELECT id, row_number() OVER (PARTITION BY risk_profile_id ORDER BY created_at DESC, id DESC) AS rank
@@ -41,5 +50,8 @@ async function loadFirstPages(prisma: PrismaClient, profileIds: readonly string[
     ) AS ranked
     WHERE rank <= ${take}`;
   if (ranked.length === 0) return [];
-  return prisma.riskAlert.findMany({ where: { id: { in: ranked.map((row) => row.id) } }, orderBy: newestFirst });
+  return prisma.riskAlert.findMany({
+    where: { id: { in: ranked.map((row) => row.id) } },
+    orderBy: newestFirst,
+  });
 }

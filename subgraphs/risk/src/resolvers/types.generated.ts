@@ -24,6 +24,48 @@ export type AlertSeverity =
   | 'INFO'
   | 'WARNING';
 
+export type Drawdown = {
+  __typename?: 'Drawdown';
+  /** Largest peak-to-trough fall of the positions' value, in the base currency; at least 0. */
+  amount: Scalars['Float']['output'];
+  /** Daily closes the value series covers. */
+  days: Scalars['Int']['output'];
+  /** Open time of the candle at the peak and at the trough; null when the value never fell. */
+  peakAt?: Maybe<Scalars['DateTime']['output']>;
+  /** amount / value at the peak; null when that peak is not positive (as for a short book). */
+  ratio?: Maybe<Scalars['Float']['output']>;
+  troughAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What an account has at stake, by notional value (quantity × price). */
+export type Exposure = {
+  __typename?: 'Exposure';
+  /** Σ |notional| over open positions. */
+  grossNotional: Scalars['Decimal']['output'];
+  /** Σ notional: longs minus shorts. */
+  netNotional: Scalars['Decimal']['output'];
+  /** Open positions, largest |notional| first. */
+  positions: Array<SymbolExposure>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Sets the signed-in user's own limits (admins only, for any user, once roles exist): stored and
+   * pushed to the engine's pre-trade checks, so the next order is checked against them.
+   * maxPositionNotional is checked after each trade by the risk monitor, which raises a
+   * POSITION_LIMIT_EXCEEDED alert when a trade takes a position above it. BAD_USER_INPUT for a
+   * limit that is not positive or has more decimals than it is kept with; UNAUTHENTICATED when
+   * anonymous.
+   */
+  setRiskLimits: RiskProfile;
+};
+
+
+export type MutationSetRiskLimitsArgs = {
+  input: SetRiskLimitsInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -69,6 +111,18 @@ export type RiskProfile = {
   __typename?: 'RiskProfile';
   /** Alerts, newest first. */
   alerts: RiskAlertConnection;
+  /**
+   * Maximum drawdown of the current positions over the last `days` daily closes: the largest fall
+   * of Σ quantity × close from a running peak to a later trough. Quantities are today's, so this is
+   * the drawdown today's book would have had, not the account's realised equity curve. Null when
+   * the held instruments share no daily close.
+   */
+  drawdown?: Maybe<Drawdown>;
+  /**
+   * The user's open net positions (kept by the risk monitor from trades) valued at the latest
+   * quote: last trade price, else bid/ask mid, else the last trade the monitor saw.
+   */
+  exposure: Exposure;
   id: Scalars['ID']['output'];
   /** Most orders that may rest at once. */
   maxOpenOrders: Scalars['Int']['output'];
@@ -76,12 +130,19 @@ export type RiskProfile = {
   maxOrderNotional: Scalars['Decimal']['output'];
   /** Largest quantity of a single order. */
   maxOrderQuantity: Scalars['Decimal']['output'];
-  /** Largest absolute position value per instrument. */
+  /** Largest absolute position value per instrument (|quantity| × trade price), alerted on after trades. */
   maxPositionNotional: Scalars['Decimal']['output'];
   /** Fat-finger band: a limit price may stray at most this many basis points from the last trade. */
   priceBandBps: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
   user: User;
+  /**
+   * One-day historical-simulation VaR of the current positions over daily (D1) candles: each of
+   * the last `days` days with a close-to-close return for every held instrument is a scenario;
+   * VaR is the ⌈N × (1 − confidence)⌉-th largest scenario loss, no interpolation. Floating point.
+   * Null when a held instrument has no daily history.
+   */
+  valueAtRisk?: Maybe<ValueAtRisk>;
 };
 
 
@@ -92,11 +153,65 @@ export type RiskProfileAlertsArgs = {
   unacknowledgedOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+
+/** The pre-trade limits that apply to one user's orders, and the alerts raised against them. */
+export type RiskProfileDrawdownArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The pre-trade limits that apply to one user's orders, and the alerts raised against them. */
+export type RiskProfileValueAtRiskArgs = {
+  confidence?: InputMaybe<Scalars['Float']['input']>;
+  days?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SetRiskLimitsInput = {
+  /** 1 to 1 000 000. */
+  maxOpenOrders: Scalars['Int']['input'];
+  /** Positive, up to 4 decimal places. */
+  maxOrderNotional: Scalars['Decimal']['input'];
+  /** Positive, up to 8 decimal places. */
+  maxOrderQuantity: Scalars['Decimal']['input'];
+  /** Positive, up to 4 decimal places. */
+  maxPositionNotional: Scalars['Decimal']['input'];
+  /** 1 to 10 000 basis points. */
+  priceBandBps: Scalars['Int']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The signed-in user's risk alerts as they are raised. UNAUTHENTICATED when anonymous. */
+  riskAlerts: RiskAlert;
+};
+
+export type SymbolExposure = {
+  __typename?: 'SymbolExposure';
+  /** |notional| / grossNotional, between 0 and 1: the position's share of what is at stake. */
+  concentration: Scalars['Float']['output'];
+  /** quantity × price. */
+  notional: Scalars['Decimal']['output'];
+  /** The price the position is valued at. */
+  price: Scalars['Decimal']['output'];
+  /** Signed: negative for a short. */
+  quantity: Scalars['Decimal']['output'];
+  symbol: Scalars['String']['output'];
+};
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   /** Null when no limits have been set for the user. */
   riskProfile?: Maybe<RiskProfile>;
+};
+
+export type ValueAtRisk = {
+  __typename?: 'ValueAtRisk';
+  /** One-day loss in the base currency not exceeded with the given confidence; at least 0. */
+  amount: Scalars['Float']['output'];
+  confidence: Scalars['Float']['output'];
+  /** Daily scenarios the estimate rests on (at most `days`). */
+  scenarios: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -205,6 +320,11 @@ export type ResolversTypes = ResolversObject<{
   AlertSeverity: AlertSeverity;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Drawdown: ResolverTypeWrapper<Drawdown>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Exposure: ResolverTypeWrapper<Exposure>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -214,14 +334,22 @@ export type ResolversTypes = ResolversObject<{
   RiskAlertConnection: ResolverTypeWrapper<Omit<RiskAlertConnection, 'edges'> & { edges: Array<ResolversTypes['RiskAlertEdge']> }>;
   RiskAlertEdge: ResolverTypeWrapper<Omit<RiskAlertEdge, 'node'> & { node: ResolversTypes['RiskAlert'] }>;
   RiskProfile: ResolverTypeWrapper<RiskProfileModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  SetRiskLimitsInput: SetRiskLimitsInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SymbolExposure: ResolverTypeWrapper<SymbolExposure>;
   User: ResolverTypeWrapper<{ id: string }>;
+  ValueAtRisk: ResolverTypeWrapper<ValueAtRisk>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  Drawdown: Drawdown;
+  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
+  Exposure: Exposure;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -231,8 +359,11 @@ export type ResolversParentTypes = ResolversObject<{
   RiskAlertConnection: Omit<RiskAlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskAlertEdge']> };
   RiskAlertEdge: Omit<RiskAlertEdge, 'node'> & { node: ResolversParentTypes['RiskAlert'] };
   RiskProfile: RiskProfileModel;
-  Int: Scalars['Int']['output'];
+  SetRiskLimitsInput: SetRiskLimitsInput;
+  Subscription: Record<PropertyKey, never>;
+  SymbolExposure: SymbolExposure;
   User: { id: string };
+  ValueAtRisk: ValueAtRisk;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -242,6 +373,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type DrawdownResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Drawdown'] = ResolversParentTypes['Drawdown']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  peakAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  troughAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ExposureResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = ResolversObject<{
+  grossNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  netNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  positions?: Resolver<Array<ResolversTypes['SymbolExposure']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  setRiskLimits?: Resolver<ResolversTypes['RiskProfile'], ParentType, ContextType, RequireFields<MutationSetRiskLimitsArgs, 'input'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -275,6 +424,8 @@ export type RiskAlertEdgeResolvers<ContextType = RiskContext, ParentType extends
 export type RiskProfileResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['RiskProfile'] = ResolversParentTypes['RiskProfile'], FederationReferenceType extends FederationReferenceTypes['RiskProfile'] = FederationReferenceTypes['RiskProfile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RiskProfile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   alerts?: Resolver<ResolversTypes['RiskAlertConnection'], ParentType, ContextType, RequireFields<RiskProfileAlertsArgs, 'first' | 'unacknowledgedOnly'>>;
+  drawdown?: Resolver<Maybe<ResolversTypes['Drawdown']>, ParentType, ContextType, RequireFields<RiskProfileDrawdownArgs, 'days'>>;
+  exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maxOpenOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxOrderNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
@@ -283,6 +434,19 @@ export type RiskProfileResolvers<ContextType = RiskContext, ParentType extends R
   priceBandBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  valueAtRisk?: Resolver<Maybe<ResolversTypes['ValueAtRisk']>, ParentType, ContextType, RequireFields<RiskProfileValueAtRiskArgs, 'confidence' | 'days'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  riskAlerts?: SubscriptionResolver<ResolversTypes['RiskAlert'], "riskAlerts", ParentType, ContextType>;
+}>;
+
+export type SymbolExposureResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['SymbolExposure'] = ResolversParentTypes['SymbolExposure']> = ResolversObject<{
+  concentration?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  notional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -291,15 +455,27 @@ export type UserResolvers<ContextType = RiskContext, ParentType extends Resolver
   riskProfile?: Resolver<Maybe<ResolversTypes['RiskProfile']>, ParentType, ContextType>;
 }>;
 
+export type ValueAtRiskResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['ValueAtRisk'] = ResolversParentTypes['ValueAtRisk']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scenarios?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RiskContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  Drawdown?: DrawdownResolvers<ContextType>;
+  Exposure?: ExposureResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskAlert?: RiskAlertResolvers<ContextType>;
   RiskAlertConnection?: RiskAlertConnectionResolvers<ContextType>;
   RiskAlertEdge?: RiskAlertEdgeResolvers<ContextType>;
   RiskProfile?: RiskProfileResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  SymbolExposure?: SymbolExposureResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  ValueAtRisk?: ValueAtRiskResolvers<ContextType>;
 }>;
 

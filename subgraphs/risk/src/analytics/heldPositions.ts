@@ -1,0 +1,74 @@
+import type { Decimal, PrismaClient } from '@mib/db';
+import type { InstrumentCatalog } from '@mib/subgraph-kit';
+
+/** An open net position with the price it is marked at. */
+export interface HeldPosition {
+  readonly symbol: string;
+  /** Null when the symbol is not in the instrument catalogue (no quotes or candles then). */
+  readonly instrumentId: string | null;
+  /** Signed: negative for a short. */
+  readonly quantity: Decimal;
+  /** Latest quote's last trade, else its bid/ask mid, else the last trade the monitor applied. */
+  readonly price: Decimal;
+}
+
+/**
+ * The account's open positions from the risk monitor's `risk.net_positions`, marked at the latest
+ * quote in `market.quotes` (read-only, owned by market-data), largest symbol first.
+ */
+export async function loadHeldPositions(
+  prisma: PrismaClient,
+  catalog: InstrumentCatalog,
+  userId: string,
+): Promise<HeldPosition[]> {
+  const positions = await prisma.netPosition.findMany({
+    where: { userId, NOT: { quantity: 0 } },
+    orderBy: { symbol: 'asc' },
+  });
+  const instruments = await Promise.all(positions.map((position) => catalog.bySymbolName(position.symbol)));
+  const instrumentIds = instruments.flatMap((instrument) => (instrument ? [instrument.id] : []));
+  const quotes = await prisma.quote.findMany({ where: { instrumentId: { in: instrumentIds } } });
+  const quoteOf = new Map(quotes.map((quote) => [quote.instrumentId, quote]));
+  return positions.map((position, index) => {
+    const instrumentId = instruments[index]?.id ?? null;
+    const quote = instrumentId === null ? undefined : quoteOf.get(instrumentId);
+    const mid = quote?.bid && quote.ask ? quote.bid.plus(quote.ask).dividedBy(2) : null;
+    return {
+      symbol: position.symbol,
+      instrumentId,
+      quantity: position.quantity,
+      price: quote?.last ?? mid ?? position.lastPrice,
+    };
+  });
+}
+
+/** Daily closes per instrument (D1 candles of `market.candles`), oldest first, the last `count`. */
+export async function loadDailyCloses(
+  prisma: PrismaClient,
+  instrumentIds: readonly string[],
+  count: number,
+): Promise<Map<string, DailyClose[]>> {
+  const candles = await prisma.$queryRaw<{ instrumentId: string; openTime: Date; close: Decimal }[]>`
+    SELECT instrument_id::text AS "instrumentId", open_time AS "openTime", close FROM (
+      SELECT instrument_id, open_time, close,
+             row_number() OVER (PARTITION BY instrument_id ORDER BY open_time DESC) AS age
+      FROM market.candles
+      WHERE interval = 'D1' AND instrument_id::text = ANY(${[...instrumentIds]})
+    ) AS recent
+    WHERE age <= ${count}
+    ORDER BY open_time`;
+  const closes = new Map<string, DailyClose[]>();
+  for (const candle of candles) {
+    const series = closes.get(candle.instrumentId) ?? [];
+    series.push({ day: candle.openTime.getTime(), close: Number(candle.close) });
+    closes.set(candle.instrumentId, series);
+  }
+  return closes;
+}
+
+/** One day's close; floating point, as the analytics over it are estimates. */
+export interface DailyClose {
+  /** The candle's open time (ms since the epoch): the same key for every instrument that day. */
+  readonly day: number;
+  readonly close: number;
+}

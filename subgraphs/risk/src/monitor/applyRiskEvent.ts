@@ -1,0 +1,106 @@
+import { Decimal, nameBasedId } from '@mib/db';
+import { streamOf, type EventOf, type TradingEvent } from '@mib/events';
+import type { Transaction } from '@mib/subgraph-kit';
+import type { Logger } from '@mib/telemetry';
+import { raiseAlert } from './alertOutbox.js';
+
+/** Alert rows get name-based ids of their event, so the live stream and the row agree. */
+const ALERT_NAMESPACE = '9a3e5c71-2b4d-4f6a-8e1c-7d2b5a9c4e63';
+
+export const alertIdOf = (event: EventOf<'risk.alert'>): string =>
+  nameBasedId(ALERT_NAMESPACE, `${streamOf(event)}#${event.sequence}`);
+
+/** The kind of alert raised when a trade takes a position past `maxPositionNotional`. */
+export const POSITION_LIMIT_EXCEEDED = 'POSITION_LIMIT_EXCEEDED';
+
+/**
+ * Applies one event to the risk read model (exactly once, inside the consumer's transaction):
+ * a trade moves both parties' net positions and may raise an alert; a `risk.alert`, raised here
+ * or by another producer, becomes a RiskAlert row of the account's profile.
+ */
+export async function applyRiskEvent(event: TradingEvent, tx: Transaction, logger: Logger): Promise<void> {
+  if (event.type === 'trade') return applyTrade(event, tx);
+  if (event.type === 'risk.alert') return recordAlert(event, tx, logger);
+}
+
+async function applyTrade(event: EventOf<'trade'>, tx: Transaction): Promise<void> {
+  const { taker, maker, aggressorSide, symbol, price, quantity } = event.payload;
+  if (!taker || !maker || !aggressorSide) return; // an external print: nobody's position
+  const [buyer, seller] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
+  const moves = [
+    { accountId: buyer.accountId, change: new Decimal(quantity) },
+    { accountId: seller.accountId, change: new Decimal(quantity).negated() },
+  ].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0)); // fixed lock order
+  const at = new Date(event.occurredAt);
+  for (const { accountId, change } of moves) {
+    const before = await tx.netPosition.findUnique({
+      where: { userId_symbol: { userId: accountId, symbol } },
+    });
+    const held = before?.quantity ?? new Decimal(0);
+    const after = held.plus(change);
+    await tx.netPosition.upsert({
+      where: { userId_symbol: { userId: accountId, symbol } },
+      create: { userId: accountId, symbol, quantity: after.toFixed(), lastPrice: price, updatedAt: at },
+      update: { quantity: after.toFixed(), lastPrice: price, updatedAt: at },
+    });
+    await checkPositionLimit(tx, { accountId, symbol, price: new Decimal(price), held, after, at });
+  }
+}
+
+/**
+ * Raises POSITION_LIMIT_EXCEEDED when this trade takes the position's notional (|quantity| ×
+ * trade price) from at most the limit to above it: once per crossing, not on every trade that
+ * leaves it above. Both sides are valued at the same price, so the trade, not the market, crossed.
+ */
+async function checkPositionLimit(
+  tx: Transaction,
+  move: { accountId: string; symbol: string; price: Decimal; held: Decimal; after: Decimal; at: Date },
+): Promise<void> {
+  const profile = await tx.riskProfile.findUnique({
+    where: { userId: move.accountId },
+    select: { maxPositionNotional: true },
+  });
+  if (!profile || profile.maxPositionNotional.lte(0)) return;
+  const limit = profile.maxPositionNotional;
+  const before = move.held.abs().times(move.price);
+  const after = move.after.abs().times(move.price);
+  if (before.gt(limit) || after.lte(limit)) return;
+  await raiseAlert(
+    tx,
+    {
+      accountId: move.accountId,
+      symbol: move.symbol,
+      severity: 'CRITICAL',
+      kind: POSITION_LIMIT_EXCEEDED,
+      message: `${move.symbol} position of ${move.after.toFixed()} is worth ${after.toFixed()}, above the limit of ${limit.toFixed()}`,
+      limit: limit.toFixed(),
+      value: after.toFixed(),
+    },
+    move.at,
+  );
+}
+
+async function recordAlert(event: EventOf<'risk.alert'>, tx: Transaction, logger: Logger): Promise<void> {
+  const { accountId, severity, kind, message } = event.payload;
+  const profile = await tx.riskProfile.findUnique({ where: { userId: accountId }, select: { id: true } });
+  if (!profile) {
+    // Alerts hang off a profile; an account without limits has nowhere to keep them.
+    logger.warn(
+      { accountId, kind, sequence: event.sequence },
+      'risk alert for an account without a risk profile not recorded',
+    );
+    return;
+  }
+  await tx.riskAlert.upsert({
+    where: { id: alertIdOf(event) },
+    create: {
+      id: alertIdOf(event),
+      riskProfileId: profile.id,
+      severity,
+      kind,
+      message,
+      createdAt: new Date(event.occurredAt),
+    },
+    update: {},
+  });
+}
