@@ -54,14 +54,14 @@ export class JournaledCommandWriter extends CommandWriter {
   override flush(): void {
     if (this.stagedCount === 0) return;
     this.sinceSnapshot += this.stagedCount;
-    if (this.snapshotEvery > 0 && this.sinceSnapshot >= this.snapshotEvery) {
-      this.sinceSnapshot = 0;
-      const at = this.claimSlot();
-      this.staged.fill(0, at, at + COMMAND_SLOT_SIZE);
-      this.staged[at] = SNAPSHOT_COMMAND_KIND;
-    }
-    const count = this.stagedCount;
-    const batch = this.staged.slice(0, count * COMMAND_SLOT_SIZE);
+    // A snapshot request goes first in its batch: the worker reports a batch done up to the
+    // request id of its last slot, which must stay a real command's.
+    const snapshot = this.snapshotEvery > 0 && this.sinceSnapshot >= this.snapshotEvery ? 1 : 0;
+    if (snapshot === 1) this.sinceSnapshot = 0;
+    const count = this.stagedCount + snapshot;
+    const batch = new Float64Array(count * COMMAND_SLOT_SIZE);
+    if (snapshot === 1) batch[0] = SNAPSHOT_COMMAND_KIND;
+    batch.set(this.staged.subarray(0, this.stagedCount * COMMAND_SLOT_SIZE), snapshot * COMMAND_SLOT_SIZE);
     this.stagedCount = 0;
     this.inFlight += count;
     const durable = this.journal.record(this.shard, batch, count);
