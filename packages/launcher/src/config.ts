@@ -13,6 +13,8 @@ const launcherEnvironment = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Kafka bootstrap brokers, comma-separated; unset = the in-process event bus. */
   KAFKA_BROKERS: z.string().optional(),
+  /** Prefix of every Kafka topic name, so deployments (and test runs) sharing brokers stay apart. */
+  KAFKA_TOPIC_PREFIX: z.string().default('mib.'),
   /** The engine's gRPC port (0: a free one). */
   ENGINE_PORT: port(50052),
   /** Seed the demo data on start (idempotent). */

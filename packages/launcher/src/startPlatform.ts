@@ -50,7 +50,11 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     cleanups.push(() => prisma.$disconnect());
     if (config.SEED_DEMO_DATA) await seedDemoData(prisma);
 
-    const events = await createEventBus({ logger, kafkaBrokers: config.KAFKA_BROKERS });
+    const events = await createEventBus({
+      logger,
+      kafkaBrokers: config.KAFKA_BROKERS,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    });
     cleanups.push(() => events.close());
     const engineServer = await startEngine({
       port: config.ENGINE_PORT,

@@ -24,6 +24,8 @@ export const subgraphEnvironment = (defaultPort: number) =>
     DATABASE_URL: postgresUrl(),
     /** Kafka bootstrap brokers, comma-separated. Unset: an in-process bus (this process only). */
     KAFKA_BROKERS: z.string().optional(),
+    /** Prefix of every Kafka topic name (deployments sharing brokers stay apart). */
+    KAFKA_TOPIC_PREFIX: z.string().default('mib.'),
     /** The matching engine's gRPC address. */
     ENGINE_URL: z.string().default('127.0.0.1:50052'),
     LOG_LEVEL: logLevel(),
@@ -38,7 +40,7 @@ export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort
   const config = loadConfig(subgraph.name, subgraphEnvironment(defaultPort));
   const logger = createLogger(subgraph.name, { level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const events = await createEventBus({ logger, kafkaBrokers: config.KAFKA_BROKERS });
+  const events = await createEventBus({ logger, kafkaBrokers: config.KAFKA_BROKERS, topicPrefix: config.KAFKA_TOPIC_PREFIX });
   const engine = new EngineClient(config.ENGINE_URL);
   const service = await subgraph.start(
     prisma,

@@ -10,13 +10,16 @@ export interface OrdersRuntime {
   readonly trading?: { readonly engine: EngineClient; readonly liveOrders: LiveOrders };
 }
 
+/** The live stream behind myOrderUpdates and myTrades. */
+export const LIVE_ORDER_TOPICS = { name: 'orders', topics: ['orders', 'trades'] } as const;
+
 const runtimes = new WeakMap<PrismaClient, OrdersRuntime>();
 
 export function ordersRuntimeOf(prisma: PrismaClient, services: PlatformServices | undefined): OrdersRuntime {
   let runtime = runtimes.get(prisma);
   if (!runtime) {
     const catalog = new InstrumentCatalog(prisma);
-    const live = services && liveEventsOf(services.events, { name: 'orders', topics: ['orders', 'trades'] });
+    const live = services && liveEventsOf(services.events, LIVE_ORDER_TOPICS);
     runtime = {
       catalog,
       ...(services && live

@@ -1,6 +1,6 @@
-import { consumeIntoReadModel, databaseSubgraph } from '@mib/subgraph-kit';
+import { consumeIntoReadModel, databaseSubgraph, liveEventsOf } from '@mib/subgraph-kit';
 import { createOrdersContext } from './context.js';
-import { ordersRuntimeOf } from './ordersRuntime.js';
+import { LIVE_ORDER_TOPICS, ordersRuntimeOf } from './ordersRuntime.js';
 import { applyOrdersEvent } from './readModel/applyOrdersEvent.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -17,6 +17,8 @@ export const ordersSubgraph = databaseSubgraph({
   createContext: createOrdersContext,
   background: async (prisma, services, logger) => {
     const { catalog } = ordersRuntimeOf(prisma, services);
+    // Join the live stream now: joining on the first subscriber would miss what happens meanwhile.
+    await liveEventsOf(services.events, LIVE_ORDER_TOPICS).start();
     const consumerLogger = logger.child({ consumer: 'orders-read-model' });
     return [
       await consumeIntoReadModel(services.events, prisma, {

@@ -1,4 +1,3 @@
-import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -31,10 +30,14 @@ function subscribeAs(userId: string): Client {
 }
 
 /** The data of a subscription's next payload; fails if the stream ends or errs instead. */
-async function nextData<Data>(stream: AsyncIterator<FormattedExecutionResult<Data>>): Promise<Data> {
-  const next: IteratorResult<FormattedExecutionResult<Data>, unknown> = await stream.next();
-  if (next.done || !next.value.data) throw new Error(`subscription ended: ${JSON.stringify(next.value)}`);
-  return next.value.data;
+async function nextData<Data>(
+  stream: AsyncIterator<{ data?: Data | null | undefined }>,
+): Promise<NonNullable<Data>> {
+  const next: IteratorResult<{ data?: Data | null | undefined }, unknown> = await stream.next();
+  const data = next.done ? undefined : next.value.data;
+  if (data === undefined || data === null)
+    throw new Error(`subscription ended: ${JSON.stringify(next.value)}`);
+  return data;
 }
 
 const PLACE = `mutation($input: PlaceOrderInput!) {
@@ -72,20 +75,27 @@ describe('live trading through the gateway', () => {
       query: 'subscription { myOrderUpdates { id status filledQuantity instrument { symbol name } } }',
     });
     const instrumentId = demoInstrumentId('NVDA');
-    // The subscription is live once the gateway has it upstream; an order placed before could be missed.
+    // The subscription is live once the gateway has it upstream; until then orders go unseen, so
+    // keep resting small bids (far from the market) until one comes through.
     const firstUpdate = nextData(updates);
+    let seen = false;
+    void firstUpdate.then(() => (seen = true));
     await expect
-      .poll(async () => {
-        const resting = await placeOrder(DEMO_TRADER_ID, {
-          instrumentId,
-          side: 'BUY',
-          type: 'LIMIT',
-          price: '1',
-          quantity: '1',
-        });
-        return resting.data?.placeOrder.__typename;
-      })
-      .toBe('OrderAccepted');
+      .poll(
+        async () => {
+          if (!seen)
+            await placeOrder(DEMO_TRADER_ID, {
+              instrumentId,
+              side: 'BUY',
+              type: 'LIMIT',
+              price: '1',
+              quantity: '1',
+            });
+          return seen;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
     expect((await firstUpdate).myOrderUpdates).toMatchObject({
       status: 'OPEN',
       instrument: { symbol: 'NVDA' },
@@ -145,5 +155,5 @@ describe('live trading through the gateway', () => {
         { timeout: 15_000 },
       )
       .toEqual({ status: 'FILLED', trades: [{ price: '130', quantity: '2' }] });
-  });
+  }, 90_000);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { silentLogger } from '@mib/telemetry';
 import { loadLauncherConfig } from '../../src/config.js';
@@ -24,6 +25,8 @@ export async function startPlatformFixture(
       PORT: '0',
       ENGINE_PORT: '0',
       KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
+      // Topics of their own: a shared broker keeps earlier runs' events, which are not this database's.
+      KAFKA_TOPIC_PREFIX: `test-${randomUUID()}.`,
       ...environment,
     });
     platform = await startPlatform(config, silentLogger());
