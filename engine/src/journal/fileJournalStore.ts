@@ -134,30 +134,32 @@ export class FileJournalStore implements JournalStore {
   }
 
   private async writeAndSync(): Promise<void> {
-    const work: Promise<void>[] = [];
-    if (this.pendingAccounts.length > 0) {
-      const lines = this.pendingAccounts.map((name) => JSON.stringify(name) + '\n').join('');
-      this.pendingAccounts = [];
-      work.push(writeAndSyncFile(this.accountsFd, Buffer.from(lines)));
-    }
-    for (const files of this.shards) {
-      const pending = files.pending;
-      const retired = files.retired;
+    // Take everything appended so far at once: appends made while this runs wait for the next.
+    const batches = this.shards.map((files) => {
+      const batch = { pending: files.pending, retired: files.retired };
       files.pending = [];
       files.retired = [];
-      if (pending.length === 0 && retired.length === 0) continue;
-      work.push(
-        (async () => {
-          // In append order; a rotation splits the pending slots between two segments.
-          for (const segment of new Set(pending.map((entry) => entry.segment))) {
-            const slots = pending.filter((entry) => entry.segment === segment).map((entry) => entry.slots);
-            await writeAndSyncFile(segment.fd, encodeFrame(concatSlots(slots)));
-          }
-          for (const segment of retired) closeSync(segment.fd);
-        })(),
+      return batch;
+    });
+    const accounts = this.pendingAccounts;
+    this.pendingAccounts = [];
+    // Account names first: a command on disk whose account number has no name could, after a
+    // crash, be replayed under the name of whoever registers that number next.
+    if (accounts.length > 0)
+      await writeAndSyncFile(
+        this.accountsFd,
+        Buffer.from(accounts.map((name) => JSON.stringify(name) + '\n').join('')),
       );
-    }
-    await Promise.all(work);
+    await Promise.all(
+      batches.map(async ({ pending, retired }) => {
+        // In append order; a rotation splits the pending slots between two segments.
+        for (const segment of new Set(pending.map((entry) => entry.segment))) {
+          const slots = pending.filter((entry) => entry.segment === segment).map((entry) => entry.slots);
+          await writeAndSyncFile(segment.fd, encodeFrame(concatSlots(slots)));
+        }
+        for (const segment of retired) closeSync(segment.fd);
+      }),
+    );
   }
 }
 
