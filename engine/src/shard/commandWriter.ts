@@ -69,7 +69,8 @@ export class CommandWriter {
     if (this.overflowHead + this.overflowCount === capacity) {
       // Compact to the front, growing when more than half is in use.
       const used = this.overflow.subarray(this.overflowHead * this.slotWords, capacity * this.slotWords);
-      const next = this.overflowCount * 2 > capacity ? new Float64Array(capacity * 2 * this.slotWords) : this.overflow;
+      const next =
+        this.overflowCount * 2 > capacity ? new Float64Array(capacity * 2 * this.slotWords) : this.overflow;
       next.set(used, 0);
       this.overflow = next;
       this.target = next;

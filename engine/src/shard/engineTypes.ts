@@ -1,7 +1,8 @@
 /** Options, values and errors of the transport-free engine shell (`ShardedEngine`). */
 import type { Logger } from 'pino';
 import type { InstrumentSpec } from '../instruments.js';
-import type { WaitStrategyName } from '../ring/index.js';
+import type { RingProducer, WaitStrategyName } from '../ring/index.js';
+import type { CommandWriter } from './commandWriter.js';
 
 export interface ShardedEngineOptions {
   readonly instruments: readonly InstrumentSpec[];
@@ -20,6 +21,15 @@ export interface ShardedEngineOptions {
    */
   readonly heartbeatMs?: number;
   readonly logger: Logger;
+  /** Builds each shard's command writer (the journal wraps the ring's). Default a plain CommandWriter. */
+  readonly commandWriter?: (producer: RingProducer, shard: number) => CommandWriter;
+  /** Per shard, a core snapshot its worker starts from (instruments included). */
+  readonly snapshots?: readonly (Float64Array | undefined)[];
+  /** Receives the snapshot a worker took when asked (SNAPSHOT_COMMAND_KIND). */
+  readonly onSnapshot?: (shard: number, snapshot: Float64Array) => void;
+  /** First order id and request id, above a journal's (default 1). */
+  readonly firstOrderId?: number;
+  readonly firstRequestId?: number;
 }
 
 /** Refused before entering a ring: the shard is too far behind. Maps to RESOURCE_EXHAUSTED. */

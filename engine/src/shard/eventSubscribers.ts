@@ -18,10 +18,14 @@ export interface EventSubscriber {
 export function matchesFilter(filter: EventFilter, slots: Float64Array, offset: number): boolean {
   const type = slots[offset + EventField.TYPE] ?? 0;
   if (filter.types.size > 0 && !filter.types.has(type)) return false;
-  if (filter.symbolIds.size > 0 && !filter.symbolIds.has(slots[offset + EventField.SYMBOL_ID] ?? 0)) return false;
+  if (filter.symbolIds.size > 0 && !filter.symbolIds.has(slots[offset + EventField.SYMBOL_ID] ?? 0))
+    return false;
   if (filter.accountIds.size === 0) return true;
   if (type === EventType.TRADE) {
-    return filter.accountIds.has(slots[offset + EventField.TAKER_ACCOUNT_ID] ?? 0) || filter.accountIds.has(slots[offset + EventField.MAKER_ACCOUNT_ID] ?? 0);
+    return (
+      filter.accountIds.has(slots[offset + EventField.TAKER_ACCOUNT_ID] ?? 0) ||
+      filter.accountIds.has(slots[offset + EventField.MAKER_ACCOUNT_ID] ?? 0)
+    );
   }
   if (type <= EventType.ORDER_AMENDED || type === EventType.RISK_LIMITS_SET) {
     return filter.accountIds.has(slots[offset + EventField.ACCOUNT_ID] ?? 0);

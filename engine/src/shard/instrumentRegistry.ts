@@ -29,7 +29,8 @@ export class InstrumentRegistry {
       if (tickUnits === undefined || tickUnits <= 0 || lotUnits === undefined || lotUnits <= 0) {
         throw new RangeError(`instrument ${spec.symbol}: tick size and lot size must be positive decimals`);
       }
-      if (spec.symbol.length === 0 || this.bySymbol.has(spec.symbol)) throw new RangeError(`instrument symbol "${spec.symbol}" is empty or duplicated`);
+      if (spec.symbol.length === 0 || this.bySymbol.has(spec.symbol))
+        throw new RangeError(`instrument symbol "${spec.symbol}" is empty or duplicated`);
       const instrument: RegisteredInstrument = {
         symbol: spec.symbol,
         symbolId: instruments.length + 1,
@@ -57,7 +58,8 @@ export class InstrumentRegistry {
   /** The instruments each shard owns, for its worker's start-up data. */
   perShard(shardCount: number): ShardInstrument[][] {
     const perShard = Array.from({ length: shardCount }, (): ShardInstrument[] => []);
-    for (const { shard, symbolId, tickUnits, lotUnits } of this.instruments) perShard[shard]?.push({ symbolId, tickUnits, lotUnits });
+    for (const { shard, symbolId, tickUnits, lotUnits } of this.instruments)
+      perShard[shard]?.push({ symbolId, tickUnits, lotUnits });
     return perShard;
   }
 }

@@ -45,8 +45,20 @@ export class OrderCommandEntry implements PendingEntry {
     this.firstRequestId = requestId;
     this.lastRequestId = requestId;
     this.outcome = {
-      shard, orderId, symbolId, accountId, lastEventType: 0, reason: 0, side: 0, orderType: 0,
-      price: 0, quantity: 0, filledQuantity: 0, leavesQuantity: 0, fills: [], sequence: 0,
+      shard,
+      orderId,
+      symbolId,
+      accountId,
+      lastEventType: 0,
+      reason: 0,
+      side: 0,
+      orderType: 0,
+      price: 0,
+      quantity: 0,
+      filledQuantity: 0,
+      leavesQuantity: 0,
+      fills: [],
+      sequence: 0,
     };
     this.promise = new Promise<OrderOutcome>((resolve, reject) => {
       this.resolve = resolve;
@@ -78,7 +90,10 @@ export class OrderCommandEntry implements PendingEntry {
     outcome.quantity = slots[at + EventField.QUANTITY] ?? 0;
     outcome.filledQuantity = slots[at + EventField.FILLED_QUANTITY] ?? 0;
     outcome.leavesQuantity = slots[at + EventField.LEAVES_QUANTITY] ?? 0;
-    outcome.reason = type === EventType.ORDER_REJECTED || type === EventType.ORDER_CANCELLED ? (slots[at + EventField.REASON] ?? 0) : 0;
+    outcome.reason =
+      type === EventType.ORDER_REJECTED || type === EventType.ORDER_CANCELLED
+        ? (slots[at + EventField.REASON] ?? 0)
+        : 0;
   }
 
   onDone(): void {

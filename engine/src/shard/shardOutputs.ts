@@ -1,7 +1,12 @@
 import { EVENT_SLOT_SIZE, EventField, EventType } from '../core/index.js';
 import { ShardFailedError, type DepthSnapshot } from './engineTypes.js';
 import { EventHistory } from './eventHistory.js';
-import { EventSubscribers, matchesFilter, type EventFilter, type EventSubscriber } from './eventSubscribers.js';
+import {
+  EventSubscribers,
+  matchesFilter,
+  type EventFilter,
+  type EventSubscriber,
+} from './eventSubscribers.js';
 import { PendingRequests, type PendingEntry } from './pendingRequests.js';
 import type { ShardEventSink } from './shardPool.js';
 import { DepthReplyField } from './workerProtocol.js';
@@ -57,10 +62,15 @@ export class ShardOutputs implements ShardEventSink {
   }
 
   /** See ShardedEngine.subscribe. */
-  subscribe(fromSequences: ReadonlyMap<number, number>, filter: EventFilter, onEvent: EventSubscriber['onEvent']): (() => void) | { readonly outOfRange: number } {
+  subscribe(
+    fromSequences: ReadonlyMap<number, number>,
+    filter: EventFilter,
+    onEvent: EventSubscriber['onEvent'],
+  ): (() => void) | { readonly outOfRange: number } {
     for (const [shard, from] of fromSequences) {
       const history = this.histories[shard];
-      if (history !== undefined && from < history.oldestSequence && from <= history.lastSequence) return { outOfRange: shard };
+      if (history !== undefined && from < history.oldestSequence && from <= history.lastSequence)
+        return { outOfRange: shard };
     }
     // A start beyond the newest event waits for it: live events before it are skipped.
     const firstLive = new Float64Array(this.histories.length);
@@ -78,7 +88,8 @@ export class ShardOutputs implements ShardEventSink {
 
   /** Fails everything still waiting (engine stop). */
   failAll(error: Error): void {
-    for (const pending of this.pending) for (const entry of pending.drain()) (entry as FailableEntry).fail?.(error);
+    for (const pending of this.pending)
+      for (const entry of pending.drain()) (entry as FailableEntry).fail?.(error);
     this.depthQueries.clear();
   }
 
@@ -105,7 +116,12 @@ export class ShardOutputs implements ShardEventSink {
     if (resolve === undefined) return;
     this.depthQueries.delete(requestId);
     const bidValues = (header[DepthReplyField.BID_LEVELS] ?? 0) * 3;
-    resolve({ shard, sequence: header[DepthReplyField.LAST_SEQUENCE] ?? 0, bids: levels.subarray(0, bidValues), asks: levels.subarray(bidValues) });
+    resolve({
+      shard,
+      sequence: header[DepthReplyField.LAST_SEQUENCE] ?? 0,
+      bids: levels.subarray(0, bidValues),
+      asks: levels.subarray(bidValues),
+    });
   }
 
   onShardFailed(shard: number, error: Error): void {

@@ -2,10 +2,24 @@ import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { COMMAND_SLOT_SIZE, EVENT_SLOT_SIZE } from '../core/index.js';
-import { createRingBuffers, Doorbell, RingConsumer, RingProducer, WAIT_STRATEGIES, type WaitStrategyName } from '../ring/index.js';
+import {
+  createRingBuffers,
+  Doorbell,
+  RingConsumer,
+  RingProducer,
+  WAIT_STRATEGIES,
+  type WaitStrategyName,
+} from '../ring/index.js';
 import { CommandWriter } from './commandWriter.js';
 import { startTsWorker } from './startTsWorker.js';
-import { depthDataSlots, DepthReplyField, ShellReplyType, type ShardInstrument, type ShardWorkerData, type ShardWorkerMessage } from './workerProtocol.js';
+import {
+  depthDataSlots,
+  DepthReplyField,
+  ShellReplyType,
+  type ShardInstrument,
+  type ShardWorkerData,
+  type ShardWorkerMessage,
+} from './workerProtocol.js';
 
 /** What the main thread does with what the shards send back. */
 export interface ShardEventSink {
@@ -32,6 +46,9 @@ export interface ShardPoolOptions {
   readonly logger: Logger;
   /** The worker module; tests substitute one that fails. Default `./shardWorker.ts`. */
   readonly workerEntry?: URL;
+  readonly commandWriter?: (producer: RingProducer, shard: number) => CommandWriter;
+  readonly snapshots?: readonly (Float64Array | undefined)[];
+  readonly onSnapshot?: (shard: number, snapshot: Float64Array) => void;
 }
 
 const workerEntry = new URL('./shardWorker.ts', import.meta.url);
@@ -63,7 +80,8 @@ export class ShardPool {
   private constructor(options: ShardPoolOptions) {
     this.logger = options.logger;
     const capacity = options.ringCapacity ?? 65_536;
-    if (capacity < MIN_RING_CAPACITY) throw new RangeError(`ringCapacity must be at least ${MIN_RING_CAPACITY}, got ${capacity}`);
+    if (capacity < MIN_RING_CAPACITY)
+      throw new RangeError(`ringCapacity must be at least ${MIN_RING_CAPACITY}, got ${capacity}`);
     const strategy = WAIT_STRATEGIES[options.waitStrategy];
     const producers: RingProducer[] = [];
     const consumers: RingConsumer[] = [];
@@ -79,6 +97,7 @@ export class ShardPool {
         waitStrategy: options.waitStrategy,
         instruments: options.instruments[shard] ?? [],
         eventBatchSlots: 4096,
+        snapshot: options.snapshots?.[shard],
       };
       producers.push(new RingProducer(commands, strategy));
       consumers.push(new RingConsumer(events, strategy));
@@ -89,8 +108,12 @@ export class ShardPool {
     this.workers = workers;
     // Registered now, so stop() also completes for a worker that already died.
     // (Not events.once: it rejects when the worker emits 'error' before 'exit'.)
-    this.exits = workers.map((worker) => new Promise<void>((resolve) => worker.once('exit', () => resolve())));
-    this.writers = producers.map((producer) => new CommandWriter(producer));
+    this.exits = workers.map(
+      (worker) => new Promise<void>((resolve) => worker.once('exit', () => resolve())),
+    );
+    this.writers = producers.map(
+      (producer, shard) => options.commandWriter?.(producer, shard) ?? new CommandWriter(producer),
+    );
   }
 
   /** Starts the workers and waits until each reports ready. */
@@ -100,6 +123,9 @@ export class ShardPool {
       pool.workers.map(async (worker, shard) => {
         const [message] = (await once(worker, 'message')) as [ShardWorkerMessage];
         if (message.type !== 'ready') throw new Error(`shard ${shard} sent ${message.type} before ready`);
+        worker.on('message', (later: ShardWorkerMessage) => {
+          if (later.type === 'snapshot') options.onSnapshot?.(shard, later.snapshot);
+        });
         worker.on('error', (error) => {
           pool.logger.fatal({ err: error, shard }, 'shard worker failed');
           pool.sink?.onShardFailed(shard, error);
@@ -134,7 +160,9 @@ export class ShardPool {
     if (this.stopping) return;
     this.stopping = true;
     // Queued commands still go in, unless their worker is gone.
-    await Promise.all(this.writers.map((writer, shard) => Promise.race([writer.drained(), this.exits[shard]])));
+    await Promise.all(
+      this.writers.map((writer, shard) => Promise.race([writer.drained(), this.exits[shard]])),
+    );
     for (const producer of this.producers) producer.close();
     // Let a worker blocked on a full event ring finish: keep reading until it exits.
     await Promise.all(this.exits);
@@ -175,7 +203,8 @@ export class ShardPool {
         sink.onBatchDone(shard, slots[at + 1] ?? 0);
         k++;
       } else if (type === ShellReplyType.DEPTH) {
-        const levels = (slots[at + DepthReplyField.BID_LEVELS] ?? 0) + (slots[at + DepthReplyField.ASK_LEVELS] ?? 0);
+        const levels =
+          (slots[at + DepthReplyField.BID_LEVELS] ?? 0) + (slots[at + DepthReplyField.ASK_LEVELS] ?? 0);
         const dataSlots = depthDataSlots(levels, EVENT_SLOT_SIZE);
         if (k + 1 + dataSlots > ready) break;
         const header = slots.slice(at, at + EVENT_SLOT_SIZE);

@@ -6,8 +6,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventBuffer, Shard, Side } from '../core/index.js';
+import { SNAPSHOT_COMMAND_KIND } from '../journal/commandJournal.js';
 import { Doorbell, RingClosedError, RingConsumer, RingProducer, WAIT_STRATEGIES } from '../ring/index.js';
-import { depthDataSlots, DepthReplyField, ShellCommandKind, ShellReplyType, type ShardWorkerData, type ShardWorkerMessage } from './workerProtocol.js';
+import {
+  depthDataSlots,
+  DepthReplyField,
+  ShellCommandKind,
+  ShellReplyType,
+  type ShardWorkerData,
+  type ShardWorkerMessage,
+} from './workerProtocol.js';
 
 /** Commands executed between releases of inbound slots, so a blocked producer resumes early. */
 const RELEASE_EVERY = 256;
@@ -17,9 +25,16 @@ const strategy = WAIT_STRATEGIES[data.waitStrategy];
 const commands = new RingConsumer(data.commands, strategy);
 const events = new RingProducer(data.events, strategy);
 const doorbell = new Doorbell(data.doorbell);
-const shard = new Shard(
-  data.instruments.map(({ symbolId, tickUnits, lotUnits }) => ({ symbolId, tickSize: tickUnits, lotSize: lotUnits })),
-);
+const shard =
+  data.snapshot === undefined
+    ? new Shard(
+        data.instruments.map(({ symbolId, tickUnits, lotUnits }) => ({
+          symbolId,
+          tickSize: tickUnits,
+          lotSize: lotUnits,
+        })),
+      )
+    : Shard.restore(data.snapshot);
 const slotWords = commands.slotWords;
 const out = new EventBuffer(data.eventBatchSlots, publishEvents);
 const depthScratch = new Float64Array(1000 * 3);
@@ -87,12 +102,17 @@ function run(): number {
     if (ready === 0) return executed;
     const slots = commands.slots;
     let lastRequestId = 0;
-    for (let k = 0; k < ready; ) {
+    for (let k = 0; k < ready;) {
       const chunk = Math.min(RELEASE_EVERY, ready - k);
       for (let i = 0; i < chunk; i++) {
         const at = commands.offset(i);
         if (slots[at] === ShellCommandKind.QUERY_DEPTH) replyDepth(slots, at);
-        else shard.execute(slots, at / slotWords, out);
+        else if (slots[at] === SNAPSHOT_COMMAND_KIND) {
+          const snapshot = shard.snapshot();
+          parentPort?.postMessage({ type: 'snapshot', snapshot } satisfies ShardWorkerMessage, [
+            snapshot.buffer as ArrayBuffer,
+          ]);
+        } else shard.execute(slots, at / slotWords, out);
         lastRequestId = slots[at + 1] ?? 0;
       }
       commands.release(chunk);

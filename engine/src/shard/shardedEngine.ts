@@ -8,10 +8,25 @@ import type { PendingEntry } from './pendingRequests.js';
 import { shardOf } from './routing.js';
 import { ShardOutputs } from './shardOutputs.js';
 import { ShardPool } from './shardPool.js';
-import { EngineBusyError, EngineStoppedError, type DepthSnapshot, type NewOrder, type RiskLimitValues, type ShardedEngineOptions } from './engineTypes.js';
+import {
+  EngineBusyError,
+  EngineStoppedError,
+  type DepthSnapshot,
+  type NewOrder,
+  type RiskLimitValues,
+  type ShardedEngineOptions,
+} from './engineTypes.js';
 import { ShellCommandKind } from './workerProtocol.js';
 
-export { EngineBusyError, EngineStoppedError, ShardFailedError, type DepthSnapshot, type NewOrder, type RiskLimitValues, type ShardedEngineOptions } from './engineTypes.js';
+export {
+  EngineBusyError,
+  EngineStoppedError,
+  ShardFailedError,
+  type DepthSnapshot,
+  type NewOrder,
+  type RiskLimitValues,
+  type ShardedEngineOptions,
+} from './engineTypes.js';
 
 /** Each command slot's writer: fills the fields after kind/requestId/symbol/account/time. */
 type SlotFiller = (slots: Float64Array, at: number) => void;
@@ -37,8 +52,14 @@ export class ShardedEngine {
   private constructor(pool: ShardPool, registry: InstrumentRegistry, options: ShardedEngineOptions) {
     this.pool = pool;
     this.registry = registry;
-    this.outputs = new ShardOutputs(pool.shardCount, registry.instruments.length, options.historyPerShard ?? 100_000);
+    this.outputs = new ShardOutputs(
+      pool.shardCount,
+      registry.instruments.length,
+      options.historyPerShard ?? 100_000,
+    );
     this.maxQueued = options.maxQueuedCommands ?? 1_000_000;
+    this.nextOrderId = options.firstOrderId ?? 1;
+    this.nextRequestId = options.firstRequestId ?? 1;
     pool.listen(this.outputs);
     const heartbeatMs = options.heartbeatMs ?? 1_000;
     if (heartbeatMs > 0) {
@@ -66,6 +87,9 @@ export class ShardedEngine {
       instruments: registry.perShard(options.shards),
       logger: options.logger,
       ...(options.ringCapacity === undefined ? {} : { ringCapacity: options.ringCapacity }),
+      ...(options.commandWriter === undefined ? {} : { commandWriter: options.commandWriter }),
+      ...(options.snapshots === undefined ? {} : { snapshots: options.snapshots }),
+      ...(options.onSnapshot === undefined ? {} : { onSnapshot: options.onSnapshot }),
     });
     return new ShardedEngine(pool, registry, options);
   }
@@ -105,7 +129,13 @@ export class ShardedEngine {
   }
 
   /** `newPrice` / `newQuantity` 0 = unchanged. */
-  amendOrder(symbol: string, accountId: string, orderId: number, newPrice: number, newQuantity: number): Promise<OrderOutcome> {
+  amendOrder(
+    symbol: string,
+    accountId: string,
+    orderId: number,
+    newPrice: number,
+    newQuantity: number,
+  ): Promise<OrderOutcome> {
     return this.orderCommand(CommandKind.AMEND, symbol, accountId, orderId, (slots, at) => {
       slots[at + C.NEW_PRICE] = newPrice;
       slots[at + C.NEW_QUANTITY] = newQuantity;
@@ -132,7 +162,13 @@ export class ShardedEngine {
   }
 
   /** Records an external print; resolves with the reject reason, or 0 when applied. */
-  async ingestTrade(symbol: string, price: number, quantity: number, aggressorSide: number, timestampMs: number): Promise<number> {
+  async ingestTrade(
+    symbol: string,
+    price: number,
+    quantity: number,
+    aggressorSide: number,
+    timestampMs: number,
+  ): Promise<number> {
     const shard = this.shardOfSymbol(symbol);
     const group = new CommandGroup();
     const symbolId = this.registry.bySymbolName(symbol)?.symbolId ?? 0;
@@ -177,7 +213,11 @@ export class ShardedEngine {
    * live events, all synchronously on the main thread so nothing falls between replay and live.
    * Returns the shard whose history no longer reaches back far enough, or an unsubscribe function.
    */
-  subscribe(fromSequences: ReadonlyMap<number, number>, filter: EventFilter, onEvent: EventSubscriber['onEvent']): (() => void) | { readonly outOfRange: number } {
+  subscribe(
+    fromSequences: ReadonlyMap<number, number>,
+    filter: EventFilter,
+    onEvent: EventSubscriber['onEvent'],
+  ): (() => void) | { readonly outOfRange: number } {
     return this.outputs.subscribe(fromSequences, filter, onEvent);
   }
 
@@ -186,7 +226,11 @@ export class ShardedEngine {
    * writes its SYMBOL_ID, ACCOUNT_ID, SIDE, ORDER_TYPE, PRICE, QUANTITY and STP_MODE (no objects
    * per order). Order i gets id `firstOrderId + i`. Resolves with the reject reason per index.
    */
-  async submitBatch(count: number, shardOfRecord: (i: number) => number, fill: (i: number, slots: Float64Array, at: number) => void): Promise<{ firstOrderId: number; rejections: Map<number, number> }> {
+  async submitBatch(
+    count: number,
+    shardOfRecord: (i: number) => number,
+    fill: (i: number, slots: Float64Array, at: number) => void,
+  ): Promise<{ firstOrderId: number; rejections: Map<number, number> }> {
     this.assertRunning();
     const failed = this.outputs.anyFailure();
     if (failed !== undefined) throw failed;
@@ -237,7 +281,13 @@ export class ShardedEngine {
     this.outputs.failAll(new EngineStoppedError());
   }
 
-  private orderCommand(kind: number, symbol: string, accountId: string, orderId: number, fill: SlotFiller): Promise<OrderOutcome> {
+  private orderCommand(
+    kind: number,
+    symbol: string,
+    accountId: string,
+    orderId: number,
+    fill: SlotFiller,
+  ): Promise<OrderOutcome> {
     try {
       return this.sendOrderCommand(kind, symbol, accountId, orderId, fill);
     } catch (error) {
@@ -245,7 +295,13 @@ export class ShardedEngine {
     }
   }
 
-  private sendOrderCommand(kind: number, symbol: string, accountId: string, orderId: number, fill: SlotFiller): Promise<OrderOutcome> {
+  private sendOrderCommand(
+    kind: number,
+    symbol: string,
+    accountId: string,
+    orderId: number,
+    fill: SlotFiller,
+  ): Promise<OrderOutcome> {
     const shard = this.shardOfSymbol(symbol);
     const symbolId = this.registry.bySymbolName(symbol)?.symbolId ?? 0;
     const account = this.accounts.idOf(accountId);
@@ -257,7 +313,14 @@ export class ShardedEngine {
   }
 
   /** Writes one command slot (not yet published); returns its request id. */
-  private write(shard: number, kind: number, symbolId: number, accountId: number, orderId: number, fill: SlotFiller): number {
+  private write(
+    shard: number,
+    kind: number,
+    symbolId: number,
+    accountId: number,
+    orderId: number,
+    fill: SlotFiller,
+  ): number {
     this.assertRunning();
     const failed = this.outputs.failureOf(shard);
     if (failed !== undefined) throw failed;

@@ -51,7 +51,12 @@ export interface ShardWorkerData {
   readonly instruments: readonly ShardInstrument[];
   /** Event slots the worker collects before copying them into the event ring. */
   readonly eventBatchSlots: number;
+  /** Core snapshot to start from instead of `instruments` (journal recovery). */
+  readonly snapshot?: Float64Array | undefined;
 }
 
 /** Messages a worker posts (start-up and shutdown only; never on the hot path). */
-export type ShardWorkerMessage = { readonly type: 'ready' } | { readonly type: 'stopped'; readonly commands: number };
+export type ShardWorkerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'stopped'; readonly commands: number }
+  | { readonly type: 'snapshot'; readonly snapshot: Float64Array };

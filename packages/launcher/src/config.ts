@@ -15,6 +15,11 @@ const launcherEnvironment = z.object({
   KAFKA_BROKERS: z.string().optional(),
   /** Prefix of every Kafka topic name, so deployments (and test runs) sharing brokers stay apart. */
   KAFKA_TOPIC_PREFIX: z.string().default('mib.'),
+  /**
+   * Where the engine journals accepted commands (fsynced) and keeps snapshots; an acknowledged
+   * order survives a crash. Default: `<DATA_DIR>/engine-journal`.
+   */
+  ENGINE_JOURNAL_DIR: z.string().optional(),
   /** The engine's gRPC port (0: a free one). */
   ENGINE_PORT: port(50052),
   /** Seed the demo data on start (idempotent). */

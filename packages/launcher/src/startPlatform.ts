@@ -61,6 +61,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       host: config.HOST,
       logger: logger.child({ service: 'engine' }),
       eventBus: events,
+      journalDir: config.ENGINE_JOURNAL_DIR ?? path.join(config.DATA_DIR, 'engine-journal'),
     });
     cleanups.push(() => engineServer.close());
     const engine = new EngineClient(`${config.HOST}:${engineServer.port}`);

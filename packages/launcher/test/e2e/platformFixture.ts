@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { silentLogger } from '@mib/telemetry';
 import { loadLauncherConfig } from '../../src/config.js';
@@ -18,6 +21,8 @@ export async function startPlatformFixture(
   environment: Record<string, string | undefined> = {},
 ): Promise<PlatformFixture> {
   const db = await createTestDatabase();
+  // A journal of its own too: replaying another run's orders would not match this database.
+  const journalDir = await mkdtemp(path.join(tmpdir(), 'mib-journal-'));
   let platform: RunningPlatform;
   try {
     const config = loadLauncherConfig({
@@ -27,6 +32,7 @@ export async function startPlatformFixture(
       KAFKA_BROKERS: process.env['KAFKA_BROKERS'],
       // Topics of their own: a shared broker keeps earlier runs' events, which are not this database's.
       KAFKA_TOPIC_PREFIX: `test-${randomUUID()}.`,
+      ENGINE_JOURNAL_DIR: journalDir,
       ...environment,
     });
     platform = await startPlatform(config, silentLogger());
@@ -40,6 +46,7 @@ export async function startPlatformFixture(
     async [Symbol.asyncDispose]() {
       await platform.stop();
       await db[Symbol.asyncDispose]();
+      await rm(journalDir, { recursive: true, force: true });
     },
   };
 }
