@@ -156,4 +156,79 @@ describe('live trading through the gateway', () => {
       )
       .toEqual({ status: 'FILLED', trades: [{ price: '130', quantity: '2' }] });
   }, 90_000);
+
+  it('shows the position in the portfolio and raises a live risk alert on a breach', async () => {
+    const instrumentId = demoInstrumentId('AMZN');
+    const alerts = subscribeAs(DEMO_TRADER_ID).iterate<{ riskAlerts: { kind: string; severity: string } }>({
+      query: 'subscription { riskAlerts { kind severity } }',
+    });
+    const firstAlert = nextData(alerts);
+    const limits = await graphqlRequest<{ setRiskLimits: { maxPositionNotional: string } }>(
+      platform.gatewayUrl,
+      `mutation($input: SetRiskLimitsInput!) { setRiskLimits(input: $input) { maxPositionNotional } }`,
+      {
+        input: {
+          maxOrderQuantity: '1000',
+          maxOrderNotional: '1000000',
+          maxPositionNotional: '1000',
+          maxOpenOrders: 100,
+          priceBandBps: 1000,
+        },
+      },
+      { authorization: `Bearer ${DEMO_TRADER_ID}` },
+    );
+    expect(limits.errors).toBeUndefined();
+
+    // A fill of 10 × 190 = 1 900 takes the trader's AMZN position over the 1 000 limit.
+    expect(
+      (
+        await placeOrder(DEMO_ANALYST_ID, {
+          instrumentId,
+          side: 'SELL',
+          type: 'LIMIT',
+          price: '190',
+          quantity: '10',
+        })
+      ).data?.placeOrder.__typename,
+    ).toBe('OrderAccepted');
+    expect(
+      (
+        await placeOrder(DEMO_TRADER_ID, {
+          instrumentId,
+          side: 'BUY',
+          type: 'LIMIT',
+          price: '190',
+          quantity: '10',
+        })
+      ).data?.placeOrder.__typename,
+    ).toBe('OrderAccepted');
+
+    expect((await firstAlert).riskAlerts).toEqual({
+      kind: 'POSITION_LIMIT_EXCEEDED',
+      severity: expect.any(String) as unknown,
+    });
+    await alerts.return?.();
+
+    await expect
+      .poll(
+        async () => {
+          const response = await graphqlRequest<{
+            user: {
+              portfolio: {
+                positions: { edges: { node: { quantity: string; instrument: { symbol: string } } }[] };
+              };
+            };
+          }>(
+            platform.gatewayUrl,
+            'query($id: ID!) { user(id: $id) { portfolio { positions(first: 50) { edges { node { quantity instrument { symbol } } } } } } }',
+            { id: DEMO_TRADER_ID },
+          );
+          return response.data?.user.portfolio.positions.edges.find(
+            (edge) => edge.node.instrument.symbol === 'AMZN',
+          )?.node.quantity;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('10');
+  }, 90_000);
 });
