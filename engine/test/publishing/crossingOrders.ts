@@ -71,12 +71,15 @@ export function publishingContract(contract: PublishingContract): void {
             ('accountId' in event.payload && [maker, taker].includes(event.payload.accountId)) ||
             (event.type === 'trade' && event.payload.maker?.accountId === maker),
         );
+      // Topics are read independently (on Kafka, concurrently): wait for every event asserted below.
       await published.until(
         (events) =>
           ofType(mine(events), 'order.partially_filled').length === 1 &&
-          ofType(events, 'quote').some((q) => q.payload.lastPrice === '189.25'),
+          ofType(mine(events), 'order.filled').length === 1 &&
+          ofType(mine(events), 'trade').length === 1 &&
+          ofType(events, 'quote').some((q) => q.payload.lastPrice === '189.25' && q.payload.bidSize === '2'),
         timeoutMs,
-        'the taker fill and the quote after it',
+        'both fills, the trade and the quote after them',
       );
       const events = mine(published.events);
       for (const event of events) expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
