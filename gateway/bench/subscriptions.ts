@@ -3,10 +3,11 @@
  * federated subscription (each event is completed through a second subgraph), events published at
  * a fixed rate. Reports delivered events/s and publish-to-client latency p50/p99, medians of runs.
  *
- *   npm run bench -w @mib/gateway            (SUBSCRIBERS=10000 EVENTS=200 RUNS=3 by default)
+ *   npm run bench -w @mib/gateway   (SUBSCRIBERS=10000 EVENTS=200 RUNS=3 EVENT_INTERVAL_MS=20 by default)
  */
 import { availableParallelism, cpus } from 'node:os';
-import WebSocket from 'ws';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@mib/telemetry';
 import { startGateway } from '../src/index.js';
 import { startToySubgraphs } from '../test/subscriptions/toySubgraphs.js';
@@ -15,7 +16,7 @@ import { median, percentile } from './percentiles.js';
 const SUBSCRIBERS = Number(process.env['SUBSCRIBERS'] ?? 10_000);
 const EVENTS = Number(process.env['EVENTS'] ?? 200);
 const RUNS = Number(process.env['RUNS'] ?? 3);
-const EVENT_INTERVAL_MS = 20;
+const EVENT_INTERVAL_MS = Number(process.env['EVENT_INTERVAL_MS'] ?? 20);
 const OWNER = '00000000-0000-4000-8000-00000000b0b0';
 
 interface RunResult {
@@ -25,33 +26,41 @@ interface RunResult {
   delivered: number;
 }
 
-/** One raw graphql-transport-ws client: cheaper than the full client, so the gateway is what we measure. */
-function connectSubscriber(url: string, onEvent: (orderId: string) => void): Promise<WebSocket> {
+/** Starts the subscriber process and resolves once all its clients are subscribed. */
+async function startSubscribers(url: string): Promise<ChildProcess> {
+  const settings = {
+    url,
+    count: SUBSCRIBERS,
+    token: OWNER,
+    query: 'subscription { orderUpdates { id status instrument { name } } }',
+  };
+  const child = fork(
+    fileURLToPath(new URL('./subscriberProcess.mjs', import.meta.url)),
+    [JSON.stringify(settings)],
+    { execArgv: [] },
+  );
+  await waitFor(child, 'ready');
+  return child;
+}
+
+function waitFor<Message extends { type: string }>(worker: ChildProcess, type: string): Promise<Message> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, 'graphql-transport-ws');
-    socket.on('open', () =>
-      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${OWNER}` } })),
-    );
-    socket.on('message', (raw: Buffer) => {
-      const message = JSON.parse(raw.toString()) as {
-        type: string;
-        payload?: { data?: { orderUpdates?: { id: string } } };
-      };
-      if (message.type === 'connection_ack') {
-        socket.send(
-          JSON.stringify({
-            id: '1',
-            type: 'subscribe',
-            payload: { query: 'subscription { orderUpdates { id status instrument { name } } }' },
-          }),
-        );
-        resolve(socket);
-      } else if (message.type === 'next' && message.payload?.data?.orderUpdates) {
-        onEvent(message.payload.data.orderUpdates.id);
-      }
-    });
-    socket.on('error', reject);
+    const onMessage = (message: Message) => {
+      if (message.type !== type) return;
+      worker.off('message', onMessage);
+      resolve(message);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`subscriber process exited with ${code}`)));
   });
+}
+
+/** What the subscriber process has received so far (asked for every 100 ms). */
+async function reportOf(worker: ChildProcess): Promise<{ delivered: number; latencies: number[] }> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  worker.send('report');
+  return waitFor<{ type: string; delivered: number; latencies: number[] }>(worker, 'report');
 }
 
 async function run(): Promise<RunResult> {
@@ -63,41 +72,26 @@ async function run(): Promise<RunResult> {
     subgraphUrls: toys.urls,
     maxSubscriptionsPerConnection: 10,
   });
-  const publishedAt = new Map<string, number>();
-  const latencies: number[] = [];
-  let delivered = 0;
-  const wsUrl = gateway.url.replace(/^http/, 'ws');
-  const sockets: WebSocket[] = [];
-  for (let opened = 0; opened < SUBSCRIBERS; opened += 500) {
-    const batch = Math.min(500, SUBSCRIBERS - opened);
-    sockets.push(
-      ...(await Promise.all(
-        Array.from({ length: batch }, () =>
-          connectSubscriber(wsUrl, (id) => {
-            delivered++;
-            const sent = publishedAt.get(id);
-            if (sent !== undefined) latencies.push(performance.now() - sent);
-          }),
-        ),
-      )),
-    );
-  }
+  const subscribers = await startSubscribers(gateway.url.replace(/^http/, 'ws'));
   await toys.events.waitForSubscribers(1, 30_000);
   const expected = SUBSCRIBERS * EVENTS;
   const started = performance.now();
   for (let index = 0; index < EVENTS; index++) {
-    const id = `o${index}`;
-    publishedAt.set(id, performance.now());
+    // The id carries the publish time, so the subscriber process can measure latency itself.
+    const id = `t${performance.timeOrigin + performance.now()}`;
     toys.events.publish({ id, status: 'OPEN', owner: OWNER, instrumentId: index % 2 ? 'i1' : 'i2' });
     await new Promise((resolve) => setTimeout(resolve, EVENT_INTERVAL_MS));
   }
+  let report = await reportOf(subscribers);
   const deadline = performance.now() + 60_000;
-  while (delivered < expected && performance.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  while (report.delivered < expected && performance.now() < deadline) report = await reportOf(subscribers);
   const elapsedSeconds = (performance.now() - started) / 1000;
-  for (const socket of sockets) socket.terminate();
+  subscribers.send('close');
+  await waitFor(subscribers, 'closed');
+  subscribers.kill();
   await gateway.stop();
   await toys.stop();
+  const { delivered, latencies } = report;
   latencies.sort((a, b) => a - b);
   return {
     eventsPerSecond: delivered / elapsedSeconds,
