@@ -52,7 +52,9 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    // Plain-JavaScript scripts run on Node: its globals exist.
+    languageOptions: { globals: { process: 'readonly', performance: 'readonly', console: 'readonly' } },
   },
 );
