@@ -26,3 +26,4 @@ export { applyOnce, consumeIntoReadModel, type EventMarkSchema, type Transaction
 export { LiveEvents, liveEventsOf } from './liveEvents.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';
 export { InstrumentCatalog, type InstrumentRef } from './instrumentCatalog.js';
+export { SubscriberCount } from './subscriberCount.js';

@@ -40,7 +40,11 @@ export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort
   const config = loadConfig(subgraph.name, subgraphEnvironment(defaultPort));
   const logger = createLogger(subgraph.name, { level: config.LOG_LEVEL });
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const events = await createEventBus({ logger, kafkaBrokers: config.KAFKA_BROKERS, topicPrefix: config.KAFKA_TOPIC_PREFIX });
+  const events = await createEventBus({
+    logger,
+    kafkaBrokers: config.KAFKA_BROKERS,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+  });
   const engine = new EngineClient(config.ENGINE_URL);
   const service = await subgraph.start(
     prisma,

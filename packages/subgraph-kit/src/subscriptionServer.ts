@@ -1,6 +1,12 @@
 import type { Server } from 'node:http';
 import { Repeater } from '@repeaterjs/repeater';
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { parseIdentity, type Identity } from '@mib/auth';
@@ -27,7 +33,9 @@ export function serveSubscriptions<Context>(
         return context as Record<string, unknown>;
       },
       subscribe: (args) =>
-        subscribeWithFreshContexts(args, () => createContext(identityOfContext.get(args.contextValue as object) ?? null)),
+        subscribeWithFreshContexts(args, () =>
+          createContext(identityOfContext.get(args.contextValue as object) ?? null),
+        ),
     },
     wsServer,
   );

@@ -47,3 +47,5 @@ export async function startSubgraphForTest(
   const service = await subgraph.start(prisma, { port: 0, logger: silentLogger() }, services);
   return Object.assign(service, { [Symbol.asyncDispose]: () => service.stop() });
 }
+
+export { connectSubgraph, subscribeAs, type LiveResult, type LiveSubscription } from './liveTestClient.js';

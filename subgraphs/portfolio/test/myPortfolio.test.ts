@@ -5,11 +5,10 @@ import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { EngineClient } from '@mib/engine';
 import { InProcessEventBus } from '@mib/events';
 import type { PlatformServices, RunningService } from '@mib/subgraph-kit';
-import { graphqlRequest } from '@mib/subgraph-kit/testing';
+import { connectSubgraph, graphqlRequest, subscribeAs } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { portfolioSubgraph } from '../src/index.js';
 import { portfolioRuntimeOf } from '../src/portfolioRuntime.js';
-import { connectSubgraph, subscribeAs } from './liveClient.js';
 import { createInstruments, instrumentIdOf, TradeTape } from './tradeEvents.js';
 
 let db: TestDatabase;

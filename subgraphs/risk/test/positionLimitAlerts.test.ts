@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamOf, type TradingEvent } from '@mib/events';
-import { connectSubgraph, subscribeAs } from './liveClient.js';
+import { connectSubgraph, subscribeAs } from '@mib/subgraph-kit/testing';
 import { startRiskFixture, TradeTape, type RiskFixture } from './riskFixture.js';
 
 let fixture: RiskFixture;

@@ -5,7 +5,7 @@ import { createEvent, InProcessEventBus, type EventOf } from '@mib/events';
 import type { RunningService } from '@mib/subgraph-kit';
 import { silentLogger } from '@mib/telemetry';
 import { riskSubgraph } from '../src/index.js';
-import type { SubscriberCount } from '../src/live/subscriberCount.js';
+import type { SubscriberCount } from '@mib/subgraph-kit';
 import { riskRuntimeOf } from '../src/riskRuntime.js';
 
 /** The risk subgraph with its monitor on an in-process bus, and a real engine when asked. */

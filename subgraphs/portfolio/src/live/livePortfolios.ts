@@ -2,7 +2,7 @@ import type { Portfolio, PrismaClient } from '@mib/db';
 import type { TradingEvent } from '@mib/events';
 import type { LiveEvents } from '@mib/subgraph-kit';
 import type { ReadModelProgress } from './readModelProgress.js';
-import { SubscriberCount } from './subscriberCount.js';
+import { SubscriberCount } from '@mib/subgraph-kit';
 
 const isTradeOf = (userId: string) => (event: TradingEvent) =>
   event.type === 'trade' &&

@@ -2,7 +2,7 @@ import type { RiskAlert } from '@mib/db';
 import type { EventOf, TradingEvent } from '@mib/events';
 import type { LiveEvents } from '@mib/subgraph-kit';
 import { alertIdOf } from '../monitor/applyRiskEvent.js';
-import { SubscriberCount } from './subscriberCount.js';
+import { SubscriberCount } from '@mib/subgraph-kit';
 
 const isAlertOf = (userId: string) => (event: TradingEvent) =>
   event.type === 'risk.alert' && event.payload.accountId === userId;
