@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '@mib/subgraph-kit';
+import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
 import type { Resolvers } from './types.generated.js';
 import { User } from './User.js';
 
-export const resolvers: Resolvers = { Query, User, DateTime: DateTimeScalar };
+export const resolvers: Resolvers = { Query, Mutation, User, DateTime: DateTimeScalar };

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel } from '@mib/db';
+import type { User as UserModel, ApiKey as ApiKeyModel, SigningKey as SigningKeyModel } from '@mib/db';
+import type { AuthPayload as AuthPayloadModel } from '../accounts/sessions.js';
 import type { UsersContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +18,126 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A credential for programs: sent as `Authorization: Bearer mib_<id>_<secret>`. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** When the key last authenticated a request (to the minute); null if never. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** When the key was revoked; null while it works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do: a subset of its owner's scopes. */
+  scopes: Array<Scalars['String']['output']>;
+};
+
+/**
+ * A signed-in session. Send the access token as `Authorization: Bearer <accessToken>`; before it
+ * expires (15 minutes), exchange the refresh token with `refresh`.
+ */
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** An EdDSA-signed JWT; its public keys are at /.well-known/jwks.json on the users service. */
+  accessToken: Scalars['String']['output'];
+  accessTokenExpiresAt: Scalars['DateTime']['output'];
+  refreshToken: Scalars['String']['output'];
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
+  user: User;
+};
+
+export type CreateApiKeyInput = {
+  name: Scalars['String']['input'];
+  /** Scopes such as orders:read; each must be one of yours. */
+  scopes: Array<Scalars['String']['input']>;
+};
+
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  /** The full key, `mib_<id>_<secret>`. It cannot be shown again. */
+  key: Scalars['String']['output'];
+};
+
+export type LogInInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The current code of the authenticator app, when TOTP is enabled. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Enables TOTP with a code from the app; returns ten single-use recovery codes, shown once. */
+  confirmTotp: RecoveryCodes;
+  /** Creates an API key with some of your scopes. The key is in the payload, and only there. */
+  createApiKey: CreatedApiKey;
+  /** Turns TOTP off, given a current code. */
+  disableTotp: User;
+  /** Starts TOTP set-up: add the secret to an authenticator app, then confirmTotp. */
+  enrolTotp: TotpEnrolment;
+  /**
+   * Signs in. With TOTP enabled, also give totpCode (or a recoveryCode); without one the error
+   * is UNAUTHENTICATED with extensions.reason MFA_REQUIRED.
+   */
+  logIn: AuthPayload;
+  /** Ends the session the refresh token belongs to. True when there was one. */
+  logOut: Scalars['Boolean']['output'];
+  /**
+   * Exchanges a refresh token for a new pair. Each refresh token works once; presenting a used
+   * one ends its session.
+   */
+  refresh: AuthPayload;
+  /** Revokes an API key at once. */
+  revokeApiKey: ApiKey;
+  /** Retires every access-token signing key and starts a new one. Admins only. */
+  rotateSigningKey: SigningKey;
+  /** Creates a trader account and signs it in. */
+  signUp: AuthPayload;
+};
+
+
+export type MutationConfirmTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationLogInArgs = {
+  input: LogInInput;
+};
+
+
+export type MutationLogOutArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRefreshArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -25,9 +146,11 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in user. */
+  me: User;
   /** The user with this id, or null when there is none. */
   user?: Maybe<User>;
-  /** All users, oldest first. */
+  /** All users, oldest first. Admins only. */
   users: UserConnection;
 };
 
@@ -42,10 +165,39 @@ export type QueryUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RecoveryCodes = {
+  __typename?: 'RecoveryCodes';
+  /** Single-use codes that stand in for a TOTP code. Store them somewhere safe. */
+  codes: Array<Scalars['String']['output']>;
+};
+
 export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'TRADER';
+
+export type SignUpInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** At least 12 characters. */
+  password: Scalars['String']['input'];
+};
+
+/** A key that signs access tokens. */
+export type SigningKey = {
+  __typename?: 'SigningKey';
+  createdAt: Scalars['DateTime']['output'];
+  kid: Scalars['ID']['output'];
+  retiredAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type TotpEnrolment = {
+  __typename?: 'TotpEnrolment';
+  /** Base32 secret, to type into an authenticator app. */
+  secret: Scalars['String']['output'];
+  /** otpauth:// URI, to show as a QR code. */
+  uri: Scalars['String']['output'];
+};
 
 /**
  * A person who uses the platform. Other subgraphs extend User with what they own:
@@ -53,11 +205,18 @@ export type Role =
  */
 export type User = {
   __typename?: 'User';
+  /** The user's API keys, newest first, revoked ones included. The user and admins only. */
+  apiKeys: Array<ApiKey>;
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
+  /** Readable by the user and by admins only (and in the AuthPayload of the user's own sign-in). */
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Unused recovery codes left. The user and admins only. */
+  recoveryCodesRemaining: Scalars['Int']['output'];
   role: Role;
+  /** Whether logging in needs a TOTP code. The user and admins only. */
+  totpEnabled: Scalars['Boolean']['output'];
 };
 
 export type UserConnection = {
@@ -167,14 +326,24 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ApiKey: ResolverTypeWrapper<ApiKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  LogInInput: LogInInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RecoveryCodes: ResolverTypeWrapper<RecoveryCodes>;
   Role: Role;
+  SignUpInput: SignUpInput;
+  SigningKey: ResolverTypeWrapper<SigningKeyModel>;
+  TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -182,21 +351,66 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  PageInfo: PageInfo;
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  Query: Record<PropertyKey, never>;
+  ApiKey: ApiKeyModel;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  AuthPayload: AuthPayloadModel;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  DateTime: Scalars['DateTime']['output'];
+  LogInInput: LogInInput;
+  Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  RecoveryCodes: RecoveryCodes;
+  SignUpInput: SignUpInput;
+  SigningKey: SigningKeyModel;
+  TotpEnrolment: TotpEnrolment;
   User: UserModel;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
 }>;
 
+export type ApiKeyResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type CreatedApiKeyResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
+  createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  disableTotp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  enrolTotp?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
+  logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
+  logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
+  refresh?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshArgs, 'refreshToken'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  rotateSigningKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType>;
+  signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -204,17 +418,36 @@ export type PageInfoResolvers<ContextType = UsersContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 }>;
 
+export type RecoveryCodesResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['RecoveryCodes'] = ResolversParentTypes['RecoveryCodes']> = ResolversObject<{
+  codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SigningKeyResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['SigningKey'] = ResolversParentTypes['SigningKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  retiredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type TotpEnrolmentResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['TotpEnrolment'] = ResolversParentTypes['TotpEnrolment']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recoveryCodesRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type UserConnectionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{
@@ -228,9 +461,16 @@ export type UserEdgeResolvers<ContextType = UsersContext, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = UsersContext> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecoveryCodes?: RecoveryCodesResolvers<ContextType>;
+  SigningKey?: SigningKeyResolvers<ContextType>;
+  TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -1,0 +1,60 @@
+import type { PrismaClient, TotpFactor, User } from '@mib/db';
+import { badUserInput, unauthenticated } from '@mib/errors';
+import { mfaRequired } from '../mfa/mfaRequired.js';
+import { useRecoveryCode } from '../mfa/recoveryCodes.js';
+import { consumeTotpCode } from '../mfa/totp.js';
+import type { UsersRuntime } from '../usersRuntime.js';
+import { MAX_PASSWORD_LENGTH, normaliseEmail } from './accountInput.js';
+import { loginBuckets, throttleAttempt } from './loginThrottle.js';
+import { startSession, type AuthPayload } from './sessions.js';
+
+export interface LogInFields {
+  readonly email: string;
+  readonly password: string;
+  readonly totpCode?: string | null | undefined;
+  readonly recoveryCode?: string | null | undefined;
+}
+
+/**
+ * Signs a user in with email and password, plus a second factor when the account has one.
+ * A wrong email and a wrong password fail alike, in about the same time (an unknown email
+ * still costs one scrypt hash), so neither message nor timing tells which accounts exist.
+ */
+export async function logIn(
+  prisma: PrismaClient,
+  runtime: UsersRuntime,
+  input: LogInFields,
+  clientIp: string | null,
+): Promise<AuthPayload> {
+  const email = normaliseEmail(input.email);
+  if (input.password.length > MAX_PASSWORD_LENGTH)
+    throw badUserInput(`The password may have at most ${MAX_PASSWORD_LENGTH} characters`, 'password');
+  await throttleAttempt(runtime, loginBuckets(runtime, email, clientIp));
+
+  const user = await prisma.user.findUnique({ where: { email }, include: { totp: true } });
+  const check = await runtime.passwords.verify(input.password, user?.passwordHash ?? null);
+  if (!user || !check.matches) throw unauthenticated('Wrong email or password');
+  if (check.needsRehash) {
+    const passwordHash = await runtime.passwords.hash(input.password);
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash } });
+  }
+  if (user.totp?.confirmedAt) await checkSecondFactor(prisma, user, user.totp, input);
+  return startSession(runtime, user);
+}
+
+async function checkSecondFactor(
+  prisma: PrismaClient,
+  user: User,
+  factor: TotpFactor,
+  { totpCode, recoveryCode }: LogInFields,
+): Promise<void> {
+  if (totpCode) {
+    if (!(await consumeTotpCode(prisma, factor, totpCode.trim())))
+      throw unauthenticated('Wrong or already used authentication code');
+  } else if (recoveryCode) {
+    if (!(await useRecoveryCode(prisma, user.id, recoveryCode)))
+      throw unauthenticated('Wrong or already used recovery code');
+  } else {
+    throw mfaRequired();
+  }
+}

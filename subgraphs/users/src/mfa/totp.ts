@@ -1,0 +1,44 @@
+import { Secret, TOTP } from 'otpauth';
+import type { PrismaClient } from '@mib/db';
+
+/** RFC 6238 defaults, which every authenticator app supports: SHA-1, 6 digits, 30 s steps. */
+const PERIOD_SECONDS = 30;
+const DIGITS = 6;
+/** Accept the previous and next step too: phone clocks drift and people type slowly. */
+const WINDOW = 1;
+const ISSUER = 'Market Intel Brain';
+
+const totpOf = (secret: string, label = '') =>
+  new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: DIGITS, period: PERIOD_SECONDS, secret });
+
+/** A fresh 160-bit shared secret (RFC 4226 §4 recommends 160), base32 as apps expect. */
+export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
+
+/** The `otpauth://totp/...` URI an authenticator app scans as a QR code. */
+export const totpUri = (secret: string, email: string): string => totpOf(secret, email).toString();
+
+/** The time step `code` is valid for around `now`, or null when it is not a current code. */
+export function acceptedStep(secret: string, code: string, now: number): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpOf(secret).validate({ token: code, timestamp: now, window: WINDOW });
+  return delta === null ? null : TOTP.counter({ period: PERIOD_SECONDS, timestamp: now }) + delta;
+}
+
+/**
+ * Accepts `code` once: it must be current and of a later time step than the last code this
+ * user got in with, so a code seen over a shoulder or in a log cannot be replayed.
+ */
+export async function consumeTotpCode(
+  prisma: PrismaClient,
+  factor: { userId: string; secret: string },
+  code: string,
+  now = Date.now(),
+): Promise<boolean> {
+  const step = acceptedStep(factor.secret, code, now);
+  if (step === null) return false;
+  const { count } = await prisma.totpFactor.updateMany({
+    where: { userId: factor.userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
+    data: { lastUsedStep: step },
+  });
+  return count === 1;
+}

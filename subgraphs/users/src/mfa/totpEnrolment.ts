@@ -1,0 +1,51 @@
+import type { PrismaClient } from '@mib/db';
+import { badUserInput, unauthenticated } from '@mib/errors';
+import { replaceRecoveryCodes } from './recoveryCodes.js';
+import { consumeTotpCode, newTotpSecret, totpUri } from './totp.js';
+
+export interface TotpEnrolment {
+  /** Base32 secret, for typing into an app by hand. */
+  readonly secret: string;
+  /** `otpauth://` URI, for a QR code. */
+  readonly uri: string;
+}
+
+/**
+ * Starts (or restarts) TOTP set-up with a new secret. It stays pending, and login needs no
+ * code, until `confirmTotp` proves the user's app produces the same codes.
+ */
+export async function enrolTotp(prisma: PrismaClient, user: { id: string; email: string }): Promise<TotpEnrolment> {
+  const existing = await prisma.totpFactor.findUnique({ where: { userId: user.id } });
+  if (existing?.confirmedAt) throw badUserInput('TOTP is already enabled; disable it first to enrol again');
+  const secret = newTotpSecret();
+  await prisma.totpFactor.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, secret },
+    update: { secret, lastUsedStep: null, createdAt: new Date() },
+  });
+  return { secret, uri: totpUri(secret, user.email) };
+}
+
+/** Enables the pending factor with a code from the app; returns ten single-use recovery codes. */
+export async function confirmTotp(prisma: PrismaClient, userId: string, code: string): Promise<string[]> {
+  const factor = await prisma.totpFactor.findUnique({ where: { userId } });
+  if (!factor) throw badUserInput('Start with enrolTotp');
+  if (factor.confirmedAt) throw badUserInput('TOTP is already enabled');
+  if (!(await consumeTotpCode(prisma, factor, code.trim()))) throw badUserInput('Wrong authentication code', 'code');
+  return prisma.$transaction(async (tx) => {
+    await tx.totpFactor.update({ where: { userId }, data: { confirmedAt: new Date() } });
+    return replaceRecoveryCodes(tx, userId);
+  });
+}
+
+/** Turns TOTP off, given a current code (a stolen session alone cannot remove the factor). */
+export async function disableTotp(prisma: PrismaClient, userId: string, code: string): Promise<void> {
+  const factor = await prisma.totpFactor.findUnique({ where: { userId } });
+  if (!factor?.confirmedAt) throw badUserInput('TOTP is not enabled');
+  if (!(await consumeTotpCode(prisma, factor, code.trim())))
+    throw unauthenticated('Wrong or already used authentication code');
+  await prisma.$transaction([
+    prisma.recoveryCode.deleteMany({ where: { userId } }),
+    prisma.totpFactor.delete({ where: { userId } }),
+  ]);
+}

@@ -1,0 +1,58 @@
+import { requireIdentity } from '@mib/auth';
+import { forbidden, unauthenticated } from '@mib/errors';
+import { parseId } from '@mib/subgraph-kit';
+import { logIn } from '../accounts/logIn.js';
+import { refreshSession, type AuthPayload } from '../accounts/sessions.js';
+import { signUp } from '../accounts/signUp.js';
+import { createApiKey, revokeApiKey } from '../apiKeys/apiKeys.js';
+import { sha256 } from '../credentials/opaqueTokens.js';
+import { confirmTotp, disableTotp, enrolTotp } from '../mfa/totpEnrolment.js';
+import type { UsersContext } from '../context.js';
+import type { MutationResolvers } from './types.generated.js';
+
+/** MFA settings change only from a signed-in session, never with an API key. */
+function requireSession({ identity }: UsersContext) {
+  const caller = requireIdentity(identity);
+  if (caller.credential.kind !== 'session') throw forbidden('Sign in with a password to change MFA settings');
+  return caller;
+}
+
+async function signedInUser(context: UsersContext) {
+  const user = await context.userById.load(requireSession(context).userId);
+  if (!user) throw unauthenticated('Your account no longer exists');
+  return user;
+}
+
+/** Lets the rest of this response show the user who just signed in their own private fields. */
+function signedInAs(context: UsersContext, payload: AuthPayload): AuthPayload {
+  context.signedIn.userId = payload.user.id;
+  return payload;
+}
+
+export const Mutation: MutationResolvers = {
+  signUp: async (_parent, { input }, context) =>
+    signedInAs(context, await signUp(context.prisma, context.runtime, input, context.caller.clientIp)),
+  logIn: async (_parent, { input }, context) =>
+    signedInAs(context, await logIn(context.prisma, context.runtime, input, context.caller.clientIp)),
+  refresh: async (_parent, { refreshToken }, context) =>
+    signedInAs(
+      context,
+      await refreshSession(context.runtime, (id) => context.userById.load(id), refreshToken),
+    ),
+  logOut: (_parent, { refreshToken }, { runtime }) => runtime.sessions.revokeFamilyOf(sha256(refreshToken)),
+
+  enrolTotp: async (_parent, _args, context) => enrolTotp(context.prisma, await signedInUser(context)),
+  confirmTotp: async (_parent, { code }, context) => ({
+    codes: await confirmTotp(context.prisma, requireSession(context).userId, code),
+  }),
+  disableTotp: async (_parent, { code }, context) => {
+    const user = await signedInUser(context);
+    await disableTotp(context.prisma, user.id, code);
+    return user;
+  },
+
+  createApiKey: (_parent, { input }, { prisma, identity }) => createApiKey(prisma, requireIdentity(identity), input),
+  revokeApiKey: (_parent, { id }, { prisma, identity }) => revokeApiKey(prisma, requireIdentity(identity), parseId(id)),
+
+  rotateSigningKey: (_parent, _args, { runtime }) => runtime.signingKeys.rotate(),
+};

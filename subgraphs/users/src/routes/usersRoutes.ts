@@ -1,0 +1,57 @@
+import express, { Router, type RequestHandler } from 'express';
+import { CallerTokenError, IDENTITY_HEADER, type CallerTokens } from '@mib/auth';
+import type { PrismaClient } from '@mib/db';
+import { verifyApiKey } from '../apiKeys/apiKeys.js';
+import type { UsersRuntime } from '../usersRuntime.js';
+
+/** Where verifiers fetch the access tokens' public keys (RFC 8414's well-known location). */
+export const JWKS_PATH = '/.well-known/jwks.json';
+/** Where the gateway turns an API key into an identity. */
+export const VERIFY_API_KEY_PATH = '/internal/api-keys/verify';
+
+/**
+ * The users subgraph's HTTP routes beside /graphql:
+ * - `GET /.well-known/jwks.json`: public, `{ keys: JWK[] }` (RFC 7517), cacheable for a minute.
+ * - `POST /internal/api-keys/verify` `{ key }`: only for callers bearing a valid caller token;
+ *   200 `{ identity }` for a live key, 401 `{ error }` otherwise.
+ */
+export function usersRoutes(prisma: PrismaClient, runtime: UsersRuntime, callerTokens: CallerTokens): Router {
+  const router = Router();
+  router.get(JWKS_PATH, async (_req, res, next) => {
+    try {
+      // Rotates first when due, so a fresh or long-idle deployment still publishes a live key.
+      await runtime.signingKeys.current();
+      res.set('cache-control', 'public, max-age=60').json(await runtime.signingKeys.published());
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.post(VERIFY_API_KEY_PATH, gatewayOnly(callerTokens), express.json({ limit: '4kb' }), async (req, res, next) => {
+    try {
+      const key = (req.body as { key?: unknown } | undefined)?.key;
+      if (typeof key !== 'string') {
+        res.status(400).json({ error: 'Send JSON { "key": "mib_..." }' });
+        return;
+      }
+      const identity = await verifyApiKey(prisma, key);
+      if (identity) res.json({ identity });
+      else res.status(401).json({ error: 'Unknown or revoked API key' });
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}
+
+/** Answers only requests the gateway signed; the rest get 401 before their body is read. */
+const gatewayOnly =
+  (callerTokens: CallerTokens): RequestHandler =>
+  (req, res, next) => {
+    try {
+      callerTokens.verify(req.headers[IDENTITY_HEADER]);
+      next();
+    } catch (error) {
+      if (!(error instanceof CallerTokenError)) throw error;
+      res.status(401).json({ error: `Only the gateway may call this route (caller token ${error.reason})` });
+    }
+  };

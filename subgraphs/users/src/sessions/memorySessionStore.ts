@@ -1,0 +1,45 @@
+import type { NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+
+interface TokenRecord {
+  readonly familyId: string;
+  readonly expiresAt: Date;
+  used: boolean;
+}
+
+/** Families in this process only: for unit tests and single-process tools. */
+export class MemorySessionStore implements SessionStore {
+  readonly #families = new Map<string, { userId: string; revoked: boolean }>();
+  readonly #tokens = new Map<string, TokenRecord>();
+
+  startFamily(family: NewFamily, first: NewToken): Promise<void> {
+    this.#families.set(family.familyId, { userId: family.userId, revoked: false });
+    this.#tokens.set(first.tokenHash, { familyId: family.familyId, expiresAt: first.expiresAt, used: false });
+    return Promise.resolve();
+  }
+
+  rotate(presented: string, next: NewToken, now: Date): Promise<RotationOutcome> {
+    const token = this.#tokens.get(presented);
+    const family = token && this.#families.get(token.familyId);
+    if (!token || !family || family.revoked || token.expiresAt <= now) return Promise.resolve({ kind: 'invalid' });
+    if (token.used) {
+      family.revoked = true;
+      return Promise.resolve({ kind: 'reused', familyId: token.familyId });
+    }
+    token.used = true;
+    this.#tokens.set(next.tokenHash, { familyId: token.familyId, expiresAt: next.expiresAt, used: false });
+    return Promise.resolve({ kind: 'rotated', familyId: token.familyId, userId: family.userId });
+  }
+
+  revokeFamilyOf(tokenHash: string): Promise<boolean> {
+    const token = this.#tokens.get(tokenHash);
+    const family = token && this.#families.get(token.familyId);
+    if (family) family.revoked = true;
+    return Promise.resolve(family !== undefined);
+  }
+
+  revokeFamily(familyId: string): Promise<void> {
+    const family = this.#families.get(familyId);
+    if (family) family.revoked = true;
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,85 @@
+import type { Redis } from 'ioredis';
+import type { NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+
+/**
+ * Keys (under `prefix`): `rt:<tokenHash>` a hash {family, used}, expiring with the token;
+ * `fam:<familyId>` a hash {user, revoked}, expiring with the family's newest token, so nothing
+ * outlives its use. A spent token stays until its own expiry, which is what reuse detection needs.
+ */
+const ROTATE = `
+local token = redis.call('HMGET', KEYS[1], 'family', 'used')
+local family = token[1]
+if not family then return {'invalid'} end
+local famKey = ARGV[1] .. 'fam:' .. family
+local fam = redis.call('HMGET', famKey, 'user', 'revoked')
+if not fam[1] or fam[2] == '1' then return {'invalid'} end
+if token[2] == '1' then
+  redis.call('HSET', famKey, 'revoked', '1')
+  return {'reused', family}
+end
+redis.call('HSET', KEYS[1], 'used', '1')
+redis.call('HSET', KEYS[2], 'family', family, 'used', '0')
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+if redis.call('PTTL', famKey) < tonumber(ARGV[2]) then redis.call('PEXPIRE', famKey, ARGV[2]) end
+return {'rotated', family, fam[1]}
+`;
+
+const REVOKE_FAMILY_OF = `
+local family = redis.call('HGET', KEYS[1], 'family')
+if not family then return 0 end
+local famKey = ARGV[1] .. 'fam:' .. family
+if redis.call('EXISTS', famKey) == 1 then redis.call('HSET', famKey, 'revoked', '1') end
+return 1
+`;
+
+/** Families in Redis, shared by every replica: used when the subgraph has a Redis client. */
+export class RedisSessionStore implements SessionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'mib:sessions:',
+  ) {}
+
+  async startFamily(family: NewFamily, first: NewToken): Promise<void> {
+    const ttl = first.expiresAt.getTime() - Date.now();
+    // An already expired token is as good as absent (Redis would drop it at once anyway).
+    if (ttl <= 0) return;
+    await this.redis
+      .multi()
+      .hset(this.#family(family.familyId), 'user', family.userId, 'revoked', '0')
+      .pexpire(this.#family(family.familyId), ttl)
+      .hset(this.#token(first.tokenHash), 'family', family.familyId, 'used', '0')
+      .pexpire(this.#token(first.tokenHash), ttl)
+      .exec();
+  }
+
+  async rotate(presented: string, next: NewToken, now: Date): Promise<RotationOutcome> {
+    // Expiry is Redis's TTL: an expired token's key is gone and reads as unknown.
+    const reply = (await this.redis.eval(
+      ROTATE,
+      2,
+      this.#token(presented),
+      this.#token(next.tokenHash),
+      this.prefix,
+      ttlMs(next.expiresAt, now),
+    )) as string[];
+    const [kind, familyId, userId] = reply;
+    if (kind === 'rotated' && familyId && userId) return { kind, familyId, userId };
+    if (kind === 'reused' && familyId) return { kind, familyId };
+    return { kind: 'invalid' };
+  }
+
+  async revokeFamilyOf(tokenHash: string): Promise<boolean> {
+    return (await this.redis.eval(REVOKE_FAMILY_OF, 1, this.#token(tokenHash), this.prefix)) === 1;
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    const key = this.#family(familyId);
+    // HSET on a missing key would create a family without a TTL; touch existing ones only.
+    if ((await this.redis.exists(key)) === 1) await this.redis.hset(key, 'revoked', '1');
+  }
+
+  #token = (tokenHash: string) => `${this.prefix}rt:${tokenHash}`;
+  #family = (familyId: string) => `${this.prefix}fam:${familyId}`;
+}
+
+const ttlMs = (expiresAt: Date, now: Date): number => Math.max(1, expiresAt.getTime() - now.getTime());

@@ -1,0 +1,36 @@
+/**
+ * Where refresh-token families live. A family is one sign-in; each refresh exchanges its one
+ * live token for the next. Tokens are known here only by their SHA-256 (`tokenHash`), so a
+ * leaked store yields no usable token. Every adapter passes test/sessionStore.contract.test.ts.
+ */
+export interface SessionStore {
+  /** Starts family `familyId` for `userId` with its first token. */
+  startFamily(family: NewFamily, first: NewToken): Promise<void>;
+  /**
+   * Exchanges `presented` for `next`, atomically: of two concurrent exchanges of one token,
+   * exactly one rotates and the other is a reuse. A reuse revokes the whole family, since
+   * either the thief or the rightful owner now holds a copy of a spent token.
+   */
+  rotate(presented: string, next: NewToken, now: Date): Promise<RotationOutcome>;
+  /** Revokes the family `tokenHash` belongs to; false when the token is unknown. */
+  revokeFamilyOf(tokenHash: string): Promise<boolean>;
+  /** Revokes a family by id (no-op when unknown). */
+  revokeFamily(familyId: string): Promise<void>;
+}
+
+export interface NewFamily {
+  readonly familyId: string;
+  readonly userId: string;
+}
+
+export interface NewToken {
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+}
+
+export type RotationOutcome =
+  | { readonly kind: 'rotated'; readonly familyId: string; readonly userId: string }
+  /** The token was spent before: the family is now revoked. */
+  | { readonly kind: 'reused'; readonly familyId: string }
+  /** Unknown, expired, or of a revoked family. */
+  | { readonly kind: 'invalid' };

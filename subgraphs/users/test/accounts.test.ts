@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { errorCodes } from '@mib/subgraph-kit/testing';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/index.js';
+import {
+  LOG_IN,
+  REFRESH,
+  SIGN_UP,
+  signUpUser,
+  startUsersFixture,
+  type AuthResult,
+  type UsersFixture,
+} from './usersFixture.js';
+
+let fixture: UsersFixture;
+beforeAll(async () => {
+  fixture = await startUsersFixture({
+    loginsPerAccount: { capacity: 4, refillPerSecond: 0.001 },
+    loginsPerClientIp: { capacity: 6, refillPerSecond: 0.001 },
+  });
+});
+afterAll(() => fixture[Symbol.asyncDispose]());
+
+const PASSWORD = 'correct horse battery staple';
+/** Each test logs in from its own address, so the per-IP bucket is the test's own. */
+let nextIp = 1;
+const freshIp = () => `198.51.100.${nextIp++}`;
+
+const logIn = (email: string, password: string, clientIp = freshIp()) =>
+  fixture.request<{ logIn: AuthResult }>(LOG_IN, { input: { email, password } }, { clientIp });
+
+describe('signUp', () => {
+  it('creates a trader and returns a session whose JWT verifies against the JWKS', async () => {
+    const auth = await signUpUser(fixture, 'Fresh.Trader@Example.test', PASSWORD);
+    expect(auth.user).toMatchObject({ email: 'fresh.trader@example.test', role: 'TRADER' });
+    expect(auth.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', fixture.origin));
+    const { payload, protectedHeader } = await jwtVerify(auth.accessToken, jwks, {
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      algorithms: ['EdDSA'],
+    });
+    expect(protectedHeader).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
+    expect(protectedHeader.kid).toEqual(expect.any(String));
+    expect(payload).toMatchObject({
+      sub: auth.user.id,
+      role: 'trader',
+      scope: 'market:read orders:read orders:write portfolio:read risk:read',
+      iss: 'market-intel-brain/users',
+      aud: 'market-intel-brain',
+    });
+    expect(payload['sid']).toEqual(expect.any(String));
+    expect(payload.exp! - payload.iat!).toBe(15 * 60);
+    expect(new Date(auth.accessTokenExpiresAt).getTime()).toBe(payload.exp! * 1000);
+  });
+
+  it('stores only a self-describing scrypt hash of the password', async () => {
+    const auth = await signUpUser(fixture, 'hash.check@example.test', PASSWORD);
+    const row = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
+    expect(row.passwordHash).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(row.passwordHash).not.toContain(PASSWORD);
+  });
+
+  it.each([
+    ['a malformed email', { email: 'not-an-email', password: PASSWORD, displayName: 'X' }, 'email'],
+    ['a short password', { email: 'short@example.test', password: 'elevenchars', displayName: 'X' }, 'password'],
+    ['a blank display name', { email: 'blank@example.test', password: PASSWORD, displayName: '  ' }, 'displayName'],
+  ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, input, argument) => {
+    const before = await fixture.db.prisma.user.count();
+    const response = await fixture.request(SIGN_UP, { input });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.extensions?.['argument']).toBe(argument);
+    expect(await fixture.db.prisma.user.count()).toBe(before);
+    expect(await fixture.db.prisma.sessionFamily.count({ where: { user: { email: input.email } } })).toBe(0);
+  });
+
+  it('refuses a duplicate email, whatever its case, with a clear message', async () => {
+    await signUpUser(fixture, 'taken@example.test', PASSWORD);
+    const response = await fixture.request(SIGN_UP, {
+      input: { email: ' TAKEN@example.test ', password: PASSWORD, displayName: 'Again' },
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.message).toMatch(/already exists/);
+    expect(await fixture.db.prisma.user.count({ where: { email: 'taken@example.test' } })).toBe(1);
+  });
+});
+
+describe('logIn', () => {
+  it('signs in with the right password and starts a new session', async () => {
+    const signedUp = await signUpUser(fixture, 'login.ok@example.test', PASSWORD);
+    const response = await logIn('LOGIN.OK@example.test', PASSWORD);
+    expect(response.errors).toBeUndefined();
+    const auth = response.data!.logIn;
+    expect(auth.user.id).toBe(signedUp.user.id);
+    expect(decodeProtectedHeader(auth.accessToken).alg).toBe('EdDSA');
+    expect(await fixture.db.prisma.sessionFamily.count({ where: { userId: auth.user.id } })).toBe(2);
+  });
+
+  it('fails alike for a wrong password and an unknown email', async () => {
+    await signUpUser(fixture, 'login.wrong@example.test', PASSWORD);
+    const wrongPassword = await logIn('login.wrong@example.test', 'not the password at all');
+    const unknownEmail = await logIn('nobody@example.test', PASSWORD);
+    expect(errorCodes(wrongPassword)).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(unknownEmail)).toEqual(['UNAUTHENTICATED']);
+    expect(wrongPassword.errors?.[0]?.message).toBe(unknownEmail.errors?.[0]?.message);
+  });
+
+  it('rehashes a password stored at another cost on the next login', async () => {
+    const auth = await signUpUser(fixture, 'rehash@example.test', PASSWORD);
+    // A hash made at N=2^11, as if the cost had since been changed to the fixture's 2^10.
+    const { PasswordHasher } = await import('../src/credentials/passwordHasher.js');
+    const older = await new PasswordHasher({ logN: 11, r: 8, p: 1 }).hash(PASSWORD);
+    await fixture.db.prisma.user.update({ where: { id: auth.user.id }, data: { passwordHash: older } });
+    expect((await logIn('rehash@example.test', PASSWORD)).errors).toBeUndefined();
+    const row = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
+    expect(row.passwordHash).toMatch(/^\$scrypt\$ln=10,/);
+  });
+
+  it('throttles an account after its burst, before checking the password', async () => {
+    await signUpUser(fixture, 'throttled@example.test', PASSWORD);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      expect(errorCodes(await logIn('throttled@example.test', 'wrong password!!'))).toEqual(['UNAUTHENTICATED']);
+    }
+    const throttled = await logIn('throttled@example.test', PASSWORD);
+    expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
+    expect(throttled.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+  });
+
+  it('throttles a client address across accounts', async () => {
+    const ip = freshIp();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      expect(errorCodes(await logIn(`spray${attempt}@example.test`, PASSWORD, ip))).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(errorCodes(await logIn('spray-last@example.test', PASSWORD, ip))).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await logIn('spray-last@example.test', PASSWORD))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('refresh and logOut', () => {
+  it('rotates the refresh token on every use, keeping the session id', async () => {
+    const first = await signUpUser(fixture, 'refresh@example.test', PASSWORD);
+    const response = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: first.refreshToken });
+    expect(response.errors).toBeUndefined();
+    const second = response.data!.refresh;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const sid = (token: string) =>
+      (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
+    expect(sid(second.accessToken)).toBe(sid(first.accessToken));
+    const third = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: second.refreshToken });
+    expect(third.errors).toBeUndefined();
+  });
+
+  it('revokes the whole family when a used refresh token comes back', async () => {
+    const first = await signUpUser(fixture, 'reuse@example.test', PASSWORD);
+    const rotated = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: first.refreshToken });
+    const current = rotated.data!.refresh.refreshToken;
+
+    const replay = await fixture.request(REFRESH, { t: first.refreshToken });
+    expect(errorCodes(replay)).toEqual(['UNAUTHENTICATED']);
+    expect(replay.errors?.[0]?.message).toMatch(/already used/);
+    // The thief's replay also ends the rightful holder's newer token.
+    expect(errorCodes(await fixture.request(REFRESH, { t: current }))).toEqual(['UNAUTHENTICATED']);
+    const family = await fixture.db.prisma.sessionFamily.findFirstOrThrow({ where: { userId: first.user.id } });
+    expect(family.revokedAt).not.toBeNull();
+  });
+
+  it('stores refresh tokens only as SHA-256 hashes', async () => {
+    const auth = await signUpUser(fixture, 'hashed.refresh@example.test', PASSWORD);
+    const tokens = await fixture.db.prisma.refreshToken.findMany({ where: { family: { userId: auth.user.id } } });
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(tokens[0]!.tokenHash).not.toContain(auth.refreshToken);
+  });
+
+  it('logOut ends the session: its refresh token no longer works', async () => {
+    const auth = await signUpUser(fixture, 'logout@example.test', PASSWORD);
+    const out = await fixture.request('mutation($t: String!) { logOut(refreshToken: $t) }', { t: auth.refreshToken });
+    expect(out.data).toEqual({ logOut: true });
+    expect(errorCodes(await fixture.request(REFRESH, { t: auth.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    const unknown = await fixture.request('mutation { logOut(refreshToken: "nonsense") }');
+    expect(unknown.data).toEqual({ logOut: false });
+  });
+
+  it('refuses an unknown refresh token', async () => {
+    expect(errorCodes(await fixture.request(REFRESH, { t: 'x'.repeat(43) }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
