@@ -1,0 +1,112 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import { sha256 } from '../src/credentials/opaqueTokens.js';
+import { MemorySessionStore } from '../src/sessions/memorySessionStore.js';
+import { PostgresSessionStore } from '../src/sessions/postgresSessionStore.js';
+import { RedisSessionStore } from '../src/sessions/redisSessionStore.js';
+import type { SessionStore } from '../src/sessions/sessionStore.js';
+
+let db: TestDatabase;
+let redis: Redis;
+/** One prefix per run: parallel runs and other engineers' keys never meet. */
+const redisPrefix = `mib:test:sessions:${randomBytes(6).toString('hex')}:`;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true });
+  await redis.connect();
+});
+afterAll(async () => {
+  const keys = await redis.keys(`${redisPrefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+  await db[Symbol.asyncDispose]();
+});
+
+const adapters: readonly [string, () => SessionStore][] = [
+  ['in-process', () => new MemorySessionStore()],
+  ['PostgreSQL', () => new PostgresSessionStore(db.prisma)],
+  ['Redis', () => new RedisSessionStore(redis, redisPrefix)],
+];
+
+const HOUR = 3_600_000;
+const token = () => sha256(randomBytes(32).toString('base64url'));
+const later = (ms = HOUR) => ({ tokenHash: token(), expiresAt: new Date(Date.now() + ms) });
+
+/** A user row (PostgreSQL's families reference users) and a new family with its first token. */
+async function startFamily(store: SessionStore) {
+  const user = await db.prisma.user.create({
+    data: { email: `${randomUUID()}@example.test`, displayName: 'Session Holder' },
+  });
+  const familyId = randomUUID();
+  const first = later();
+  await store.startFamily({ familyId, userId: user.id }, first);
+  return { familyId, userId: user.id, first: first.tokenHash };
+}
+
+describe.each(adapters)('%s session store', (_name, createStore) => {
+  let store: SessionStore;
+  beforeAll(() => {
+    store = createStore();
+  });
+
+  it('rotates a token into the next one, which rotates in turn', async () => {
+    const { familyId, userId, first } = await startFamily(store);
+    const second = later();
+    expect(await store.rotate(first, second, new Date())).toEqual({ kind: 'rotated', familyId, userId });
+    expect(await store.rotate(second.tokenHash, later(), new Date())).toEqual({ kind: 'rotated', familyId, userId });
+  });
+
+  it('revokes the family when a spent token is presented again', async () => {
+    const { familyId, first } = await startFamily(store);
+    const second = later();
+    await store.rotate(first, second, new Date());
+    expect(await store.rotate(first, later(), new Date())).toEqual({ kind: 'reused', familyId });
+    expect(await store.rotate(second.tokenHash, later(), new Date())).toEqual({ kind: 'invalid' });
+  });
+
+  it('lets exactly one of two concurrent exchanges of one token win', async () => {
+    const { first } = await startFamily(store);
+    const outcomes = await Promise.all([
+      store.rotate(first, later(), new Date()),
+      store.rotate(first, later(), new Date()),
+    ]);
+    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['reused', 'rotated']);
+  });
+
+  it('refuses unknown and expired tokens without touching other families', async () => {
+    const { familyId, userId, first } = await startFamily(store);
+    expect(await store.rotate(token(), later(), new Date())).toEqual({ kind: 'invalid' });
+    const expired = { tokenHash: token(), expiresAt: new Date(Date.now() - 1_000) };
+    const other = await db.prisma.user.create({ data: { email: `${randomUUID()}@example.test`, displayName: 'X' } });
+    await store.startFamily({ familyId: randomUUID(), userId: other.id }, expired);
+    expect(await store.rotate(expired.tokenHash, later(), new Date())).toEqual({ kind: 'invalid' });
+    expect(await store.rotate(first, later(), new Date())).toEqual({ kind: 'rotated', familyId, userId });
+  });
+
+  it('revokes a family by any of its tokens, and by id', async () => {
+    const a = await startFamily(store);
+    const next = later();
+    await store.rotate(a.first, next, new Date());
+    expect(await store.revokeFamilyOf(a.first)).toBe(true);
+    expect(await store.rotate(next.tokenHash, later(), new Date())).toEqual({ kind: 'invalid' });
+    expect(await store.revokeFamilyOf(token())).toBe(false);
+
+    const b = await startFamily(store);
+    await store.revokeFamily(b.familyId);
+    expect(await store.rotate(b.first, later(), new Date())).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('Redis session store', () => {
+  it('lets keys expire with their tokens, under its prefix only', async () => {
+    const store = new RedisSessionStore(redis, redisPrefix);
+    const { familyId, first } = await startFamily(store);
+    const ttl = await redis.pttl(`${redisPrefix}rt:${first}`);
+    expect(ttl).toBeGreaterThan(HOUR - 60_000);
+    expect(ttl).toBeLessThanOrEqual(HOUR);
+    expect(await redis.pttl(`${redisPrefix}fam:${familyId}`)).toBeGreaterThan(0);
+  });
+});
