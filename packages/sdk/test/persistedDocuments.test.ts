@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  CancelOrderDocument,
+  DashboardDocument,
+  documentHash,
+  OrderUpdatesDocument,
+  persistedDocumentsFile,
+  persistedQueryExtensions,
+  PlaceOrderDocument,
+  PortfolioDocument,
+  PortfolioUpdatesDocument,
+  QuotesDocument,
+} from '../src/index.js';
+
+const manifest = JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Record<string, string>;
+
+describe('persisted documents', () => {
+  it('registers every shipped operation under the sha256 of its text', () => {
+    const documents = [
+      DashboardDocument,
+      PlaceOrderDocument,
+      CancelOrderDocument,
+      OrderUpdatesDocument,
+      QuotesDocument,
+      PortfolioDocument,
+      PortfolioUpdatesDocument,
+    ];
+    expect(Object.keys(manifest)).toHaveLength(documents.length);
+    for (const document of documents) {
+      const text = manifest[`sha256:${documentHash(document)}`];
+      expect(text).toBeDefined();
+      expect(createHash('sha256').update(text!).digest('hex')).toBe(documentHash(document));
+    }
+  });
+
+  it('gives the extensions that run a document by hash', () => {
+    expect(persistedQueryExtensions(DashboardDocument)).toEqual({
+      persistedQuery: { version: 1, sha256Hash: documentHash(DashboardDocument) },
+    });
+  });
+});
