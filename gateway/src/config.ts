@@ -1,4 +1,5 @@
-import { loadConfig, logLevel, nodeEnv, port, urlWithProtocol, z } from '@mib/config';
+import { CallerTokens, MIN_SECRET_LENGTH } from '@mib/auth';
+import { loadConfig, logLevel, nodeEnv, port, secretList, urlWithProtocol, z } from '@mib/config';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
 
 const subgraphUrlVariable = (name: string) => `SUBGRAPH_${name.toUpperCase().replace(/-/g, '_')}_URL`;
@@ -9,6 +10,8 @@ const gatewayEnvironment = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: logLevel(),
   NODE_ENV: nodeEnv(),
+  /** Secrets caller tokens are signed with, newest first; every subgraph gets the same list. */
+  CALLER_TOKEN_SECRETS: secretList(MIN_SECRET_LENGTH),
   // SUBGRAPH_USERS_URL … SUBGRAPH_RISK_URL: where each subgraph listens (defaults: supergraph.graphql).
   ...Object.fromEntries(
     subgraphCatalog.map((s) => [subgraphUrlVariable(s.name), urlWithProtocol('http', 'https').optional()]),
@@ -20,6 +23,7 @@ export interface GatewayConfig {
   readonly host: string;
   readonly logLevel: string;
   readonly production: boolean;
+  readonly callerTokens: CallerTokens;
   /** Subgraph name → URL, only for the subgraphs whose URL is overridden. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
 }
@@ -37,6 +41,7 @@ export function loadGatewayConfig(env?: Readonly<Record<string, string | undefin
     host: config.HOST,
     logLevel: config.LOG_LEVEL,
     production: config.NODE_ENV === 'production',
+    callerTokens: new CallerTokens(config.CALLER_TOKEN_SECRETS),
     subgraphUrls,
   };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
-import { authenticateBearer } from '@mib/auth';
+import type { Caller, CallerTokens } from '@mib/auth';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,6 +14,9 @@ import {
   observabilityRoutes,
   type Logger,
 } from '@mib/telemetry';
+import { AccessTokenVerifier } from './auth/accessTokens.js';
+import { ApiKeyAuthenticator } from './auth/apiKeys.js';
+import { authenticateRequests, createAuthenticator, type Authenticator } from './auth/authenticate.js';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
@@ -34,6 +37,13 @@ export interface GatewayOptions {
   readonly maxSubscriptionsPerConnection?: number;
   /** Composed SDL; defaults to the checked-in supergraph.graphql. */
   readonly supergraphSdl?: string;
+  /** Signs the caller token of every subgraph request (the subgraphs hold the same secrets). */
+  readonly callerTokens: CallerTokens;
+  /**
+   * Checks access tokens and API keys. Default: against the users subgraph (its published keys
+   * at `/.well-known/jwks.json`, its `/internal/api-keys/verify`).
+   */
+  readonly authenticator?: Authenticator;
 }
 
 export interface RunningGateway {
@@ -57,14 +67,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return url;
   };
   // One data source per subgraph, shared by queries and by subscription event completion.
-  const serviceMap = Object.fromEntries(
-    Object.keys(subgraphUrls).map((name) => [name, new IdentityForwardingDataSource({ url: urlOf(name) })]),
-  );
+  const { callerTokens } = options;
+  const dataSource = (name: string) => new IdentityForwardingDataSource({ url: urlOf(name), callerTokens });
+  const serviceMap = Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, dataSource(name)]));
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => serviceMap[name] ?? new IdentityForwardingDataSource({ url: urlOf(name) }),
+    buildService: ({ name }) => serviceMap[name] ?? dataSource(name),
     logger,
   });
+  const authenticator =
+    options.authenticator ??
+    createAuthenticator(
+      new AccessTokenVerifier(new URL('/.well-known/jwks.json', urlOf('users'))),
+      new ApiKeyAuthenticator(new URL('/internal/api-keys/verify', urlOf('users')), callerTokens),
+    );
 
   const app = express();
   app.disable('x-powered-by');
@@ -91,27 +107,49 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(observabilityRoutes({ service: 'gateway', registry, checks }));
   app.use(
     '/graphql',
+    authenticateRequests(authenticator),
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => ({ identity: authenticateBearer(req.headers.authorization) }),
+      context: async ({ res }) => {
+        const caller = res.locals['caller'] as Caller;
+        return { caller, identity: caller.identity };
+      },
     }),
   );
 
   const sockets = new SubgraphSockets(urlOf);
-  const subscriptions = new FederatedSubscriptions(supergraphSdl, { serviceMap, sockets, logger });
+  const subscriptions = new FederatedSubscriptions(supergraphSdl, {
+    serviceMap,
+    sockets,
+    logger,
+    signCaller: (caller) => callerTokens.sign(caller),
+  });
   const graphqlWs = useGraphQLWs(httpServer, {
     path: '/graphql',
     subscriptions,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
     logger,
-    executeOperation: async (args, identity) => {
+    // A live connection needs a signed-in user: `connection_init` must carry a valid credential.
+    authenticateConnection: async (connectionParams) => {
+      const text = (name: string) => {
+        const value = connectionParams?.[name];
+        return typeof value === 'string' ? value : undefined;
+      };
+      const identity = await authenticator.authenticate({
+        authorization: text('authorization') ?? text('Authorization'),
+        apiKey: text('apiKey') ?? text('x-api-key'),
+      });
+      if (!identity) throw new Error('connection_init carries no credentials');
+      return identity;
+    },
+    executeOperation: async (args, caller) => {
       const response = await server.executeOperation(
         {
           query: print(args.document),
           ...(args.operationName ? { operationName: args.operationName } : {}),
           ...(args.variableValues ? { variables: args.variableValues } : {}),
         },
-        { contextValue: { identity } },
+        { contextValue: { caller, identity: caller.identity } },
       );
       if (response.body.kind !== 'single')
         throw new Error('incremental delivery is not supported over WebSocket');

@@ -1,42 +1,28 @@
-/**
- * The caller of an operation as the gateway established it, handed to every subgraph.
- *
- * Stage note: the gateway currently accepts a bearer token that names the user (development
- * authentication); the identity issue replaces that with verified JWTs and API keys and signs
- * this header, so subgraphs reject identities the gateway did not issue.
- */
+import type { Role, Scope } from './scopes.js';
+
+/** How a caller proved who they are: a session's access token or an API key. */
+export interface Credential {
+  readonly kind: 'session' | 'apiKey';
+  /** The session (refresh-token family) id or the API key id; revoking it ends the access. */
+  readonly id: string;
+}
+
+/** An authenticated caller, as the gateway established it. */
 export interface Identity {
   readonly userId: string;
+  readonly role: Role;
+  /** What this caller may do: the role's scopes, or an API key's chosen subset of them. */
+  readonly scopes: readonly Scope[];
+  readonly credential: Credential;
 }
 
-/** The HTTP header (and graphql-ws `extensions.identity`) that carries the identity. */
-export const IDENTITY_HEADER = 'x-mib-identity';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reads an identity from its wire form; anything malformed is no identity at all. */
-export function parseIdentity(value: unknown): Identity | null {
-  const decoded = typeof value === 'string' ? safeJson(value) : value;
-  if (!decoded || typeof decoded !== 'object') return null;
-  const userId = (decoded as Record<string, unknown>)['userId'];
-  return typeof userId === 'string' && UUID_PATTERN.test(userId) ? { userId } : null;
+/** Everything the gateway tells a subgraph about the origin of a request. */
+export interface Caller {
+  /** null: an anonymous request (which the gateway still vouches for). */
+  readonly identity: Identity | null;
+  /** The client's address as the gateway saw it, for per-IP throttling; null when unknown. */
+  readonly clientIp: string | null;
 }
 
-export const serializeIdentity = (identity: Identity): string => JSON.stringify({ userId: identity.userId });
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Development authentication: `Authorization: Bearer <user id>`. Returns null for a missing or
- * malformed token; the caller decides whether anonymous access is allowed.
- */
-export function authenticateBearer(authorization: string | undefined): Identity | null {
-  const token = authorization?.replace(/^Bearer\s+/i, '').trim();
-  return token && UUID_PATTERN.test(token) ? { userId: token.toLowerCase() } : null;
-}
+export const hasScope = (identity: Identity | null, scope: Scope): boolean =>
+  identity !== null && identity.scopes.includes(scope);

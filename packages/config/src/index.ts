@@ -61,3 +61,18 @@ export const logLevel = () =>
 
 /** `NODE_ENV`; production turns off introspection and detailed errors unless configured. */
 export const nodeEnv = () => z.enum(['development', 'test', 'production']).default('development');
+
+/** Redis connection string (`redis://` or `rediss://`). */
+export const redisUrl = () => urlWithProtocol('redis', 'rediss');
+
+/**
+ * Comma-separated secrets, newest first (the first signs, all verify, so a secret rotates
+ * without downtime), each long enough to be a key.
+ */
+export const secretList = (minLength: number) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((secret) => secret.trim()))
+    .refine((secrets) => secrets.every((secret) => secret.length >= minLength), {
+      message: `every secret needs at least ${minLength} characters`,
+    });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { loadConfig, logLevel, port, postgresUrl, z } from '@mib/config';
+import { MIN_SECRET_LENGTH } from '@mib/auth';
+import { loadConfig, logLevel, port, postgresUrl, redisUrl, secretList, z } from '@mib/config';
 
 const launcherEnvironment = z.object({
   /** Use this PostgreSQL instead of the embedded one. */
@@ -22,6 +23,13 @@ const launcherEnvironment = z.object({
   ENGINE_JOURNAL_DIR: z.string().optional(),
   /** The engine's gRPC port (0: a free one). */
   ENGINE_PORT: port(50052),
+  /**
+   * Secrets the gateway signs caller tokens with, newest first. Unset: a random one per start
+   * (every service runs in this one process, so nothing else needs to know it).
+   */
+  CALLER_TOKEN_SECRETS: secretList(MIN_SECRET_LENGTH).optional(),
+  /** Redis for sessions, throttles and rate limits; unset: PostgreSQL or in process. */
+  REDIS_URL: redisUrl().optional(),
   /** Seed the demo data on start (idempotent). */
   SEED_DEMO_DATA: z.stringbool().default(true),
   LOG_LEVEL: logLevel(),

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { CallerTokens } from '@mib/auth';
 import { applyMigrations, createPrismaClient, seedDemoData, startEmbeddedPostgres } from '@mib/db';
 import { EngineClient, startEngine } from '@mib/engine';
 import { createEventBus } from '@mib/events';
@@ -10,6 +12,7 @@ import { portfolioSubgraph } from '@mib/subgraph-portfolio';
 import { riskSubgraph } from '@mib/subgraph-risk';
 import { usersSubgraph } from '@mib/subgraph-users';
 import type { Logger } from '@mib/telemetry';
+import { Redis } from 'ioredis';
 import type { LauncherConfig } from './config.js';
 
 /** In the order of their ports: the gateway's port + 1 … + 5. */
@@ -68,13 +71,20 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     cleanups.push(async () => engine.close());
     logger.info({ port: engineServer.port, shards: engineServer.shards }, 'engine started');
 
+    const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : undefined;
+    if (redis) cleanups.push(async () => redis.disconnect());
+    const callerTokens = new CallerTokens(
+      config.CALLER_TOKEN_SECRETS ?? [randomBytes(32).toString('base64url')],
+    );
+
     const portOf = (name: string) =>
       config.PORT === 0 ? 0 : config.PORT + 1 + subgraphs.findIndex((subgraph) => subgraph.name === name);
     const running = await startSubgraphs(subgraphs, prisma, {
       logger,
       portOf,
       host: config.HOST,
-      services: { events, engine },
+      callerTokens,
+      services: { events, engine, ...(redis ? { redis } : {}) },
     });
     cleanups.push(() => running.stop());
     const gateway = await startGateway({
@@ -82,6 +92,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       host: config.HOST,
       logger,
       subgraphUrls: running.urls,
+      callerTokens,
     });
     cleanups.push(() => gateway.stop());
     return { gatewayUrl: gateway.url, stop };

@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
-import type { Identity } from '@mib/auth';
+import type { Caller, CallerTokens, Identity } from '@mib/auth';
+import type { Router } from 'express';
 import type { PrismaClient } from '@mib/db';
 import type { Logger } from '@mib/telemetry';
 import type { BackgroundTask, PlatformServices } from './platformServices.js';
@@ -41,7 +42,14 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
     prisma: PrismaClient,
     identity: Identity | null,
     services: PlatformServices | undefined,
+    caller: Caller,
   ) => Context;
+  /** HTTP routes beside `/graphql`, e.g. public keys or internal endpoints for the gateway. */
+  routes?: (dependencies: {
+    prisma: PrismaClient;
+    callerTokens: CallerTokens;
+    services: PlatformServices | undefined;
+  }) => Router;
   /** Read-model consumers and other work that runs beside the server. */
   background?: (
     prisma: PrismaClient,
@@ -63,8 +71,11 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
           name: definition.name,
           typeDefs,
           resolvers: definition.resolvers as GraphQLResolverMap<Context>,
-          createContext: (identity) => definition.createContext(prisma, identity, services),
+          createContext: (caller) => definition.createContext(prisma, caller.identity, services, caller),
           healthChecks: { database: databaseHealthCheck(prisma) },
+          ...(definition.routes
+            ? { routes: definition.routes({ prisma, callerTokens: options.callerTokens, services }) }
+            : {}),
         },
         options,
       );

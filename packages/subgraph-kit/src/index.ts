@@ -27,3 +27,5 @@ export { LiveEvents, liveEventsOf } from './liveEvents.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';
 export { InstrumentCatalog, type InstrumentRef } from './instrumentCatalog.js';
 export { SubscriberCount } from './subscriberCount.js';
+export { enforceAuthorizationDirectives } from './authorizationDirectives.js';
+export { callerOfRequest } from './callerVerification.js';

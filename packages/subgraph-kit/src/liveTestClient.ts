@@ -1,10 +1,12 @@
 /**
  * graphql-ws straight to the subgraph, as the gateway's federated subscriptions connect to it:
- * the caller travels in the subscribe message's `extensions.identity`. Every wait has a timeout,
+ * the gateway's signed caller token travels in the subscribe message's `extensions.identity`. Every wait has a timeout,
  * so a missing event fails the test instead of hanging it.
  */
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Identity } from '@mib/auth';
+import { testCallerTokens } from '@mib/auth/testing';
 
 export type LiveResult = FormattedExecutionResult<Record<string, unknown>, unknown>;
 
@@ -23,10 +25,17 @@ export const connectSubgraph = (httpUrl: string): Client =>
     lazy: true,
   });
 
-export function subscribeAs(client: Client, userId: string | null, query: string): LiveSubscription {
+/** Subscribes as `identity` (null: anonymous, still signed like the gateway's). */
+export function subscribeAs(
+  client: Client,
+  identity: Identity | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): LiveSubscription {
   const results = client.iterate<Record<string, unknown>, unknown>({
     query,
-    ...(userId === null ? {} : { extensions: { identity: { userId } } }),
+    variables,
+    extensions: { identity: testCallerTokens.sign({ identity, clientIp: '127.0.0.1' }) },
   });
   return {
     next: async (timeoutMs = 5_000) => {
@@ -50,3 +59,7 @@ export function subscribeAs(client: Client, userId: string | null, query: string
     },
   };
 }
+
+/** The `extensions.code` of each error of a live result. */
+export const liveErrorCodes = (result: LiveResult): unknown[] =>
+  (result.errors ?? []).map((error) => error.extensions?.['code']);

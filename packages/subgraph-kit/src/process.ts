@@ -1,8 +1,10 @@
-import { loadConfig, logLevel, nodeEnv, port, postgresUrl, z } from '@mib/config';
+import { CallerTokens, MIN_SECRET_LENGTH } from '@mib/auth';
+import { loadConfig, logLevel, nodeEnv, port, postgresUrl, redisUrl, secretList, z } from '@mib/config';
 import { createPrismaClient, type PrismaClient } from '@mib/db';
 import { EngineClient } from '@mib/engine';
 import { createEventBus } from '@mib/events';
 import { createLogger, type HealthCheck } from '@mib/telemetry';
+import { Redis } from 'ioredis';
 import type { DatabaseSubgraph } from './databaseSubgraph.js';
 
 /** `/health` check that the subgraph's database answers. */
@@ -28,6 +30,10 @@ export const subgraphEnvironment = (defaultPort: number) =>
     KAFKA_TOPIC_PREFIX: z.string().default('mib.'),
     /** The matching engine's gRPC address. */
     ENGINE_URL: z.string().default('127.0.0.1:50052'),
+    /** The secrets the gateway signs caller tokens with (the gateway's CALLER_TOKEN_SECRETS). */
+    CALLER_TOKEN_SECRETS: secretList(MIN_SECRET_LENGTH),
+    /** Redis for state shared across replicas (sessions, throttles); unset: kept in PostgreSQL or in process. */
+    REDIS_URL: redisUrl().optional(),
     LOG_LEVEL: logLevel(),
     NODE_ENV: nodeEnv(),
   });
@@ -46,16 +52,24 @@ export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
   });
   const engine = new EngineClient(config.ENGINE_URL);
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : undefined;
   const service = await subgraph.start(
     prisma,
-    { port: config.PORT, host: config.HOST, logger, production: config.NODE_ENV === 'production' },
-    { events, engine },
+    {
+      port: config.PORT,
+      host: config.HOST,
+      logger,
+      production: config.NODE_ENV === 'production',
+      callerTokens: new CallerTokens(config.CALLER_TOKEN_SECRETS),
+    },
+    { events, engine, ...(redis ? { redis } : {}) },
   );
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await service.stop();
     engine.close();
     await events.close();
+    redis?.disconnect();
     await prisma.$disconnect();
     process.exit(0);
   };

@@ -4,10 +4,12 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import express from 'express';
+import express, { type Router } from 'express';
 import { parse, type DocumentNode } from 'graphql';
+import { enforceAuthorizationDirectives } from './authorizationDirectives.js';
+import { callerOfRequest } from './callerVerification.js';
 import { serveSubscriptions } from './subscriptionServer.js';
-import { IDENTITY_HEADER, parseIdentity, type Identity } from '@mib/auth';
+import type { Caller, CallerTokens } from '@mib/auth';
 import { clientErrorFormatter } from '@mib/errors';
 import {
   createGraphQLMetrics,
@@ -18,6 +20,8 @@ import {
   type Logger,
 } from '@mib/telemetry';
 
+const CALLER = Symbol('caller');
+
 /** Everything that differs between one subgraph and another. */
 export interface SubgraphDefinition<Context extends BaseContext> {
   /** Service name, used in logs, metrics and `/health`. */
@@ -26,10 +30,12 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   readonly resolvers: GraphQLResolverMap<Context>;
   /**
    * Builds the per-request (or per-subscription) context: fresh DataLoaders each time, so nothing
-   * is cached across users. `identity` is who the gateway says is calling (null: anonymous).
+   * is cached across users. `caller` is who the gateway vouches is calling.
    */
-  readonly createContext: (identity: Identity | null) => Context | Promise<Context>;
+  readonly createContext: (caller: Caller) => Context | Promise<Context>;
   readonly healthChecks?: Readonly<Record<string, HealthCheck>>;
+  /** HTTP routes beside `/graphql` (they check the caller token themselves where needed). */
+  readonly routes?: Router;
 }
 
 export interface SubgraphServerOptions {
@@ -39,6 +45,8 @@ export interface SubgraphServerOptions {
   readonly logger: Logger;
   /** Production hides introspection; errors never carry stack traces either way. */
   readonly production?: boolean;
+  /** Checks the gateway's signature on every request; nothing unsigned is served. */
+  readonly callerTokens: CallerTokens;
 }
 
 export interface RunningService {
@@ -69,9 +77,16 @@ export async function startSubgraph<Context extends BaseContext>(
     httpServer.once('listening', resolve).once('error', reject);
   });
 
-  const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]);
+  // The kit builds every context, so it tags each with its caller without a context convention
+  // (under a symbol: Apollo Server copies a context's own properties for each operation).
+  const createContext = async (caller: Caller): Promise<Context> =>
+    Object.assign(await definition.createContext(caller), { [CALLER]: caller });
+  const schema = enforceAuthorizationDirectives(
+    buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]),
+    (context) => (context as { [CALLER]?: Caller })[CALLER]?.identity ?? null,
+  );
   const subscriptions = schema.getSubscriptionType()
-    ? serveSubscriptions(httpServer, schema, definition.createContext)
+    ? serveSubscriptions(httpServer, schema, createContext, options.callerTokens)
     : undefined;
   const server = new ApolloServer<Context>({
     schema,
@@ -95,11 +110,13 @@ export async function startSubgraph<Context extends BaseContext>(
       ...(definition.healthChecks ? { checks: definition.healthChecks } : {}),
     }),
   );
+  if (definition.routes) app.use(definition.routes);
   app.use(
     '/graphql',
+    callerOfRequest(options.callerTokens),
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => definition.createContext(parseIdentity(req.headers[IDENTITY_HEADER])),
+      context: async ({ res }) => createContext(res.locals['caller'] as Caller),
     }),
   );
 

@@ -1,3 +1,4 @@
+import type { CallerTokens } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
 import type { Logger } from '@mib/telemetry';
 import type { DatabaseSubgraph } from './databaseSubgraph.js';
@@ -23,6 +24,8 @@ export async function startSubgraphs(
     portOf: (name: string) => number;
     host?: string;
     production?: boolean;
+    /** The gateway's caller-token secrets, shared by every subgraph. */
+    callerTokens: CallerTokens;
     /** Event bus and engine; without them subgraphs serve queries only (no consumers, no commands). */
     services?: PlatformServices;
   },
@@ -39,6 +42,7 @@ export async function startSubgraphs(
           {
             port: options.portOf(subgraph.name),
             logger: options.logger,
+            callerTokens: options.callerTokens,
             ...(options.host === undefined ? {} : { host: options.host }),
             ...(options.production === undefined ? {} : { production: options.production }),
           },

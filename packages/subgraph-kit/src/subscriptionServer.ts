@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { Repeater } from '@repeaterjs/repeater';
 import {
+  GraphQLError,
   createSourceEventStream,
   execute,
   type ExecutionArgs,
@@ -9,33 +10,61 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { parseIdentity, type Identity } from '@mib/auth';
+import { CallerTokenError, type Caller, type CallerTokens } from '@mib/auth';
 
 /**
  * graphql-ws on the subgraph's `/graphql`, for the gateway's federated subscriptions: the gateway
  * subscribes the subgraph-owned part of each operation here and completes the rest itself. The
- * caller's identity arrives in the subscribe message's `extensions.identity`.
+ * gateway's signed caller token arrives in each subscribe message's `extensions.identity`; a
+ * subscription without a valid one gets an UNAUTHENTICATED error and never starts.
  */
 export function serveSubscriptions<Context>(
   httpServer: Server,
   schema: GraphQLSchema,
-  createContext: (identity: Identity | null) => Context | Promise<Context>,
+  createContext: (caller: Caller) => Context | Promise<Context>,
+  callerTokens: CallerTokens,
 ): { close(): Promise<void> } {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const identityOfContext = new WeakMap<object, Identity | null>();
+  const callerOfContext = new WeakMap<object, Caller>();
+  // Per connection (the id is the client's and unique only within its socket).
+  const callersOfConnection = new WeakMap<object, Map<string, Caller>>();
+  const callersOf = (ctx: object) => {
+    let callers = callersOfConnection.get(ctx);
+    if (!callers) callersOfConnection.set(ctx, (callers = new Map<string, Caller>()));
+    return callers;
+  };
   const disposable = useServer(
     {
       schema,
-      context: async (_ctx, _id, payload) => {
-        const identity = parseIdentity(payload.extensions?.['identity']);
-        const context = await createContext(identity);
-        identityOfContext.set(context as object, identity);
+      onSubscribe: (ctx, id, payload) => {
+        try {
+          callersOf(ctx).set(id, callerTokens.verify(payload.extensions?.['identity']));
+          return undefined;
+        } catch (error) {
+          if (!(error instanceof CallerTokenError)) throw error;
+          return [
+            new GraphQLError(`Only the gateway may subscribe here (its caller token is ${error.reason})`, {
+              extensions: { code: 'UNAUTHENTICATED' },
+            }),
+          ];
+        }
+      },
+      onComplete: (ctx, id) => {
+        callersOf(ctx).delete(id);
+      },
+      context: async (ctx, id) => {
+        const caller = callersOf(ctx).get(id);
+        if (!caller) throw new Error(`subscription ${id} has no verified caller`);
+        const context = await createContext(caller);
+        callerOfContext.set(context as object, caller);
         return context as Record<string, unknown>;
       },
       subscribe: (args) =>
-        subscribeWithFreshContexts(args, () =>
-          createContext(identityOfContext.get(args.contextValue as object) ?? null),
-        ),
+        subscribeWithFreshContexts(args, () => {
+          const caller = callerOfContext.get(args.contextValue as object);
+          if (!caller) throw new Error('a subscription context lost its caller');
+          return createContext(caller);
+        }),
     },
     wsServer,
   );

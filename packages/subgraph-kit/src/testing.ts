@@ -2,6 +2,8 @@
  * Test helpers shared by subgraph and gateway tests: a GraphQL-over-HTTP client as a front end
  * would send it, and a disposable running subgraph on a free port.
  */
+import type { Identity } from '@mib/auth';
+import { callerHeaders, testCallerTokens, testIdentity } from '@mib/auth/testing';
 import type { PrismaClient } from '@mib/db';
 import { silentLogger } from '@mib/telemetry';
 import type { DatabaseSubgraph } from './databaseSubgraph.js';
@@ -34,6 +36,27 @@ export async function graphqlRequest<Data = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
+/**
+ * An operation sent straight to a subgraph as the gateway sends it: signed with the test caller
+ * tokens, for `identity` (null: anonymous).
+ */
+export const subgraphRequest = <Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  identity: Identity | null = null,
+): Promise<GraphQLResponse<Data>> => graphqlRequest<Data>(url, query, variables, callerHeaders(identity));
+
+/** An admin, who may read every user's data: for tests about data rather than access. */
+export const TEST_ADMIN: Identity = testIdentity('00000000-0000-4000-8000-0000000ad001', 'admin');
+
+/** `subgraphRequest` as an admin. */
+export const adminRequest = <Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<Data>> => subgraphRequest<Data>(url, query, variables, TEST_ADMIN);
+
 /** The error codes of a response, in order; `[]` when it has none. */
 export const errorCodes = (response: GraphQLResponse<unknown>): unknown[] =>
   (response.errors ?? []).map((error) => error.extensions?.['code']);
@@ -44,8 +67,19 @@ export async function startSubgraphForTest(
   prisma: PrismaClient,
   services?: PlatformServices,
 ): Promise<RunningService & AsyncDisposable> {
-  const service = await subgraph.start(prisma, { port: 0, logger: silentLogger() }, services);
+  const service = await subgraph.start(
+    prisma,
+    { port: 0, logger: silentLogger(), callerTokens: testCallerTokens },
+    services,
+  );
   return Object.assign(service, { [Symbol.asyncDispose]: () => service.stop() });
 }
 
-export { connectSubgraph, subscribeAs, type LiveResult, type LiveSubscription } from './liveTestClient.js';
+export { testIdentity, callerHeaders, testCallerTokens } from '@mib/auth/testing';
+export {
+  connectSubgraph,
+  liveErrorCodes,
+  subscribeAs,
+  type LiveResult,
+  type LiveSubscription,
+} from './liveTestClient.js';

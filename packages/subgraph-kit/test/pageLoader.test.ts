@@ -33,12 +33,16 @@ function recordingSource() {
     loadFirstPages: async (parentIds, filter, take) => {
       calls.push({ parentIds, filter, take });
       // Interleaved across authors, newest author first, to check rows are dealt out by parent.
-      const perAuthor = parentIds.map((id) => posts.filter((post) => matches(post, [id], filter)).slice(0, take));
+      const perAuthor = parentIds.map((id) =>
+        posts.filter((post) => matches(post, [id], filter)).slice(0, take),
+      );
       return perAuthor.reverse().flat();
     },
     loadPage: async (parentId, filter, page) => {
       cursorCalls.push({ parentId, page });
-      const rest = posts.filter((post) => matches(post, [parentId], filter) && post.id > (page.cursor?.id ?? ''));
+      const rest = posts.filter(
+        (post) => matches(post, [parentId], filter) && post.id > (page.cursor?.id ?? ''),
+      );
       return rest.slice(0, page.take);
     },
     parentOf: (post) => post.authorId,
@@ -53,7 +57,9 @@ describe('createPageLoader', () => {
     const { source, calls } = recordingSource();
     const loader = createPageLoader(source);
     const page = pageQuery({ first: 2 });
-    const pages = await Promise.all(['a', 'b', 'c'].map((parentId) => loader.load({ parentId, filter: { publishedOnly: false }, page })));
+    const pages = await Promise.all(
+      ['a', 'b', 'c'].map((parentId) => loader.load({ parentId, filter: { publishedOnly: false }, page })),
+    );
     expect(pages.map(ids)).toEqual([['01', '03', '05'], ['02', '04', '06'], []]);
     expect(calls).toEqual([{ parentIds: ['a', 'b', 'c'], filter: { publishedOnly: false }, take: 3 }]);
     expect(toConnection(pages[0] ?? [], page).pageInfo.hasNextPage).toBe(true);
@@ -87,7 +93,11 @@ describe('createPageLoader', () => {
       loader.load({ parentId: 'a', filter, page: { take: 2, skip: 1, cursor: { id: '03' } } }),
       loader.load({ parentId: 'b', filter, page: { take: 2, skip: 1, cursor: { id: '04' } } }),
     ]);
-    expect([firstOfB, afterA, afterB].map((rows) => ids(rows ?? []))).toEqual([['02', '04'], ['05', '07'], ['06']]);
+    expect([firstOfB, afterA, afterB].map((rows) => ids(rows ?? []))).toEqual([
+      ['02', '04'],
+      ['05', '07'],
+      ['06'],
+    ]);
     expect(calls).toHaveLength(1);
     expect(cursorCalls.map(({ parentId }) => parentId)).toEqual(['a', 'b']);
   });

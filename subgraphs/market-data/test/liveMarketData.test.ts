@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { graphqlRequest } from '@mib/subgraph-kit/testing';
-import { connectSubgraph, errorCodesOf, subscribe } from './graphqlWsClient.js';
+import { subgraphRequest } from '@mib/subgraph-kit/testing';
+import { connectSubgraph, liveErrorCodes, subscribeAs } from '@mib/subgraph-kit/testing';
 import { startMarketDataFixture, type MarketDataFixture } from './marketDataFixture.js';
 import { candleEvent, quoteEvent } from './marketEvents.js';
 
@@ -17,7 +17,7 @@ const nextSequence = (symbol: string) => {
 
 beforeAll(async () => {
   fixture = await startMarketDataFixture(['AAPL', 'MSFT', 'BTC-USD']);
-  client = connectSubgraph(fixture.wsUrl);
+  client = connectSubgraph(fixture.subgraph.url);
 });
 
 afterAll(async () => {
@@ -34,9 +34,9 @@ const QUOTES = `subscription ($symbols: [String!]!) {
 
 describe('Subscription.quotes', () => {
   it('delivers each quote of the subscribed symbols, built from the event, and no others', async () => {
-    const watched = subscribe(client, QUOTES, { symbols: ['AAPL', 'MSFT'] });
+    const watched = subscribeAs(client, null, QUOTES, { symbols: ['AAPL', 'MSFT'] });
     // A second subscriber on BTC-USD shows when a BTC-USD quote has passed the first one by.
-    const bitcoin = subscribe(client, QUOTES, { symbols: ['BTC-USD'] });
+    const bitcoin = subscribeAs(client, null, QUOTES, { symbols: ['BTC-USD'] });
     const watchedNext = watched.next();
     const bitcoinNext = bitcoin.next();
     await fixture.live.whenSubscribers(2);
@@ -76,12 +76,12 @@ describe('Subscription.quotes', () => {
   it('refuses unknown symbols and a symbol count outside 1..50 with BAD_USER_INPUT', async () => {
     const tooMany = Array.from({ length: 51 }, (_, index) => `S${index}`);
     for (const symbols of [['AAPL', 'NOPE'], [], tooMany]) {
-      const updates = subscribe(client, QUOTES, { symbols });
+      const updates = subscribeAs(client, null, QUOTES, { symbols });
       const result = await updates.next();
-      expect(errorCodesOf(result)).toEqual(['BAD_USER_INPUT']);
+      expect(liveErrorCodes(result)).toEqual(['BAD_USER_INPUT']);
       await updates.close();
     }
-    const unknown = subscribe(client, QUOTES, { symbols: ['AAPL', 'NOPE', 'ALSO-NOPE'] });
+    const unknown = subscribeAs(client, null, QUOTES, { symbols: ['AAPL', 'NOPE', 'ALSO-NOPE'] });
     expect((await unknown.next()).errors?.[0]?.message).toBe('Unknown symbols: NOPE, ALSO-NOPE');
   });
 });
@@ -95,7 +95,7 @@ const CANDLES = `subscription ($symbol: String!, $interval: CandleInterval!) {
 
 describe('Subscription.candles', () => {
   it('delivers the closed candles of one symbol and interval', async () => {
-    const candles = subscribe(client, CANDLES, { symbol: 'AAPL', interval: 'M5' });
+    const candles = subscribeAs(client, null, CANDLES, { symbol: 'AAPL', interval: 'M5' });
     const first = candles.next();
     await fixture.live.whenSubscribers(1);
     await fixture.bus.publish([
@@ -121,8 +121,8 @@ describe('Subscription.candles', () => {
   });
 
   it('refuses an unknown symbol with BAD_USER_INPUT', async () => {
-    const candles = subscribe(client, CANDLES, { symbol: 'NOPE', interval: 'M1' });
-    expect(errorCodesOf(await candles.next())).toEqual(['BAD_USER_INPUT']);
+    const candles = subscribeAs(client, null, CANDLES, { symbol: 'NOPE', interval: 'M1' });
+    expect(liveErrorCodes(await candles.next())).toEqual(['BAD_USER_INPUT']);
   });
 });
 
@@ -135,7 +135,7 @@ describe('read model behind the queries', () => {
       .poll(
         async () =>
           (
-            await graphqlRequest(
+            await subgraphRequest(
               fixture.subgraph.url,
               '{ instrumentBySymbol(symbol: "BTC-USD") { quote { bid } } }',
             )

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { EngineClient, startEngine, type RunningEngine } from '@mib/engine';
 import { InProcessEventBus } from '@mib/events';
 import type { RunningService } from '@mib/subgraph-kit';
+import { testCallerTokens } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { marketDataSubgraph } from '../src/index.js';
 import { liveMarketOn, type LiveMarket } from '../src/live/liveMarket.js';
@@ -21,8 +22,6 @@ export interface MarketDataFixture extends AsyncDisposable {
   readonly live: LiveMarket;
   /** The listed instruments, by symbol. */
   readonly instruments: ReadonlyMap<string, Instrument>;
-  /** The graphql-ws URL of the subgraph. */
-  readonly wsUrl: string;
 }
 
 /** Lists `symbols` (the engine trades its default instruments), then starts everything. */
@@ -49,7 +48,11 @@ export async function startMarketDataFixture(symbols: readonly string[]): Promis
   try {
     running = await startEngine({ port: 0, host: '127.0.0.1', shards: 1, heartbeatMs: 0 });
     engine = new EngineClient(`127.0.0.1:${running.port}`);
-    const subgraph = await marketDataSubgraph.start(db.prisma, { port: 0, logger }, { events: bus, engine });
+    const subgraph = await marketDataSubgraph.start(
+      db.prisma,
+      { port: 0, logger, callerTokens: testCallerTokens },
+      { events: bus, engine },
+    );
     const client = engine;
     const server = running;
     return {
@@ -59,7 +62,6 @@ export async function startMarketDataFixture(symbols: readonly string[]): Promis
       subgraph,
       live: liveMarketOn(bus),
       instruments,
-      wsUrl: subgraph.url.replace('http', 'ws'),
       async [Symbol.asyncDispose]() {
         await subgraph.stop();
         await bus.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { errorCodes, subgraphRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import type { RunningService } from '@mib/subgraph-kit';
 import { marketDataSubgraph } from '../src/index.js';
 
@@ -62,7 +62,7 @@ afterAll(async () => {
 
 describe('market-data subgraph', () => {
   it('serves an instrument by symbol with its quote and exact decimals', async () => {
-    const response = await graphqlRequest(
+    const response = await subgraphRequest(
       subgraph.url,
       '{ instrumentBySymbol(symbol: "AAPL") { symbol assetClass tickSize quote { bid ask last spread updatedAt } } }',
     );
@@ -83,7 +83,9 @@ describe('market-data subgraph', () => {
   });
 
   it('returns candles newest first, limited and filtered by time', async () => {
-    const response = await graphqlRequest<{ instrument: { candles: { openTime: string; close: string }[] } }>(
+    const response = await subgraphRequest<{
+      instrument: { candles: { openTime: string; close: string }[] };
+    }>(
       subgraph.url,
       'query($id: ID!) { instrument(id: $id) { candles(interval: M1, first: 2, before: "2026-11-24T10:02:00Z") { openTime close } } }',
       { id: instrumentIds[0] },
@@ -95,12 +97,12 @@ describe('market-data subgraph', () => {
   });
 
   it('lists instruments by symbol and filters by asset class', async () => {
-    const all = await graphqlRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
+    const all = await subgraphRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
       subgraph.url,
       '{ instruments(first: 50) { edges { node { symbol } } } }',
     );
     expect(all.data?.instruments.edges.map((edge) => edge.node.symbol)).toEqual([...SYMBOLS].sort());
-    const crypto = await graphqlRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
+    const crypto = await subgraphRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
       subgraph.url,
       '{ instruments(assetClass: CRYPTO) { edges { node { symbol } } } }',
     );
@@ -110,7 +112,7 @@ describe('market-data subgraph', () => {
   it('resolves many references with their quotes in a constant number of statements', async () => {
     const representations = instrumentIds.map((id) => ({ __typename: 'Instrument', id }));
     statements = 0;
-    const response = await graphqlRequest<{
+    const response = await subgraphRequest<{
       _entities: ({ symbol: string; quote: { last: string } | null } | null)[];
     }>(
       subgraph.url,
@@ -124,16 +126,16 @@ describe('market-data subgraph', () => {
   });
 
   it('answers bad input with BAD_USER_INPUT and unknown ids with null', async () => {
-    const malformed = await graphqlRequest(subgraph.url, '{ instrument(id: "AAPL") { symbol } }');
+    const malformed = await subgraphRequest(subgraph.url, '{ instrument(id: "AAPL") { symbol } }');
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
-    const unknown = await graphqlRequest(subgraph.url, '{ instrumentBySymbol(symbol: "NOPE") { symbol } }');
+    const unknown = await subgraphRequest(subgraph.url, '{ instrumentBySymbol(symbol: "NOPE") { symbol } }');
     expect(unknown.data).toEqual({ instrumentBySymbol: null });
-    const badInterval = await graphqlRequest(
+    const badInterval = await subgraphRequest(
       subgraph.url,
       '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M7) { open } } }',
     );
     expect(errorCodes(badInterval)).toEqual(['BAD_USER_INPUT']);
-    const badTime = await graphqlRequest(
+    const badTime = await subgraphRequest(
       subgraph.url,
       '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M1, before: "yesterday") { open } } }',
     );
@@ -141,7 +143,7 @@ describe('market-data subgraph', () => {
   });
 
   it('computes indicators over the latest candles, aligned with their open times', async () => {
-    const response = await graphqlRequest<{
+    const response = await subgraphRequest<{
       instrumentBySymbol: {
         indicators: {
           openTimes: string[];
@@ -170,12 +172,12 @@ describe('market-data subgraph', () => {
   });
 
   it('answers out-of-range indicator parameters with BAD_USER_INPUT', async () => {
-    const badPeriod = await graphqlRequest(
+    const badPeriod = await subgraphRequest(
       subgraph.url,
       '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1) { rsi(period: 0) } } }',
     );
     expect(errorCodes(badPeriod)).toEqual(['BAD_USER_INPUT']);
-    const badWindow = await graphqlRequest(
+    const badWindow = await subgraphRequest(
       subgraph.url,
       '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 5000) { closes } } }',
     );
@@ -184,9 +186,9 @@ describe('market-data subgraph', () => {
 
   it('serves stored data without an engine and answers the live order book with INTERNAL', async () => {
     const query = '{ orderBook(symbol: "AAPL", depth: $depth) { bids { price } } }';
-    const badDepth = await graphqlRequest(subgraph.url, query.replace('$depth', '0'));
+    const badDepth = await subgraphRequest(subgraph.url, query.replace('$depth', '0'));
     expect(errorCodes(badDepth)).toEqual(['BAD_USER_INPUT']);
-    const noEngine = await graphqlRequest(subgraph.url, query.replace('$depth', '5'));
+    const noEngine = await subgraphRequest(subgraph.url, query.replace('$depth', '5'));
     expect(errorCodes(noEngine)).toEqual(['INTERNAL']);
   });
 });

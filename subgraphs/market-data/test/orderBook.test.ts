@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
-import { connectSubgraph, errorCodesOf, subscribe } from './graphqlWsClient.js';
+import { errorCodes, subgraphRequest } from '@mib/subgraph-kit/testing';
+import { connectSubgraph, liveErrorCodes, subscribeAs } from '@mib/subgraph-kit/testing';
 import { startMarketDataFixture, type MarketDataFixture } from './marketDataFixture.js';
 import { quoteEvent, tradeEvent } from './marketEvents.js';
 
@@ -11,7 +11,7 @@ let client: Client;
 beforeAll(async () => {
   // ZZZZ is listed on the platform but not traded by the engine.
   fixture = await startMarketDataFixture(['AAPL', 'MSFT', 'ZZZZ']);
-  client = connectSubgraph(fixture.wsUrl);
+  client = connectSubgraph(fixture.subgraph.url);
   const rest = (side: 'BUY' | 'SELL', price: string, quantity: string, symbol = 'AAPL') =>
     fixture.engine.submitOrder({ symbol, accountId: 'maker', side, type: 'LIMIT', price, quantity });
   for (const result of [
@@ -40,7 +40,7 @@ const ORDER_BOOK = `query ($symbol: String!, $depth: Int) {
 
 describe('Query.orderBook', () => {
   it('shows the live book from the engine, best levels first, up to the depth', async () => {
-    const response = await graphqlRequest(fixture.subgraph.url, ORDER_BOOK, { symbol: 'AAPL', depth: 2 });
+    const response = await subgraphRequest(fixture.subgraph.url, ORDER_BOOK, { symbol: 'AAPL', depth: 2 });
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       orderBook: {
@@ -55,13 +55,13 @@ describe('Query.orderBook', () => {
   });
 
   it('shows an empty book of a traded instrument with no orders', async () => {
-    const response = await graphqlRequest(fixture.subgraph.url, ORDER_BOOK, { symbol: 'MSFT' });
+    const response = await subgraphRequest(fixture.subgraph.url, ORDER_BOOK, { symbol: 'MSFT' });
     expect(response.data).toEqual({ orderBook: { instrument: { symbol: 'MSFT' }, bids: [], asks: [] } });
   });
 
   it('is null for a symbol nobody lists and for one the engine does not trade', async () => {
     for (const symbol of ['NOPE', 'ZZZZ']) {
-      const response = await graphqlRequest(fixture.subgraph.url, ORDER_BOOK, { symbol });
+      const response = await subgraphRequest(fixture.subgraph.url, ORDER_BOOK, { symbol });
       expect(response).toMatchObject({ data: { orderBook: null } });
       expect(response.errors).toBeUndefined();
     }
@@ -69,7 +69,7 @@ describe('Query.orderBook', () => {
 
   it('refuses a depth outside 1..100 with BAD_USER_INPUT', async () => {
     for (const depth of [0, 101, -5]) {
-      const response = await graphqlRequest(fixture.subgraph.url, ORDER_BOOK, { symbol: 'AAPL', depth });
+      const response = await subgraphRequest(fixture.subgraph.url, ORDER_BOOK, { symbol: 'AAPL', depth });
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     }
   });
@@ -85,7 +85,7 @@ const ORDER_BOOK_UPDATES = `subscription ($symbol: String!, $depth: Int) {
 
 describe('Subscription.orderBook', () => {
   it('sends the book at once and a fresh snapshot after a quote of the symbol', async () => {
-    const updates = subscribe(client, ORDER_BOOK_UPDATES, { symbol: 'MSFT', depth: 5 });
+    const updates = subscribeAs(client, null, ORDER_BOOK_UPDATES, { symbol: 'MSFT', depth: 5 });
     expect(await updates.next()).toEqual({
       data: { orderBook: { instrument: { symbol: 'MSFT' }, bids: [], asks: [] } },
     });
@@ -138,8 +138,8 @@ describe('Subscription.orderBook', () => {
       { symbol: 'AAPL', depth: 0 },
       { symbol: 'AAPL', depth: 101 },
     ]) {
-      const updates = subscribe(client, ORDER_BOOK_UPDATES, variables);
-      expect(errorCodesOf(await updates.next())).toEqual(['BAD_USER_INPUT']);
+      const updates = subscribeAs(client, null, ORDER_BOOK_UPDATES, variables);
+      expect(liveErrorCodes(await updates.next())).toEqual(['BAD_USER_INPUT']);
       await updates.close();
     }
   });

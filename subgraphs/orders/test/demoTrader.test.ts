@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ORDERS, DEMO_TRADER_ID, demoOrderId, seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { ordersSubgraph } from '../src/index.js';
 
 let db: TestDatabase;
@@ -27,13 +27,20 @@ afterAll(async () => {
 interface TraderOrders {
   _entities: {
     orders: {
-      edges: { node: { id: string; status: string; remainingQuantity: string; trades: { quantity: string; buyOrder: { id: string }; sellOrder: { id: string } }[] } }[];
+      edges: {
+        node: {
+          id: string;
+          status: string;
+          remainingQuantity: string;
+          trades: { quantity: string; buyOrder: { id: string }; sellOrder: { id: string } }[];
+        };
+      }[];
     };
   }[];
 }
 
 const traderOrders = (status?: string[]) =>
-  graphqlRequest<TraderOrders>(
+  adminRequest<TraderOrders>(
     subgraph.url,
     `query($r: [_Any!]!, $status: [OrderStatus!]) {
       _entities(representations: $r) {
@@ -64,6 +71,9 @@ describe("the demo trader's orders", () => {
 
   it('lists only the resting orders when asked for OPEN ones', async () => {
     const response = await traderOrders(['OPEN']);
-    expect(response.data?._entities[0]?.orders.edges.map((edge) => edge.node.id)).toEqual([demoOrderId('aapl-sell'), demoOrderId('eth-buy')]);
+    expect(response.data?._entities[0]?.orders.edges.map((edge) => edge.node.id)).toEqual([
+      demoOrderId('aapl-sell'),
+      demoOrderId('eth-buy'),
+    ]);
   });
 });

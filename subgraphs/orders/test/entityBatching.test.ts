@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { ordersSubgraph } from '../src/index.js';
 import { seedOrders, type SeededOrders } from './orderFixtures.js';
 
@@ -37,7 +37,7 @@ describe('entity references', () => {
   it('resolves order, trade and user representations in the order given, null for unknown ids', async () => {
     const [order] = seeded.aliceOrders;
     const [trade] = seeded.trades;
-    const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
       r: [
         { __typename: 'Order', id: order?.id },
         { __typename: 'Order', id: '00000000-0000-4000-8000-000000000000' },
@@ -49,15 +49,22 @@ describe('entity references', () => {
     expect(response.data?._entities).toEqual([
       { id: order?.id, status: order?.status, remainingQuantity: '0.2', trades: [] },
       null,
-      { id: trade?.id, price: '100', buyOrder: { id: trade?.buyOrderId }, sellOrder: { id: seeded.bobSell.id } },
+      {
+        id: trade?.id,
+        price: '100',
+        buyOrder: { id: trade?.buyOrderId },
+        sellOrder: { id: seeded.bobSell.id },
+      },
       null,
     ]);
   });
 
   it('resolves 20 orders with their trades and both sides of each trade in three statements', async () => {
-    const filled = seeded.aliceOrders.filter((order) => seeded.trades.some((trade) => trade.buyOrderId === order.id));
+    const filled = seeded.aliceOrders.filter((order) =>
+      seeded.trades.some((trade) => trade.buyOrderId === order.id),
+    );
     expect(filled).toHaveLength(20);
-    const response = await graphqlRequest<{ _entities: { trades: unknown[] }[] }>(subgraph.url, entitiesQuery, {
+    const response = await adminRequest<{ _entities: { trades: unknown[] }[] }>(subgraph.url, entitiesQuery, {
       r: filled.map((order) => ({ __typename: 'Order', id: order.id })),
     });
     expect(response.errors).toBeUndefined();
@@ -68,12 +75,24 @@ describe('entity references', () => {
   });
 
   it('pages the orders of many users, with their trades, in a constant number of statements', async () => {
-    const users = [seeded.aliceId, seeded.bobId, ...Array.from({ length: 18 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)];
-    const response = await graphqlRequest<{ _entities: { orders: { edges: unknown[] } }[] }>(subgraph.url, entitiesQuery, {
-      r: users.map((id) => ({ __typename: 'User', id })),
-    });
+    const users = [
+      seeded.aliceId,
+      seeded.bobId,
+      ...Array.from({ length: 18 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+    ];
+    const response = await adminRequest<{ _entities: { orders: { edges: unknown[] } }[] }>(
+      subgraph.url,
+      entitiesQuery,
+      {
+        r: users.map((id) => ({ __typename: 'User', id })),
+      },
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data?._entities.map((user) => user.orders.edges.length)).toEqual([5, 1, ...Array<number>(18).fill(0)]);
+    expect(response.data?._entities.map((user) => user.orders.edges.length)).toEqual([
+      5,
+      1,
+      ...Array<number>(18).fill(0),
+    ]);
     // Ranked ids, the order rows, and all their trades.
     expect(statements).toHaveLength(3);
   });

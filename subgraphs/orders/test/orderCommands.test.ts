@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANALYST_ID, DEMO_TRADER_ID, demoInstrumentId } from '@mib/db';
-import { IDENTITY_HEADER, serializeIdentity } from '@mib/auth';
-import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
+import { errorCodes, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
 import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
 
 let fixture: TradingFixture;
@@ -14,7 +13,7 @@ afterAll(async () => {
   await fixture[Symbol.asyncDispose]();
 });
 
-const asUser = (userId: string) => ({ [IDENTITY_HEADER]: serializeIdentity({ userId }) });
+const asUser = (userId: string) => testIdentity(userId);
 
 const PLACE = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) {
@@ -36,7 +35,7 @@ interface PlaceResult {
 
 const MSFT = demoInstrumentId('MSFT');
 const place = (input: Record<string, unknown>, userId: string | null = DEMO_TRADER_ID) =>
-  graphqlRequest<PlaceResult>(fixture.subgraph.url, PLACE, { input }, userId ? asUser(userId) : {});
+  subgraphRequest<PlaceResult>(fixture.subgraph.url, PLACE, { input }, userId ? asUser(userId) : null);
 
 const ordersCount = () => fixture.db.prisma.order.count();
 
@@ -154,7 +153,7 @@ describe('changing orders', () => {
 
   it("treats someone else's order as not found and leaves it on the book", async () => {
     const id = await restingOrder(DEMO_ANALYST_ID);
-    const response = await graphqlRequest(fixture.subgraph.url, CANCEL, { id }, asUser(DEMO_TRADER_ID));
+    const response = await subgraphRequest(fixture.subgraph.url, CANCEL, { id }, asUser(DEMO_TRADER_ID));
     expect(errorCodes(response)).toEqual(['NOT_FOUND']);
     const row = await fixture.db.prisma.order.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe('OPEN');
@@ -162,17 +161,17 @@ describe('changing orders', () => {
 
   it('cancels an own order', async () => {
     const id = await restingOrder();
-    const response = await graphqlRequest(fixture.subgraph.url, CANCEL, { id }, asUser(DEMO_TRADER_ID));
+    const response = await subgraphRequest(fixture.subgraph.url, CANCEL, { id }, asUser(DEMO_TRADER_ID));
     expect(response.data).toEqual({
       cancelOrder: { __typename: 'OrderCancelled', order: { status: 'CANCELLED' } },
     });
-    const again = await graphqlRequest(fixture.subgraph.url, CANCEL, { id }, asUser(DEMO_TRADER_ID));
+    const again = await subgraphRequest(fixture.subgraph.url, CANCEL, { id }, asUser(DEMO_TRADER_ID));
     expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('amends an own order down in quantity', async () => {
     const id = await restingOrder();
-    const response = await graphqlRequest(
+    const response = await subgraphRequest(
       fixture.subgraph.url,
       AMEND,
       { input: { id, quantity: '4' } },

@@ -28,14 +28,34 @@ export async function seedOrders(prisma: PrismaClient): Promise<SeededOrders> {
   const bobId = randomUUID();
   const instrumentId = randomUUID();
   const bobSell = await prisma.order.create({
-    data: { userId: bobId, instrumentId, side: 'SELL', type: 'LIMIT', status: 'PARTIALLY_FILLED', price: '100', quantity: '1000', filledQuantity: '21', createdAt: new Date(start - minute) },
+    data: {
+      userId: bobId,
+      instrumentId,
+      side: 'SELL',
+      type: 'LIMIT',
+      status: 'PARTIALLY_FILLED',
+      price: '100',
+      quantity: '1000',
+      filledQuantity: '21',
+      createdAt: new Date(start - minute),
+    },
   });
   const created: Order[] = [];
   for (let i = 0; i < 25; i++) {
     const placedAt = new Date(start + (i === 11 ? 10 : i) * minute);
     created.push(
       await prisma.order.create({
-        data: { userId: aliceId, instrumentId, side: 'BUY', type: 'LIMIT', status: statuses[i % statuses.length] ?? 'OPEN', price: '100.5', quantity: '0.3', filledQuantity: '0.1', createdAt: placedAt },
+        data: {
+          userId: aliceId,
+          instrumentId,
+          side: 'BUY',
+          type: 'LIMIT',
+          status: statuses[i % statuses.length] ?? 'OPEN',
+          price: '100.5',
+          quantity: '0.3',
+          filledQuantity: '0.1',
+          createdAt: placedAt,
+        },
       }),
     );
   }
@@ -43,7 +63,14 @@ export async function seedOrders(prisma: PrismaClient): Promise<SeededOrders> {
   for (const [i, order] of created.slice(0, 20).entries()) {
     trades.push(
       await prisma.trade.create({
-        data: { instrumentId, buyOrderId: order.id, sellOrderId: bobSell.id, price: '100', quantity: '0.05', executedAt: new Date(start + i * minute + 1000) },
+        data: {
+          instrumentId,
+          buyOrderId: order.id,
+          sellOrderId: bobSell.id,
+          price: '100',
+          quantity: '0.05',
+          executedAt: new Date(start + i * minute + 1000),
+        },
       }),
     );
   }
@@ -51,10 +78,19 @@ export async function seedOrders(prisma: PrismaClient): Promise<SeededOrders> {
   if (first) {
     trades.push(
       await prisma.trade.create({
-        data: { instrumentId, buyOrderId: first.id, sellOrderId: bobSell.id, price: '100.25', quantity: '0.05', executedAt: new Date(start + 30 * minute) },
+        data: {
+          instrumentId,
+          buyOrderId: first.id,
+          sellOrderId: bobSell.id,
+          price: '100.25',
+          quantity: '0.05',
+          executedAt: new Date(start + 30 * minute),
+        },
       }),
     );
   }
-  const aliceOrders = [...created].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  const aliceOrders = [...created].sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+  );
   return { aliceId, bobId, instrumentId, aliceOrders, bobSell, trades };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { ordersSubgraph } from '../src/index.js';
 import { seedOrders, type SeededOrders } from './orderFixtures.js';
 
@@ -31,7 +31,7 @@ const orderQuery = `query($id: ID!) {
 describe('Query.order', () => {
   it('returns an order with exact decimals, references to its user and instrument, and its fills oldest first', async () => {
     const order = seeded.aliceOrders.at(-1);
-    const response = await graphqlRequest(subgraph.url, orderQuery, { id: order?.id });
+    const response = await adminRequest(subgraph.url, orderQuery, { id: order?.id });
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       order: {
@@ -50,39 +50,69 @@ describe('Query.order', () => {
         rejectReason: null,
         createdAt: '2026-01-05T09:00:00.000Z',
         trades: [
-          { id: seeded.trades[0]?.id, price: '100', quantity: '0.05', executedAt: '2026-01-05T09:00:01.000Z', buyOrder: { id: order?.id }, sellOrder: { id: seeded.bobSell.id, side: 'SELL' } },
-          { id: seeded.trades[20]?.id, price: '100.25', quantity: '0.05', executedAt: '2026-01-05T09:30:00.000Z', buyOrder: { id: order?.id }, sellOrder: { id: seeded.bobSell.id, side: 'SELL' } },
+          {
+            id: seeded.trades[0]?.id,
+            price: '100',
+            quantity: '0.05',
+            executedAt: '2026-01-05T09:00:01.000Z',
+            buyOrder: { id: order?.id },
+            sellOrder: { id: seeded.bobSell.id, side: 'SELL' },
+          },
+          {
+            id: seeded.trades[20]?.id,
+            price: '100.25',
+            quantity: '0.05',
+            executedAt: '2026-01-05T09:30:00.000Z',
+            buyOrder: { id: order?.id },
+            sellOrder: { id: seeded.bobSell.id, side: 'SELL' },
+          },
         ],
       },
     });
   });
 
   it("lists every fill on the counterparty's order too", async () => {
-    const response = await graphqlRequest<{ order: { trades: { id: string }[] } }>(subgraph.url, 'query($id: ID!) { order(id: $id) { remainingQuantity trades { id } } }', { id: seeded.bobSell.id });
-    expect(response.data?.order.trades.map((trade) => trade.id).sort()).toEqual(seeded.trades.map((trade) => trade.id).sort());
+    const response = await adminRequest<{ order: { trades: { id: string }[] } }>(
+      subgraph.url,
+      'query($id: ID!) { order(id: $id) { remainingQuantity trades { id } } }',
+      { id: seeded.bobSell.id },
+    );
+    expect(response.data?.order.trades.map((trade) => trade.id).sort()).toEqual(
+      seeded.trades.map((trade) => trade.id).sort(),
+    );
   });
 
   it('returns null for an unknown id', async () => {
-    const response = await graphqlRequest(subgraph.url, orderQuery, { id: '00000000-0000-4000-8000-000000000000' });
+    const response = await adminRequest(subgraph.url, orderQuery, {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ order: null });
   });
 
   it('rejects a malformed id as BAD_USER_INPUT', async () => {
-    const response = await graphqlRequest(subgraph.url, orderQuery, { id: 'order-1' });
+    const response = await adminRequest(subgraph.url, orderQuery, { id: 'order-1' });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('writes nothing when asked for bad input', async () => {
     const before = await Promise.all([db.prisma.order.count(), db.prisma.trade.count()]);
-    await graphqlRequest(subgraph.url, orderQuery, { id: 'order-1' });
-    await graphqlRequest(subgraph.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 0) { edges { cursor } } } } }', { r: [{ __typename: 'User', id: seeded.aliceId }] });
+    await adminRequest(subgraph.url, orderQuery, { id: 'order-1' });
+    await adminRequest(
+      subgraph.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 0) { edges { cursor } } } } }',
+      { r: [{ __typename: 'User', id: seeded.aliceId }] },
+    );
     expect(await Promise.all([db.prisma.order.count(), db.prisma.trade.count()])).toEqual(before);
   });
 
   it('serves /health with a database check', async () => {
     const health = await fetch(new URL('/health', subgraph.url));
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ service: 'orders', status: 'ok', checks: { database: { ok: true } } });
+    expect(await health.json()).toMatchObject({
+      service: 'orders',
+      status: 'ok',
+      checks: { database: { ok: true } },
+    });
   });
 });

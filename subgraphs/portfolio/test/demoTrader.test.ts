@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO_ID, DEMO_TRADER_ID, demoInstrumentId, seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 
 let db: TestDatabase;
@@ -33,7 +33,7 @@ interface TraderPortfolio {
 
 describe("the demo trader's portfolio", () => {
   it('serves the seeded cash and positions, the FX short with a negative cost basis', async () => {
-    const response = await graphqlRequest<TraderPortfolio>(
+    const response = await adminRequest<TraderPortfolio>(
       subgraph.url,
       `query($r: [_Any!]!) {
         _entities(representations: $r) {

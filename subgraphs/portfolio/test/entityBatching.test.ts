@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Prisma } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 import { seedPortfolios, type SeededPortfolios } from './portfolioFixtures.js';
 
@@ -60,7 +60,7 @@ const entitiesQuery = `query($r: [_Any!]!) {
 describe('entity references', () => {
   it('resolves portfolio, position and user representations in the order given, null where there is none', async () => {
     const [position] = seeded.alicePositions;
-    const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
       r: [
         { __typename: 'Portfolio', id: seeded.bob.id },
         { __typename: 'Portfolio', id: '00000000-0000-4000-8000-000000000000' },
@@ -86,14 +86,14 @@ describe('entity references', () => {
   });
 
   it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
-    const response = await graphqlRequest(subgraph.url, entitiesQuery, {
+    const response = await adminRequest(subgraph.url, entitiesQuery, {
       r: [{ __typename: 'Portfolio', id: 'alice' }],
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it("resolves 20 users' portfolios with their realized P&L in two statements", async () => {
-    const response = await graphqlRequest<{ _entities: { portfolio: { realizedPnl: string } | null }[] }>(
+    const response = await adminRequest<{ _entities: { portfolio: { realizedPnl: string } | null }[] }>(
       subgraph.url,
       entitiesQuery,
       {
@@ -113,7 +113,7 @@ describe('entity references', () => {
       where: { portfolio: { userId: { in: traderIds } } },
     });
     statements = [];
-    const response = await graphqlRequest<{ _entities: { owner: { realizedPnl: string } }[] }>(
+    const response = await adminRequest<{ _entities: { owner: { realizedPnl: string } }[] }>(
       subgraph.url,
       entitiesQuery,
       {
@@ -137,7 +137,7 @@ describe('entity references', () => {
     const firstPositionOf = (userId: string) =>
       positions.find((position) => position.portfolio.userId === userId)?.id;
     statements = [];
-    const response = await graphqlRequest<{
+    const response = await adminRequest<{
       _entities: {
         portfolio: {
           realizedPnl: string;

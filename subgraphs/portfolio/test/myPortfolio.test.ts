@@ -5,7 +5,13 @@ import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { EngineClient } from '@mib/engine';
 import { InProcessEventBus } from '@mib/events';
 import type { PlatformServices, RunningService } from '@mib/subgraph-kit';
-import { connectSubgraph, graphqlRequest, subscribeAs } from '@mib/subgraph-kit/testing';
+import {
+  connectSubgraph,
+  adminRequest,
+  subscribeAs,
+  testCallerTokens,
+  testIdentity,
+} from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { portfolioSubgraph } from '../src/index.js';
 import { portfolioRuntimeOf } from '../src/portfolioRuntime.js';
@@ -25,7 +31,11 @@ beforeAll(async () => {
   // The portfolio subgraph sends no commands: a client of an engine that is not there will do.
   engine = new EngineClient('127.0.0.1:9');
   const services: PlatformServices = { events: bus, engine };
-  subgraph = await portfolioSubgraph.start(db.prisma, { port: 0, logger: silentLogger() }, services);
+  subgraph = await portfolioSubgraph.start(
+    db.prisma,
+    { port: 0, logger: silentLogger(), callerTokens: testCallerTokens },
+    services,
+  );
   client = connectSubgraph(subgraph.url);
 });
 
@@ -50,7 +60,7 @@ describe('Subscription.myPortfolio', () => {
   it("delivers the subscriber's portfolio after each of their trades, with the trade applied", async () => {
     const alice = randomUUID();
     const bob = randomUUID();
-    const updates = subscribeAs(client, alice, MY_PORTFOLIO);
+    const updates = subscribeAs(client, testIdentity(alice), MY_PORTFOLIO);
     const first = updates.next();
     await subscribers().when(1);
 
@@ -105,7 +115,7 @@ describe('unrealized P&L at the latest quote', () => {
       ],
     });
     const portfolio = (await db.prisma.portfolio.findUniqueOrThrow({ where: { userId: carol } })).id;
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       `query($id: ID!) { portfolio(id: $id) { unrealizedPnl positions { edges { node { instrument { id } marketPrice marketValue unrealizedPnl } } } } }`,
       { id: portfolio },

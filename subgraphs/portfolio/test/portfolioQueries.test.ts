@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
 import {
   errorCodes,
-  graphqlRequest,
+  adminRequest,
   startSubgraphForTest,
   type GraphQLResponse,
 } from '@mib/subgraph-kit/testing';
@@ -39,7 +39,7 @@ const positionsPage = (
   first: number,
   after: string | null,
 ): Promise<GraphQLResponse<PositionsPage>> =>
-  graphqlRequest<PositionsPage>(
+  adminRequest<PositionsPage>(
     subgraph.url,
     'query($id: ID!, $first: Int, $after: String) { portfolio(id: $id) { positions(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
     { id, first, after },
@@ -47,7 +47,7 @@ const positionsPage = (
 
 describe('Query.portfolio', () => {
   it('returns cash, the sum of realized P&L and a reference to the user, all exact', async () => {
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       'query($id: ID!) { portfolio(id: $id) { id user { id } baseCurrency cash realizedPnl } }',
       { id: seeded.alice.id },
@@ -65,7 +65,7 @@ describe('Query.portfolio', () => {
   });
 
   it('reports zero realized P&L and no positions for a portfolio that never traded', async () => {
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       'query($id: ID!) { portfolio(id: $id) { realizedPnl positions { edges { cursor } pageInfo { hasNextPage endCursor } } } }',
       { id: seeded.bob.id },
@@ -79,7 +79,7 @@ describe('Query.portfolio', () => {
   });
 
   it('computes each cost basis as the exact product of quantity and average cost, shorts negative', async () => {
-    const response = await graphqlRequest<{
+    const response = await adminRequest<{
       portfolio: {
         positions: {
           edges: {
@@ -128,13 +128,13 @@ describe('Query.portfolio', () => {
   });
 
   it('returns null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-    const unknown = await graphqlRequest(
+    const unknown = await adminRequest(
       subgraph.url,
       'query { portfolio(id: "00000000-0000-4000-8000-000000000000") { id } }',
     );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ portfolio: null });
-    expect(errorCodes(await graphqlRequest(subgraph.url, 'query { portfolio(id: "p-1") { id } }'))).toEqual([
+    expect(errorCodes(await adminRequest(subgraph.url, 'query { portfolio(id: "p-1") { id } }'))).toEqual([
       'BAD_USER_INPUT',
     ]);
   });

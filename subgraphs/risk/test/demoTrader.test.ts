@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 
 let db: TestDatabase;
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe("the demo trader's risk profile", () => {
   it('serves the seeded limits and alerts, newest first, and only the open one when asked', async () => {
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       `query($r: [_Any!]!) {
         _entities(representations: $r) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 import { seedRiskProfiles, type SeededRiskProfiles } from './riskFixtures.js';
 
@@ -63,7 +63,7 @@ const entitiesQuery = `query($r: [_Any!]!) {
 describe('entity references', () => {
   it('resolves profile, alert and user representations in the order given, null where there is none', async () => {
     const [alert] = seeded.aliceAlerts;
-    const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
       r: [
         { __typename: 'RiskProfile', id: seeded.bob.id },
         { __typename: 'RiskProfile', id: '00000000-0000-4000-8000-000000000000' },
@@ -85,14 +85,14 @@ describe('entity references', () => {
   });
 
   it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
-    const response = await graphqlRequest(subgraph.url, entitiesQuery, {
+    const response = await adminRequest(subgraph.url, entitiesQuery, {
       r: [{ __typename: 'RiskAlert', id: '42' }],
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it("resolves 20 users' risk profiles in one statement", async () => {
-    const response = await graphqlRequest<{ _entities: { riskProfile: { priceBandBps: number } | null }[] }>(
+    const response = await adminRequest<{ _entities: { riskProfile: { priceBandBps: number } | null }[] }>(
       subgraph.url,
       entitiesQuery,
       {
@@ -109,7 +109,7 @@ describe('entity references', () => {
   it('resolves 12 alerts and 20 profiles by reference in two statements', async () => {
     const profiles = await db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
     statements = [];
-    const response = await graphqlRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
       r: [
         ...seeded.aliceAlerts.map(({ id }) => ({ __typename: 'RiskAlert', id })),
         ...profiles.map(({ id }) => ({ __typename: 'RiskProfile', id })),
@@ -134,7 +134,7 @@ describe('entity references', () => {
         .map(({ id }) => ({ node: { id } }));
     statements = [];
     type Page = { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
-    const response = await graphqlRequest<{ _entities: { riskProfile: { all: Page; open: Page } }[] }>(
+    const response = await adminRequest<{ _entities: { riskProfile: { all: Page; open: Page } }[] }>(
       subgraph.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { riskProfile {
         all: alerts(first: 2) { edges { node { id } } pageInfo { hasNextPage } }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamOf, type TradingEvent } from '@mib/events';
-import { connectSubgraph, subscribeAs } from '@mib/subgraph-kit/testing';
+import { connectSubgraph, subscribeAs, testIdentity } from '@mib/subgraph-kit/testing';
 import { startRiskFixture, TradeTape, type RiskFixture } from './riskFixture.js';
 
 let fixture: RiskFixture;
@@ -50,7 +50,7 @@ describe('position limit alerts', () => {
         priceBandBps: 500,
       },
     });
-    const alerts = subscribeAs(client, alice, RISK_ALERTS);
+    const alerts = subscribeAs(client, testIdentity(alice), RISK_ALERTS);
     const first = alerts.next(10_000);
     await fixture.subscribers().when(1);
 
@@ -109,7 +109,7 @@ describe('position limit alerts', () => {
         },
       });
     }
-    const carolsAlerts = subscribeAs(client, carol, 'subscription { riskAlerts { message } }');
+    const carolsAlerts = subscribeAs(client, testIdentity(carol), 'subscription { riskAlerts { message } }');
     const next = carolsAlerts.next(10_000);
     await fixture.subscribers().when(1);
     await fixture.bus.publish([

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { EngineClient, startEngine, type RunningEngine } from '@mib/engine';
 import { createEvent, InProcessEventBus, type EventOf } from '@mib/events';
 import type { RunningService } from '@mib/subgraph-kit';
+import { testCallerTokens } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { riskSubgraph } from '../src/index.js';
 import type { SubscriberCount } from '@mib/subgraph-kit';
@@ -28,7 +29,7 @@ export async function startRiskFixture(options: { engine: boolean }): Promise<Ri
   const bus = new InProcessEventBus({ logger: silentLogger() });
   const subgraph = await riskSubgraph.start(
     db.prisma,
-    { port: 0, logger: silentLogger() },
+    { port: 0, logger: silentLogger(), callerTokens: testCallerTokens },
     { events: bus, engine },
   );
   return {

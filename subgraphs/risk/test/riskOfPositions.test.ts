@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameBasedId } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
+import { errorCodes, adminRequest, testCallerTokens } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { riskSubgraph } from '../src/index.js';
 
@@ -69,7 +69,11 @@ beforeAll(async () => {
       },
     })
   ).id;
-  subgraph = await riskSubgraph.start(prisma, { port: 0, logger: silentLogger() });
+  subgraph = await riskSubgraph.start(prisma, {
+    port: 0,
+    logger: silentLogger(),
+    callerTokens: testCallerTokens,
+  });
 });
 
 afterAll(async () => {
@@ -78,7 +82,7 @@ afterAll(async () => {
 });
 
 const query = (fields: string) =>
-  graphqlRequest<{ riskProfile: Record<string, unknown> }>(
+  adminRequest<{ riskProfile: Record<string, unknown> }>(
     subgraph.url,
     `query($id: ID!) { riskProfile(id: $id) { ${fields} } }`,
     { id: profileId },

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
 import {
   errorCodes,
-  graphqlRequest,
+  adminRequest,
   startSubgraphForTest,
   type GraphQLResponse,
 } from '@mib/subgraph-kit/testing';
@@ -39,7 +39,7 @@ const alertsPage = (args: {
   after?: string | null;
   unacknowledgedOnly?: boolean;
 }): Promise<GraphQLResponse<AlertsPage>> =>
-  graphqlRequest<AlertsPage>(
+  adminRequest<AlertsPage>(
     subgraph.url,
     `query($id: ID!, $first: Int, $after: String, $unacknowledgedOnly: Boolean) {
       riskProfile(id: $id) { alerts(first: $first, after: $after, unacknowledgedOnly: $unacknowledgedOnly) { edges { node { id acknowledged } } pageInfo { hasNextPage endCursor } } }
@@ -63,7 +63,7 @@ async function walkAllPages(first: number, unacknowledgedOnly: boolean): Promise
 
 describe('Query.riskProfile', () => {
   it('returns the limits exactly, with a reference to the user', async () => {
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       'query($id: ID!) { riskProfile(id: $id) { id user { id } maxOrderQuantity maxOrderNotional maxPositionNotional maxOpenOrders priceBandBps updatedAt } }',
       { id: seeded.alice.id },
@@ -85,7 +85,7 @@ describe('Query.riskProfile', () => {
 
   it('returns the newest alert first with all its fields', async () => {
     const newest = seeded.aliceAlerts[0];
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       'query($id: ID!) { riskProfile(id: $id) { alerts(first: 1) { edges { node { id severity kind message acknowledged createdAt } } } } }',
       { id: seeded.alice.id },
@@ -124,14 +124,14 @@ describe('Query.riskProfile', () => {
   });
 
   it('returns null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-    const unknown = await graphqlRequest(
+    const unknown = await adminRequest(
       subgraph.url,
       'query { riskProfile(id: "00000000-0000-4000-8000-000000000000") { id } }',
     );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ riskProfile: null });
     expect(
-      errorCodes(await graphqlRequest(subgraph.url, 'query { riskProfile(id: "limits") { id } }')),
+      errorCodes(await adminRequest(subgraph.url, 'query { riskProfile(id: "limits") { id } }')),
     ).toEqual(['BAD_USER_INPUT']);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTITY_HEADER, serializeIdentity } from '@mib/auth';
-import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
+import type { Identity } from '@mib/auth';
+import { errorCodes, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
 import { startRiskFixture, type RiskFixture } from './riskFixture.js';
 
 let fixture: RiskFixture;
@@ -26,17 +26,21 @@ const limits = {
   priceBandBps: 1000,
 };
 
-const setLimitsAs = (userId: string | null, input: Record<string, unknown>) =>
-  graphqlRequest(
-    fixture.subgraph.url,
-    SET_LIMITS,
-    { input },
-    userId === null ? {} : { [IDENTITY_HEADER]: serializeIdentity({ userId }) },
-  );
+const ADMIN = testIdentity(randomUUID(), 'admin');
+
+/** A trader in the users table, whose limits an admin sets. */
+const newTrader = async (): Promise<string> => {
+  const id = randomUUID();
+  await fixture.db.prisma.user.create({ data: { id, email: `${id}@example.test`, displayName: 'Trader' } });
+  return id;
+};
+
+const setLimits = (userId: string, input: Record<string, unknown>, caller: Identity | null = ADMIN) =>
+  subgraphRequest(fixture.subgraph.url, SET_LIMITS, { input: { userId, ...input } }, caller);
 
 describe('Mutation.setRiskLimits', () => {
-  it("stores the caller's limits and the engine rejects the next order above them", async () => {
-    const trader = randomUUID();
+  it("stores a trader's limits and the engine rejects the trader's next order above them", async () => {
+    const trader = await newTrader();
     const buy = (quantity: string) =>
       fixture.engine.submitOrder({
         symbol: 'AAPL',
@@ -48,7 +52,7 @@ describe('Mutation.setRiskLimits', () => {
       });
     expect((await buy('6')).kind).toBe('accepted');
 
-    const response = await setLimitsAs(trader, limits);
+    const response = await setLimits(trader, limits);
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       setRiskLimits: { id: expect.any(String) as unknown, user: { id: trader }, ...limits },
@@ -62,9 +66,9 @@ describe('Mutation.setRiskLimits', () => {
   });
 
   it('replaces earlier limits rather than adding a second profile', async () => {
-    const trader = randomUUID();
-    await setLimitsAs(trader, limits);
-    const response = await setLimitsAs(trader, {
+    const trader = await newTrader();
+    await setLimits(trader, limits);
+    const response = await setLimits(trader, {
       ...limits,
       maxOrderQuantity: '7.12345678',
       maxOpenOrders: 3,
@@ -82,12 +86,20 @@ describe('Mutation.setRiskLimits', () => {
     ['no open orders', { maxOpenOrders: 0 }],
     ['a band over 100 %', { priceBandBps: 10_001 }],
   ])('refuses %s with BAD_USER_INPUT and stores nothing', async (_case, change) => {
-    const trader = randomUUID();
-    expect(errorCodes(await setLimitsAs(trader, { ...limits, ...change }))).toEqual(['BAD_USER_INPUT']);
+    const trader = await newTrader();
+    expect(errorCodes(await setLimits(trader, { ...limits, ...change }))).toEqual(['BAD_USER_INPUT']);
     expect(await fixture.db.prisma.riskProfile.count({ where: { userId: trader } })).toBe(0);
   });
 
-  it('refuses an anonymous caller with UNAUTHENTICATED', async () => {
-    expect(errorCodes(await setLimitsAs(null, limits))).toEqual(['UNAUTHENTICATED']);
+  it('refuses anonymous callers, and traders setting even their own limits', async () => {
+    const trader = await newTrader();
+    expect(errorCodes(await setLimits(trader, limits, null))).toEqual(['UNAUTHENTICATED']);
+    const own = await setLimits(trader, { ...limits, maxOrderQuantity: '1000000' }, testIdentity(trader));
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    expect(await fixture.db.prisma.riskProfile.count({ where: { userId: trader } })).toBe(0);
+  });
+
+  it('refuses limits for an unknown user with NOT_FOUND', async () => {
+    expect(errorCodes(await setLimits(randomUUID(), limits))).toEqual(['NOT_FOUND']);
   });
 });

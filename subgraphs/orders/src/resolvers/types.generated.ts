@@ -64,7 +64,10 @@ export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
 };
 
-/** An order to buy or sell an instrument, and how far it has been filled. */
+/**
+ * An order to buy or sell an instrument, and how far it has been filled. Only its owner (or an
+ * admin) sees it.
+ */
 export type Order = {
   __typename?: 'Order';
   /** Volume-weighted price of the fills so far; null before the first fill. */
@@ -171,7 +174,7 @@ export type PlaceOrderResult = OrderAccepted | OrderRejected;
 
 export type Query = {
   __typename?: 'Query';
-  /** The order with this id, or null. */
+  /** The order with this id, or null; FORBIDDEN when it is another user's. */
   order?: Maybe<Order>;
 };
 
@@ -198,19 +201,21 @@ export type Subscription = {
 /** One fill between a buy order and a sell order. */
 export type Trade = {
   __typename?: 'Trade';
-  buyOrder: Order;
+  /** The buying order; null when it is another user's (a trader sees only their own side). */
+  buyOrder?: Maybe<Order>;
   executedAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   instrument: Instrument;
   price: Scalars['Decimal']['output'];
   quantity: Scalars['Decimal']['output'];
-  sellOrder: Order;
+  /** The selling order; null when it is another user's. */
+  sellOrder?: Maybe<Order>;
 };
 
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** This user's orders, newest first, optionally only those in the given states. */
+  /** This user's orders, newest first, optionally only those in the given states (the user's own, or an admin). */
   orders: OrderConnection;
 };
 
@@ -497,13 +502,13 @@ export type SubscriptionResolvers<ContextType = OrdersContext, ParentType extend
 
 export type TradeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Trade'] = ResolversParentTypes['Trade'], FederationReferenceType extends FederationReferenceTypes['Trade'] = FederationReferenceTypes['Trade']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Trade']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  buyOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  buyOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   executedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
-  sellOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  sellOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{

@@ -30,7 +30,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A user's cash and positions. */
+/** A user's cash and positions, seen only by that user (or an admin). */
 export type Portfolio = {
   __typename?: 'Portfolio';
   /** ISO 4217 code of the currency cash and P&L are kept in. */
@@ -51,7 +51,7 @@ export type Portfolio = {
 };
 
 
-/** A user's cash and positions. */
+/** A user's cash and positions, seen only by that user (or an admin). */
 export type PortfolioPositionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -103,7 +103,7 @@ export type PositionEdge = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The portfolio with this id, or null. */
+  /** The portfolio with this id, or null; FORBIDDEN when it is another user's. */
   portfolio?: Maybe<Portfolio>;
 };
 
@@ -125,7 +125,7 @@ export type Subscription = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** Null when the user has no portfolio yet. */
+  /** Null when the user has no portfolio yet. FORBIDDEN for anyone but the user and admins. */
   portfolio?: Maybe<Portfolio>;
 };
 

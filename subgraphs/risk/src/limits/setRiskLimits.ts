@@ -1,7 +1,7 @@
 import type { PrismaClient, RiskProfile } from '@mib/db';
 import { Decimal } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
-import { badUserInput } from '@mib/errors';
+import { badUserInput, notFound } from '@mib/errors';
 
 export interface SetRiskLimitsInput {
   readonly maxOrderQuantity: string;
@@ -30,6 +30,7 @@ export async function setRiskLimits(
   input: SetRiskLimitsInput,
 ): Promise<RiskProfile> {
   const limits = validLimits(input);
+  if ((await services.prisma.user.count({ where: { id: userId } })) === 0) throw notFound('User', userId);
   await services.engine.setRiskLimits({
     accountId: userId,
     maxOrderQuantity: limits.maxOrderQuantity,

@@ -1,12 +1,14 @@
 import { requireIdentity } from '@mib/auth';
+import { parseId } from '@mib/subgraph-kit';
 import { setRiskLimits } from '../limits/setRiskLimits.js';
 import type { MutationResolvers } from './types.generated.js';
 
 export const Mutation: MutationResolvers = {
-  setRiskLimits: (_parent, { input }, context) => {
-    const { userId } = requireIdentity(context.identity);
+  // `@requiresScopes(admin)` in the schema: only admins reach this.
+  setRiskLimits: (_parent, { input: { userId, ...limits } }, context) => {
+    requireIdentity(context.identity);
     const engine = context.runtime.trading?.engine;
     if (!engine) throw new Error('the risk subgraph runs without the engine: limits cannot be pushed');
-    return setRiskLimits({ prisma: context.prisma, engine }, userId, input);
+    return setRiskLimits({ prisma: context.prisma, engine }, parseId(userId).toLowerCase(), limits);
   },
 };

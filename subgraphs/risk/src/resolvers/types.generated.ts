@@ -51,12 +51,11 @@ export type Exposure = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Sets the signed-in user's own limits (admins only, for any user, once roles exist): stored and
-   * pushed to the engine's pre-trade checks, so the next order is checked against them.
+   * Sets a user's limits (admins only): stored and pushed to the engine's pre-trade checks, so the next order is checked against them.
    * maxPositionNotional is checked after each trade by the risk monitor, which raises a
    * POSITION_LIMIT_EXCEEDED alert when a trade takes a position above it. BAD_USER_INPUT for a
-   * limit that is not positive or has more decimals than it is kept with; UNAUTHENTICATED when
-   * anonymous.
+   * limit that is not positive or has more decimals than it is kept with; NOT_FOUND for an unknown
+   * user.
    */
   setRiskLimits: RiskProfile;
 };
@@ -74,7 +73,7 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The risk profile with this id, or null. */
+  /** The risk profile with this id, or null; FORBIDDEN when it is another user's. */
   riskProfile?: Maybe<RiskProfile>;
 };
 
@@ -106,7 +105,10 @@ export type RiskAlertEdge = {
   node: RiskAlert;
 };
 
-/** The pre-trade limits that apply to one user's orders, and the alerts raised against them. */
+/**
+ * The pre-trade limits that apply to one user's orders, and the alerts raised against them; seen
+ * only by that user (or an admin).
+ */
 export type RiskProfile = {
   __typename?: 'RiskProfile';
   /** Alerts, newest first. */
@@ -146,7 +148,10 @@ export type RiskProfile = {
 };
 
 
-/** The pre-trade limits that apply to one user's orders, and the alerts raised against them. */
+/**
+ * The pre-trade limits that apply to one user's orders, and the alerts raised against them; seen
+ * only by that user (or an admin).
+ */
 export type RiskProfileAlertsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -154,13 +159,19 @@ export type RiskProfileAlertsArgs = {
 };
 
 
-/** The pre-trade limits that apply to one user's orders, and the alerts raised against them. */
+/**
+ * The pre-trade limits that apply to one user's orders, and the alerts raised against them; seen
+ * only by that user (or an admin).
+ */
 export type RiskProfileDrawdownArgs = {
   days?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The pre-trade limits that apply to one user's orders, and the alerts raised against them. */
+/**
+ * The pre-trade limits that apply to one user's orders, and the alerts raised against them; seen
+ * only by that user (or an admin).
+ */
 export type RiskProfileValueAtRiskArgs = {
   confidence?: InputMaybe<Scalars['Float']['input']>;
   days?: InputMaybe<Scalars['Int']['input']>;
@@ -177,6 +188,8 @@ export type SetRiskLimitsInput = {
   maxPositionNotional: Scalars['Decimal']['input'];
   /** 1 to 10 000 basis points. */
   priceBandBps: Scalars['Int']['input'];
+  /** The user whose limits these are. */
+  userId: Scalars['ID']['input'];
 };
 
 export type Subscription = {
@@ -201,7 +214,7 @@ export type SymbolExposure = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** Null when no limits have been set for the user. */
+  /** Null when no limits have been set for the user. FORBIDDEN for anyone but the user and admins. */
   riskProfile?: Maybe<RiskProfile>;
 };
 

@@ -1,0 +1,81 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { isRole, isScope, type Identity } from '@mib/auth';
+
+/** Who issues access tokens (the users subgraph) and for whom; both are checked on every token. */
+export const ACCESS_TOKEN_ISSUER = 'market-intel-brain/users';
+export const ACCESS_TOKEN_AUDIENCE = 'market-intel-brain';
+
+export class InvalidAccessToken extends Error {}
+
+/**
+ * Verifies users-subgraph access tokens (EdDSA JWTs) against its published keys: signature, key
+ * id, issuer, audience, expiry. The key set is fetched once and again only for an unknown key id
+ * (rotation), so verification is local. A verified token is remembered until it expires: a
+ * client sends the same token with every request, and Ed25519 verification costs far more than
+ * a map lookup.
+ */
+export class AccessTokenVerifier {
+  readonly #keys: ReturnType<typeof createRemoteJWKSet>;
+  readonly #verified = new Map<string, { identity: Identity; expiresAt: number }>();
+  readonly #maxCachedTokens: number;
+
+  /**
+   * `refetchCooldownMs`: the least time between two fetches of the key set, so tokens naming
+   * made-up key ids cannot make the gateway hammer the users subgraph.
+   */
+  constructor(jwksUrl: URL, { refetchCooldownMs = 5_000, maxCachedTokens = 10_000 } = {}) {
+    this.#keys = createRemoteJWKSet(jwksUrl, { cooldownDuration: refetchCooldownMs, timeoutDuration: 5_000 });
+    this.#maxCachedTokens = maxCachedTokens;
+  }
+
+  async verify(token: string, now = Date.now()): Promise<Identity> {
+    const cached = this.#verified.get(token);
+    if (cached && cached.expiresAt > now) return cached.identity;
+    if (cached) this.#verified.delete(token);
+
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.#keys, {
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        algorithms: ['EdDSA', 'Ed25519'],
+        requiredClaims: ['sub', 'exp', 'sid'],
+      }));
+    } catch (error) {
+      throw new InvalidAccessToken(describe(error));
+    }
+    const identity = identityOf(payload);
+    this.#remember(token, identity, (payload.exp ?? 0) * 1000);
+    return identity;
+  }
+
+  #remember(token: string, identity: Identity, expiresAt: number): void {
+    // Oldest first out: Maps iterate in insertion order.
+    if (this.#verified.size >= this.#maxCachedTokens) {
+      const oldest = this.#verified.keys().next();
+      if (!oldest.done) this.#verified.delete(oldest.value);
+    }
+    this.#verified.set(token, { identity, expiresAt });
+  }
+}
+
+function identityOf(payload: JWTPayload): Identity {
+  const { sub, role, scope, sid } = payload as JWTPayload & Record<string, unknown>;
+  const scopes = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
+  if (typeof sub !== 'string' || !isRole(role) || !scopes.every(isScope) || typeof sid !== 'string')
+    throw new InvalidAccessToken('the access token has malformed claims');
+  return { userId: sub, role, scopes, credential: { kind: 'session', id: sid } };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'the access token has expired; refresh it';
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'the access token signature is not valid';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'the access token was signed with an unknown key';
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `the access token is not valid here (${error.claim})`;
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'the access token uses an algorithm not accepted here';
+  if (error instanceof errors.JOSEError) return 'the access token is malformed';
+  throw error;
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { CallerTokens } from '@mib/auth';
+import { IDENTITY_HEADER, isRole, isScope, type Identity } from '@mib/auth';
+
+/** How an API key looks: `mib_<key id>_<secret>`; anything else is not worth a round trip. */
+export const API_KEY_PATTERN = /^mib_[A-Za-z0-9-]+_[A-Za-z0-9_-]+$/;
+
+export class InvalidApiKey extends Error {}
+
+/**
+ * Checks API keys with the users subgraph, which alone holds their hashes
+ * (`POST /internal/api-keys/verify`, signed like every gateway call). Answers are remembered for
+ * `ttlMs` under the key's hash, so a client's burst costs one round trip; a revoked key stops
+ * working within that time.
+ */
+export class ApiKeyAuthenticator {
+  readonly #answers = new Map<string, { identity: Identity | null; until: number }>();
+
+  constructor(
+    private readonly verifyUrl: URL,
+    private readonly callerTokens: CallerTokens,
+    private readonly ttlMs = 30_000,
+    private readonly maxCachedKeys = 10_000,
+  ) {}
+
+  async verify(key: string, now = Date.now()): Promise<Identity> {
+    if (!API_KEY_PATTERN.test(key)) throw new InvalidApiKey('the API key is malformed');
+    const digest = createHash('sha256').update(key).digest('base64url');
+    const cached = this.#answers.get(digest);
+    const identity = cached && cached.until > now ? cached.identity : await this.#ask(key, digest, now);
+    if (!identity) throw new InvalidApiKey('the API key is not valid or has been revoked');
+    return identity;
+  }
+
+  async #ask(key: string, digest: string, now: number): Promise<Identity | null> {
+    const response = await fetch(this.verifyUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [IDENTITY_HEADER]: this.callerTokens.sign({ identity: null, clientIp: null }),
+      },
+      body: JSON.stringify({ key }),
+    });
+    if (response.status !== 200 && response.status !== 401)
+      throw new Error(`API key verification answered ${response.status}`);
+    const identity = response.status === 200 ? identityIn(await response.json()) : null;
+    if (this.#answers.size >= this.maxCachedKeys) this.#answers.clear();
+    this.#answers.set(digest, { identity, until: now + this.ttlMs });
+    return identity;
+  }
+}
+
+function identityIn(body: unknown): Identity {
+  const identity = (body as { identity?: Partial<Identity> } | null)?.identity;
+  if (
+    !identity ||
+    typeof identity.userId !== 'string' ||
+    !isRole(identity.role) ||
+    !Array.isArray(identity.scopes) ||
+    !identity.scopes.every(isScope) ||
+    identity.credential?.kind !== 'apiKey' ||
+    typeof identity.credential.id !== 'string'
+  )
+    throw new Error('API key verification answered with a malformed identity');
+  return {
+    userId: identity.userId,
+    role: identity.role,
+    scopes: identity.scopes,
+    credential: { kind: 'apiKey', id: identity.credential.id },
+  };
+}

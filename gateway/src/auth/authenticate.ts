@@ -1,0 +1,74 @@
+import type { RequestHandler } from 'express';
+import type { Caller, Identity } from '@mib/auth';
+import type { AccessTokenVerifier } from './accessTokens.js';
+import { InvalidAccessToken } from './accessTokens.js';
+import { API_KEY_PATTERN, InvalidApiKey, type ApiKeyAuthenticator } from './apiKeys.js';
+
+/** Turns a request's credentials into an identity: an access token or an API key. */
+export interface Authenticator {
+  /**
+   * null without credentials (anonymous); throws `InvalidCredentials` for credentials that do
+   * not hold, which are refused outright rather than treated as anonymous.
+   */
+  authenticate(credentials: {
+    authorization?: string | undefined;
+    apiKey?: string | undefined;
+  }): Promise<Identity | null>;
+}
+
+export class InvalidCredentials extends Error {}
+
+export function createAuthenticator(
+  accessTokens: AccessTokenVerifier,
+  apiKeys: ApiKeyAuthenticator,
+): Authenticator {
+  return {
+    async authenticate({ authorization, apiKey }) {
+      try {
+        const bearer = authorization === undefined ? undefined : bearerToken(authorization);
+        const key = apiKey ?? (bearer !== undefined && API_KEY_PATTERN.test(bearer) ? bearer : undefined);
+        if (key !== undefined) return await apiKeys.verify(key);
+        if (bearer !== undefined) return await accessTokens.verify(bearer);
+        return null;
+      } catch (error) {
+        if (error instanceof InvalidAccessToken || error instanceof InvalidApiKey)
+          throw new InvalidCredentials(error.message, { cause: error });
+        throw error;
+      }
+    },
+  };
+}
+
+function bearerToken(authorization: string): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match?.[1]) throw new InvalidCredentials('send `Authorization: Bearer <access token or API key>`');
+  return match[1];
+}
+
+/**
+ * Express middleware: authenticates each request and puts its `Caller` in `res.locals.caller`
+ * for what follows (rate limits, the GraphQL context). Bad credentials end the request with 401.
+ */
+export const authenticateRequests =
+  (authenticator: Authenticator): RequestHandler =>
+  async (req, res, next) => {
+    const apiKey = req.headers['x-api-key'];
+    try {
+      const identity = await authenticator.authenticate({
+        authorization: req.headers.authorization,
+        apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
+      });
+      const caller: Caller = { identity, clientIp: req.ip ?? null };
+      res.locals['caller'] = caller;
+      next();
+    } catch (error) {
+      if (!(error instanceof InvalidCredentials)) {
+        next(error);
+        return;
+      }
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer')
+        .json({ errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  };

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import type { RunningService } from '@mib/subgraph-kit';
+import { errorCodes, startSubgraphForTest, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
+import { ordersSubgraph } from '../src/index.js';
+import { seedOrders, type SeededOrders } from './orderFixtures.js';
+
+let db: TestDatabase;
+let subgraph: RunningService & AsyncDisposable;
+let seeded: SeededOrders;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  seeded = await seedOrders(db.prisma);
+  subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma);
+});
+
+afterAll(async () => {
+  await subgraph[Symbol.asyncDispose]();
+  await db[Symbol.asyncDispose]();
+});
+
+const ORDER = `query($id: ID!) { order(id: $id) { id trades { buyOrder { id } sellOrder { id } } } }`;
+const USER_ORDERS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders { edges { node { id } } } } } }`;
+
+describe('a trader sees only their own orders', () => {
+  it('reads their own order, and of each fill only their own side', async () => {
+    const bob = testIdentity(seeded.bobId);
+    const response = await subgraphRequest<{
+      order: { trades: { buyOrder: unknown; sellOrder: { id: string } | null }[] };
+    }>(subgraph.url, ORDER, { id: seeded.bobSell.id }, bob);
+    expect(response.errors).toBeUndefined();
+    const trades = response.data?.order.trades ?? [];
+    expect(trades.length).toBeGreaterThan(0);
+    // Bob sold; every buyer is Alice, whose orders Bob may not see.
+    for (const trade of trades) {
+      expect(trade.sellOrder).toEqual({ id: seeded.bobSell.id });
+      expect(trade.buyOrder).toBeNull();
+    }
+  });
+
+  it("refuses another user's order by id with FORBIDDEN", async () => {
+    const alice = testIdentity(seeded.aliceId);
+    const response = await subgraphRequest(subgraph.url, ORDER, { id: seeded.bobSell.id }, alice);
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.data).toEqual({ order: null });
+  });
+
+  it("refuses another user's order list, and lets admins read anyone's", async () => {
+    const representations = { r: [{ __typename: 'User', id: seeded.bobId }] };
+    const alice = await subgraphRequest(
+      subgraph.url,
+      USER_ORDERS,
+      representations,
+      testIdentity(seeded.aliceId),
+    );
+    expect(errorCodes(alice)).toEqual(['FORBIDDEN']);
+    const bob = await subgraphRequest(subgraph.url, USER_ORDERS, representations, testIdentity(seeded.bobId));
+    expect(bob.errors).toBeUndefined();
+    const admin = await subgraphRequest(
+      subgraph.url,
+      USER_ORDERS,
+      representations,
+      testIdentity(seeded.aliceId, 'admin'),
+    );
+    expect(admin.data).toEqual(bob.data);
+  });
+
+  it('refuses anonymous readers, and analysts (no orders:read) even their own', async () => {
+    const anonymous = await subgraphRequest(subgraph.url, ORDER, { id: seeded.bobSell.id });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    const analyst = await subgraphRequest(
+      subgraph.url,
+      ORDER,
+      { id: seeded.bobSell.id },
+      testIdentity(seeded.bobId, 'analyst'),
+    );
+    expect(errorCodes(analyst)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses to place orders for callers without orders:write, before anything is sent', async () => {
+    const before = await db.prisma.order.count();
+    const response = await subgraphRequest(
+      subgraph.url,
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename } }`,
+      { input: { instrumentId: seeded.instrumentId, side: 'BUY', type: 'LIMIT', price: '1', quantity: '1' } },
+      testIdentity(seeded.aliceId, 'analyst'),
+    );
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(await db.prisma.order.count()).toBe(before);
+  });
+});

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, seedDemoData } from '@mib/db';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import type { RunningService } from '@mib/subgraph-kit';
+import { errorCodes, startSubgraphForTest, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
+import { riskSubgraph } from '../src/index.js';
+
+let db: TestDatabase;
+let subgraph: RunningService & AsyncDisposable;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemoData(db.prisma);
+  subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
+});
+
+afterAll(async () => {
+  await subgraph[Symbol.asyncDispose]();
+  await db[Symbol.asyncDispose]();
+});
+
+const BY_ID =
+  'query($id: ID!) { riskProfile(id: $id) { id maxOrderQuantity alerts { edges { node { id } } } } }';
+const OF_USER = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { riskProfile { id } } } }`;
+const demoTrader = { r: [{ __typename: 'User', id: DEMO_TRADER_ID }] };
+
+describe('a risk profile is seen only by its owner and admins', () => {
+  it('serves the owner, and an analyst reading their own', async () => {
+    for (const role of ['trader', 'analyst'] as const) {
+      const response = await subgraphRequest(
+        subgraph.url,
+        BY_ID,
+        { id: DEMO_RISK_PROFILE_ID },
+        testIdentity(DEMO_TRADER_ID, role),
+      );
+      expect(response.errors).toBeUndefined();
+    }
+    expect(
+      (await subgraphRequest(subgraph.url, OF_USER, demoTrader, testIdentity(DEMO_TRADER_ID))).data,
+    ).toEqual({
+      _entities: [{ riskProfile: { id: DEMO_RISK_PROFILE_ID } }],
+    });
+  });
+
+  it('refuses another user with FORBIDDEN, by id and through the user', async () => {
+    const stranger = testIdentity(randomUUID());
+    expect(
+      errorCodes(await subgraphRequest(subgraph.url, BY_ID, { id: DEMO_RISK_PROFILE_ID }, stranger)),
+    ).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await subgraphRequest(subgraph.url, OF_USER, demoTrader, stranger))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const admin = await subgraphRequest(
+      subgraph.url,
+      OF_USER,
+      demoTrader,
+      testIdentity(randomUUID(), 'admin'),
+    );
+    expect(admin.errors).toBeUndefined();
+  });
+});
