@@ -1,0 +1,111 @@
+/**
+ * Federated queries: the dashboard query through three gateways over the same running subgraphs
+ * and seeded database: ours (`startGateway` with its defaults), stock `@apollo/gateway` in a plain
+ * `@apollo/server`, and Hive Gateway's runtime. Each gateway runs in its own process and the load
+ * (autocannon) in this one. Rounds rotate the order so drift in the machine's load (2 shared
+ * cores) falls on every gateway alike; reports medians and ratios to stock Apollo.
+ *
+ *   npm run bench:queries -w @mib/gateway
+ *   (CONNECTIONS=8 DURATION_SECONDS=8 ROUNDS=5 WARMUP_SECONDS=4 GATEWAYS=ours,apollo,hive by default)
+ */
+import { randomBytes } from 'node:crypto';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { createTestDatabase } from '@mib/db/testing';
+import { seedDemoData } from '@mib/db';
+import { composeSupergraph } from '../../src/compose/composeSupergraph.js';
+import { subgraphCatalog } from '../../src/compose/subgraphCatalog.js';
+import { median } from '../percentiles.js';
+import { clientHeaders } from './callerIdentity.js';
+import { assertDashboard, dashboardBody } from './dashboardQuery.js';
+import { GATEWAY_KINDS, GATEWAY_LABELS, type GatewayKind } from './gatewaysUnderTest.js';
+import { loadRound, type RoundResult } from './loadRound.js';
+import { startChild } from './childProcess.js';
+
+const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 8);
+const DURATION_SECONDS = Number(process.env['DURATION_SECONDS'] ?? 8);
+const ROUNDS = Number(process.env['ROUNDS'] ?? 5);
+const WARMUP_SECONDS = Number(process.env['WARMUP_SECONDS'] ?? 4);
+const KINDS = (process.env['GATEWAYS']?.split(',') ?? GATEWAY_KINDS) as GatewayKind[];
+
+const secret = randomBytes(32).toString('base64url');
+await using database = await createTestDatabase();
+await seedDemoData(database.prisma);
+await using subgraphs = await startChild<{ urls: Record<string, string> }>('subgraphsProcess.ts', {
+  databaseUrl: database.url,
+  secret,
+});
+const supergraphSdl = composeSupergraph(
+  subgraphCatalog.map((entry) => ({ ...entry, defaultUrl: subgraphs.ready.urls[entry.name] ?? '' })),
+);
+const gateways = new Map<GatewayKind, { url: string } & AsyncDisposable>();
+for (const kind of KINDS) {
+  const child = await startChild<{ url: string }>('gatewayProcess.ts', {
+    kind,
+    supergraphSdl,
+    subgraphUrls: subgraphs.ready.urls,
+    secret,
+  });
+  gateways.set(kind, { url: child.ready.url, [Symbol.asyncDispose]: () => child[Symbol.asyncDispose]() });
+}
+await using _stopGateways = {
+  [Symbol.asyncDispose]: async () => {
+    for (const gateway of gateways.values()) await gateway[Symbol.asyncDispose]();
+  },
+};
+
+const headers = await clientHeaders(gateways.get('ours')?.url);
+const urlOf = (kind: GatewayKind) => gateways.get(kind)?.url ?? '';
+const load = (kind: GatewayKind, durationSeconds: number) =>
+  loadRound({ url: urlOf(kind), body: dashboardBody, headers, connections: CONNECTIONS, durationSeconds });
+
+for (const kind of KINDS) {
+  const response = await fetch(urlOf(kind), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: dashboardBody,
+  });
+  assertDashboard(await response.text());
+  await load(kind, WARMUP_SECONDS);
+}
+
+const results = new Map<GatewayKind, RoundResult[]>(KINDS.map((kind) => [kind, []]));
+const loads: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const order = KINDS.map((_, index) => KINDS[(index + round) % KINDS.length]!);
+  for (const kind of order) {
+    const result = await load(kind, DURATION_SECONDS);
+    if (result.failures > 0)
+      throw new Error(`${kind}: ${result.failures} failed requests in round ${round + 1}`);
+    results.get(kind)?.push(result);
+    process.stdout.write(
+      `round ${round + 1} ${kind.padEnd(6)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms\n`,
+    );
+  }
+  loads.push(loadavg()[0] ?? Number.NaN);
+}
+
+const summary = KINDS.map((kind) => {
+  const rounds = results.get(kind) ?? [];
+  return {
+    kind,
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    // Per-round ratio to stock Apollo, then the median: both ran within seconds of each other.
+    ratio: median(
+      rounds.map(
+        (r, index) => r.requestsPerSecond / (results.get('apollo')?.[index]?.requestsPerSecond ?? NaN),
+      ),
+    ),
+  };
+});
+process.stdout.write(
+  `\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
+    `1-min load average during rounds ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}\n` +
+    `${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_SECONDS} s per gateway (medians; ratio = median of per-round req/s ÷ stock Apollo's)\n\n` +
+    `| gateway | req/s | p50 | p99 | req/s vs stock Apollo |\n| --- | --- | --- | --- | --- |\n`,
+);
+for (const row of summary)
+  process.stdout.write(
+    `| ${GATEWAY_LABELS[row.kind]} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50.toFixed(2)} ms | ${row.p99.toFixed(2)} ms | ${row.ratio.toFixed(2)} |\n`,
+  );
