@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import { errorCodes, graphqlRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import {
+  TEST_ADMIN,
+  adminRequest,
+  errorCodes,
+  graphqlRequest,
+  startSubgraphForTest,
+  subgraphRequest,
+  testIdentity,
+  type GraphQLResponse,
+} from '@mib/subgraph-kit/testing';
 import type { RunningService } from '@mib/subgraph-kit';
 import { usersSubgraph } from '../src/index.js';
 
@@ -30,7 +39,7 @@ afterAll(async () => {
 
 describe('users subgraph', () => {
   it('returns a user by id with its fields', async () => {
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       'query($id: ID!) { user(id: $id) { id email displayName role createdAt } }',
       { id: ids[0] },
@@ -48,12 +57,12 @@ describe('users subgraph', () => {
   });
 
   it('returns null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-    const unknown = await graphqlRequest(
+    const unknown = await adminRequest(
       subgraph.url,
       'query { user(id: "00000000-0000-4000-8000-000000000000") { id } }',
     );
     expect(unknown.data).toEqual({ user: null });
-    const malformed = await graphqlRequest(subgraph.url, 'query { user(id: "not-a-uuid") { id } }');
+    const malformed = await adminRequest(subgraph.url, 'query { user(id: "not-a-uuid") { id } }');
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -61,16 +70,12 @@ describe('users subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const response: Awaited<
-        ReturnType<
-          typeof graphqlRequest<{
-            users: {
-              edges: { node: { id: string } }[];
-              pageInfo: { hasNextPage: boolean; endCursor: string | null };
-            };
-          }>
-        >
-      > = await graphqlRequest(
+      const response: GraphQLResponse<{
+        users: {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      }> = await adminRequest(
         subgraph.url,
         'query($after: String) { users(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
         { after },
@@ -85,9 +90,9 @@ describe('users subgraph', () => {
   });
 
   it('rejects an out-of-range page size and a forged cursor', async () => {
-    const tooMany = await graphqlRequest(subgraph.url, 'query { users(first: 1000) { edges { cursor } } }');
+    const tooMany = await adminRequest(subgraph.url, 'query { users(first: 1000) { edges { cursor } } }');
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
-    const forged = await graphqlRequest(
+    const forged = await adminRequest(
       subgraph.url,
       'query { users(after: "garbage") { edges { cursor } } }',
     );
@@ -95,7 +100,7 @@ describe('users subgraph', () => {
   });
 
   it('resolves entity references for the gateway in one batch', async () => {
-    const response = await graphqlRequest(
+    const response = await adminRequest(
       subgraph.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName } } }',
       {
@@ -109,6 +114,42 @@ describe('users subgraph', () => {
     expect(response.data).toEqual({
       _entities: [{ id: ids[2], displayName: 'User 2' }, null, { id: ids[1], displayName: 'User 1' }],
     });
+  });
+
+  it('lets only admins list users', async () => {
+    const asTrader = await subgraphRequest(subgraph.url, 'query { users { edges { cursor } } }', {}, testIdentity(ids[0]!));
+    expect(errorCodes(asTrader)).toEqual(['FORBIDDEN']);
+    const anonymous = await subgraphRequest(subgraph.url, 'query { users { edges { cursor } } }');
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('shows a user’s email to that user and admins only; displayName to anyone signed in', async () => {
+    const query = 'query($id: ID!) { user(id: $id) { displayName email } }';
+    const own = await subgraphRequest(subgraph.url, query, { id: ids[1] }, testIdentity(ids[1]!));
+    expect(own.data).toEqual({ user: { displayName: 'User 1', email: 'user1@example.test' } });
+    const other = await subgraphRequest(subgraph.url, query, { id: ids[1] }, testIdentity(ids[2]!, 'analyst'));
+    expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+    const names = await subgraphRequest(
+      subgraph.url,
+      'query($id: ID!) { user(id: $id) { displayName } }',
+      { id: ids[1] },
+      testIdentity(ids[2]!, 'analyst'),
+    );
+    expect(names.data).toEqual({ user: { displayName: 'User 1' } });
+  });
+
+  it('answers me with the signed-in user, and UNAUTHENTICATED to anonymous callers', async () => {
+    const me = await subgraphRequest(subgraph.url, 'query { me { id email } }', {}, testIdentity(ids[3]!));
+    expect(me.data).toEqual({ me: { id: ids[3], email: 'user3@example.test' } });
+    expect(errorCodes(await subgraphRequest(subgraph.url, 'query { me { id } }'))).toEqual(['UNAUTHENTICATED']);
+    const ghost = await subgraphRequest(subgraph.url, 'query { me { id } }', {}, TEST_ADMIN);
+    expect(errorCodes(ghost)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses requests without the gateway’s caller token', async () => {
+    const response = await graphqlRequest(subgraph.url, 'query { me { id } }');
+    expect(response.status).toBe(401);
+    expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('serves /health and /metrics beside /graphql', async () => {
