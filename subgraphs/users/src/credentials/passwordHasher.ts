@@ -26,12 +26,10 @@ export interface PasswordCheck {
  * made at an older cost still verify and are reported for rehashing.
  */
 export class PasswordHasher {
-  readonly #dummyHash: Promise<string>;
+  /** Verified when no account has the email, so a miss costs what a wrong password costs. */
+  #dummyHash: Promise<string> | undefined;
 
-  constructor(readonly cost: ScryptCost = OWASP_SCRYPT_COST) {
-    // Verified when no account has the email, so a miss costs what a wrong password costs.
-    this.#dummyHash = this.hash(randomBytes(16).toString('base64url'));
-  }
+  constructor(readonly cost: ScryptCost = OWASP_SCRYPT_COST) {}
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_BYTES);
@@ -42,7 +40,7 @@ export class PasswordHasher {
 
   /** Checks `password` against `stored`; with `stored` null it burns one hash and says no. */
   async verify(password: string, stored: string | null): Promise<PasswordCheck> {
-    const parsed = parse(stored ?? (await this.#dummyHash));
+    const parsed = parse(stored ?? (await (this.#dummyHash ??= this.hash(randomBytes(16).toString('base64url')))));
     if (!parsed) return { matches: false, needsRehash: false };
     const key = await derive(password, parsed.salt, parsed.cost);
     const matches = stored !== null && key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
