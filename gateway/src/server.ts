@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { print, type ExecutionResult } from 'graphql';
-import { clientErrorFormatter } from '@mib/errors';
 import {
   createGraphQLMetrics,
   createMetricsRegistry,
@@ -18,9 +17,17 @@ import { AccessTokenVerifier } from './auth/accessTokens.js';
 import { ApiKeyAuthenticator } from './auth/apiKeys.js';
 import { authenticateRequests, createAuthenticator, type Authenticator } from './auth/authenticate.js';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
+import { persistedDocumentsFile } from '@mib/sdk';
+import {
+  createGatewayProtection,
+  defaultProtectionSettings,
+  loadTrustedDocuments,
+  type ProtectionSettings,
+  type TrustedDocumentManifest,
+} from './protection/index.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
-import { readSupergraph } from './supergraph.js';
+import { executableSupergraph, readSupergraph } from './supergraph.js';
 import { FederatedSubscriptions } from './subscriptions/federatedSubscriptions.js';
 import { SubgraphSockets } from './subscriptions/subgraphSockets.js';
 import { useGraphQLWs } from './subscriptions/useGraphQLWs.js';
@@ -44,6 +51,10 @@ export interface GatewayOptions {
    * at `/.well-known/jwks.json`, its `/internal/api-keys/verify`).
    */
   readonly authenticator?: Authenticator;
+  /** Rate limits, operation limits, trusted documents, CORS…; default: every variable unset. */
+  readonly protection?: ProtectionSettings;
+  /** Documents that may run by hash; default: the SDK's persisted-documents manifest. */
+  readonly trustedDocuments?: TrustedDocumentManifest;
 }
 
 export interface RunningGateway {
@@ -60,7 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...Object.fromEntries(subgraphCatalog.map((s) => [s.name, s.defaultUrl])),
     ...options.subgraphUrls,
   };
-  const supergraphSdl = options.supergraphSdl ?? readSupergraph();
+  const supergraphSdl = executableSupergraph(options.supergraphSdl ?? readSupergraph());
   const urlOf = (name: string) => {
     const url = subgraphUrls[name];
     if (!url) throw new Error(`no URL for subgraph ${name}`);
@@ -82,6 +93,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       new ApiKeyAuthenticator(new URL('/internal/api-keys/verify', urlOf('users')), callerTokens),
     );
 
+  const protection = createGatewayProtection<GatewayContext>({
+    settings: options.protection ?? defaultProtectionSettings(options.production),
+    supergraphSdl,
+    trustedDocuments: options.trustedDocuments ?? loadTrustedDocuments(persistedDocumentsFile),
+    logger,
+  });
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = app.listen(options.port, options.host ?? '127.0.0.1');
@@ -91,12 +109,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: false,
-    formatError: clientErrorFormatter((error) => logger.error({ err: error }, 'unexpected error')),
+    ...protection.apolloOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(createGraphQLMetrics(registry)),
+      ...protection.plugins,
     ],
   });
   await server.start();
@@ -107,8 +124,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(observabilityRoutes({ service: 'gateway', registry, checks }));
   app.use(
     '/graphql',
+    ...protection.beforeAuthentication,
     authenticateRequests(authenticator),
-    express.json({ limit: '1mb' }),
+    ...protection.afterAuthentication,
     expressMiddleware(server, {
       context: async ({ res }) => {
         const caller = res.locals['caller'] as Caller;
@@ -124,6 +142,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     signCaller: (caller) => callerTokens.sign(caller),
   });
+  protection.guardWebSocketUpgrades(httpServer);
   const graphqlWs = useGraphQLWs(httpServer, {
     path: '/graphql',
     subscriptions,
@@ -167,6 +186,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await graphqlWs.close();
       await sockets.close();
       await server.stop();
+      await protection.close();
       httpServer.closeAllConnections();
     },
   };

@@ -20,6 +20,8 @@ const subgraphs = [usersSubgraph, marketDataSubgraph, ordersSubgraph, portfolioS
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
+  /** Subgraph name → its GraphQL URL (reachable, but they serve only what the gateway signs). */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
@@ -95,7 +97,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       callerTokens,
     });
     cleanups.push(() => gateway.stop());
-    return { gatewayUrl: gateway.url, stop };
+    return { gatewayUrl: gateway.url, subgraphUrls: running.urls, stop };
   } catch (error) {
     await stop();
     throw error;

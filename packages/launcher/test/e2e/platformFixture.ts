@@ -14,6 +14,7 @@ import { startPlatform, type RunningPlatform } from '../../src/startPlatform.js'
  */
 export interface PlatformFixture extends AsyncDisposable {
   readonly gatewayUrl: string;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly db: TestDatabase;
 }
 
@@ -42,6 +43,7 @@ export async function startPlatformFixture(
   }
   return {
     gatewayUrl: platform.gatewayUrl,
+    subgraphUrls: platform.subgraphUrls,
     db,
     async [Symbol.asyncDispose]() {
       await platform.stop();

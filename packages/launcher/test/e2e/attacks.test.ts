@@ -1,0 +1,199 @@
+/**
+ * The attack suite: what a hostile client tries against the running platform, through the
+ * gateway as any client would (and once around it). Each attempt is refused with a clear code
+ * and changes nothing.
+ */
+import { generateKeyPair, SignJWT, decodeProtectedHeader, decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoInstrumentId } from '@mib/db';
+import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
+import { bearer, LOG_IN, REFRESH, signUp, type Session } from './accounts.js';
+import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
+
+let platform: PlatformFixture;
+
+beforeAll(async () => {
+  platform = await startPlatformFixture();
+}, 120_000);
+
+afterAll(async () => {
+  await platform[Symbol.asyncDispose]();
+});
+
+const ME = '{ me { id email } }';
+const PLACE = `mutation($input: PlaceOrderInput!) {
+  placeOrder(input: $input) { __typename ... on OrderAccepted { order { id } } }
+}`;
+const ORDER = 'query($id: ID!) { order(id: $id) { id status } }';
+const CANCEL = 'mutation($id: ID!) { cancelOrder(id: $id) { __typename } }';
+
+const me = (headers: Record<string, string>) => graphqlRequest(platform.gatewayUrl, ME, {}, headers);
+const orderCount = () => platform.db.prisma.order.count();
+
+/** A token with `change` applied to its claims, re-encoded with the original signature. */
+function tampered(token: string, change: Record<string, unknown>): string {
+  const [header, , signature] = token.split('.');
+  const claims = { ...decodeJwt(token), ...change };
+  return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+}
+
+describe('stolen, forged and stale credentials', () => {
+  let alice: Session;
+
+  beforeAll(async () => {
+    alice = await signUp(platform.gatewayUrl);
+  });
+
+  it('accepts the genuine access token', async () => {
+    const response = await me(alice.headers);
+    expect(response.data).toEqual({ me: { id: alice.userId, email: alice.email } });
+  });
+
+  it('refuses a forged token, a tampered one, one signed with another key, and an expired one', async () => {
+    const claims = decodeJwt(alice.accessToken);
+    const { kid } = decodeProtectedHeader(alice.accessToken);
+    const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const otherKey = await new SignJWT({ ...claims, role: 'admin', scope: 'admin' })
+      .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
+      .sign(privateKey);
+    const expired = await new SignJWT({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })
+      .setProtectedHeader({ alg: 'EdDSA', ...(kid ? { kid } : {}) })
+      .sign(privateKey);
+    const attempts = {
+      garbage: 'Bearer not-a-token',
+      'unsigned (alg none)': `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${alice.accessToken.split('.')[1]}.`,
+      'tampered role': `Bearer ${tampered(alice.accessToken, { role: 'admin', scope: 'admin' })}`,
+      'signed with another key': `Bearer ${otherKey}`,
+      'expired and foreign': `Bearer ${expired}`,
+      'made-up API key': 'Bearer mib_0000_secret',
+    };
+    for (const [attempt, authorization] of Object.entries(attempts)) {
+      const response = await me({ authorization });
+      expect({ attempt, status: response.status, codes: errorCodes(response) }).toEqual({
+        attempt,
+        status: 401,
+        codes: ['UNAUTHENTICATED'],
+      });
+    }
+  });
+
+  it('refuses a mutation with a bad token before anything is written', async () => {
+    const before = await orderCount();
+    const response = await graphqlRequest(
+      platform.gatewayUrl,
+      PLACE,
+      {
+        input: {
+          instrumentId: demoInstrumentId('AAPL'),
+          side: 'BUY',
+          type: 'LIMIT',
+          price: '100',
+          quantity: '1',
+        },
+      },
+      bearer(tampered(alice.accessToken, { sub: '00000000-0000-4000-8000-000000000001' })),
+    );
+    expect(response.status).toBe(401);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('ends the whole session when a used refresh token comes back', async () => {
+    const first = await graphqlRequest<{ refresh: { refreshToken: string } }>(platform.gatewayUrl, REFRESH, {
+      token: alice.refreshToken,
+    });
+    const rotated = first.data?.refresh.refreshToken;
+    expect(rotated).toBeDefined();
+    // The thief replays the old token: refused, and the family is revoked...
+    const replay = await graphqlRequest(platform.gatewayUrl, REFRESH, { token: alice.refreshToken });
+    expect(errorCodes(replay)).toEqual(['UNAUTHENTICATED']);
+    // ...so the legitimate holder's newer token no longer works either.
+    const afterReuse = await graphqlRequest(platform.gatewayUrl, REFRESH, { token: rotated });
+    expect(errorCodes(afterReuse)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('lets nobody call a subgraph directly, round the gateway', async () => {
+    for (const url of Object.values(platform.subgraphUrls)) {
+      const response = await graphqlRequest(url, '{ __typename }', {}, alice.headers);
+      expect({ url, status: response.status, codes: errorCodes(response) }).toEqual({
+        url,
+        status: 401,
+        codes: ['UNAUTHENTICATED'],
+      });
+    }
+    const forgedHeader = await graphqlRequest(
+      platform.subgraphUrls['orders']!,
+      '{ __typename }',
+      {},
+      {
+        'x-mib-identity': `v1.${Buffer.from(JSON.stringify({ sub: alice.userId, role: 'admin', scp: ['admin'], ip: null, exp: 4e12 })).toString('base64url')}.AAAA`,
+      },
+    );
+    expect(forgedHeader.status).toBe(401);
+  });
+});
+
+describe("other people's things", () => {
+  it("refuses another trader's order on read and on cancel, and the order stays open", async () => {
+    const [owner, intruder] = [await signUp(platform.gatewayUrl), await signUp(platform.gatewayUrl)];
+    const placed = await graphqlRequest<{ placeOrder: { order?: { id: string } } }>(
+      platform.gatewayUrl,
+      PLACE,
+      {
+        input: {
+          instrumentId: demoInstrumentId('MSFT'),
+          side: 'BUY',
+          type: 'LIMIT',
+          price: '1',
+          quantity: '1',
+        },
+      },
+      owner.headers,
+    );
+    const orderId = placed.data?.placeOrder.order?.id;
+    expect(orderId).toBeDefined();
+
+    const read = await graphqlRequest(platform.gatewayUrl, ORDER, { id: orderId }, intruder.headers);
+    expect(errorCodes(read)).toEqual(['FORBIDDEN']);
+    const cancel = await graphqlRequest(platform.gatewayUrl, CANCEL, { id: orderId }, intruder.headers);
+    expect(errorCodes(cancel)).toEqual(['NOT_FOUND']);
+    const ownView = await graphqlRequest<{ order: { status: string } }>(
+      platform.gatewayUrl,
+      ORDER,
+      { id: orderId },
+      owner.headers,
+    );
+    expect(ownView.data?.order.status).toBe('OPEN');
+  });
+
+  it("refuses another user's portfolio and e-mail address", async () => {
+    const [owner, intruder] = [await signUp(platform.gatewayUrl), await signUp(platform.gatewayUrl)];
+    const response = await graphqlRequest(
+      platform.gatewayUrl,
+      'query($id: ID!) { user(id: $id) { displayName email portfolio { cash } } }',
+      { id: owner.userId },
+      intruder.headers,
+    );
+    expect(errorCodes(response)).toContain('FORBIDDEN');
+    expect(JSON.stringify(response.data)).not.toContain(owner.email);
+  });
+});
+
+describe('password guessing', () => {
+  it('throttles repeated failed logins for one account with RATE_LIMITED', async () => {
+    const victim = await signUp(platform.gatewayUrl);
+    const codes: unknown[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const response = await graphqlRequest(platform.gatewayUrl, LOG_IN, {
+        input: { email: victim.email, password: `guess number ${attempt} of many` },
+      });
+      codes.push(...errorCodes(response));
+    }
+    expect(codes.slice(0, 3)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect(codes.at(-1)).toBe('RATE_LIMITED');
+    // Throttled means throttled: even the right password waits.
+    const rightPassword = await graphqlRequest(platform.gatewayUrl, LOG_IN, {
+      input: { email: victim.email, password: victim.password },
+    });
+    expect(errorCodes(rightPassword)).toEqual(['RATE_LIMITED']);
+  });
+});
