@@ -11,6 +11,14 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** An operation over the gateway's depth, alias, directive or token limit (`extensions.limit`). */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** An operation whose estimated cost (`@cost`/`@listSize`) is over the gateway's maximum. */
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /** A document that is not in the trusted-documents manifest, where only those may run. */
+  DOCUMENT_NOT_TRUSTED: 'DOCUMENT_NOT_TRUSTED',
+  /** A request body over the gateway's size limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL: 'INTERNAL',
 } as const;
 

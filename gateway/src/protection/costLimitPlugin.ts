@@ -1,0 +1,61 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { ErrorCode } from '@mib/errors';
+import { readCostDirectives } from './costDirectives.js';
+import { estimateOperationCost, SlicingArgumentError } from './operationCost.js';
+
+export interface CostLimit {
+  /** Highest estimated cost an operation may have. */
+  readonly maxCost: number;
+  /** Items assumed for a list field without `@listSize`. */
+  readonly defaultListSize: number;
+}
+
+/**
+ * Refuses an operation whose static cost (`estimateOperationCost`, from the supergraph's `@cost`
+ * and `@listSize`) is over `maxCost`, with 400 COST_LIMIT_EXCEEDED carrying `cost` and
+ * `maxCost`, before any subgraph is called. A list sliced by arguments but given none or several
+ * of them is refused with BAD_USER_INPUT.
+ */
+export function costLimitPlugin<Context extends BaseContext>(
+  supergraphSdl: string,
+  limit: CostLimit,
+): ApolloServerPlugin<Context> {
+  const directives = readCostDirectives(supergraphSdl);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          // Invalid variables are reported by execution, which stops before calling a subgraph.
+          if (coerced.errors) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions)
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          let cost: number;
+          try {
+            cost = estimateOperationCost({
+              schema,
+              operation,
+              fragments,
+              variables: coerced.coerced,
+              directives,
+              defaultListSize: limit.defaultListSize,
+            });
+          } catch (error) {
+            if (error instanceof SlicingArgumentError)
+              throw new GraphQLError(error.message, {
+                extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+              });
+            throw error;
+          }
+          if (cost > limit.maxCost)
+            throw new GraphQLError(`Operation cost ${cost} is over the limit of ${limit.maxCost}`, {
+              extensions: { code: ErrorCode.COST_LIMIT_EXCEEDED, cost, maxCost: limit.maxCost, http: { status: 400 } },
+            });
+        },
+      };
+    },
+  };
+}

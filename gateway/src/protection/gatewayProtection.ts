@@ -1,0 +1,94 @@
+import type { Server } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { Redis } from 'ioredis';
+import { createRateLimiter } from '@mib/rate-limit';
+import type { Logger } from '@mib/telemetry';
+import { corsForOrigins, refuseForeignWebSocketOrigins } from './allowedOrigins.js';
+import { costLimitPlugin } from './costLimitPlugin.js';
+import { gatewayErrorFormatter } from './errorDetail.js';
+import { operationLimitsPlugin } from './operationLimitsPlugin.js';
+import { limitOperationTokens } from './operationTokens.js';
+import { redisPersistedQueryCache } from './persistedQueryCache.js';
+import type { ProtectionSettings } from './protectionConfig.js';
+import { rateLimitByAddress, rateLimitByCredential } from './rateLimitRequests.js';
+import { parseRequestBody } from './requestBody.js';
+import { useTrustedDocuments, type TrustedDocumentManifest } from './trustedDocuments.js';
+
+/** Registered persisted documents are kept a day in the APQ cache, then re-registered on use. */
+const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
+
+export interface GatewayProtection<Context extends BaseContext> {
+  /** Spread into the ApolloServer options. */
+  readonly apolloOptions: {
+    readonly csrfPrevention: true;
+    readonly introspection: boolean;
+    readonly includeStacktraceInErrorResponses: boolean;
+    readonly formatError: ReturnType<typeof gatewayErrorFormatter>;
+    readonly parseOptions: { readonly maxTokens: number };
+    readonly persistedQueries: { cache?: ReturnType<typeof redisPersistedQueryCache>; ttl: number };
+  };
+  /** Apollo plugins: operation limits and the cost limit. */
+  readonly plugins: ApolloServerPlugin<Context>[];
+  /** Express handlers for `/graphql` ahead of authentication: CORS and the per-address rate limit. */
+  readonly beforeAuthentication: RequestHandler[];
+  /**
+   * Express handlers for `/graphql` after authentication (which sets `res.locals.caller`) and
+   * before Apollo: per-user and per-key rate limits, body size, token limit, trusted documents.
+   */
+  readonly afterAuthentication: (RequestHandler | ErrorRequestHandler)[];
+  /** Refuses WebSocket upgrades from origins off the allow-list; call before the WebSocket server is attached. */
+  guardWebSocketUpgrades(httpServer: Server): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds every protection of the gateway from its settings. Order matters: a rate-limited
+ * request is refused before its body is read, and the body is checked for size, tokens and
+ * trust before Apollo parses it.
+ */
+export function createGatewayProtection<Context extends BaseContext>(options: {
+  readonly settings: ProtectionSettings;
+  readonly supergraphSdl: string;
+  readonly trustedDocuments: TrustedDocumentManifest;
+  readonly logger: Logger;
+}): GatewayProtection<Context> {
+  const { settings, logger } = options;
+  const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'gateway Redis connection error'));
+  const limiter = createRateLimiter({ redis, prefix: `${settings.redisKeyPrefix}rate-limit` });
+
+  return {
+    apolloOptions: {
+      csrfPrevention: true,
+      introspection: settings.introspection,
+      includeStacktraceInErrorResponses: settings.detailedErrors,
+      formatError: gatewayErrorFormatter(settings.detailedErrors, (error) =>
+        logger.error({ err: error }, 'unexpected error'),
+      ),
+      parseOptions: { maxTokens: settings.operationLimits.maxTokens },
+      persistedQueries: {
+        ...(redis ? { cache: redisPersistedQueryCache(redis, `${settings.redisKeyPrefix}apq:`) } : {}),
+        ttl: PERSISTED_QUERY_TTL_SECONDS,
+      },
+    },
+    plugins: [
+      operationLimitsPlugin<Context>(settings.operationLimits),
+      costLimitPlugin<Context>(options.supergraphSdl, settings.cost),
+    ],
+    beforeAuthentication: [
+      corsForOrigins(settings.allowedOrigins),
+      rateLimitByAddress(limiter, settings.rateLimits, logger),
+    ],
+    afterAuthentication: [
+      rateLimitByCredential(limiter, settings.rateLimits, logger),
+      ...parseRequestBody(settings.maxRequestBytes),
+      limitOperationTokens(settings.operationLimits.maxTokens),
+      useTrustedDocuments({ manifest: options.trustedDocuments, mode: settings.trustedDocuments }),
+    ],
+    guardWebSocketUpgrades: (httpServer) => refuseForeignWebSocketOrigins(httpServer, settings.allowedOrigins),
+    close: async () => {
+      await redis?.quit();
+    },
+  };
+}

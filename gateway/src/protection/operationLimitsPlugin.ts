@@ -1,0 +1,61 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, validate, type ValidationRule } from 'graphql';
+import { ErrorCode } from '@mib/errors';
+
+/** Shape limits on an operation, checked before it is planned or sent to any subgraph. */
+export interface OperationLimits {
+  /** Deepest field nesting (fragment spreads count as a level, introspection is exempt). */
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  /** Lexical tokens of the document; see operationTokens.ts. */
+  readonly maxTokens: number;
+}
+
+type Limit = 'depth' | 'aliases' | 'directives';
+
+/**
+ * Checks depth, aliases and directives with graphql-armor's rules once Apollo has validated the
+ * document, and refuses an operation over a limit with 400 OPERATION_LIMIT_EXCEEDED naming the
+ * limit. The rules run here rather than as Apollo `validationRules` because Apollo relabels
+ * every validation error GRAPHQL_VALIDATION_FAILED, which would hide which limit was hit.
+ */
+export function operationLimitsPlugin<Context extends BaseContext>(limits: OperationLimits): ApolloServerPlugin<Context> {
+  const max: Record<Limit, number> = {
+    depth: limits.maxDepth,
+    aliases: limits.maxAliases,
+    directives: limits.maxDirectives,
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document }) {
+          const exceeded: { limit: Limit; message: string }[] = [];
+          const collect = (limit: Limit) => ({
+            propagateOnRejection: false,
+            onReject: [(_context: unknown, error: GraphQLError) => exceeded.push({ limit, message: error.message })],
+          });
+          const rules: ValidationRule[] = [
+            maxDepthRule({ n: max.depth, ...collect('depth') }),
+            maxAliasesRule({ n: max.aliases, ...collect('aliases') }),
+            maxDirectivesRule({ n: max.directives, ...collect('directives') }),
+          ];
+          validate(schema, document, rules);
+          const first = exceeded[0];
+          if (!first) return;
+          throw new GraphQLError(first.message.replace(/^Syntax Error: /, ''), {
+            extensions: {
+              code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
+              limit: first.limit,
+              max: max[first.limit],
+              http: { status: 400 },
+            },
+          });
+        },
+      };
+    },
+  };
+}

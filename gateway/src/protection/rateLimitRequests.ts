@@ -1,0 +1,75 @@
+import type { RequestHandler } from 'express';
+import type { Caller } from '@mib/auth';
+import { ErrorCode } from '@mib/errors';
+import type { RateLimiter, RateLimitPolicy } from '@mib/rate-limit';
+import type { Logger } from '@mib/telemetry';
+import { sendGraphQLError } from './graphqlErrorResponse.js';
+
+/** One token bucket per client address, per signed-in user and per API key. */
+export interface RateLimitPolicies {
+  readonly ip: RateLimitPolicy;
+  readonly user: RateLimitPolicy;
+  readonly apiKey: RateLimitPolicy;
+}
+
+type Bucket = { readonly key: string; readonly policy: RateLimitPolicy };
+
+/** The bucket of the caller's credential: its user's for a session, its key's for an API key. */
+export function credentialBucket(caller: Caller | undefined, policies: RateLimitPolicies): Bucket | null {
+  const identity = caller?.identity;
+  if (!identity) return null;
+  switch (identity.credential.kind) {
+    case 'session':
+      return { key: `user:${identity.userId}`, policy: policies.user };
+    case 'apiKey':
+      return { key: `apiKey:${identity.credential.id}`, policy: policies.apiKey };
+  }
+}
+
+/**
+ * Express middleware charging one request to the bucket `bucketOf` picks (none: no limit). An
+ * empty bucket ends the request with 429, `Retry-After` in seconds and a RATE_LIMITED GraphQL
+ * error whose `extensions.retryAfter` repeats it. If the limiter itself fails (Redis down) the
+ * request goes through: an outage of the limiter must not become an outage of the API.
+ */
+function rateLimit(
+  limiter: RateLimiter,
+  logger: Logger,
+  bucketOf: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => Bucket | null,
+): RequestHandler {
+  return (req, res, next) => {
+    const bucket = bucketOf(req, res);
+    if (!bucket) return next();
+    limiter
+      .consume(bucket.key, bucket.policy)
+      .then((decision) => {
+        if (decision.allowed) return next();
+        const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        res.setHeader('Retry-After', String(retryAfter));
+        sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry after ${retryAfter}s`, {
+          retryAfter,
+        });
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error, bucket: bucket.key }, 'rate limiter failed; request admitted');
+        next();
+      });
+  };
+}
+
+/**
+ * Per client address, before authentication, so that guessing credentials (each guess a 401)
+ * is throttled too.
+ */
+export const rateLimitByAddress = (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
+  rateLimit(limiter, logger, (req) => ({
+    key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`,
+    policy: policies.ip,
+  }));
+
+/**
+ * Per user (sessions) or per API key, after authentication, which leaves the `Caller` in
+ * `res.locals.caller`. Anonymous requests have only their address's bucket.
+ */
+export const rateLimitByCredential = (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
+  rateLimit(limiter, logger, (_req, res) => credentialBucket(res.locals['caller'] as Caller | undefined, policies));

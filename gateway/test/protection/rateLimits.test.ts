@@ -1,0 +1,77 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../src/index.js';
+import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+
+let toy: ToySubgraph;
+const gateways: RunningGateway[] = [];
+beforeAll(async () => {
+  toy = await startToySubgraph();
+});
+afterEach(async () => {
+  await Promise.all(gateways.splice(0).map((gateway) => gateway.stop()));
+});
+afterAll(async () => {
+  await toy.stop();
+});
+
+// Refill is negligible within a test: a bucket's capacity is exactly what it admits.
+const slow = (capacity: number) => ({ capacity, refillPerSecond: 0.001 });
+const limits = { ip: slow(6), user: slow(2), apiKey: slow(3) };
+const PING = { query: '{ ping }' };
+
+describe.each([
+  { store: 'in process', redisUrl: undefined },
+  { store: 'Redis', redisUrl: 'redis://127.0.0.1:6379' },
+])('gateway rate limits ($store buckets)', ({ redisUrl }) => {
+  const start = async () => {
+    const gateway = await startProtectedGateway(toy, { protection: { rateLimits: limits, redisUrl } });
+    gateways.push(gateway);
+    return gateway;
+  };
+
+  it("refuses a user's request over their limit with 429, Retry-After and RATE_LIMITED, executing nothing", async () => {
+    const { url } = await start();
+    const alice = { authorization: 'Bearer user:alice' };
+    expect((await post(url, PING, alice)).status).toBe(200);
+    expect((await post(url, PING, alice)).status).toBe(200);
+    const executedBefore = toy.executed.length;
+
+    const refused = await post(url, PING, alice);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(refused.body).toEqual({
+      errors: [
+        {
+          message: expect.stringContaining('Too many requests') as unknown,
+          extensions: { code: 'RATE_LIMITED', retryAfter },
+        },
+      ],
+    });
+    expect(toy.executed.length).toBe(executedBefore);
+
+    // Another user on the same address has a bucket of their own.
+    expect((await post(url, PING, { authorization: 'Bearer user:bob' })).status).toBe(200);
+  });
+
+  it('limits each API key by its own bucket', async () => {
+    const { url } = await start();
+    const key = { authorization: 'Bearer key:k1' };
+    for (let i = 0; i < 3; i++) expect((await post(url, PING, key)).status).toBe(200);
+    expect(codeOf(await post(url, PING, key))).toBe('RATE_LIMITED');
+    expect((await post(url, PING, { authorization: 'Bearer key:k2' })).status).toBe(200);
+  });
+
+  it('limits each address, anonymous requests and refused credentials included', async () => {
+    const { url } = await start();
+    for (let i = 0; i < 3; i++) expect((await post(url, PING)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await post(url, PING, { authorization: 'Bearer wrong' })).status).toBe(401);
+    const executedBefore = toy.executed.length;
+    const refused = await post(url, PING);
+    expect(refused.status).toBe(429);
+    expect(codeOf(refused)).toBe('RATE_LIMITED');
+    // Even a valid session cannot escape its address's bucket.
+    expect((await post(url, PING, { authorization: 'Bearer user:carol' })).status).toBe(429);
+    expect(toy.executed.length).toBe(executedBefore);
+  });
+});
