@@ -1,6 +1,7 @@
 import { CallerTokens, MIN_SECRET_LENGTH } from '@mib/auth';
 import { loadConfig, logLevel, nodeEnv, port, secretList, urlWithProtocol, z } from '@mib/config';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
+import { protectionEnvironment, protectionSettings, type ProtectionSettings } from './protection/index.js';
 
 const subgraphUrlVariable = (name: string) => `SUBGRAPH_${name.toUpperCase().replace(/-/g, '_')}_URL`;
 
@@ -12,6 +13,8 @@ const gatewayEnvironment = z.object({
   NODE_ENV: nodeEnv(),
   /** Secrets caller tokens are signed with, newest first; every subgraph gets the same list. */
   CALLER_TOKEN_SECRETS: secretList(MIN_SECRET_LENGTH),
+  // Rate limits, operation limits, trusted documents, CORS…: see protection/protectionConfig.ts.
+  ...protectionEnvironment,
   // SUBGRAPH_USERS_URL … SUBGRAPH_RISK_URL: where each subgraph listens (defaults: supergraph.graphql).
   ...Object.fromEntries(
     subgraphCatalog.map((s) => [subgraphUrlVariable(s.name), urlWithProtocol('http', 'https').optional()]),
@@ -26,6 +29,7 @@ export interface GatewayConfig {
   readonly callerTokens: CallerTokens;
   /** Subgraph name → URL, only for the subgraphs whose URL is overridden. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly protection: ProtectionSettings;
 }
 
 export function loadGatewayConfig(env?: Readonly<Record<string, string | undefined>>): GatewayConfig {
@@ -43,5 +47,6 @@ export function loadGatewayConfig(env?: Readonly<Record<string, string | undefin
     production: config.NODE_ENV === 'production',
     callerTokens: new CallerTokens(config.CALLER_TOKEN_SECRETS),
     subgraphUrls,
+    protection: protectionSettings(config, config.NODE_ENV === 'production'),
   };
 }
