@@ -3,11 +3,11 @@ import { buildOperationContext, type ServiceMap } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Repeater } from '@repeaterjs/repeater';
 import { print, type DocumentNode, type ExecutionResult } from 'graphql';
-import type { Identity } from '@mib/auth';
+import type { Caller } from '@mib/auth';
 import type { Logger } from '@mib/telemetry';
 import { completeSubscriptionEvent, type SubscriptionExecution } from './completeSubscriptionEvent.js';
 import type { SubgraphSockets } from './subgraphSockets.js';
-import { SubscriptionHub } from './subscriptionHub.js';
+import { SubscriptionHub, type SubscriptionListener, type Unsubscribe } from './subscriptionHub.js';
 import { SubscriptionPlanner } from './subscriptionPlanner.js';
 
 export interface FederatedSubscribeRequest {
@@ -15,10 +15,20 @@ export interface FederatedSubscribeRequest {
   readonly operationName?: string | undefined;
   readonly variables: Readonly<Record<string, unknown>>;
   /**
-   * Who is subscribing, as forwarded to subgraphs (in `extensions` of the primary subscription and
-   * in the context of entity fetches). Part of the sharing key, so no one shares another's stream.
+   * Who is subscribing, as forwarded to subgraphs (a signed caller token in `extensions.identity`
+   * of the primary subscription, and the context of entity fetches). Its identity is part of the
+   * sharing key, so no one shares another's stream; its client address is not (subscribers of one
+   * identity from several addresses share the stream opened with the first one's address).
    */
-  readonly identity: Identity | null;
+  readonly caller: Caller;
+}
+
+export interface FederatedSubscriptionServices {
+  readonly serviceMap: ServiceMap;
+  readonly sockets: SubgraphSockets;
+  readonly logger: Logger;
+  /** Signs the caller token the owning subgraph verifies (`extensions.identity`). */
+  readonly signCaller: (caller: Caller) => string;
 }
 
 /**
@@ -31,7 +41,7 @@ export class FederatedSubscriptions {
 
   constructor(
     supergraphSdl: string,
-    private readonly services: { serviceMap: ServiceMap; sockets: SubgraphSockets; logger: Logger },
+    private readonly services: FederatedSubscriptionServices,
   ) {
     this.planner = new SubscriptionPlanner(supergraphSdl);
   }
@@ -46,7 +56,16 @@ export class FederatedSubscriptions {
     return this.hub.size;
   }
 
-  subscribe(request: FederatedSubscribeRequest): AsyncIterableIterator<ExecutionResult> {
+  /**
+   * Adds `listener` to the stream of `request`, opening the upstream subscription if no identical
+   * one is live. Throws (synchronously) if the operation cannot be planned.
+   */
+  /** Client subscriptions being served right now. */
+  get subscriberCount(): number {
+    return this.hub.listenerCount;
+  }
+
+  subscribe(request: FederatedSubscribeRequest, listener: SubscriptionListener): Unsubscribe {
     const query = print(request.document);
     const node = this.planner.plan(
       request.document,
@@ -54,9 +73,11 @@ export class FederatedSubscriptions {
       `${request.operationName ?? ''}\n${query}`,
     );
     const key = createHash('sha256')
-      .update(JSON.stringify([query, request.operationName ?? null, request.variables, request.identity]))
+      .update(
+        JSON.stringify([query, request.operationName ?? null, request.variables, request.caller.identity]),
+      )
       .digest('base64url');
-    return this.hub.subscribe(key, () => {
+    const open = () => {
       const execution = this.execution(request, node);
       const primaryVariables = Object.fromEntries(
         (node.primary.variableUsages ?? []).map((name) => [name, request.variables[name]]),
@@ -64,10 +85,25 @@ export class FederatedSubscriptions {
       const events = this.services.sockets.subscribe(node.primary.serviceName, {
         query: node.primary.operation,
         variables: primaryVariables,
-        extensions: { identity: request.identity },
+        extensions: this.callerExtensions(request.caller),
       });
       return completeEach(events, (event) => completeSubscriptionEvent(execution, event));
-    });
+    };
+    return this.hub.subscribe(key, open, listener);
+  }
+
+  /**
+   * `extensions` of the upstream subscribe message. The token is signed when the message is
+   * serialised (a getter, which JSON.stringify calls): graphql-ws re-sends the same payload after
+   * a reconnect, and a token signed at subscribe time expires within a minute.
+   */
+  private callerExtensions(caller: Caller): Record<string, unknown> {
+    const { signCaller } = this.services;
+    return {
+      get identity(): string {
+        return signCaller(caller);
+      },
+    };
   }
 
   private execution(
@@ -82,7 +118,8 @@ export class FederatedSubscriptions {
     // executeQueryPlan reads only these members of the request context.
     const requestContext = {
       request: { variables: { ...request.variables } },
-      context: { identity: request.identity },
+      // What the gateway's data sources read to vouch for the caller on entity fetches.
+      context: { caller: request.caller, identity: request.caller.identity },
       logger: this.services.logger,
       metrics: {},
     } as unknown as GatewayGraphQLRequestContext;

@@ -1,7 +1,14 @@
 import { Repeater } from '@repeaterjs/repeater';
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+
+/** The subgraph ended a subscription with GraphQL errors (a graphql-ws `error` message). */
+export class SubgraphErrors extends Error {
+  constructor(readonly errors: readonly GraphQLFormattedError[]) {
+    super(errors.map((error) => error.message).join('; '));
+  }
+}
 
 /**
  * One graphql-ws connection per subgraph, shared by every subscription the gateway forwards to
@@ -22,7 +29,7 @@ export class SubgraphSockets {
     return new Repeater<ExecutionResult>(async (push, stop) => {
       const unsubscribe = client.subscribe(operation, {
         next: (result) => void push(result as ExecutionResult),
-        error: (error) => stop(error instanceof Error ? error : new Error(describeSocketError(error))),
+        error: (error) => stop(failureOf(error)),
         complete: () => stop(),
       });
       await stop;
@@ -52,13 +59,13 @@ export class SubgraphSockets {
   }
 }
 
-/** graphql-ws reports socket closes as CloseEvents and GraphQL failures as error arrays. */
-function describeSocketError(error: unknown): string {
-  if (Array.isArray(error))
-    return error.map((e: { message?: string }) => e.message ?? JSON.stringify(e)).join('; ');
+/** graphql-ws reports GraphQL failures as error arrays and socket closes as CloseEvents. */
+function failureOf(error: unknown): Error {
+  if (Array.isArray(error)) return new SubgraphErrors(error as GraphQLFormattedError[]);
+  if (error instanceof Error) return error;
   if (error && typeof error === 'object' && 'code' in error) {
     const { code, reason } = error as { code: number; reason?: string };
-    return `subgraph socket closed (${code}${reason ? `: ${reason}` : ''})`;
+    return new Error(`subgraph socket closed (${code}${reason ? `: ${reason}` : ''})`);
   }
-  return String(error);
+  return new Error(String(error));
 }

@@ -1,19 +1,36 @@
-import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { ExecutionResult } from 'graphql';
+import { encodeNextTail } from './protocol.js';
 
-/** Events a client may fall behind by before its subscription is ended (never silently skipped). */
-export const MAX_PENDING_EVENTS_PER_CLIENT = 1_000;
+/** One completed event of a shared stream, as every subscriber of that stream receives it. */
+export class SharedEvent {
+  #nextTail: Buffer | undefined;
 
-interface Listener {
-  push(result: ExecutionResult): Promise<unknown>;
-  stop(error?: unknown): unknown;
+  constructor(readonly result: ExecutionResult) {}
+
+  /** The payload half of a `next` frame, serialised on first use and then shared by all. */
+  get nextTail(): Buffer {
+    return (this.#nextTail ??= encodeNextTail(this.result));
+  }
 }
 
 /**
+ * A subscriber of a shared stream. Called synchronously, in order, on the thread that completed
+ * the event: a listener must not block (it writes a frame, or queues the event itself).
+ */
+export interface SubscriptionListener {
+  next(event: SharedEvent): void;
+  /** The stream ended: normally (no error) or because the upstream failed. Called at most once. */
+  complete(error?: unknown): void;
+}
+
+export type Unsubscribe = () => void;
+
+/**
  * Shares one upstream subscription between every client that subscribed the same operation with
- * the same variables and identity: the primary subscription is opened once, each event is
- * completed through the supergraph once, and the finished payload is fanned out to all of them.
- * This is what lets one gateway serve 10,000 subscribers of the same quotes.
+ * the same variables and caller: the primary subscription is opened once, each event is completed
+ * through the supergraph once and serialised once, then handed to every listener in one loop —
+ * no per-subscriber promise or iterator. This is what lets one gateway serve 10,000 subscribers
+ * of the same stream.
  */
 export class SubscriptionHub {
   private readonly streams = new Map<string, SharedStream>();
@@ -23,26 +40,35 @@ export class SubscriptionHub {
     return this.streams.size;
   }
 
-  subscribe(key: string, open: () => AsyncIterator<ExecutionResult>): AsyncIterableIterator<ExecutionResult> {
-    return new Repeater<ExecutionResult>(async (push, stop) => {
-      let stream = this.streams.get(key);
-      if (!stream) {
-        const created = new SharedStream(open(), () => {
-          if (this.streams.get(key) === created) this.streams.delete(key);
-        });
-        this.streams.set(key, created);
-        stream = created;
-      }
-      const listener: Listener = { push, stop };
-      stream.add(listener);
-      await stop;
-      stream.remove(listener);
-    }, new FixedBuffer(MAX_PENDING_EVENTS_PER_CLIENT));
+  /** Number of listeners across all streams (client subscriptions being served). */
+  get listenerCount(): number {
+    let count = 0;
+    for (const stream of this.streams.values()) count += stream.size;
+    return count;
+  }
+
+  /** Adds `listener` to the stream under `key`, opening it with `open` if it is not live. */
+  subscribe(
+    key: string,
+    open: () => AsyncIterator<ExecutionResult>,
+    listener: SubscriptionListener,
+  ): Unsubscribe {
+    let stream = this.streams.get(key);
+    if (!stream) {
+      const created = new SharedStream(open(), () => {
+        if (this.streams.get(key) === created) this.streams.delete(key);
+      });
+      this.streams.set(key, created);
+      stream = created;
+    }
+    const joined = stream;
+    joined.add(listener);
+    return () => joined.remove(listener);
   }
 }
 
 class SharedStream {
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<SubscriptionListener>();
   private finished = false;
 
   constructor(
@@ -52,12 +78,16 @@ class SharedStream {
     void this.pump();
   }
 
-  add(listener: Listener): void {
+  get size(): number {
+    return this.listeners.size;
+  }
+
+  add(listener: SubscriptionListener): void {
     this.listeners.add(listener);
   }
 
-  remove(listener: Listener): void {
-    this.listeners.delete(listener);
+  remove(listener: SubscriptionListener): void {
+    if (!this.listeners.delete(listener)) return;
     if (this.listeners.size === 0) this.finish();
   }
 
@@ -67,18 +97,27 @@ class SharedStream {
       for (;;) {
         const next = await this.source.next();
         if (next.done || this.finished) break;
-        for (const listener of this.listeners) {
-          // A client whose buffer is full is ended with an error rather than skipped silently.
-          listener
-            .push(next.value)
-            .catch(() => listener.stop(new Error('subscriber is too slow; events would be lost')));
-        }
+        const event = new SharedEvent(next.value);
+        // A listener may remove itself (or another) while we iterate; Set iteration allows that.
+        for (const listener of this.listeners) this.deliver(listener, event);
       }
     } catch (error) {
-      failure = error;
+      failure = error ?? new Error('subscription source failed');
     }
-    for (const listener of this.listeners) listener.stop(failure);
+    const listeners = [...this.listeners];
+    this.listeners.clear();
     this.finish();
+    for (const listener of listeners) listener.complete(failure);
+  }
+
+  /** A listener that throws loses its subscription, not the other listeners their event. */
+  private deliver(listener: SubscriptionListener, event: SharedEvent): void {
+    try {
+      listener.next(event);
+    } catch (error) {
+      this.remove(listener);
+      listener.complete(error);
+    }
   }
 
   private finish(): void {

@@ -1,82 +1,143 @@
-import type { Server } from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
-import { authenticateBearer, type Identity } from '@mib/auth';
-import { ErrorCode } from '@mib/errors';
+import type { IncomingMessage, Server } from 'node:http';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Caller, Identity } from '@mib/auth';
 import type { Logger } from '@mib/telemetry';
-import type { FederatedSubscriptions } from './federatedSubscriptions.js';
+import { GraphQLWsConnection, type ProtocolSocket, type SubscriptionSource } from './graphqlWsConnection.js';
+import { OperationPreparer } from './operationPreparer.js';
+import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from './protocol.js';
 
 export interface GraphQLWsOptions {
+  /** The HTTP path the WebSocket endpoint answers on (the gateway uses `/graphql`). */
   readonly path: string;
-  readonly subscriptions: FederatedSubscriptions;
+  /** Where subscriptions go; its `schema` (the API schema) validates every operation. */
+  readonly subscriptions: SubscriptionSource;
   /** Runs queries and mutations sent over the socket through the gateway's HTTP pipeline. */
-  readonly executeOperation: (args: ExecutionArgs, identity: Identity | null) => Promise<ExecutionResult>;
-  /** Most subscriptions one connection may hold at once. */
+  readonly executeOperation: (args: ExecutionArgs, caller: Caller) => Promise<ExecutionResult>;
+  /**
+   * Who opened the connection, from `connection_init`'s payload and the upgrade request. Throw
+   * to refuse: the socket closes with 4403 Forbidden before any acknowledgement.
+   */
+  readonly authenticateConnection: (
+    connectionParams: Readonly<Record<string, unknown>> | undefined,
+    request: IncomingMessage,
+  ) => Promise<Identity>;
+  /** The client's address for caller tokens. Default: the TCP peer's address. */
+  readonly clientIpOf?: (request: IncomingMessage) => string | null;
+  /** Most operations one connection may hold at once; past it a `subscribe` gets RATE_LIMITED. */
   readonly maxSubscriptionsPerConnection: number;
+  /** How long a client has to send `connection_init` before 4408. Default 3,000 ms (graphql-ws's). */
+  readonly connectionInitWaitTimeoutMs?: number;
+  /**
+   * Unsent output (bytes the OS has not taken) above which a client is dropped with 1008 rather
+   * than buffered without bound. Default 4 MiB: about 10,000 small events, far beyond any client
+   * that keeps up, small enough that 10,000 stuck clients cannot exhaust the heap unnoticed.
+   */
+  readonly maxBufferedBytes?: number;
+  /**
+   * Interval of WebSocket-level pings; a client that has not answered the previous one by the
+   * next is terminated (frees the subscriptions of vanished peers). Default 12,000 ms; 0: none.
+   */
+  readonly keepAliveMs?: number;
+  /** Largest client frame accepted. Default 1 MiB. */
+  readonly maxPayloadBytes?: number;
   readonly logger: Logger;
 }
 
-/** One WebSocket connection, as graphql-ws hands it to each hook. */
-type ConnectionContext = object;
+/** After a close frame, how long a peer has to answer before its socket is destroyed. */
+const CLOSE_GRACE_MS = 1_000;
 
-/** The caller named in `connection_init` (`authorization: "Bearer …"`), as over HTTP. */
-function identityOf(connectionParams: Readonly<Record<string, unknown>> | undefined): Identity | null {
-  const authorization = connectionParams?.['authorization'];
-  return authenticateBearer(typeof authorization === 'string' ? authorization : undefined);
-}
-
-const identityIn = (contextValue: unknown): Identity | null =>
-  (contextValue as { identity: Identity | null }).identity;
+const TEXT_FRAME = { binary: false } as const;
 
 /**
- * graphql-ws (the `graphql-transport-ws` protocol) on the gateway's HTTP server: subscriptions go
- * to the federated executor, queries and mutations to the same pipeline as HTTP.
+ * The gateway's `graphql-transport-ws` server on `ws`: one `GraphQLWsConnection` per socket, and
+ * events of shared streams written as pre-encoded frames (see `SubscriptionHub`).
  */
 export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { close(): Promise<void> } {
-  const wsServer = new WebSocketServer({ server: httpServer, path: options.path });
-  const activeSubscriptions = new WeakMap<ConnectionContext, Set<string>>();
-  const disposable = useServer(
-    {
-      schema: options.subscriptions.schema,
-      context: (ctx) => ({ identity: identityOf(ctx.connectionParams) }),
-      onConnect: (ctx) => {
-        activeSubscriptions.set(ctx, new Set());
-        return true;
-      },
-      onSubscribe: (ctx, id) => {
-        const active = activeSubscriptions.get(ctx);
-        if (active && active.size >= options.maxSubscriptionsPerConnection) {
-          return [
-            new GraphQLError(
-              `At most ${options.maxSubscriptionsPerConnection} subscriptions per connection`,
-              {
-                extensions: { code: ErrorCode.RATE_LIMITED },
-              },
-            ),
-          ];
-        }
-        active?.add(id);
-        return undefined;
-      },
-      onComplete: (ctx, id) => {
-        activeSubscriptions.get(ctx)?.delete(id);
-      },
-      subscribe: (args) =>
-        options.subscriptions.subscribe({
-          document: args.document,
-          operationName: args.operationName ?? undefined,
-          variables: args.variableValues ?? {},
-          identity: identityIn(args.contextValue),
-        }),
-      execute: (args) => options.executeOperation(args, identityIn(args.contextValue)),
-    },
-    wsServer,
-  );
+  const logger = options.logger.child({ component: 'graphql-ws' });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: options.path,
+    perMessageDeflate: false,
+    maxPayload: options.maxPayloadBytes ?? 1024 * 1024,
+    handleProtocols: (protocols) =>
+      protocols.has(GRAPHQL_TRANSPORT_WS_PROTOCOL) ? GRAPHQL_TRANSPORT_WS_PROTOCOL : false,
+  });
+  const settings = {
+    subscriptions: options.subscriptions,
+    preparer: new OperationPreparer(options.subscriptions.schema),
+    executeOperation: options.executeOperation,
+    maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
+    connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs ?? 3_000,
+    maxBufferedBytes: options.maxBufferedBytes ?? 4 * 1024 * 1024,
+    logger,
+  };
+  const clientIpOf =
+    options.clientIpOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? null);
+
+  wsServer.on('connection', (socket, request) => {
+    if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
+      closeSocket(socket, CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
+      return;
+    }
+    const connection = new GraphQLWsConnection(
+      protocolSocket(socket),
+      settings,
+      async (connectionParams) => ({
+        identity: await options.authenticateConnection(connectionParams, request),
+        clientIp: clientIpOf(request),
+      }),
+    );
+    socket.on('message', (data) => connection.receive(textOf(data)));
+    socket.on('pong', () => alive.add(socket));
+    socket.once('close', () => connection.closed());
+    socket.on('error', (error) => logger.debug({ err: error }, 'graphql-ws socket error'));
+    alive.add(socket);
+  });
+
+  // One timer for all connections, not one per socket: 10,000 sockets, 1 interval.
+  const alive = new WeakSet<WebSocket>();
+  const keepAliveMs = options.keepAliveMs ?? 12_000;
+  const keepAlive =
+    keepAliveMs > 0
+      ? setInterval(() => {
+          for (const socket of wsServer.clients) {
+            if (!alive.delete(socket)) socket.terminate();
+            else if (socket.readyState === socket.OPEN) socket.ping();
+          }
+        }, keepAliveMs).unref()
+      : undefined;
+
   return {
     close: async () => {
-      await disposable.dispose();
+      clearInterval(keepAlive);
+      for (const socket of wsServer.clients) closeSocket(socket, CloseCode.GoingAway, 'Going away');
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+/** A frame's text (with the default `binaryType`, a frame arrives as one Buffer). */
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+}
+
+function protocolSocket(socket: WebSocket): ProtocolSocket {
+  return {
+    send: (frame) => {
+      if (socket.readyState === socket.OPEN) socket.send(frame, TEXT_FRAME);
+    },
+    get bufferedAmount() {
+      return socket.bufferedAmount;
+    },
+    close: (code, reason) => closeSocket(socket, code, reason),
+  };
+}
+
+/** Sends a close frame, and destroys the socket if the peer does not complete the close soon. */
+function closeSocket(socket: WebSocket, code: number, reason: string): void {
+  socket.close(code, reason);
+  const destroy = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+  socket.once('close', () => clearTimeout(destroy));
 }

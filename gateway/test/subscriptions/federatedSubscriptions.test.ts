@@ -1,8 +1,10 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { testCallerTokens } from '@mib/auth/testing';
 import { silentLogger } from '@mib/telemetry';
 import { startGateway, type RunningGateway } from '../../src/index.js';
+import { authenticateTestConnection, testToken } from './subscriptionServerFixture.js';
 import { startToySubgraphs, type ToyPlatform } from './toySubgraphs.js';
 
 let toys: ToyPlatform;
@@ -17,6 +19,11 @@ beforeAll(async () => {
     supergraphSdl: toys.supergraphSdl,
     subgraphUrls: toys.urls,
     maxSubscriptionsPerConnection: 2,
+    callerTokens: testCallerTokens,
+    authenticator: {
+      authenticate: async ({ authorization }) =>
+        authorization === undefined ? null : authenticateTestConnection({ authorization }),
+    },
   });
 });
 
@@ -30,11 +37,11 @@ afterAll(async () => {
   await toys.stop();
 });
 
-/** Users are named by their ids in bearer tokens (development authentication). */
+/** Users are named by their ids; the test authenticator takes `Bearer test:<id>`. */
 const user = (name: string) => `00000000-0000-4000-8000-${name.padStart(12, '0').replace(/[^0-9a-f]/g, 'a')}`;
 
 function connect(name: string): Client {
-  const token = user(name);
+  const token = testToken(user(name));
   const client = createClient({
     url: gateway.url.replace('http', 'ws'),
     webSocketImpl: WebSocket,
@@ -47,7 +54,7 @@ function connect(name: string): Client {
 
 const ORDER_UPDATES = 'subscription { orderUpdates { id status instrument { name } } }';
 
-describe('federated subscriptions through the gateway', () => {
+describe('federated subscriptions through startGateway', () => {
   it("completes each event with another subgraph's fields", async () => {
     const updates = connect('alice').iterate({ query: ORDER_UPDATES });
     const first = updates.next();

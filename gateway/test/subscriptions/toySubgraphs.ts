@@ -1,11 +1,13 @@
 import { composeServices } from '@apollo/composition';
 import { Repeater } from '@repeaterjs/repeater';
 import { parse } from 'graphql';
+import { testCallerTokens } from '@mib/auth/testing';
 import { startSubgraph, type RunningService } from '@mib/subgraph-kit';
 import { silentLogger } from '@mib/telemetry';
 
 /**
- * Two small subgraphs for the federated-subscription tests: `trading` owns Order and a
+ * Two small subgraphs for the federated-subscription tests (they trust callers signed with
+ * `testCallerTokens`, as real subgraphs trust the gateway's): `trading` owns Order and a
  * subscription on it, `reference` owns Instrument. A payload that selects `instrument { name }`
  * must therefore be completed by the gateway through the supergraph.
  */
@@ -91,7 +93,7 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
       {
         name: 'trading',
         typeDefs: tradingTypeDefs,
-        createContext: (identity) => ({ owner: identity?.userId ?? 'anonymous' }),
+        createContext: (caller) => ({ owner: caller.identity?.userId ?? 'anonymous' }),
         resolvers: {
           Query: { order: () => null },
           Order: { instrument: (order: OrderEvent) => ({ id: order.instrumentId }) },
@@ -103,7 +105,7 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
           },
         },
       },
-      { port: 0, logger },
+      { port: 0, logger, callerTokens: testCallerTokens },
     ),
     await startSubgraph(
       {
@@ -120,7 +122,7 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
           },
         },
       },
-      { port: 0, logger },
+      { port: 0, logger, callerTokens: testCallerTokens },
     ),
   ];
   const composition = composeServices(

@@ -1,0 +1,257 @@
+import type { ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Caller } from '@mib/auth';
+import { ErrorCode } from '@mib/errors';
+import type { Logger } from '@mib/telemetry';
+import type { FederatedSubscribeRequest } from './federatedSubscriptions.js';
+import type { OperationPreparer } from './operationPreparer.js';
+import {
+  CloseCode,
+  encodeComplete,
+  encodeError,
+  encodeNext,
+  encodeNextHead,
+  InvalidMessageError,
+  parseClientMessage,
+  type SubscribePayload,
+} from './protocol.js';
+import { SubgraphErrors } from './subgraphSockets.js';
+import type { SharedEvent, SubscriptionListener, Unsubscribe } from './subscriptionHub.js';
+
+/** The few things the protocol needs of a WebSocket (the `ws` adapter supplies them). */
+export interface ProtocolSocket {
+  /** Queues one text frame; a no-op once the socket is closing. */
+  send(frame: string | Buffer): void;
+  /** Bytes queued by `send` that the OS has not yet taken. */
+  readonly bufferedAmount: number;
+  close(code: number, reason: string): void;
+}
+
+/** Where subscriptions go: the gateway's `FederatedSubscriptions`. */
+export interface SubscriptionSource {
+  readonly schema: GraphQLSchema;
+  subscribe(request: FederatedSubscribeRequest, listener: SubscriptionListener): Unsubscribe;
+}
+
+/** What every connection of one server shares. */
+export interface ConnectionSettings {
+  readonly subscriptions: SubscriptionSource;
+  readonly preparer: OperationPreparer;
+  readonly executeOperation: (args: ExecutionArgs, caller: Caller) => Promise<ExecutionResult>;
+  readonly maxSubscriptionsPerConnection: number;
+  readonly connectionInitWaitTimeoutMs: number;
+  readonly maxBufferedBytes: number;
+  readonly logger: Logger;
+}
+
+/** The connection's lifecycle; operations are accepted only while `ready`. */
+type ConnectionState =
+  | { readonly phase: 'awaitingInit'; readonly initTimeout: NodeJS.Timeout }
+  | { readonly phase: 'authenticating' }
+  | { readonly phase: 'ready'; readonly caller: Caller }
+  | { readonly phase: 'closed' };
+
+/** A live subscription: the hub calls it for each event of its stream. */
+class OperationSubscriber implements SubscriptionListener {
+  /** `{"id":…,"type":"next","payload":` for this id, encoded once. */
+  private readonly head: Buffer;
+  unsubscribe: Unsubscribe | undefined;
+
+  constructor(
+    private readonly connection: GraphQLWsConnection,
+    readonly id: string,
+  ) {
+    this.head = encodeNextHead(id);
+  }
+
+  next(event: SharedEvent): void {
+    const tail = event.nextTail;
+    this.connection.sendFrame(Buffer.concat([this.head, tail], this.head.length + tail.length));
+  }
+
+  complete(error?: unknown): void {
+    this.connection.operationEnded(this, error);
+  }
+}
+
+/** A query or mutation in flight; its result is dropped if the client completes it first. */
+interface SingleOperation {
+  readonly id: string;
+}
+
+/**
+ * The server side of one `graphql-transport-ws` connection (see `protocol.ts`), over an abstract
+ * socket: the `ws` adapter feeds it frames and tells it when the socket closed.
+ */
+export class GraphQLWsConnection {
+  private state: ConnectionState;
+  private readonly operations = new Map<string, OperationSubscriber | SingleOperation>();
+
+  constructor(
+    private readonly socket: ProtocolSocket,
+    private readonly settings: ConnectionSettings,
+    /** Resolves the caller from `connection_init`'s payload; rejects to refuse (4403). */
+    private readonly authenticate: (
+      connectionParams: Readonly<Record<string, unknown>> | undefined,
+    ) => Promise<Caller>,
+  ) {
+    const initTimeout = setTimeout(
+      () => this.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'),
+      settings.connectionInitWaitTimeoutMs,
+    );
+    this.state = { phase: 'awaitingInit', initTimeout };
+  }
+
+  /** Live operations (subscriptions and queries in flight). */
+  get operationCount(): number {
+    return this.operations.size;
+  }
+
+  /** Handles one text frame from the client. */
+  receive(data: string): void {
+    if (this.state.phase === 'closed') return;
+    try {
+      this.dispatch(data);
+    } catch (error) {
+      if (error instanceof InvalidMessageError)
+        return this.close(CloseCode.BadRequest, 'Invalid message received');
+      this.settings.logger.error({ err: error }, 'graphql-ws message handling failed');
+      this.close(CloseCode.InternalServerError, 'Internal server error');
+    }
+  }
+
+  /** The socket closed (either side): ends every operation, no further frames are sent. */
+  closed(): void {
+    if (this.state.phase === 'awaitingInit') clearTimeout(this.state.initTimeout);
+    this.state = { phase: 'closed' };
+    const operations = [...this.operations.values()];
+    this.operations.clear();
+    for (const operation of operations)
+      if (operation instanceof OperationSubscriber) operation.unsubscribe?.();
+  }
+
+  /** Writes a frame, dropping the client once it has more unsent output than the limit. */
+  sendFrame(frame: string | Buffer): void {
+    if (this.state.phase === 'closed') return;
+    this.socket.send(frame);
+    if (this.socket.bufferedAmount > this.settings.maxBufferedBytes)
+      this.close(CloseCode.SlowConsumer, 'Slow consumer: too much unsent output');
+  }
+
+  /** A subscription's stream ended (from the hub). */
+  operationEnded(subscriber: OperationSubscriber, error: unknown): void {
+    if (this.operations.get(subscriber.id) !== subscriber) return;
+    this.operations.delete(subscriber.id);
+    if (error === undefined) return this.sendFrame(encodeComplete(subscriber.id));
+    this.sendFrame(encodeError(subscriber.id, this.errorsOf(error)));
+  }
+
+  private dispatch(data: string): void {
+    const message = parseClientMessage(data);
+    switch (message.type) {
+      case 'connection_init':
+        return this.initialise(message.payload ?? undefined);
+      case 'ping':
+        return this.sendFrame(
+          message.payload ? JSON.stringify({ type: 'pong', payload: message.payload }) : '{"type":"pong"}',
+        );
+      case 'pong':
+        return;
+      case 'subscribe':
+        if (this.state.phase !== 'ready') return this.close(CloseCode.Unauthorized, 'Unauthorized');
+        return this.start(message.id, message.payload, this.state.caller);
+      case 'complete':
+        return this.stop(message.id);
+    }
+  }
+
+  private initialise(connectionParams: Readonly<Record<string, unknown>> | undefined): void {
+    if (this.state.phase !== 'awaitingInit')
+      return this.close(CloseCode.TooManyInitialisationRequests, 'Too many initialisation requests');
+    clearTimeout(this.state.initTimeout);
+    this.state = { phase: 'authenticating' };
+    this.authenticate(connectionParams).then(
+      (caller) => {
+        if (this.state.phase === 'closed') return;
+        this.state = { phase: 'ready', caller };
+        this.sendFrame('{"type":"connection_ack"}');
+      },
+      (error: unknown) => {
+        this.settings.logger.debug({ err: error }, 'graphql-ws connection refused');
+        this.close(CloseCode.Forbidden, 'Forbidden');
+      },
+    );
+  }
+
+  private start(id: string, payload: SubscribePayload, caller: Caller): void {
+    if (this.operations.has(id))
+      return this.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
+    const { maxSubscriptionsPerConnection } = this.settings;
+    if (this.operations.size >= maxSubscriptionsPerConnection)
+      return this.sendFrame(
+        encodeError(id, [
+          {
+            message: `At most ${maxSubscriptionsPerConnection} subscriptions per connection`,
+            extensions: { code: ErrorCode.RATE_LIMITED },
+          },
+        ]),
+      );
+    const prepared = this.settings.preparer.prepare(payload);
+    switch (prepared.kind) {
+      case 'invalid':
+        return this.sendFrame(
+          encodeError(
+            id,
+            prepared.errors.map((error) => error.toJSON()),
+          ),
+        );
+      case 'single':
+        return this.execute(id, { schema: this.settings.subscriptions.schema, ...prepared }, caller);
+      case 'subscription': {
+        const subscriber = new OperationSubscriber(this, id);
+        this.operations.set(id, subscriber);
+        try {
+          subscriber.unsubscribe = this.settings.subscriptions.subscribe({ ...prepared, caller }, subscriber);
+        } catch (error) {
+          this.operationEnded(subscriber, error);
+        }
+        return;
+      }
+    }
+  }
+
+  private execute(id: string, args: ExecutionArgs, caller: Caller): void {
+    const operation: SingleOperation = { id };
+    this.operations.set(id, operation);
+    const current = () => this.operations.get(id) === operation && this.operations.delete(id);
+    this.settings.executeOperation(args, caller).then(
+      (result) => {
+        if (!current()) return;
+        this.sendFrame(encodeNext(id, result));
+        this.sendFrame(encodeComplete(id));
+      },
+      (error: unknown) => {
+        if (current()) this.sendFrame(encodeError(id, this.errorsOf(error)));
+      },
+    );
+  }
+
+  /** The client completed an operation: stop it without answering (the protocol says so). */
+  private stop(id: string): void {
+    const operation = this.operations.get(id);
+    this.operations.delete(id);
+    if (operation instanceof OperationSubscriber) operation.unsubscribe?.();
+  }
+
+  /** Errors from subgraphs reach the client as they are; anything else is logged and masked. */
+  private errorsOf(error: unknown): readonly GraphQLFormattedError[] {
+    if (error instanceof SubgraphErrors) return error.errors;
+    this.settings.logger.error({ err: error }, 'graphql-ws operation failed');
+    return [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL } }];
+  }
+
+  private close(code: number, reason: string): void {
+    if (this.state.phase === 'closed') return;
+    this.socket.close(code, reason);
+    this.closed();
+  }
+}

@@ -1,0 +1,76 @@
+import {
+  GraphQLError,
+  OperationTypeNode,
+  getOperationAST,
+  getVariableValues,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import type { SubscribePayload } from './protocol.js';
+
+/** A `subscribe` payload checked against the API schema: what to run, or why not. */
+export type PreparedOperation =
+  | { readonly kind: 'invalid'; readonly errors: readonly GraphQLError[] }
+  | {
+      readonly kind: 'subscription' | 'single';
+      readonly document: DocumentNode;
+      readonly operationName: string | undefined;
+      /**
+       * As the client sent them, once checked against the operation's variable types: the
+       * subgraphs coerce them again, and coerced custom-scalar values need not survive JSON.
+       */
+      readonly variables: Readonly<Record<string, unknown>>;
+    };
+
+type CheckedDocument =
+  { readonly document: DocumentNode; readonly errors?: never } | { readonly errors: readonly GraphQLError[] };
+
+/**
+ * Parses and validates operations, remembering the outcome by query text: 10,000 clients that
+ * subscribe one document cost one parse and one validation, not 10,000.
+ */
+export class OperationPreparer {
+  private readonly checked = new Map<string, CheckedDocument>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    /** Distinct query texts remembered; when full, the memory starts over (cheap, and bounded). */
+    private readonly maxRemembered = 1_000,
+  ) {}
+
+  prepare(payload: SubscribePayload): PreparedOperation {
+    const checked = this.check(payload.query);
+    if (checked.errors) return { kind: 'invalid', errors: checked.errors };
+    const operationName = payload.operationName ?? undefined;
+    const operation = getOperationAST(checked.document, operationName);
+    if (!operation) return { kind: 'invalid', errors: [new GraphQLError('Unable to identify operation')] };
+    const variables = payload.variables ?? {};
+    const coercion = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
+    if (coercion.errors) return { kind: 'invalid', errors: coercion.errors };
+    return {
+      kind: operation.operation === OperationTypeNode.SUBSCRIPTION ? 'subscription' : 'single',
+      document: checked.document,
+      operationName,
+      variables,
+    };
+  }
+
+  private check(query: string): CheckedDocument {
+    const known = this.checked.get(query);
+    if (known) return known;
+    let checked: CheckedDocument;
+    try {
+      const document = parse(query);
+      const errors = validate(this.schema, document);
+      checked = errors.length > 0 ? { errors } : { document };
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      checked = { errors: [error] };
+    }
+    if (this.checked.size >= this.maxRemembered) this.checked.clear();
+    this.checked.set(query, checked);
+    return checked;
+  }
+}
