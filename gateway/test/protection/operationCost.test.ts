@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../src/index.js';
+import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+
+let toy: ToySubgraph;
+let gateway: RunningGateway;
+beforeAll(async () => {
+  toy = await startToySubgraph();
+  gateway = await startProtectedGateway(toy, {
+    protection: {
+      operationLimits: { maxDepth: 10, maxAliases: 10, maxDirectives: 10, maxTokens: 1_000 },
+      cost: { maxCost: 1_000, defaultListSize: 10 },
+    },
+  });
+});
+afterAll(async () => {
+  await gateway.stop();
+  await toy.stop();
+});
+
+async function expectCostRefused(request: { query: string; variables?: Record<string, unknown> }, cost: number) {
+  const executedBefore = toy.executed.length;
+  const response = await post(gateway.url, request);
+  expect(response.status).toBe(400);
+  expect(codeOf(response)).toBe('COST_LIMIT_EXCEEDED');
+  expect(response.body.errors?.[0]?.extensions).toMatchObject({ cost, maxCost: 1_000 });
+  expect(toy.executed.length).toBe(executedBefore);
+}
+
+const ok = async (request: { query: string; variables?: Record<string, unknown> }) => {
+  const response = await post(gateway.url, request);
+  expect(response.body.errors).toBeUndefined();
+  expect(response.status).toBe(200);
+};
+
+describe('operation cost from @cost and @listSize', () => {
+  it('multiplies a list by its slicing argument: 50 items × (1 + 10 related) = 550 runs', async () => {
+    await ok({ query: '{ items(first: 50) { id related { id } } }' });
+  });
+
+  it('refuses 100 items × (1 + 10 related) = 1100, given literally or by variable', async () => {
+    await expectCostRefused({ query: '{ items(first: 100) { id related { id } } }' }, 1_100);
+    await expectCostRefused(
+      { query: 'query($n: Int) { items(first: $n) { id related { id } } }', variables: { n: 100 } },
+      1_100,
+    );
+  });
+
+  it("uses the slicing argument's default when it is not given: 5 × (1 + 10 × (1 + 10)) = 555", async () => {
+    await ok({ query: '{ items { related { related { id } } } }' });
+  });
+
+  it('adds field weights: three reports at @cost(weight: 500) are 1500', async () => {
+    await ok({ query: '{ a: report b: report }' });
+    await expectCostRefused({ query: '{ a: report b: report c: report }' }, 1_500);
+  });
+
+  it('sizes the sizedFields of a connection by its slicing argument', async () => {
+    // page 1 + 300 items × (1 + price 3) = 1201
+    await expectCostRefused({ query: '{ page(first: 300) { items { price } } }' }, 1_201);
+    await ok({ query: '{ page(last: 200) { items { price } } }' });
+  });
+
+  it('refuses a list sliced by none or several of its required slicing arguments', async () => {
+    for (const query of ['{ page { items { id } } }', '{ page(first: 1, last: 1) { items { id } } }']) {
+      const executedBefore = toy.executed.length;
+      const response = await post(gateway.url, { query });
+      expect(response.status).toBe(400);
+      expect(codeOf(response)).toBe('BAD_USER_INPUT');
+      expect(response.body.errors?.[0]?.message).toMatch(/exactly one of the arguments first, last/);
+      expect(toy.executed.length).toBe(executedBefore);
+    }
+  });
+});

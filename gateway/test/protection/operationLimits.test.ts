@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../src/index.js';
+import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+
+let toy: ToySubgraph;
+let gateway: RunningGateway;
+beforeAll(async () => {
+  toy = await startToySubgraph();
+  gateway = await startProtectedGateway(toy, {
+    protection: {
+      operationLimits: { maxDepth: 3, maxAliases: 2, maxDirectives: 2, maxTokens: 40 },
+      cost: { maxCost: 100_000, defaultListSize: 10 },
+    },
+  });
+});
+afterAll(async () => {
+  await gateway.stop();
+  await toy.stop();
+});
+
+/** Sends `query`, expects a 400 OPERATION_LIMIT_EXCEEDED for `limit` and no subgraph call. */
+async function expectRefused(query: string, limit: string, max: number) {
+  const executedBefore = toy.executed.length;
+  const response = await post(gateway.url, { query });
+  expect(response.status).toBe(400);
+  expect(codeOf(response)).toBe('OPERATION_LIMIT_EXCEEDED');
+  expect(response.body.errors?.[0]?.extensions).toMatchObject({ limit, max });
+  expect(response.body.data).toBeUndefined();
+  expect(toy.executed.length).toBe(executedBefore);
+}
+
+describe('operation limits', () => {
+  it('runs an operation within every limit', async () => {
+    const response = await post(gateway.url, { query: '{ a: items(first: 1) { related { id } } b: ping }' });
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+  });
+
+  it('refuses an operation nested deeper than maxDepth', async () => {
+    await expectRefused('{ items { related { related { id } } } }', 'depth', 3);
+  });
+
+  it('counts depth through fragments', async () => {
+    await expectRefused(
+      'query { items { ...Deep } } fragment Deep on Item { related { related { id } } }',
+      'depth',
+      3,
+    );
+  });
+
+  it('refuses more aliases than maxAliases', async () => {
+    await expectRefused('{ a: ping b: ping c: ping }', 'aliases', 2);
+  });
+
+  it('refuses more directives than maxDirectives', async () => {
+    await expectRefused(
+      '{ ping @include(if: true) @skip(if: false) items @include(if: true) { id } }',
+      'directives',
+      2,
+    );
+  });
+
+  it('refuses a document of more than maxTokens tokens before parsing it', async () => {
+    const query = `{ ${Array.from({ length: 41 }, () => '__typename').join(' ')} }`;
+    await expectRefused(query, 'tokens', 40);
+  });
+});

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../src/index.js';
+import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+
+let toy: ToySubgraph;
+let gateway: RunningGateway;
+beforeAll(async () => {
+  toy = await startToySubgraph();
+  gateway = await startProtectedGateway(toy, { protection: { maxRequestBytes: 1_024 } });
+});
+afterAll(async () => {
+  await gateway.stop();
+  await toy.stop();
+});
+
+describe('request body limits', () => {
+  it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE, executing nothing', async () => {
+    const executedBefore = toy.executed.length;
+    const response = await post(gateway.url, { query: '{ ping }', variables: { padding: 'x'.repeat(2_000) } });
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Request body is larger than 1024 bytes',
+          extensions: { code: 'PAYLOAD_TOO_LARGE', maxBytes: 1_024 },
+        },
+      ],
+    });
+    expect(toy.executed.length).toBe(executedBefore);
+  });
+
+  it('runs a body within the limit', async () => {
+    const response = await post(gateway.url, { query: '{ ping }', variables: { padding: 'x'.repeat(500) } });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ ping: 'pong' });
+  });
+
+  it('answers malformed JSON with a GraphQL-shaped 400', async () => {
+    const response = await post(gateway.url, '{"query": ');
+    expect(response.status).toBe(400);
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,109 @@
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { persistedDocumentsFile } from '@mib/sdk';
+import type { RunningGateway } from '../../src/index.js';
+import { documentHash, loadTrustedDocuments } from '../../src/protection/index.js';
+import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+
+const PING = 'query Ping { ping }';
+const REPORT = 'query Report { report }';
+const manifest = new Map([PING, REPORT].map((document) => [documentHash(document), document]));
+const byHash = (document: string) => ({ persistedQuery: { version: 1, sha256Hash: documentHash(document) } });
+
+let toy: ToySubgraph;
+const gateways: RunningGateway[] = [];
+let redis: Redis;
+beforeAll(async () => {
+  toy = await startToySubgraph();
+  redis = new Redis('redis://127.0.0.1:6379');
+});
+afterEach(async () => {
+  await Promise.all(gateways.splice(0).map((gateway) => gateway.stop()));
+});
+afterAll(async () => {
+  await redis.quit();
+  await toy.stop();
+});
+
+const start = async (mode: 'enforce' | 'apq', redisKeyPrefix?: string) => {
+  const gateway = await startProtectedGateway(toy, {
+    trustedDocuments: manifest,
+    protection: {
+      trustedDocuments: mode,
+      ...(redisKeyPrefix ? { redisUrl: 'redis://127.0.0.1:6379', redisKeyPrefix } : {}),
+    },
+  });
+  gateways.push(gateway);
+  return gateway;
+};
+
+describe('trusted documents, enforced', () => {
+  it('runs a registered document by its hash alone, over POST and GET', async () => {
+    const { url } = await start('enforce');
+    const posted = await post(url, { extensions: byHash(PING) });
+    expect(posted.status).toBe(200);
+    expect(posted.body).toEqual({ data: { ping: 'pong' } });
+
+    const params = new URLSearchParams({ extensions: JSON.stringify(byHash(REPORT)) });
+    const got = await fetch(`${url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(got.status).toBe(200);
+    expect(await got.json()).toEqual({ data: { report: 42 } });
+  });
+
+  it('runs the exact text of a registered document', async () => {
+    const { url } = await start('enforce');
+    expect((await post(url, { query: PING })).body).toEqual({ data: { ping: 'pong' } });
+  });
+
+  it('refuses other documents, unknown hashes and APQ registration with DOCUMENT_NOT_TRUSTED', async () => {
+    const { url } = await start('enforce');
+    const executedBefore = toy.executed.length;
+    const other = 'query Other { ping report }';
+    for (const request of [
+      { query: other },
+      { extensions: byHash(other) },
+      { query: other, extensions: byHash(other) },
+    ]) {
+      const response = await post(url, request);
+      expect(response.status).toBe(400);
+      expect(codeOf(response)).toBe('DOCUMENT_NOT_TRUSTED');
+    }
+    const params = new URLSearchParams({ query: other });
+    const got = await fetch(`${url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(got.status).toBe(400);
+    expect(toy.executed.length).toBe(executedBefore);
+  });
+
+  it('refuses a registered hash sent with a different text', async () => {
+    const { url } = await start('enforce');
+    const executedBefore = toy.executed.length;
+    const response = await post(url, { query: REPORT, extensions: byHash(PING) });
+    expect(response.status).toBe(400);
+    expect(toy.executed.length).toBe(executedBefore);
+  });
+});
+
+describe.each([
+  { cache: 'in memory', redisKeyPrefix: undefined },
+  { cache: 'Redis', redisKeyPrefix: `test:gateway:apq:${process.pid}:${Date.now()}:` },
+])('trusted documents with automatic persisted queries ($cache)', ({ redisKeyPrefix }) => {
+  it('runs registered hashes, and registers and runs any other document through APQ', async () => {
+    const { url } = await start('apq', redisKeyPrefix);
+    expect((await post(url, { extensions: byHash(PING) })).body).toEqual({ data: { ping: 'pong' } });
+
+    const other = 'query Other { ping }';
+    const unknown = await post(url, { extensions: byHash(other) });
+    expect(codeOf(unknown)).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(url, { query: other, extensions: byHash(other) })).body).toEqual({ data: { ping: 'pong' } });
+    expect((await post(url, { extensions: byHash(other) })).body).toEqual({ data: { ping: 'pong' } });
+    if (redisKeyPrefix) expect(await redis.keys(`${redisKeyPrefix}apq:*${documentHash(other)}`)).toHaveLength(1);
+  });
+});
+
+describe("the SDK's manifest", () => {
+  it('loads, every hash checked against its document', () => {
+    const sdk = loadTrustedDocuments(persistedDocumentsFile);
+    expect(sdk.size).toBeGreaterThanOrEqual(7);
+    for (const [hash, document] of sdk) expect(documentHash(document)).toBe(hash);
+  });
+});
