@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORDS } from '@mib/db';
 import { graphqlRequest, type GraphQLResponse } from '@mib/subgraph-kit/testing';
 
 /** A signed-in user as a front end holds one. */
@@ -57,4 +58,12 @@ export async function logIn(gatewayUrl: string, email: string, password: string)
     input: { email, password },
   });
   return sessionOf(email, password, response.data?.logIn, response);
+}
+
+/** One of the seeded demo accounts, signed in with its published password. */
+export function logInAsDemo(gatewayUrl: string, role: 'trader' | 'analyst' | 'admin'): Promise<Session> {
+  const email = `${role}@demo.mib.local`;
+  const password = DEMO_PASSWORDS[email];
+  if (!password) throw new Error(`no demo password for ${email}`);
+  return logIn(gatewayUrl, email, password);
 }

@@ -3,7 +3,9 @@
  * gateway as any client would (and once around it). Each attempt is refused with a clear code
  * and changes nothing.
  */
+import { createClient } from 'graphql-ws';
 import { generateKeyPair, SignJWT, decodeProtectedHeader, decodeJwt } from 'jose';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoInstrumentId } from '@mib/db';
 import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
@@ -129,6 +131,41 @@ describe('stolen, forged and stale credentials', () => {
       },
     );
     expect(forgedHeader.status).toBe(401);
+  });
+});
+
+describe('live connections', () => {
+  /** How the gateway ends a graphql-ws connection opened with these `connection_init` params. */
+  async function closeCodeFor(connectionParams: Record<string, unknown>): Promise<number> {
+    const client = createClient({
+      url: platform.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams,
+      retryAttempts: 0,
+    });
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        client.subscribe(
+          { query: 'subscription { myOrderUpdates { id } }' },
+          {
+            next: () => reject(new Error('an unauthenticated subscription got data')),
+            error: (error) => resolve((error as { code?: number }).code ?? -1),
+            complete: () => reject(new Error('an unauthenticated subscription completed')),
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it('refuses connection_init without a valid token with 4403 Forbidden', async () => {
+    const session = await signUp(platform.gatewayUrl);
+    expect(await closeCodeFor({})).toBe(4403);
+    expect(await closeCodeFor({ authorization: 'Bearer forged.token.here' })).toBe(4403);
+    expect(
+      await closeCodeFor({ authorization: `Bearer ${tampered(session.accessToken, { role: 'admin' })}` }),
+    ).toBe(4403);
   });
 });
 

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TRADER_ID } from '@mib/db';
 import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
+import { logInAsDemo, type Session } from './accounts.js';
 import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
 
 let platform: PlatformFixture;
+let trader: Session;
 
 beforeAll(async () => {
   platform = await startPlatformFixture();
+  trader = await logInAsDemo(platform.gatewayUrl, 'trader');
 }, 60_000);
 
 afterAll(async () => {
@@ -88,7 +91,12 @@ interface Dashboard {
 
 describe('one query through the gateway crosses all five subgraphs', () => {
   it("returns the trader's portfolio with live quotes, risk limits and orders", async () => {
-    const response = await graphqlRequest<Dashboard>(platform.gatewayUrl, DASHBOARD, { id: DEMO_TRADER_ID });
+    const response = await graphqlRequest<Dashboard>(
+      platform.gatewayUrl,
+      DASHBOARD,
+      { id: DEMO_TRADER_ID },
+      trader.headers,
+    );
     expect(response.errors).toBeUndefined();
     const user = response.data?.user;
     if (!user) throw new Error('demo trader missing');
@@ -108,12 +116,15 @@ describe('one query through the gateway crosses all five subgraphs', () => {
   });
 
   it('answers an unknown user with null and a malformed id with BAD_USER_INPUT', async () => {
-    const unknown = await graphqlRequest<Dashboard>(platform.gatewayUrl, DASHBOARD, {
-      id: '00000000-0000-4000-8000-000000000000',
-    });
+    const unknown = await graphqlRequest<Dashboard>(
+      platform.gatewayUrl,
+      DASHBOARD,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      trader.headers,
+    );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.user).toBeNull();
-    const malformed = await graphqlRequest(platform.gatewayUrl, DASHBOARD, { id: 'trader' });
+    const malformed = await graphqlRequest(platform.gatewayUrl, DASHBOARD, { id: 'trader' }, trader.headers);
     expect(errorCodes(malformed)).toContain('BAD_USER_INPUT');
   });
 

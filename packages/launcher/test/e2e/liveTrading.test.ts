@@ -1,15 +1,22 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DEMO_ANALYST_ID, DEMO_TRADER_ID, demoInstrumentId } from '@mib/db';
+import { DEMO_TRADER_ID, demoInstrumentId } from '@mib/db';
 import { graphqlRequest } from '@mib/subgraph-kit/testing';
+import { logInAsDemo, signUp, type Session } from './accounts.js';
 import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
 
 let platform: PlatformFixture;
 const sockets: Client[] = [];
+/** The demo trader, signed in with the seeded password. */
+let trader: Session;
+/** A second trader, the other side of the demo trader's trades. */
+let counterparty: Session;
 
 beforeAll(async () => {
   platform = await startPlatformFixture();
+  trader = await logInAsDemo(platform.gatewayUrl, 'trader');
+  counterparty = await signUp(platform.gatewayUrl);
 }, 120_000);
 
 afterAll(async () => {
@@ -17,12 +24,12 @@ afterAll(async () => {
   await platform[Symbol.asyncDispose]();
 });
 
-/** A graphql-ws client of the gateway, signed in as `userId`. */
-function subscribeAs(userId: string): Client {
+/** A graphql-ws client of the gateway, signed in as `session` (its token in `connection_init`). */
+function subscribeAs(session: Session): Client {
   const client = createClient({
     url: platform.gatewayUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${userId}` },
+    connectionParams: { authorization: `Bearer ${session.accessToken}` },
     retryAttempts: 0,
   });
   sockets.push(client);
@@ -44,12 +51,12 @@ const PLACE = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) { __typename ... on OrderAccepted { order { id status } } ... on OrderRejected { reason message } }
 }`;
 
-function placeOrder(userId: string, input: Record<string, unknown>) {
+function placeOrder(session: Session, input: Record<string, unknown>) {
   return graphqlRequest<{ placeOrder: { __typename: string; order?: { id: string; status: string } } }>(
     platform.gatewayUrl,
     PLACE,
     { input },
-    { authorization: `Bearer ${userId}` },
+    session.headers,
   );
 }
 
@@ -68,10 +75,10 @@ interface OrderUpdate {
 
 describe('live trading through the gateway', () => {
   it("streams the trader's fill with fields from other subgraphs", async () => {
-    const quotes = subscribeAs(DEMO_TRADER_ID).iterate<QuoteUpdate>({
+    const quotes = subscribeAs(trader).iterate<QuoteUpdate>({
       query: 'subscription { quotes(symbols: ["NVDA"]) { instrument { symbol } quote { last } } }',
     });
-    const updates = subscribeAs(DEMO_TRADER_ID).iterate<OrderUpdate>({
+    const updates = subscribeAs(trader).iterate<OrderUpdate>({
       query: 'subscription { myOrderUpdates { id status filledQuantity instrument { symbol name } } }',
     });
     const instrumentId = demoInstrumentId('NVDA');
@@ -84,7 +91,7 @@ describe('live trading through the gateway', () => {
       .poll(
         async () => {
           if (!seen)
-            await placeOrder(DEMO_TRADER_ID, {
+            await placeOrder(trader, {
               instrumentId,
               side: 'BUY',
               type: 'LIMIT',
@@ -101,7 +108,7 @@ describe('live trading through the gateway', () => {
       instrument: { symbol: 'NVDA' },
     });
 
-    const sell = await placeOrder(DEMO_ANALYST_ID, {
+    const sell = await placeOrder(counterparty, {
       instrumentId,
       side: 'SELL',
       type: 'LIMIT',
@@ -109,7 +116,7 @@ describe('live trading through the gateway', () => {
       quantity: '2',
     });
     expect(sell.data?.placeOrder.__typename).toBe('OrderAccepted');
-    const buy = await placeOrder(DEMO_TRADER_ID, {
+    const buy = await placeOrder(trader, {
       instrumentId,
       side: 'BUY',
       type: 'LIMIT',
@@ -147,9 +154,12 @@ describe('live trading through the gateway', () => {
         async () => {
           const response = await graphqlRequest<{
             order: { status: string; trades: { price: string; quantity: string }[] };
-          }>(platform.gatewayUrl, 'query($id: ID!) { order(id: $id) { status trades { price quantity } } }', {
-            id: buyId,
-          });
+          }>(
+            platform.gatewayUrl,
+            'query($id: ID!) { order(id: $id) { status trades { price quantity } } }',
+            { id: buyId },
+            trader.headers,
+          );
           return response.data?.order;
         },
         { timeout: 15_000 },
@@ -159,15 +169,18 @@ describe('live trading through the gateway', () => {
 
   it('shows the position in the portfolio and raises a live risk alert on a breach', async () => {
     const instrumentId = demoInstrumentId('AMZN');
-    const alerts = subscribeAs(DEMO_TRADER_ID).iterate<{ riskAlerts: { kind: string; severity: string } }>({
+    const alerts = subscribeAs(trader).iterate<{ riskAlerts: { kind: string; severity: string } }>({
       query: 'subscription { riskAlerts { kind severity } }',
     });
     const firstAlert = nextData(alerts);
+    // Limits are an admin's to set.
+    const admin = await logInAsDemo(platform.gatewayUrl, 'admin');
     const limits = await graphqlRequest<{ setRiskLimits: { maxPositionNotional: string } }>(
       platform.gatewayUrl,
       `mutation($input: SetRiskLimitsInput!) { setRiskLimits(input: $input) { maxPositionNotional } }`,
       {
         input: {
+          userId: DEMO_TRADER_ID,
           maxOrderQuantity: '1000',
           maxOrderNotional: '1000000',
           maxPositionNotional: '1000',
@@ -175,14 +188,14 @@ describe('live trading through the gateway', () => {
           priceBandBps: 1000,
         },
       },
-      { authorization: `Bearer ${DEMO_TRADER_ID}` },
+      admin.headers,
     );
     expect(limits.errors).toBeUndefined();
 
     // A fill of 10 × 190 = 1 900 takes the trader's AMZN position over the 1 000 limit.
     expect(
       (
-        await placeOrder(DEMO_ANALYST_ID, {
+        await placeOrder(counterparty, {
           instrumentId,
           side: 'SELL',
           type: 'LIMIT',
@@ -193,7 +206,7 @@ describe('live trading through the gateway', () => {
     ).toBe('OrderAccepted');
     expect(
       (
-        await placeOrder(DEMO_TRADER_ID, {
+        await placeOrder(trader, {
           instrumentId,
           side: 'BUY',
           type: 'LIMIT',
@@ -222,6 +235,7 @@ describe('live trading through the gateway', () => {
             platform.gatewayUrl,
             'query($id: ID!) { user(id: $id) { portfolio { positions(first: 50) { edges { node { quantity instrument { symbol } } } } } } }',
             { id: DEMO_TRADER_ID },
+            trader.headers,
           );
           return response.data?.user.portfolio.positions.edges.find(
             (edge) => edge.node.instrument.symbol === 'AMZN',
