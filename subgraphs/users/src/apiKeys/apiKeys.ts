@@ -6,6 +6,9 @@ import { roleOf } from '../accounts/roles.js';
 import { newApiKeySecret, parseApiKey } from './apiKeySecret.js';
 
 const MAX_NAME_LENGTH = 100;
+
+/** A key's scopes, stored space-separated like an access token's `scope` claim. */
+export const scopesOfKey = (apiKey: Pick<ApiKey, 'scopes'>): string[] => apiKey.scopes.split(' ').filter(Boolean);
 /** A key already seen less than this long ago is not written again (one write a minute at most). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -31,7 +34,9 @@ export async function createApiKey(
   }
   const id = randomUUID();
   const { key, secretHash } = newApiKeySecret(id);
-  const apiKey = await prisma.apiKey.create({ data: { id, userId: identity.userId, name, scopes, secretHash } });
+  const apiKey = await prisma.apiKey.create({
+    data: { id, userId: identity.userId, name, scopes: scopes.join(' '), secretHash },
+  });
   return { apiKey, key };
 }
 
@@ -68,7 +73,7 @@ export async function verifyApiKey(prisma: PrismaClient, key: string, now = new 
   return {
     userId: apiKey.userId,
     role,
-    scopes: apiKey.scopes.filter((scope): scope is Scope => isScope(scope) && granted.includes(scope)),
+    scopes: scopesOfKey(apiKey).filter((scope): scope is Scope => isScope(scope) && granted.includes(scope)),
     credential: { kind: 'apiKey', id: apiKey.id },
   };
 }

@@ -28,7 +28,7 @@ CREATE TABLE "users"."api_keys" (
     "user_id" UUID NOT NULL,
     "name" TEXT NOT NULL,
     "secret_hash" TEXT NOT NULL,
-    "scopes" TEXT[],
+    "scopes" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "last_used_at" TIMESTAMPTZ(3),
     "revoked_at" TIMESTAMPTZ(3),

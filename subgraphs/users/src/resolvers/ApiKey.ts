@@ -1,0 +1,6 @@
+import { scopesOfKey } from '../apiKeys/apiKeys.js';
+import type { ApiKeyResolvers } from './types.generated.js';
+
+export const ApiKey: ApiKeyResolvers = {
+  scopes: (apiKey) => scopesOfKey(apiKey),
+};
