@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { pathToFileURL } from 'node:url';
-import { COMMAND_SLOT_SIZE, EventBuffer, Shard, type InstrumentSpec } from '../src/core/index.js';
+import { COMMAND_SLOT_SIZE, EventBuffer, LONG_RUNNING_ORDER_ID_WINDOW_BITS, Shard, type InstrumentSpec } from '../src/core/index.js';
 import { MarketSimulator, type SimulatedInstrument } from '../src/simulator/index.js';
 import { NaiveBook } from './baselines/naiveBook.js';
 
@@ -81,7 +81,7 @@ function stage(slots: Float64Array, first: number, count: number): void {
 /** Commands per second through `Shard.execute` over the whole flow, fresh shard per run. */
 export function measureCoreThroughput(slots: Float64Array, instruments: InstrumentSpec[]): { commandsPerSecond: number; events: number } {
   const count = slots.length / COMMAND_SLOT_SIZE;
-  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14 });
+  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS });
   const { out, published } = discardingBuffer();
   let elapsedMs = 0;
   for (let first = 0; first < count; first += BATCH) {
@@ -120,7 +120,7 @@ export function measureNaiveThroughput(slots: Float64Array, instruments: Instrum
  */
 export function measureHeapGrowthPerCommand(slots: Float64Array, instruments: InstrumentSpec[]): number {
   const count = slots.length / COMMAND_SLOT_SIZE;
-  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14 });
+  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS });
   const { out } = discardingBuffer();
   const newSpaceUsed = (): number => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
   const half = count >> 1;
@@ -156,7 +156,7 @@ function percentiles(samples: Float64Array): LatencyPercentiles {
  */
 export function measureCoreLatency(slots: Float64Array, instruments: InstrumentSpec[]): { gross: LatencyPercentiles; net: LatencyPercentiles; clockOverheadNs: number } {
   const count = slots.length / COMMAND_SLOT_SIZE;
-  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14 });
+  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS });
   const { out } = discardingBuffer();
   const samples = new Float64Array(count);
   for (let first = 0; first < count; first += BATCH) {

@@ -79,8 +79,10 @@ describe('IngestTrades', () => {
   });
 
   it('closes the candle of a quiet symbol on the heartbeat, without further commands', async () => {
-    const openTime = Math.floor(Date.now() / 1000) * 1000 - 10_000;
-    // One print: a heartbeat between two prints would move the symbol's clock past the second.
+    // The print is stamped in the next second, ahead of the symbol's clock: a print stamped in the
+    // past would count at the clock, which every heartbeat (each second) moves to the present.
+    // The heartbeat after the end of that second closes the candle.
+    const openTime = Math.floor(Date.now() / 1000) * 1000 + 1000;
     await fixture.client.ingestTrades([{ symbol: 'USDJPY', price: '150.125', quantity: '2000', timestampMs: String(openTime + 100) }]);
     // Replay from the start, then live: the candle is seen whether it closed before or after.
     const fromSequences = Object.fromEntries(Array.from({ length: fixture.engine.shards }, (_, shard) => [shard, '1']));

@@ -15,7 +15,10 @@ export class LevelPool {
   /** Newest order, -1 when empty. */
   tail: Int32Array;
 
+  /** Most recently released level (released levels chain through `head`), -1 when none. */
   private freeHead = -1;
+  /** Levels from here on were never handed out (taken only when no released one is left). */
+  private untouched = 0;
   capacity: number;
 
   constructor(initialCapacity = 256) {
@@ -25,14 +28,16 @@ export class LevelPool {
     this.orderCount = new Int32Array(initialCapacity);
     this.head = new Int32Array(initialCapacity);
     this.tail = new Int32Array(initialCapacity);
-    this.threadFreeList(0);
   }
 
   /** An empty level; the caller sets its price. */
   allocate(): number {
-    if (this.freeHead === -1) this.grow();
-    const level = this.freeHead;
-    this.freeHead = this.head[level]!;
+    let level = this.freeHead;
+    if (level !== -1) this.freeHead = this.head[level]!;
+    else {
+      if (this.untouched === this.capacity) this.grow();
+      level = this.untouched++;
+    }
     this.quantity[level] = 0;
     this.orderCount[level] = 0;
     this.head[level] = -1;
@@ -71,22 +76,13 @@ export class LevelPool {
     this.orderCount[level] = this.orderCount[level]! - 1;
   }
 
-  private threadFreeList(from: number): void {
-    for (let i = this.capacity - 1; i >= from; i--) {
-      this.head[i] = this.freeHead;
-      this.freeHead = i;
-    }
-  }
-
   private grow(): void {
-    const from = this.capacity;
-    const capacity = from * 2;
+    const capacity = this.capacity * 2;
     this.price = growF64(this.price, capacity);
     this.quantity = growF64(this.quantity, capacity);
     this.orderCount = growI32(this.orderCount, capacity);
     this.head = growI32(this.head, capacity);
     this.tail = growI32(this.tail, capacity);
     this.capacity = capacity;
-    this.threadFreeList(from);
   }
 }

@@ -4,7 +4,8 @@
  * size and are always inlined (a double passed to a call that is not inlined is boxed).
  */
 const enum F {
-  STRIDE = 8,
+  /** 16 float64 = 128 bytes per order: 8 float64 fields, then the int32 fields (see I). */
+  STRIDE = 16,
   ORDER_ID = 0,
   ACCOUNT_ID = 1,
   PRICE = 2,
@@ -15,26 +16,31 @@ const enum F {
   LIMIT = 7,
 }
 
-/** Offsets of an order's int32 fields at `slot * I.STRIDE` of `OrderPool.i`. */
+/**
+ * Offsets of an order's int32 fields at `slot * I.STRIDE` of `OrderPool.i`, a view of the same
+ * memory as `f`: they start at byte 64 of the order's 128 bytes (int32 index 16).
+ */
 const enum I {
-  STRIDE = 8,
+  STRIDE = 32,
   /** side | orderType << 4 | stpMode << 8 */
-  FLAGS = 0,
-  SYMBOL = 1,
-  ACCOUNT = 2,
-  POSITION = 3,
-  LEVEL = 4,
-  NEXT = 5,
-  PREV = 6,
+  FLAGS = 16,
+  SYMBOL = 17,
+  ACCOUNT = 18,
+  POSITION = 19,
+  LEVEL = 20,
+  NEXT = 21,
+  PREV = 22,
 }
 
 /**
  * Every open order of a shard, one slot per order. An order's fields sit together (array of
- * structs): its eight float64 fields fill one 64-byte cache line, its int32 fields half of another,
- * so touching a random order (cancel, a maker's fill) costs two cache misses, not one per field.
- * Slots come from a free list threaded through `next` and are reused most-recent-first (still in
- * cache); when none is left both arrays are reallocated at twice the size — while the book
- * grows, never per order once warm.
+ * structs) in one 128-byte-aligned block of one buffer: its eight float64 fields fill the first
+ * 64-byte cache line, its int32 fields half of the second, so touching a random order (cancel,
+ * a maker's fill) misses on one aligned pair of lines (which the adjacent-line prefetcher
+ * fetches together), not once per field or per separate array.
+ * Released slots are reused most-recent-first (still in cache); when none is left and every slot
+ * was handed out the buffer is reallocated at twice the size — while the book grows, never per
+ * order once warm.
  *
  * Doubles cross function boundaries through these fields (and other typed arrays), not as
  * arguments or return values: V8 boxes a double passed to or returned from a call it does not
@@ -43,7 +49,14 @@ const enum I {
 export class OrderPool {
   private f: Float64Array;
   private i: Int32Array;
+  /** Most recently released slot (released slots chain through `next`), -1 when none. */
   private freeHead = -1;
+  /**
+   * Slots from here on were never handed out. Fresh slots are taken from this mark only when no
+   * released one is left, so construction touches no memory (pages are mapped as the book
+   * grows) and released slots, still in cache, are reused first.
+   */
+  private untouched = 0;
   capacity: number;
   /** Slots in use. */
   used = 0;
@@ -51,8 +64,7 @@ export class OrderPool {
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
     this.f = new Float64Array(initialCapacity * F.STRIDE);
-    this.i = new Int32Array(initialCapacity * I.STRIDE);
-    this.threadFreeList(0);
+    this.i = new Int32Array(this.f.buffer);
   }
 
   /** Engine-wide order id. */
@@ -104,11 +116,15 @@ export class OrderPool {
 
   /** Takes a free slot (growing the pool if none is left); its fields hold stale values. */
   allocate(): number {
-    if (this.freeHead === -1) this.grow();
-    const slot = this.freeHead;
-    this.freeHead = this.next(slot);
+    if (this.freeHead !== -1) {
+      const slot = this.freeHead;
+      this.freeHead = this.next(slot);
+      this.used++;
+      return slot;
+    }
+    if (this.untouched === this.capacity) this.grow();
     this.used++;
-    return slot;
+    return this.untouched++;
   }
 
   /** Returns a slot to the free list. */
@@ -119,20 +135,10 @@ export class OrderPool {
     this.used--;
   }
 
-  private threadFreeList(from: number): void {
-    for (let slot = this.capacity - 1; slot >= from; slot--) {
-      this.setNext(slot, this.freeHead);
-      this.setLevel(slot, -1);
-      this.freeHead = slot;
-    }
-  }
-
   private grow(): void {
-    const from = this.capacity;
-    this.capacity = from * 2;
+    this.capacity *= 2;
     this.f = growF64(this.f, this.capacity * F.STRIDE);
-    this.i = growI32(this.i, this.capacity * I.STRIDE);
-    this.threadFreeList(from);
+    this.i = new Int32Array(this.f.buffer);
   }
 }
 

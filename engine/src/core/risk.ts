@@ -37,6 +37,18 @@ export const CANDIDATE_OWN_OPEN = 3;
 const LIMIT_FIELDS = 5;
 /** Position keys combine account and symbol indices; symbols stay below 2^24. */
 const SYMBOL_KEY_RANGE = 16_777_216;
+/**
+ * Account ids below this are looked up in a direct table (the main thread numbers accounts
+ * 1, 2, 3, … as it first sees them); larger ids go through the hash index.
+ */
+const DIRECT_ACCOUNT_IDS = 1 << 22;
+/**
+ * Positions of the first DIRECT_POSITION_ACCOUNTS accounts in the first DIRECT_POSITION_SYMBOLS
+ * symbols of the shard are found in a dense table (row per account index, 128 bytes); the rest
+ * through the hash index. Bounds the table at 32 MiB.
+ */
+const DIRECT_POSITION_SYMBOLS = 32;
+const DIRECT_POSITION_ACCOUNTS = 1 << 18;
 
 /**
  * Pre-trade risk state of a shard: per account its limits and open order count, per (account,
@@ -45,6 +57,8 @@ const SYMBOL_KEY_RANGE = 16_777_216;
  */
 export class PreTradeRisk {
   private accountIndex = new IdIndex(256);
+  /** Account id → account index + 1 (0 = not seen) for ids below DIRECT_ACCOUNT_IDS; grows by doubling. */
+  private accountById = new Int32Array(1024);
   accountIds = new Float64Array(64);
   openOrders = new Int32Array(64);
   /** Row in `limits` used by each account; row 0 holds the defaults. */
@@ -54,6 +68,8 @@ export class PreTradeRisk {
   private limitsRowCount = 1;
 
   private positionIndex = new IdIndex(1024);
+  /** (account index × DIRECT_POSITION_SYMBOLS + symbol index) → position index + 1 (0 = none yet). */
+  private positionByAccountSymbol = new Int32Array(64 * DIRECT_POSITION_SYMBOLS);
   /** Signed filled position (buys minus sells). */
   net = new Float64Array(256);
   openBuy = new Float64Array(256);
@@ -70,8 +86,14 @@ export class PreTradeRisk {
 
   /** Index of the account, registering it on first sight. */
   accountFor(accountId: number): number {
-    const found = this.accountIndex.get(accountId);
-    if (found !== -1) return found;
+    const direct = accountId < DIRECT_ACCOUNT_IDS && (accountId | 0) === accountId;
+    if (direct && accountId < this.accountById.length) {
+      const found = this.accountById[accountId]! - 1;
+      if (found !== -1) return found;
+    } else if (!direct) {
+      const found = this.accountIndex.get(accountId);
+      if (found !== -1) return found;
+    }
     const account = this.accountCount++;
     if (account === this.accountIds.length) {
       this.accountIds = growF64(this.accountIds, account * 2);
@@ -81,15 +103,31 @@ export class PreTradeRisk {
     this.accountIds[account] = accountId;
     this.openOrders[account] = 0;
     this.limitsRow[account] = 0;
-    this.accountIndex.set(accountId, account);
+    if (direct) {
+      if (accountId >= this.accountById.length) {
+        let size = this.accountById.length;
+        while (size <= accountId) size *= 2;
+        this.accountById = growI32(this.accountById, size);
+      }
+      this.accountById[accountId] = account + 1;
+    } else this.accountIndex.set(accountId, account);
     return account;
   }
 
   /** Index of the account's position in the symbol, creating a flat one on first use. */
   positionFor(account: number, symbol: number): number {
+    const direct = symbol < DIRECT_POSITION_SYMBOLS && account < DIRECT_POSITION_ACCOUNTS;
+    const cell = account * DIRECT_POSITION_SYMBOLS + symbol;
     const key = account * SYMBOL_KEY_RANGE + symbol + 1;
-    const found = this.positionIndex.get(key);
-    if (found !== -1) return found;
+    if (direct) {
+      if (cell < this.positionByAccountSymbol.length) {
+        const found = this.positionByAccountSymbol[cell]! - 1;
+        if (found !== -1) return found;
+      }
+    } else {
+      const found = this.positionIndex.get(key);
+      if (found !== -1) return found;
+    }
     const position = this.positionCount++;
     if (position === this.net.length) {
       this.net = growF64(this.net, position * 2);
@@ -103,7 +141,14 @@ export class PreTradeRisk {
     this.openSell[position] = 0;
     this.positionAccount[position] = account;
     this.positionSymbol[position] = symbol;
-    this.positionIndex.set(key, position);
+    if (direct) {
+      if (cell >= this.positionByAccountSymbol.length) {
+        let size = this.positionByAccountSymbol.length;
+        while (size <= cell) size *= 2;
+        this.positionByAccountSymbol = growI32(this.positionByAccountSymbol, size);
+      }
+      this.positionByAccountSymbol[cell] = position + 1;
+    } else this.positionIndex.set(key, position);
     return position;
   }
 

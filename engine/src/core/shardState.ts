@@ -15,12 +15,22 @@ export interface OrderBook {
   readonly asks: PriceLadder;
 }
 
+/** The order id window of long-running shards (workers, benchmarks): 2^20 cells, 16 MiB. */
+export const LONG_RUNNING_ORDER_ID_WINDOW_BITS = 20;
+
 /** Sizing and defaults of a shard. */
 export interface ShardOptions {
   /** Initial number of order slots (grows by doubling). Default 65 536. */
   initialOrderCapacity?: number;
   /** Initial number of price levels (grows by doubling). Default 4 096. */
   initialLevelCapacity?: number;
+  /**
+   * log2 of the order id index's direct-mapped window (16 bytes per cell). Ids of orders still
+   * live 2^bits ids later go to a slower hash. Default 17 (2 MiB, cheap to create, as tests
+   * create thousands of shards); shard workers use LONG_RUNNING_ORDER_ID_WINDOW_BITS so
+   * long-lived orders rarely leave the window.
+   */
+  orderIdWindowBits?: number;
   /** Limits of accounts without their own. Default `DEFAULT_RISK_LIMITS`. */
   defaultRiskLimits?: RiskLimits;
 }
@@ -52,7 +62,7 @@ export class ShardState {
   constructor(options: ShardOptions = {}) {
     this.orders = new OrderPool(options.initialOrderCapacity ?? 65_536);
     this.levels = new LevelPool(options.initialLevelCapacity ?? 4096);
-    this.orderIndex = new OrderIdIndex();
+    this.orderIndex = new OrderIdIndex(options.orderIdWindowBits ?? 17);
     this.risk = new PreTradeRisk(options.defaultRiskLimits);
   }
 

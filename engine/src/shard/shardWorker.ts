@@ -5,7 +5,7 @@
  * `ready` and `stopped`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { EventBuffer, Shard, Side } from '../core/index.js';
+import { EventBuffer, LONG_RUNNING_ORDER_ID_WINDOW_BITS, Shard, Side } from '../core/index.js';
 import { SNAPSHOT_COMMAND_KIND } from '../journal/commandJournal.js';
 import { Doorbell, RingClosedError, RingConsumer, RingProducer, WAIT_STRATEGIES } from '../ring/index.js';
 import {
@@ -25,6 +25,7 @@ const strategy = WAIT_STRATEGIES[data.waitStrategy];
 const commands = new RingConsumer(data.commands, strategy);
 const events = new RingProducer(data.events, strategy);
 const doorbell = new Doorbell(data.doorbell);
+const shardOptions = { orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS };
 const shard =
   data.snapshot === undefined
     ? new Shard(
@@ -33,8 +34,9 @@ const shard =
           tickSize: tickUnits,
           lotSize: lotUnits,
         })),
+        shardOptions,
       )
-    : Shard.restore(data.snapshot);
+    : Shard.restore(data.snapshot, shardOptions);
 const slotWords = commands.slotWords;
 const out = new EventBuffer(data.eventBatchSlots, publishEvents);
 const depthScratch = new Float64Array(1000 * 3);
