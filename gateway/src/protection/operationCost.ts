@@ -11,6 +11,7 @@ import {
   Kind,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLCompositeType,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -51,6 +52,16 @@ export function estimateOperationCost(input: CostEstimateInput): number {
   // so each is costed once: repeated spreads cannot make the estimate itself expensive.
   const fragmentCosts = new Map<string, number>();
 
+  // Arguments whose variables are missing or invalid count as not given; execution refuses
+  // such an operation before any subgraph is called.
+  const argumentValues = (definition: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> => {
+    try {
+      return getArgumentValues(definition, node, variables);
+    } catch {
+      return {};
+    }
+  };
+
   const inputCost = (type: GraphQLInputType, value: unknown): number => {
     const nullable = isNonNullType(type) ? type.ofType : type;
     if (value === null || value === undefined) return 0;
@@ -83,7 +94,7 @@ export function estimateOperationCost(input: CostEstimateInput): number {
     if (!definition) return 0; // __typename and introspection, which cost nothing here
     const coordinate = `${parent.name}.${definition.name}`;
     const type = getNamedType(definition.type);
-    const args = getArgumentValues(definition, node, variables);
+    const args = argumentValues(definition, node);
     const listSize = listSizes.get(coordinate);
     const size = listSize ? sizeFromArguments(coordinate, listSize, args) : undefined;
     // With sizedFields the slice sizes lists inside the result (a connection's edges), not this field.

@@ -5,6 +5,8 @@ import {
   CancelOrderDocument,
   DashboardDocument,
   documentHash,
+  LogInDocument,
+  LogOutDocument,
   OrderUpdatesDocument,
   persistedDocumentsFile,
   persistedQueryExtensions,
@@ -12,6 +14,7 @@ import {
   PortfolioDocument,
   PortfolioUpdatesDocument,
   QuotesDocument,
+  RefreshDocument,
 } from '../src/index.js';
 
 const manifest = JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Record<string, string>;
@@ -26,6 +29,9 @@ describe('persisted documents', () => {
       QuotesDocument,
       PortfolioDocument,
       PortfolioUpdatesDocument,
+      LogInDocument,
+      RefreshDocument,
+      LogOutDocument,
     ];
     expect(Object.keys(manifest)).toHaveLength(documents.length);
     for (const document of documents) {
