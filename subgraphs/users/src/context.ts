@@ -19,7 +19,11 @@ export interface UsersContext {
 }
 
 /** A fresh context per request: loaders cache only within one request. */
-export const createUsersContext = (prisma: PrismaClient, caller: Caller, runtime: UsersRuntime): UsersContext => ({
+export const createUsersContext = (
+  prisma: PrismaClient,
+  caller: Caller,
+  runtime: UsersRuntime,
+): UsersContext => ({
   prisma,
   identity: caller.identity,
   caller,

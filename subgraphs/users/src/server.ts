@@ -20,7 +20,8 @@ export function createUsersSubgraph(options: Partial<UsersOptions> = {}): Databa
     resolvers,
     createContext: (prisma, _identity, services, caller) =>
       createUsersContext(prisma, caller, runtimeOf(prisma, services)),
-    routes: ({ prisma, callerTokens, services }) => usersRoutes(prisma, runtimeOf(prisma, services), callerTokens),
+    routes: ({ prisma, callerTokens, services }) =>
+      usersRoutes(prisma, runtimeOf(prisma, services), callerTokens),
   });
 }
 

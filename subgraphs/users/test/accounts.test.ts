@@ -64,8 +64,16 @@ describe('signUp', () => {
 
   it.each([
     ['a malformed email', { email: 'not-an-email', password: PASSWORD, displayName: 'X' }, 'email'],
-    ['a short password', { email: 'short@example.test', password: 'elevenchars', displayName: 'X' }, 'password'],
-    ['a blank display name', { email: 'blank@example.test', password: PASSWORD, displayName: '  ' }, 'displayName'],
+    [
+      'a short password',
+      { email: 'short@example.test', password: 'elevenchars', displayName: 'X' },
+      'password',
+    ],
+    [
+      'a blank display name',
+      { email: 'blank@example.test', password: PASSWORD, displayName: '  ' },
+      'displayName',
+    ],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, input, argument) => {
     const before = await fixture.db.prisma.user.count();
     const response = await fixture.request(SIGN_UP, { input });
@@ -120,7 +128,9 @@ describe('logIn', () => {
   it('throttles an account after its burst, before checking the password', async () => {
     await signUpUser(fixture, 'throttled@example.test', PASSWORD);
     for (let attempt = 0; attempt < 4; attempt++) {
-      expect(errorCodes(await logIn('throttled@example.test', 'wrong password!!'))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await logIn('throttled@example.test', 'wrong password!!'))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
     }
     const throttled = await logIn('throttled@example.test', PASSWORD);
     expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
@@ -130,7 +140,9 @@ describe('logIn', () => {
   it('throttles a client address across accounts', async () => {
     const ip = freshIp();
     for (let attempt = 0; attempt < 6; attempt++) {
-      expect(errorCodes(await logIn(`spray${attempt}@example.test`, PASSWORD, ip))).toEqual(['UNAUTHENTICATED']);
+      expect(errorCodes(await logIn(`spray${attempt}@example.test`, PASSWORD, ip))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
     }
     expect(errorCodes(await logIn('spray-last@example.test', PASSWORD, ip))).toEqual(['RATE_LIMITED']);
     expect(errorCodes(await logIn('spray-last@example.test', PASSWORD))).toEqual(['UNAUTHENTICATED']);
@@ -161,13 +173,17 @@ describe('refresh and logOut', () => {
     expect(replay.errors?.[0]?.message).toMatch(/already used/);
     // The thief's replay also ends the rightful holder's newer token.
     expect(errorCodes(await fixture.request(REFRESH, { t: current }))).toEqual(['UNAUTHENTICATED']);
-    const family = await fixture.db.prisma.sessionFamily.findFirstOrThrow({ where: { userId: first.user.id } });
+    const family = await fixture.db.prisma.sessionFamily.findFirstOrThrow({
+      where: { userId: first.user.id },
+    });
     expect(family.revokedAt).not.toBeNull();
   });
 
   it('stores refresh tokens only as SHA-256 hashes', async () => {
     const auth = await signUpUser(fixture, 'hashed.refresh@example.test', PASSWORD);
-    const tokens = await fixture.db.prisma.refreshToken.findMany({ where: { family: { userId: auth.user.id } } });
+    const tokens = await fixture.db.prisma.refreshToken.findMany({
+      where: { family: { userId: auth.user.id } },
+    });
     expect(tokens).toHaveLength(1);
     expect(tokens[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(tokens[0]!.tokenHash).not.toContain(auth.refreshToken);
@@ -175,7 +191,9 @@ describe('refresh and logOut', () => {
 
   it('logOut ends the session: its refresh token no longer works', async () => {
     const auth = await signUpUser(fixture, 'logout@example.test', PASSWORD);
-    const out = await fixture.request('mutation($t: String!) { logOut(refreshToken: $t) }', { t: auth.refreshToken });
+    const out = await fixture.request('mutation($t: String!) { logOut(refreshToken: $t) }', {
+      t: auth.refreshToken,
+    });
     expect(out.data).toEqual({ logOut: true });
     expect(errorCodes(await fixture.request(REFRESH, { t: auth.refreshToken }))).toEqual(['UNAUTHENTICATED']);
     const unknown = await fixture.request('mutation { logOut(refreshToken: "nonsense") }');

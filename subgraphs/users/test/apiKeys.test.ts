@@ -20,13 +20,20 @@ beforeAll(async () => {
 afterAll(() => fixture[Symbol.asyncDispose]());
 
 interface CreatedKey {
-  createApiKey: { key: string; apiKey: { id: string; name: string; scopes: string[]; lastUsedAt: string | null } };
+  createApiKey: {
+    key: string;
+    apiKey: { id: string; name: string; scopes: string[]; lastUsedAt: string | null };
+  };
 }
 const CREATE = `mutation($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { key apiKey { id name scopes lastUsedAt } }
 }`;
 
-async function createKey(identity: Identity, scopes: string[], name = 'bot'): Promise<CreatedKey['createApiKey']> {
+async function createKey(
+  identity: Identity,
+  scopes: string[],
+  name = 'bot',
+): Promise<CreatedKey['createApiKey']> {
   const response = await fixture.request<CreatedKey>(CREATE, { input: { name, scopes } }, { identity });
   if (!response.data) throw new Error(JSON.stringify(response.errors));
   return response.data.createApiKey;
@@ -51,22 +58,42 @@ describe('createApiKey', () => {
 
   it('refuses scopes the owner does not have, and unknown scopes, writing nothing', async () => {
     const before = await fixture.db.prisma.apiKey.count();
-    const beyondRole = await fixture.request(CREATE, { input: { name: 'x', scopes: ['orders:write'] } }, { identity: analyst });
+    const beyondRole = await fixture.request(
+      CREATE,
+      { input: { name: 'x', scopes: ['orders:write'] } },
+      { identity: analyst },
+    );
     expect(errorCodes(beyondRole)).toEqual(['FORBIDDEN']);
-    const admin = await fixture.request(CREATE, { input: { name: 'x', scopes: ['admin'] } }, { identity: owner });
+    const admin = await fixture.request(
+      CREATE,
+      { input: { name: 'x', scopes: ['admin'] } },
+      { identity: owner },
+    );
     expect(errorCodes(admin)).toEqual(['FORBIDDEN']);
-    const unknown = await fixture.request(CREATE, { input: { name: 'x', scopes: ['everything'] } }, { identity: owner });
+    const unknown = await fixture.request(
+      CREATE,
+      { input: { name: 'x', scopes: ['everything'] } },
+      { identity: owner },
+    );
     expect(errorCodes(unknown)).toEqual(['BAD_USER_INPUT']);
     const none = await fixture.request(CREATE, { input: { name: 'x', scopes: [] } }, { identity: owner });
     expect(errorCodes(none)).toEqual(['BAD_USER_INPUT']);
-    const blank = await fixture.request(CREATE, { input: { name: ' ', scopes: ['market:read'] } }, { identity: owner });
+    const blank = await fixture.request(
+      CREATE,
+      { input: { name: ' ', scopes: ['market:read'] } },
+      { identity: owner },
+    );
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(await fixture.db.prisma.apiKey.count()).toBe(before);
   });
 
   it('cannot be done with an API key, nor anonymously', async () => {
     const viaKey = { ...owner, credential: { kind: 'apiKey' as const, id: 'some-key' } };
-    const response = await fixture.request(CREATE, { input: { name: 'child', scopes: ['market:read'] } }, { identity: viaKey });
+    const response = await fixture.request(
+      CREATE,
+      { input: { name: 'child', scopes: ['market:read'] } },
+      { identity: viaKey },
+    );
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     const anonymous = await fixture.request(CREATE, { input: { name: 'anon', scopes: ['market:read'] } });
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
@@ -79,7 +106,12 @@ describe('the gateway’s verify route', () => {
     const response = await verify(key);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      identity: { userId: owner.userId, role: 'trader', scopes: ['orders:read'], credential: { kind: 'apiKey', id: apiKey.id } },
+      identity: {
+        userId: owner.userId,
+        role: 'trader',
+        scopes: ['orders:read'],
+        credential: { kind: 'apiKey', id: apiKey.id },
+      },
     });
     const row = await fixture.db.prisma.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
     expect(row.lastUsedAt).not.toBeNull();
@@ -101,10 +133,14 @@ describe('the gateway’s verify route', () => {
   it('answers 401 for a wrong secret, a malformed key and a revoked key', async () => {
     const { key, apiKey } = await createKey(owner, ['market:read']);
     const tampered = `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`;
-    for (const bad of [tampered, 'mib_nonsense', `mib_00000000-0000-4000-8000-000000000000_${'a'.repeat(43)}`]) {
+    for (const bad of [
+      tampered,
+      'mib_nonsense',
+      `mib_00000000-0000-4000-8000-000000000000_${'a'.repeat(43)}`,
+    ]) {
       const response = await verify(bad);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ error: expect.any(String) });
+      expect(await response.json()).toEqual({ error: expect.any(String) as unknown });
     }
     const revoked = await fixture.request<{ revokeApiKey: { revokedAt: string | null } }>(
       'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
@@ -129,21 +165,37 @@ describe('owning keys', () => {
 
   it('lists a user’s keys to the user and to admins, and to nobody else', async () => {
     const { apiKey } = await createKey(stranger, ['market:read'], 'mine');
-    const own = await fixture.request<{ user: { apiKeys: { id: string }[] } }>(KEYS_OF, { id: stranger.userId }, { identity: stranger });
+    const own = await fixture.request<{ user: { apiKeys: { id: string }[] } }>(
+      KEYS_OF,
+      { id: stranger.userId },
+      { identity: stranger },
+    );
     expect(own.data?.user.apiKeys.map((key) => key.id)).toContain(apiKey.id);
     const admin = testIdentity('00000000-0000-4000-8000-0000000ad001', 'admin');
-    const asAdmin = await fixture.request<{ user: { apiKeys: { id: string }[] } }>(KEYS_OF, { id: stranger.userId }, { identity: admin });
+    const asAdmin = await fixture.request<{ user: { apiKeys: { id: string }[] } }>(
+      KEYS_OF,
+      { id: stranger.userId },
+      { identity: admin },
+    );
     expect(asAdmin.data?.user.apiKeys.map((key) => key.id)).toContain(apiKey.id);
-    expect(errorCodes(await fixture.request(KEYS_OF, { id: stranger.userId }, { identity: owner }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await fixture.request(KEYS_OF, { id: stranger.userId }, { identity: owner }))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it('lets nobody but the owner or an admin revoke a key', async () => {
     const { apiKey } = await createKey(stranger, ['market:read'], 'not yours');
     const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
-    expect(errorCodes(await fixture.request(REVOKE, { id: apiKey.id }, { identity: owner }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await fixture.request(REVOKE, { id: apiKey.id }, { identity: owner }))).toEqual([
+      'FORBIDDEN',
+    ]);
     const row = await fixture.db.prisma.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
     expect(row.revokedAt).toBeNull();
-    const unknown = await fixture.request(REVOKE, { id: '00000000-0000-4000-8000-000000000000' }, { identity: owner });
+    const unknown = await fixture.request(
+      REVOKE,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      { identity: owner },
+    );
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
   });
 });

@@ -17,15 +17,26 @@ const logIn = (email: string, password: string) =>
 describe('demo accounts', () => {
   it('let the README’s trader and admin log in with their roles’ scopes', async () => {
     const trader = await logIn('trader@demo.mib.local', DEMO_PASSWORDS['trader@demo.mib.local']!);
-    expect(trader.data?.logIn.user).toEqual({ id: DEMO_TRADER_ID, email: 'trader@demo.mib.local', role: 'TRADER' });
+    expect(trader.data?.logIn.user).toEqual({
+      id: DEMO_TRADER_ID,
+      email: 'trader@demo.mib.local',
+      role: 'TRADER',
+    });
     const admin = await logIn('admin@demo.mib.local', DEMO_PASSWORDS['admin@demo.mib.local']!);
-    expect(decodeJwt(admin.data!.logIn.accessToken)).toMatchObject({ role: 'admin', scope: expect.stringContaining('admin') });
+    expect(decodeJwt(admin.data!.logIn.accessToken)).toMatchObject({
+      role: 'admin',
+      scope: expect.stringContaining('admin') as unknown,
+    });
   });
 
   it('gives the analyst a password and the market maker none', async () => {
-    const analyst = await fixture.db.prisma.user.findUniqueOrThrow({ where: { email: 'analyst@demo.mib.local' } });
+    const analyst = await fixture.db.prisma.user.findUniqueOrThrow({
+      where: { email: 'analyst@demo.mib.local' },
+    });
     expect(analyst.passwordHash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
-    expect(errorCodes(await logIn('liquidity@demo.mib.local', 'demo-trader-2026'))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await logIn('liquidity@demo.mib.local', 'demo-trader-2026'))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('keeps a changed password when the seed runs again', async () => {

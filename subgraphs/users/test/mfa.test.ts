@@ -15,7 +15,9 @@ const STEP_MS = 30_000;
 
 /** The code an authenticator app shows `steps` time steps from now. */
 const codeAt = (secret: string, steps = 0) =>
-  new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: Date.now() + steps * STEP_MS });
+  new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + steps * STEP_MS,
+  });
 
 const ENROL = 'mutation { enrolTotp { secret uri } }';
 const CONFIRM = 'mutation($code: String!) { confirmTotp(code: $code) { codes } }';
@@ -28,7 +30,11 @@ const logIn = (email: string, extra: { totpCode?: string; recoveryCode?: string 
 async function userWithTotp(email: string) {
   const { user } = await signUpUser(fixture, email, PASSWORD);
   const identity = testIdentity(user.id, 'trader');
-  const enrolled = await fixture.request<{ enrolTotp: { secret: string; uri: string } }>(ENROL, {}, { identity });
+  const enrolled = await fixture.request<{ enrolTotp: { secret: string; uri: string } }>(
+    ENROL,
+    {},
+    { identity },
+  );
   const { secret, uri } = enrolled.data!.enrolTotp;
   const confirmed = await fixture.request<{ confirmTotp: { codes: string[] } }>(
     CONFIRM,
@@ -43,7 +49,11 @@ describe('TOTP enrolment', () => {
   it('stays pending until confirmed: login needs no code before', async () => {
     const { user } = await signUpUser(fixture, 'pending@example.test', PASSWORD);
     const identity = testIdentity(user.id);
-    const enrolled = await fixture.request<{ enrolTotp: { secret: string; uri: string } }>(ENROL, {}, { identity });
+    const enrolled = await fixture.request<{ enrolTotp: { secret: string; uri: string } }>(
+      ENROL,
+      {},
+      { identity },
+    );
     const { secret, uri } = enrolled.data!.enrolTotp;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(uri).toMatch(/^otpauth:\/\/totp\/Market%20Intel%20Brain:pending%40example\.test\?/);
@@ -69,7 +79,11 @@ describe('TOTP enrolment', () => {
     for (const code of recoveryCodes) expect(code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
     const stored = await fixture.db.prisma.recoveryCode.findMany({ where: { userId: user.id } });
     expect(stored.map((row) => row.codeHash).some((hash) => recoveryCodes.includes(hash))).toBe(false);
-    const state = await fixture.request('query { me { totpEnabled recoveryCodesRemaining } }', {}, { identity });
+    const state = await fixture.request(
+      'query { me { totpEnabled recoveryCodesRemaining } }',
+      {},
+      { identity },
+    );
     expect(state.data).toEqual({ me: { totpEnabled: true, recoveryCodesRemaining: 10 } });
   });
 
@@ -105,7 +119,9 @@ describe('logging in with TOTP enabled', () => {
     // The confirmation used the current step; the app's next code is within the accepted window.
     const code = codeAt(secret, 1);
     expect((await logIn('mfa.replay@example.test', { totpCode: code })).errors).toBeUndefined();
-    expect(errorCodes(await logIn('mfa.replay@example.test', { totpCode: code }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await logIn('mfa.replay@example.test', { totpCode: code }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     // A code of an earlier step than the last one used is a replay too.
     expect(errorCodes(await logIn('mfa.replay@example.test', { totpCode: codeAt(secret) }))).toEqual([
       'UNAUTHENTICATED',
@@ -117,14 +133,18 @@ describe('logging in with TOTP enabled', () => {
     const code = recoveryCodes[3]!;
     const typed = code.toLowerCase().replace(/-/g, ' ');
     expect((await logIn('mfa.recovery@example.test', { recoveryCode: typed })).errors).toBeUndefined();
-    expect(errorCodes(await logIn('mfa.recovery@example.test', { recoveryCode: code }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await logIn('mfa.recovery@example.test', { recoveryCode: code }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     const state = await fixture.request('query { me { recoveryCodesRemaining } }', {}, { identity });
     expect(state.data).toEqual({ me: { recoveryCodesRemaining: 9 } });
   });
 
   it('signs in without a code again once TOTP is disabled with a current code', async () => {
     const { identity, secret } = await userWithTotp('mfa.disable@example.test');
-    expect(errorCodes(await fixture.request(DISABLE, { code: '000000' }, { identity }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await fixture.request(DISABLE, { code: '000000' }, { identity }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     const disabled = await fixture.request(DISABLE, { code: codeAt(secret, 1) }, { identity });
     expect(disabled.data).toEqual({ disableTotp: { id: identity.userId, totpEnabled: false } });
     expect((await logIn('mfa.disable@example.test')).errors).toBeUndefined();

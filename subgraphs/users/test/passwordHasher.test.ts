@@ -7,7 +7,10 @@ const hasher = new PasswordHasher(TEST_PASSWORD_COST);
 describe('PasswordHasher', () => {
   it('verifies the right password and refuses a wrong one', async () => {
     const stored = await hasher.hash('correct horse battery staple');
-    expect(await hasher.verify('correct horse battery staple', stored)).toEqual({ matches: true, needsRehash: false });
+    expect(await hasher.verify('correct horse battery staple', stored)).toEqual({
+      matches: true,
+      needsRehash: false,
+    });
     expect((await hasher.verify('correct horse battery stapler', stored)).matches).toBe(false);
   });
 

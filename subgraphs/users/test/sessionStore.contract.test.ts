@@ -56,7 +56,11 @@ describe.each(adapters)('%s session store', (_name, createStore) => {
     const { familyId, userId, first } = await startFamily(store);
     const second = later();
     expect(await store.rotate(first, second, new Date())).toEqual({ kind: 'rotated', familyId, userId });
-    expect(await store.rotate(second.tokenHash, later(), new Date())).toEqual({ kind: 'rotated', familyId, userId });
+    expect(await store.rotate(second.tokenHash, later(), new Date())).toEqual({
+      kind: 'rotated',
+      familyId,
+      userId,
+    });
   });
 
   it('revokes the family when a spent token is presented again', async () => {
@@ -80,7 +84,9 @@ describe.each(adapters)('%s session store', (_name, createStore) => {
     const { familyId, userId, first } = await startFamily(store);
     expect(await store.rotate(token(), later(), new Date())).toEqual({ kind: 'invalid' });
     const expired = { tokenHash: token(), expiresAt: new Date(Date.now() - 1_000) };
-    const other = await db.prisma.user.create({ data: { email: `${randomUUID()}@example.test`, displayName: 'X' } });
+    const other = await db.prisma.user.create({
+      data: { email: `${randomUUID()}@example.test`, displayName: 'X' },
+    });
     await store.startFamily({ familyId: randomUUID(), userId: other.id }, expired);
     expect(await store.rotate(expired.tokenHash, later(), new Date())).toEqual({ kind: 'invalid' });
     expect(await store.rotate(first, later(), new Date())).toEqual({ kind: 'rotated', familyId, userId });

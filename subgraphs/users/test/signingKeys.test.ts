@@ -40,9 +40,11 @@ describe('signing keys', () => {
 
     // Until the first key's last token has expired, both keys are published and both verify.
     now += policy.tokenLifetimeMs;
-    const jwks = (await keys.published()) as JSONWebKeySet;
+    const jwks = await keys.published();
     expect(jwks.keys.map((key) => key.kid)).toEqual([secondKid, firstKid]);
-    expect(jwks.keys.every((key) => key.d === undefined && key.crv === 'Ed25519' && key.alg === 'EdDSA')).toBe(true);
+    expect(
+      jwks.keys.every((key) => key.d === undefined && key.crv === 'Ed25519' && key.alg === 'EdDSA'),
+    ).toBe(true);
     const verifyAt = (token: string) =>
       jwtVerify(token, createLocalJWKSet(jwks), { currentDate: new Date(now - 2_000) });
     await expect(verifyAt(lastOfFirst.token)).resolves.toBeDefined();
@@ -61,17 +63,17 @@ describe('rotateSigningKey', () => {
   afterAll(() => fixture[Symbol.asyncDispose]());
 
   const jwks = async () =>
-    ((await (await fetch(new URL('/.well-known/jwks.json', fixture.origin))).json()) as JSONWebKeySet).keys.map(
-      (key) => key.kid,
-    );
+    (
+      (await (await fetch(new URL('/.well-known/jwks.json', fixture.origin))).json()) as JSONWebKeySet
+    ).keys.map((key) => key.kid);
 
   it('is for admins only and publishes the new key beside the retired one', async () => {
     const before = await jwks();
     expect(before).toHaveLength(1);
     const trader = testIdentity('00000000-0000-4000-8000-000000000001', 'trader');
-    expect(errorCodes(await fixture.request('mutation { rotateSigningKey { kid } }', {}, { identity: trader }))).toEqual([
-      'FORBIDDEN',
-    ]);
+    expect(
+      errorCodes(await fixture.request('mutation { rotateSigningKey { kid } }', {}, { identity: trader })),
+    ).toEqual(['FORBIDDEN']);
     const admin = testIdentity('00000000-0000-4000-8000-0000000ad001', 'admin');
     const rotated = await fixture.request<{ rotateSigningKey: { kid: string; retiredAt: string | null } }>(
       'mutation { rotateSigningKey { kid retiredAt } }',
@@ -87,6 +89,7 @@ describe('rotateSigningKey', () => {
     const response = await fetch(new URL('/.well-known/jwks.json', fixture.origin));
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     const body = (await response.json()) as JSONWebKeySet;
-    for (const key of body.keys) expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    for (const key of body.keys)
+      expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
   });
 });

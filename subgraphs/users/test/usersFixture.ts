@@ -77,9 +77,13 @@ export async function signUpUser(
   email: string,
   password = 'correct horse battery staple',
 ): Promise<AuthResult> {
-  const response = await fixture.request<{ signUp: AuthResult }>(SIGN_UP, {
-    input: { email, password, displayName: email.split('@')[0] },
-  }, { clientIp: `10.1.${Math.floor(signUps / 250)}.${(signUps++ % 250) + 1}` });
+  const response = await fixture.request<{ signUp: AuthResult }>(
+    SIGN_UP,
+    {
+      input: { email, password, displayName: email.split('@')[0] },
+    },
+    { clientIp: `10.1.${Math.floor(signUps / 250)}.${(signUps++ % 250) + 1}` },
+  );
   if (!response.data?.signUp) throw new Error(JSON.stringify(response.errors));
   return response.data.signUp;
 }

@@ -92,10 +92,7 @@ describe('users subgraph', () => {
   it('rejects an out-of-range page size and a forged cursor', async () => {
     const tooMany = await adminRequest(subgraph.url, 'query { users(first: 1000) { edges { cursor } } }');
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
-    const forged = await adminRequest(
-      subgraph.url,
-      'query { users(after: "garbage") { edges { cursor } } }',
-    );
+    const forged = await adminRequest(subgraph.url, 'query { users(after: "garbage") { edges { cursor } } }');
     expect(errorCodes(forged)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -117,7 +114,12 @@ describe('users subgraph', () => {
   });
 
   it('lets only admins list users', async () => {
-    const asTrader = await subgraphRequest(subgraph.url, 'query { users { edges { cursor } } }', {}, testIdentity(ids[0]!));
+    const asTrader = await subgraphRequest(
+      subgraph.url,
+      'query { users { edges { cursor } } }',
+      {},
+      testIdentity(ids[0]!),
+    );
     expect(errorCodes(asTrader)).toEqual(['FORBIDDEN']);
     const anonymous = await subgraphRequest(subgraph.url, 'query { users { edges { cursor } } }');
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
@@ -127,7 +129,12 @@ describe('users subgraph', () => {
     const query = 'query($id: ID!) { user(id: $id) { displayName email } }';
     const own = await subgraphRequest(subgraph.url, query, { id: ids[1] }, testIdentity(ids[1]!));
     expect(own.data).toEqual({ user: { displayName: 'User 1', email: 'user1@example.test' } });
-    const other = await subgraphRequest(subgraph.url, query, { id: ids[1] }, testIdentity(ids[2]!, 'analyst'));
+    const other = await subgraphRequest(
+      subgraph.url,
+      query,
+      { id: ids[1] },
+      testIdentity(ids[2]!, 'analyst'),
+    );
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
     const names = await subgraphRequest(
       subgraph.url,
@@ -141,7 +148,9 @@ describe('users subgraph', () => {
   it('answers me with the signed-in user, and UNAUTHENTICATED to anonymous callers', async () => {
     const me = await subgraphRequest(subgraph.url, 'query { me { id email } }', {}, testIdentity(ids[3]!));
     expect(me.data).toEqual({ me: { id: ids[3], email: 'user3@example.test' } });
-    expect(errorCodes(await subgraphRequest(subgraph.url, 'query { me { id } }'))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await subgraphRequest(subgraph.url, 'query { me { id } }'))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     const ghost = await subgraphRequest(subgraph.url, 'query { me { id } }', {}, TEST_ADMIN);
     expect(errorCodes(ghost)).toEqual(['UNAUTHENTICATED']);
   });

@@ -17,7 +17,11 @@ export interface AuthPayload {
 }
 
 /** Starts a session (a new refresh-token family) for a user who just proved who they are. */
-export async function startSession(runtime: UsersRuntime, user: User, now = new Date()): Promise<AuthPayload> {
+export async function startSession(
+  runtime: UsersRuntime,
+  user: User,
+  now = new Date(),
+): Promise<AuthPayload> {
   const familyId = randomUUID();
   const refreshToken = randomToken();
   const refreshTokenExpiresAt = new Date(now.getTime() + runtime.options.refreshTokenLifetimeMs);

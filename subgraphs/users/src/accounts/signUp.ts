@@ -13,7 +13,8 @@ export async function signUp(
   clientIp: string | null,
 ): Promise<AuthPayload> {
   const fields = validateSignUp(input);
-  if (clientIp) await throttleAttempt(runtime, [{ key: `ip:${clientIp}`, policy: runtime.options.loginsPerClientIp }]);
+  if (clientIp)
+    await throttleAttempt(runtime, [{ key: `ip:${clientIp}`, policy: runtime.options.loginsPerClientIp }]);
   const passwordHash = await runtime.passwords.hash(fields.password);
   let user;
   try {

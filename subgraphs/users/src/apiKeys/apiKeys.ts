@@ -8,7 +8,8 @@ import { newApiKeySecret, parseApiKey } from './apiKeySecret.js';
 const MAX_NAME_LENGTH = 100;
 
 /** A key's scopes, stored space-separated like an access token's `scope` claim. */
-export const scopesOfKey = (apiKey: Pick<ApiKey, 'scopes'>): string[] => apiKey.scopes.split(' ').filter(Boolean);
+export const scopesOfKey = (apiKey: Pick<ApiKey, 'scopes'>): string[] =>
+  apiKey.scopes.split(' ').filter(Boolean);
 /** A key already seen less than this long ago is not written again (one write a minute at most). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -22,7 +23,8 @@ export async function createApiKey(
   identity: Identity,
   input: { name: string; scopes: readonly string[] },
 ): Promise<{ apiKey: ApiKey; key: string }> {
-  if (identity.credential.kind !== 'session') throw forbidden('API keys can only be created from a signed-in session');
+  if (identity.credential.kind !== 'session')
+    throw forbidden('API keys can only be created from a signed-in session');
   const name = input.name.trim();
   if (name.length === 0 || name.length > MAX_NAME_LENGTH)
     throw badUserInput(`The name needs 1 to ${MAX_NAME_LENGTH} characters`, 'name');
@@ -53,7 +55,11 @@ export async function revokeApiKey(prisma: PrismaClient, identity: Identity, id:
  * The identity an API key stands for, or null for anything but a live key. Its scopes are the
  * key's, narrowed to what the owner's role grants today (a demoted owner's keys shrink too).
  */
-export async function verifyApiKey(prisma: PrismaClient, key: string, now = new Date()): Promise<Identity | null> {
+export async function verifyApiKey(
+  prisma: PrismaClient,
+  key: string,
+  now = new Date(),
+): Promise<Identity | null> {
   const parsed = parseApiKey(key);
   if (!parsed) return null;
   const apiKey = await prisma.apiKey.findUnique({ where: { id: parsed.keyId }, include: { user: true } });

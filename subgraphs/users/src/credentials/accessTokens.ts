@@ -34,7 +34,11 @@ export async function issueAccessToken(
   const signingKey = await keys.current();
   const issuedAt = Math.floor(now / 1000);
   const expiresAt = issuedAt + Math.floor(lifetimeMs / 1000);
-  const token = await new SignJWT({ role: subject.role, scope: subject.scopes.join(' '), sid: subject.sessionId })
+  const token = await new SignJWT({
+    role: subject.role,
+    scope: subject.scopes.join(' '),
+    sid: subject.sessionId,
+  })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: signingKey.kid, typ: 'JWT' })
     .setSubject(subject.userId)
     .setIssuer(ACCESS_TOKEN_ISSUER)

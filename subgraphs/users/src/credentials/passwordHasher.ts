@@ -40,7 +40,9 @@ export class PasswordHasher {
 
   /** Checks `password` against `stored`; with `stored` null it burns one hash and says no. */
   async verify(password: string, stored: string | null): Promise<PasswordCheck> {
-    const parsed = parse(stored ?? (await (this.#dummyHash ??= this.hash(randomBytes(16).toString('base64url')))));
+    const parsed = parse(
+      stored ?? (await (this.#dummyHash ??= this.hash(randomBytes(16).toString('base64url')))),
+    );
     if (!parsed) return { matches: false, needsRehash: false };
     const key = await derive(password, parsed.salt, parsed.cost);
     const matches = stored !== null && key.length === parsed.key.length && timingSafeEqual(key, parsed.key);

@@ -94,8 +94,8 @@ async function createKey(tx: Prisma.TransactionClient, now: Date): Promise<Signi
   return tx.signingKey.create({
     data: {
       kid,
-      privateJwk: describe(await exportJWK(privateKey)) as Prisma.InputJsonObject,
-      publicJwk: describe(await exportJWK(publicKey)) as Prisma.InputJsonObject,
+      privateJwk: describe(await exportJWK(privateKey)),
+      publicJwk: describe(await exportJWK(publicKey)),
       createdAt: now,
     },
   });

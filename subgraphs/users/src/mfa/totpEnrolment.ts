@@ -14,7 +14,10 @@ export interface TotpEnrolment {
  * Starts (or restarts) TOTP set-up with a new secret. It stays pending, and login needs no
  * code, until `confirmTotp` proves the user's app produces the same codes.
  */
-export async function enrolTotp(prisma: PrismaClient, user: { id: string; email: string }): Promise<TotpEnrolment> {
+export async function enrolTotp(
+  prisma: PrismaClient,
+  user: { id: string; email: string },
+): Promise<TotpEnrolment> {
   const existing = await prisma.totpFactor.findUnique({ where: { userId: user.id } });
   if (existing?.confirmedAt) throw badUserInput('TOTP is already enabled; disable it first to enrol again');
   const secret = newTotpSecret();
@@ -31,7 +34,8 @@ export async function confirmTotp(prisma: PrismaClient, userId: string, code: st
   const factor = await prisma.totpFactor.findUnique({ where: { userId } });
   if (!factor) throw badUserInput('Start with enrolTotp');
   if (factor.confirmedAt) throw badUserInput('TOTP is already enabled');
-  if (!(await consumeTotpCode(prisma, factor, code.trim()))) throw badUserInput('Wrong authentication code', 'code');
+  if (!(await consumeTotpCode(prisma, factor, code.trim())))
+    throw badUserInput('Wrong authentication code', 'code');
   return prisma.$transaction(async (tx) => {
     await tx.totpFactor.update({ where: { userId }, data: { confirmedAt: new Date() } });
     return replaceRecoveryCodes(tx, userId);

@@ -51,8 +51,10 @@ export const Mutation: MutationResolvers = {
     return user;
   },
 
-  createApiKey: (_parent, { input }, { prisma, identity }) => createApiKey(prisma, requireIdentity(identity), input),
-  revokeApiKey: (_parent, { id }, { prisma, identity }) => revokeApiKey(prisma, requireIdentity(identity), parseId(id)),
+  createApiKey: (_parent, { input }, { prisma, identity }) =>
+    createApiKey(prisma, requireIdentity(identity), input),
+  revokeApiKey: (_parent, { id }, { prisma, identity }) =>
+    revokeApiKey(prisma, requireIdentity(identity), parseId(id)),
 
   rotateSigningKey: (_parent, _args, { runtime }) => runtime.signingKeys.rotate(),
 };

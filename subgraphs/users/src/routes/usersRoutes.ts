@@ -26,20 +26,25 @@ export function usersRoutes(prisma: PrismaClient, runtime: UsersRuntime, callerT
       next(error);
     }
   });
-  router.post(VERIFY_API_KEY_PATH, gatewayOnly(callerTokens), express.json({ limit: '4kb' }), async (req, res, next) => {
-    try {
-      const key = (req.body as { key?: unknown } | undefined)?.key;
-      if (typeof key !== 'string') {
-        res.status(400).json({ error: 'Send JSON { "key": "mib_..." }' });
-        return;
+  router.post(
+    VERIFY_API_KEY_PATH,
+    gatewayOnly(callerTokens),
+    express.json({ limit: '4kb' }),
+    async (req, res, next) => {
+      try {
+        const key = (req.body as { key?: unknown } | undefined)?.key;
+        if (typeof key !== 'string') {
+          res.status(400).json({ error: 'Send JSON { "key": "mib_..." }' });
+          return;
+        }
+        const identity = await verifyApiKey(prisma, key);
+        if (identity) res.json({ identity });
+        else res.status(401).json({ error: 'Unknown or revoked API key' });
+      } catch (error) {
+        next(error);
       }
-      const identity = await verifyApiKey(prisma, key);
-      if (identity) res.json({ identity });
-      else res.status(401).json({ error: 'Unknown or revoked API key' });
-    } catch (error) {
-      next(error);
-    }
-  });
+    },
+  );
   return router;
 }
 

@@ -20,7 +20,8 @@ export class MemorySessionStore implements SessionStore {
   rotate(presented: string, next: NewToken, now: Date): Promise<RotationOutcome> {
     const token = this.#tokens.get(presented);
     const family = token && this.#families.get(token.familyId);
-    if (!token || !family || family.revoked || token.expiresAt <= now) return Promise.resolve({ kind: 'invalid' });
+    if (!token || !family || family.revoked || token.expiresAt <= now)
+      return Promise.resolve({ kind: 'invalid' });
     if (token.used) {
       family.revoked = true;
       return Promise.resolve({ kind: 'reused', familyId: token.familyId });

@@ -18,8 +18,12 @@ export class PostgresSessionStore implements SessionStore {
         where: { tokenHash: presented, usedAt: null, expiresAt: { gt: now }, family: { revokedAt: null } },
         data: { usedAt: now },
       });
-      const token = await tx.refreshToken.findUnique({ where: { tokenHash: presented }, include: { family: true } });
-      if (!token || token.family.revokedAt !== null || token.expiresAt <= now) return { kind: 'invalid' } as const;
+      const token = await tx.refreshToken.findUnique({
+        where: { tokenHash: presented },
+        include: { family: true },
+      });
+      if (!token || token.family.revokedAt !== null || token.expiresAt <= now)
+        return { kind: 'invalid' } as const;
       if (spent.count === 0) {
         await tx.sessionFamily.update({ where: { id: token.familyId }, data: { revokedAt: now } });
         return { kind: 'reused', familyId: token.familyId } as const;
