@@ -40,21 +40,30 @@ function directiveNames(document: DocumentNode): { cost: string; listSize: strin
     if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
     for (const link of definition.directives ?? []) {
       if (link.name.value !== 'link') continue;
-      const args = Object.fromEntries((link.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
+      const args = Object.fromEntries(
+        (link.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]),
+      );
       if (typeof args['url'] !== 'string' || !COST_SPEC.test(args['url'])) continue;
       const specName = typeof args['as'] === 'string' ? args['as'] : 'cost';
       const imports = Array.isArray(args['import']) ? (args['import'] as unknown[]) : [];
       const imported = (name: string): string | undefined => {
         for (const entry of imports) {
           if (entry === `@${name}`) return name;
-          if (typeof entry === 'object' && entry !== null && (entry as { name?: unknown }).name === `@${name}`) {
+          if (
+            typeof entry === 'object' &&
+            entry !== null &&
+            (entry as { name?: unknown }).name === `@${name}`
+          ) {
             const as = (entry as { as?: unknown }).as;
             return typeof as === 'string' ? as.replace(/^@/, '') : name;
           }
         }
         return undefined;
       };
-      return { cost: imported('cost') ?? specName, listSize: imported('listSize') ?? `${specName}__listSize` };
+      return {
+        cost: imported('cost') ?? specName,
+        listSize: imported('listSize') ?? `${specName}__listSize`,
+      };
     }
   }
   return null;
@@ -89,7 +98,10 @@ export function readCostDirectives(supergraphSdl: string): CostDirectives {
         });
     }
   };
-  const recordFields = (type: string, fields: readonly (FieldDefinitionNode | InputValueDefinitionNode)[]) => {
+  const recordFields = (
+    type: string,
+    fields: readonly (FieldDefinitionNode | InputValueDefinitionNode)[],
+  ) => {
     for (const field of fields) {
       record(`${type}.${field.name.value}`, field.directives);
       if (field.kind === Kind.FIELD_DEFINITION)

@@ -27,7 +27,11 @@ export function costLimitPlugin<Context extends BaseContext>(
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const coerced = getVariableValues(
+            schema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
           // Invalid variables are reported by execution, which stops before calling a subgraph.
           if (coerced.errors) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
@@ -52,7 +56,12 @@ export function costLimitPlugin<Context extends BaseContext>(
           }
           if (cost > limit.maxCost)
             throw new GraphQLError(`Operation cost ${cost} is over the limit of ${limit.maxCost}`, {
-              extensions: { code: ErrorCode.COST_LIMIT_EXCEEDED, cost, maxCost: limit.maxCost, http: { status: 400 } },
+              extensions: {
+                code: ErrorCode.COST_LIMIT_EXCEEDED,
+                cost,
+                maxCost: limit.maxCost,
+                http: { status: 400 },
+              },
             });
         },
       };

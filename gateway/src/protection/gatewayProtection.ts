@@ -86,7 +86,8 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
       limitOperationTokens(settings.operationLimits.maxTokens),
       useTrustedDocuments({ manifest: options.trustedDocuments, mode: settings.trustedDocuments }),
     ],
-    guardWebSocketUpgrades: (httpServer) => refuseForeignWebSocketOrigins(httpServer, settings.allowedOrigins),
+    guardWebSocketUpgrades: (httpServer) =>
+      refuseForeignWebSocketOrigins(httpServer, settings.allowedOrigins),
     close: async () => {
       await redis?.quit();
     },

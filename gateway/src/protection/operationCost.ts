@@ -9,6 +9,7 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -54,7 +55,10 @@ export function estimateOperationCost(input: CostEstimateInput): number {
 
   // Arguments whose variables are missing or invalid count as not given; execution refuses
   // such an operation before any subgraph is called.
-  const argumentValues = (definition: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> => {
+  const argumentValues = (
+    definition: GraphQLField<unknown, unknown>,
+    node: FieldNode,
+  ): Record<string, unknown> => {
     try {
       return getArgumentValues(definition, node, variables);
     } catch {
@@ -66,7 +70,9 @@ export function estimateOperationCost(input: CostEstimateInput): number {
     const nullable = isNonNullType(type) ? type.ofType : type;
     if (value === null || value === undefined) return 0;
     if (isListType(nullable))
-      return Array.isArray(value) ? value.reduce<number>((sum, item) => sum + inputCost(nullable.ofType, item), 0) : 0;
+      return Array.isArray(value)
+        ? value.reduce<number>((sum, item) => sum + inputCost(nullable.ofType, item), 0)
+        : 0;
     if (!isInputObjectType(nullable)) return 0;
     let cost = 0;
     for (const [name, field] of Object.entries(nullable.getFields())) {
@@ -107,7 +113,9 @@ export function estimateOperationCost(input: CostEstimateInput): number {
       cost *= sizeFromParent ?? (sizedChildren ? undefined : size) ?? defaultListSize;
     for (const argument of definition.args)
       if (args[argument.name] !== undefined)
-        cost += (weights.get(`${coordinate}(${argument.name})`) ?? 0) + inputCost(argument.type, args[argument.name]);
+        cost +=
+          (weights.get(`${coordinate}(${argument.name})`) ?? 0) +
+          inputCost(argument.type, args[argument.name]);
     return cost;
   };
 
@@ -145,6 +153,6 @@ export function estimateOperationCost(input: CostEstimateInput): number {
 
   const root = schema.getRootType(input.operation.operation);
   if (!root) return 0;
-  const base = input.operation.operation === 'mutation' ? MUTATION_BASE_COST : 0;
+  const base = input.operation.operation === OperationTypeNode.MUTATION ? MUTATION_BASE_COST : 0;
   return base + selectionSetCost(input.operation.selectionSet, root);
 }

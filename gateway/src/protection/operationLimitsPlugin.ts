@@ -23,7 +23,9 @@ type Limit = 'depth' | 'aliases' | 'directives';
  * limit. The rules run here rather than as Apollo `validationRules` because Apollo relabels
  * every validation error GRAPHQL_VALIDATION_FAILED, which would hide which limit was hit.
  */
-export function operationLimitsPlugin<Context extends BaseContext>(limits: OperationLimits): ApolloServerPlugin<Context> {
+export function operationLimitsPlugin<Context extends BaseContext>(
+  limits: OperationLimits,
+): ApolloServerPlugin<Context> {
   const max: Record<Limit, number> = {
     depth: limits.maxDepth,
     aliases: limits.maxAliases,
@@ -36,7 +38,9 @@ export function operationLimitsPlugin<Context extends BaseContext>(limits: Opera
           const exceeded: { limit: Limit; message: string }[] = [];
           const collect = (limit: Limit) => ({
             propagateOnRejection: false,
-            onReject: [(_context: unknown, error: GraphQLError) => exceeded.push({ limit, message: error.message })],
+            onReject: [
+              (_context: unknown, error: GraphQLError) => exceeded.push({ limit, message: error.message }),
+            ],
           });
           const rules: ValidationRule[] = [
             maxDepthRule({ n: max.depth, ...collect('depth') }),

@@ -43,7 +43,12 @@ export const protectionEnvironment = {
   /** Comma-separated browser origins; unset allows none in production and any otherwise. */
   CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .optional(),
   /** Schema introspection; default on outside production. */
   INTROSPECTION: flag.optional(),

@@ -72,4 +72,6 @@ export const rateLimitByAddress = (limiter: RateLimiter, policies: RateLimitPoli
  * `res.locals.caller`. Anonymous requests have only their address's bucket.
  */
 export const rateLimitByCredential = (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
-  rateLimit(limiter, logger, (_req, res) => credentialBucket(res.locals['caller'] as Caller | undefined, policies));
+  rateLimit(limiter, logger, (_req, res) =>
+    credentialBucket(res.locals['caller'] as Caller | undefined, policies),
+  );

@@ -16,9 +16,15 @@ export function parseRequestBody(maxBytes: number): [RequestHandler, ErrorReques
   const refuseBadBody: ErrorRequestHandler = (error, _req, res, next) => {
     if (!isBodyError(error)) return next(error);
     if (error.type === 'entity.too.large')
-      return sendGraphQLError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${maxBytes} bytes`, {
-        maxBytes,
-      });
+      return sendGraphQLError(
+        res,
+        413,
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `Request body is larger than ${maxBytes} bytes`,
+        {
+          maxBytes,
+        },
+      );
     if (error.type === 'entity.parse.failed')
       return sendGraphQLError(res, 400, ErrorCode.BAD_USER_INPUT, 'Request body is not valid JSON');
     next(error);

@@ -24,9 +24,12 @@ export const documentHash = (document: string): string => createHash('sha256').u
  */
 export function loadTrustedDocuments(file: string | URL): TrustedDocumentManifest {
   const manifest = new Map<string, string>();
-  for (const [key, document] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)) {
+  for (const [key, document] of Object.entries(
+    JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>,
+  )) {
     const hash = key.replace(/^sha256:/, '');
-    if (documentHash(document) !== hash) throw new Error(`${String(file)}: ${key} is not the hash of its document`);
+    if (documentHash(document) !== hash)
+      throw new Error(`${String(file)}: ${key} is not the hash of its document`);
     manifest.set(hash, document);
   }
   return manifest;
@@ -44,13 +47,18 @@ export function useTrustedDocuments(options: {
   const { manifest, mode } = options;
   return (req, res, next) => {
     for (const request of graphqlRequestsOf(req)) {
-      const registered = request.persistedHash === undefined ? undefined : manifest.get(request.persistedHash);
+      const registered =
+        request.persistedHash === undefined ? undefined : manifest.get(request.persistedHash);
       if (registered !== undefined) {
         if (request.query === undefined) request.setQuery(registered);
         continue;
       }
       if (mode === 'apq') continue;
-      if (request.query !== undefined && request.persistedHash === undefined && manifest.has(documentHash(request.query)))
+      if (
+        request.query !== undefined &&
+        request.persistedHash === undefined &&
+        manifest.has(documentHash(request.query))
+      )
         continue;
       return sendGraphQLError(
         res,

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/index.js';
-import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import {
+  codeOf,
+  post,
+  startProtectedGateway,
+  startToySubgraph,
+  type ToySubgraph,
+} from './protectedGateway.js';
 
 let toy: ToySubgraph;
 let gateway: RunningGateway;
@@ -18,7 +24,10 @@ afterAll(async () => {
   await toy.stop();
 });
 
-async function expectCostRefused(request: { query: string; variables?: Record<string, unknown> }, cost: number) {
+async function expectCostRefused(
+  request: { query: string; variables?: Record<string, unknown> },
+  cost: number,
+) {
   const executedBefore = toy.executed.length;
   const response = await post(gateway.url, request);
   expect(response.status).toBe(400);

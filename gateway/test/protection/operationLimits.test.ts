@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/index.js';
-import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import {
+  codeOf,
+  post,
+  startProtectedGateway,
+  startToySubgraph,
+  type ToySubgraph,
+} from './protectedGateway.js';
 
 let toy: ToySubgraph;
 let gateway: RunningGateway;

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningGateway } from '../../src/index.js';
-import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import {
+  codeOf,
+  post,
+  startProtectedGateway,
+  startToySubgraph,
+  type ToySubgraph,
+} from './protectedGateway.js';
 
 const APP = 'https://app.example';
 const EVIL = 'https://evil.example';
@@ -39,7 +45,11 @@ describe('CORS allow-list', () => {
   it('answers a preflight from an allowed origin with its CORS headers', async () => {
     const response = await fetch(gateway.url, {
       method: 'OPTIONS',
-      headers: { origin: APP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: APP,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(response.headers.get('access-control-allow-origin')).toBe(APP);
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');

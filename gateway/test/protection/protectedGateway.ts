@@ -7,7 +7,11 @@ import { startSubgraph, type RunningService } from '@mib/subgraph-kit';
 import { silentLogger } from '@mib/telemetry';
 import { InvalidCredentials } from '../../src/auth/authenticate.js';
 import { startGateway, type RunningGateway } from '../../src/index.js';
-import { defaultProtectionSettings, type ProtectionSettings, type TrustedDocumentManifest } from '../../src/protection/index.js';
+import {
+  defaultProtectionSettings,
+  type ProtectionSettings,
+  type TrustedDocumentManifest,
+} from '../../src/protection/index.js';
 
 /**
  * A toy subgraph for the protection tests: list fields sized by `@listSize`, weights from
@@ -48,7 +52,8 @@ export async function startToySubgraph(): Promise<ToySubgraph> {
         Query: {
           ping: () => (executed.push('ping'), 'pong'),
           items: (_root: unknown, { first }: { first: number }) => (
-            executed.push('items'), Array.from({ length: Math.min(first, 3) }, (_, i) => item(i))
+            executed.push('items'),
+            Array.from({ length: Math.min(first, 3) }, (_, i) => item(i))
           ),
           page: () => (executed.push('page'), { items: [item(1)] }),
           report: () => (executed.push('report'), 42),
@@ -72,7 +77,11 @@ export async function startToySubgraph(): Promise<ToySubgraph> {
  * Test credentials: `Bearer user:<id>` is a session of that user, `Bearer key:<id>` an API key
  * of user `key-owner`, anything else after `Bearer` is refused (401).
  */
-async function authenticate({ authorization }: { authorization?: string | undefined }): Promise<Identity | null> {
+async function authenticate({
+  authorization,
+}: {
+  authorization?: string | undefined;
+}): Promise<Identity | null> {
   if (authorization === undefined) return null;
   const [kind, id] = authorization.replace(/^Bearer /, '').split(':');
   if (kind === 'user' && id) return testIdentity(id);
@@ -128,7 +137,11 @@ export async function post(
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphQLResponse['body'],
+  };
 }
 
 /** The `extensions.code` of the first error. */

@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/index.js';
-import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import {
+  codeOf,
+  post,
+  startProtectedGateway,
+  startToySubgraph,
+  type ToySubgraph,
+} from './protectedGateway.js';
 
 let toy: ToySubgraph;
 const gateways: RunningGateway[] = [];
@@ -65,7 +71,8 @@ describe.each([
   it('limits each address, anonymous requests and refused credentials included', async () => {
     const { url } = await start();
     for (let i = 0; i < 3; i++) expect((await post(url, PING)).status).toBe(200);
-    for (let i = 0; i < 3; i++) expect((await post(url, PING, { authorization: 'Bearer wrong' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await post(url, PING, { authorization: 'Bearer wrong' })).status).toBe(401);
     const executedBefore = toy.executed.length;
     const refused = await post(url, PING);
     expect(refused.status).toBe(429);

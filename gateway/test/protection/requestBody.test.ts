@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/index.js';
-import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import {
+  codeOf,
+  post,
+  startProtectedGateway,
+  startToySubgraph,
+  type ToySubgraph,
+} from './protectedGateway.js';
 
 let toy: ToySubgraph;
 let gateway: RunningGateway;
@@ -16,7 +22,10 @@ afterAll(async () => {
 describe('request body limits', () => {
   it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE, executing nothing', async () => {
     const executedBefore = toy.executed.length;
-    const response = await post(gateway.url, { query: '{ ping }', variables: { padding: 'x'.repeat(2_000) } });
+    const response = await post(gateway.url, {
+      query: '{ ping }',
+      variables: { padding: 'x'.repeat(2_000) },
+    });
     expect(response.status).toBe(413);
     expect(response.body).toEqual({
       errors: [

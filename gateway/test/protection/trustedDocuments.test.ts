@@ -3,7 +3,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { persistedDocumentsFile } from '@mib/sdk';
 import type { RunningGateway } from '../../src/index.js';
 import { documentHash, loadTrustedDocuments } from '../../src/protection/index.js';
-import { codeOf, post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import {
+  codeOf,
+  post,
+  startProtectedGateway,
+  startToySubgraph,
+  type ToySubgraph,
+} from './protectedGateway.js';
 
 const PING = 'query Ping { ping }';
 const REPORT = 'query Report { report }';
@@ -94,9 +100,12 @@ describe.each([
     const other = 'query Other { ping }';
     const unknown = await post(url, { extensions: byHash(other) });
     expect(codeOf(unknown)).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await post(url, { query: other, extensions: byHash(other) })).body).toEqual({ data: { ping: 'pong' } });
+    expect((await post(url, { query: other, extensions: byHash(other) })).body).toEqual({
+      data: { ping: 'pong' },
+    });
     expect((await post(url, { extensions: byHash(other) })).body).toEqual({ data: { ping: 'pong' } });
-    if (redisKeyPrefix) expect(await redis.keys(`${redisKeyPrefix}apq:*${documentHash(other)}`)).toHaveLength(1);
+    if (redisKeyPrefix)
+      expect(await redis.keys(`${redisKeyPrefix}apq:*${documentHash(other)}`)).toHaveLength(1);
   });
 });
 

@@ -41,7 +41,10 @@ const TAKE_TOKENS_SHA = createHash('sha1').update(TAKE_TOKENS).digest('hex');
 const isNoScript = (error: unknown) => error instanceof Error && error.message.startsWith('NOSCRIPT');
 
 /** Buckets shared by every process using the same Redis and prefix. The caller owns `redis`. */
-export function createRedisRateLimiter(options: { readonly redis: Redis; readonly prefix: string }): RateLimiter {
+export function createRedisRateLimiter(options: {
+  readonly redis: Redis;
+  readonly prefix: string;
+}): RateLimiter {
   const { redis, prefix } = options;
 
   // EVALSHA sends 40 bytes instead of the script; the server loses its script cache on restart

@@ -8,7 +8,9 @@ describe('in-process rate limiter over a controlled clock', () => {
       fc.asyncProperty(
         fc.integer({ min: 1, max: 20 }),
         fc.integer({ min: 1, max: 50 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 3 })), { maxLength: 80 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 3 })), {
+          maxLength: 80,
+        }),
         async (capacity, refillPerSecond, steps) => {
           let now = 0;
           const limiter = createMemoryRateLimiter({ prefix: 'p', now: () => now });

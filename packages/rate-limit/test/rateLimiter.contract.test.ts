@@ -85,9 +85,12 @@ describe.each(implementations)('$name rate limiter', ({ connect }) => {
       Array.from({ length: 60 }, (_, i) => buckets[i % buckets.length]!.consume('shared', policy)),
     );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
-    expect(decisions.filter((d) => d.allowed).map((d) => d.remaining).sort((a, b) => a - b)).toEqual([
-      0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-    ]);
+    expect(
+      decisions
+        .filter((d) => d.allowed)
+        .map((d) => d.remaining)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('refills at the policy rate', async () => {
