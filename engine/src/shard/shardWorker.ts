@@ -38,32 +38,55 @@ const shard =
       )
     : Shard.restore(data.snapshot, shardOptions);
 const slotWords = commands.slotWords;
-const out = new EventBuffer(data.eventBatchSlots, publishEvents);
+/**
+ * Events are encoded straight into the event ring: `out` points at a claimed run of free ring
+ * slots (contiguous, up to the ring's end), and publishing just moves the ring's head.
+ */
+const out = new EventBuffer(0, publishEvents, events.slots);
+out.limit = 0;
 const depthScratch = new Float64Array(1000 * 3);
+const depthReply = new EventBuffer(256);
 
-/** Copies the collected event slots into the event ring (waiting while it is full) and resets `out`. */
+/**
+ * Points `out` at the next run of free event-ring slots, waiting while the ring is full. At most
+ * half the ring per claim: the main thread may hold back the start of a depth reply (≤ 189
+ * slots) until its end arrives, so a claim for the whole ring could wait forever.
+ */
+function claimRun(): void {
+  const start = events.offset(0) / slotWords;
+  const wanted = Math.min(data.eventBatchSlots, events.capacity >> 1, events.capacity - start);
+  out.limit = events.claim(wanted);
+  out.base = start;
+  out.count = 0;
+}
+
+/** Publishes the events written into the claimed run, rings the doorbell, claims the next run. */
 function publishEvents(buffer: EventBuffer): void {
-  const source = buffer.slots;
-  let copied = 0;
-  while (copied < buffer.count) {
-    // At most half the ring per claim: the main thread may hold back the start of a depth reply
-    // (≤ 189 slots) until its end arrives, so a claim for the whole ring could wait forever.
-    const got = events.claim(Math.min(buffer.count - copied, events.capacity >> 1));
-    // The claimed run may wrap: copy the contiguous part up to the ring's end, then the rest.
-    let k = 0;
-    while (k < got) {
-      const start = events.offset(k);
-      const run = Math.min(got - k, events.capacity - start / slotWords);
-      const from = (copied + k) * slotWords;
-      events.slots.set(source.subarray(from, from + run * slotWords), start);
-      k += run;
-    }
-    events.publish(got);
+  if (buffer.count > 0) {
+    events.publish(buffer.count);
     // Ring per publication, not once at the end: the main thread may be parked on the doorbell
-    // while this loop waits for it to free room in a full event ring.
+    // while this worker waits for it to free room in a full event ring.
     doorbell.ring();
-    copied += got;
   }
+  claimRun();
+}
+
+/**
+ * Copies `buffer`'s slots into the event ring as one publication (a depth reply's header and
+ * data must arrive together; they may wrap around the ring's end).
+ */
+function publishCopy(buffer: EventBuffer): void {
+  const source = buffer.slots;
+  const got = events.claim(buffer.count);
+  let k = 0;
+  while (k < got) {
+    const start = events.offset(k);
+    const run = Math.min(got - k, events.capacity - start / slotWords);
+    events.slots.set(source.subarray(k * slotWords, (k + run) * slotWords), start);
+    k += run;
+  }
+  events.publish(got);
+  doorbell.ring();
   buffer.count = 0;
 }
 
@@ -75,20 +98,24 @@ function replyDepth(slots: Float64Array, at: number): void {
   const bids = shard.readDepth(symbolId, Side.BUY, depth, depthScratch, 0);
   const asks = shard.readDepth(symbolId, Side.SELL, depth, depthScratch, bids * 3);
   const dataSlots = depthDataSlots(bids + asks, slotWords);
-  // Header and data go out in one publication: make room first so onFull cannot split them.
-  if (out.count + 1 + dataSlots > out.capacity) publishEvents(out);
-  const header = out.claim();
-  out.slots.fill(0, header, header + slotWords);
-  out.slots[header] = ShellReplyType.DEPTH;
-  out.slots[header + DepthReplyField.REQUEST_ID] = requestId;
-  out.slots[header + DepthReplyField.SYMBOL_ID] = symbolId;
-  out.slots[header + DepthReplyField.BID_LEVELS] = bids;
-  out.slots[header + DepthReplyField.ASK_LEVELS] = asks;
-  out.slots[header + DepthReplyField.LAST_SEQUENCE] = shard.sequence;
+  // Events before the reply go out first, in order.
+  if (out.count > 0) publishEvents(out);
+  const header = depthReply.claim();
+  const reply = depthReply.slots;
+  reply.fill(0, header, header + slotWords);
+  reply[header] = ShellReplyType.DEPTH;
+  reply[header + DepthReplyField.REQUEST_ID] = requestId;
+  reply[header + DepthReplyField.SYMBOL_ID] = symbolId;
+  reply[header + DepthReplyField.BID_LEVELS] = bids;
+  reply[header + DepthReplyField.ASK_LEVELS] = asks;
+  reply[header + DepthReplyField.LAST_SEQUENCE] = shard.sequence;
   for (let s = 0; s < dataSlots; s++) {
-    const slot = out.claim();
-    out.slots.set(depthScratch.subarray(s * slotWords, (s + 1) * slotWords), slot);
+    const slot = depthReply.claim();
+    depthReply.slots.set(depthScratch.subarray(s * slotWords, (s + 1) * slotWords), slot);
   }
+  publishCopy(depthReply);
+  // The copy moved the ring's head past the run `out` had claimed: claim afresh.
+  claimRun();
 }
 
 function markDone(lastRequestId: number): void {
@@ -129,6 +156,7 @@ function run(): number {
 parentPort?.postMessage({ type: 'ready' } satisfies ShardWorkerMessage);
 let executed = 0;
 try {
+  claimRun();
   executed = run();
 } catch (error) {
   // Shutdown closes the event ring; a worker waiting for room in it stops here.
