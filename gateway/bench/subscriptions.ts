@@ -1,22 +1,29 @@
 /**
- * Subscription fan-out: N graphql-ws clients on one gateway process, all subscribed to the same
- * federated subscription (each event is completed through a second subgraph), events published at
- * a fixed rate. Reports delivered events/s and publish-to-client latency p50/p99, medians of runs.
+ * Subscription fan-out: N graphql-transport-ws clients on one gateway process, all subscribed to
+ * the same federated subscription (each event is completed through a second subgraph), events
+ * published at a fixed rate. Reports delivered events/s and publish-to-client latency p50/p99,
+ * medians of runs, for each server: the gateway's own (`gateway`) and graphql-ws's `useServer`
+ * over the same `FederatedSubscriptions` (`graphql-ws`, the baseline). Runs alternate between the
+ * servers, so both see the same machine load.
  *
- *   npm run bench -w @mib/gateway   (SUBSCRIBERS=10000 EVENTS=200 RUNS=3 EVENT_INTERVAL_MS=20 by default)
+ *   npm run bench -w @mib/gateway
+ *   (SUBSCRIBERS=10000 EVENTS=20 RUNS=3 EVENT_INTERVAL_MS=1000 SERVERS=gateway,graphql-ws by default)
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { silentLogger } from '@mib/telemetry';
-import { startGateway } from '../src/index.js';
-import { startToySubgraphs } from '../test/subscriptions/toySubgraphs.js';
+import {
+  startSubscriptionServer,
+  testToken,
+  type ServerKind,
+} from '../test/subscriptions/subscriptionServerFixture.js';
 import { median, percentile } from './percentiles.js';
 
 const SUBSCRIBERS = Number(process.env['SUBSCRIBERS'] ?? 10_000);
-const EVENTS = Number(process.env['EVENTS'] ?? 200);
+const EVENTS = Number(process.env['EVENTS'] ?? 20);
 const RUNS = Number(process.env['RUNS'] ?? 3);
-const EVENT_INTERVAL_MS = Number(process.env['EVENT_INTERVAL_MS'] ?? 20);
+const EVENT_INTERVAL_MS = Number(process.env['EVENT_INTERVAL_MS'] ?? 1000);
+const SERVERS = (process.env['SERVERS'] ?? 'gateway,graphql-ws').split(',') as ServerKind[];
 const OWNER = '00000000-0000-4000-8000-00000000b0b0';
 
 interface RunResult {
@@ -31,7 +38,7 @@ async function startSubscribers(url: string): Promise<ChildProcess> {
   const settings = {
     url,
     count: SUBSCRIBERS,
-    token: OWNER,
+    token: testToken(OWNER),
     query: 'subscription { orderUpdates { id status instrument { name } } }',
   };
   const child = fork(
@@ -63,16 +70,10 @@ async function reportOf(worker: ChildProcess): Promise<{ delivered: number; late
   return waitFor<{ type: string; delivered: number; latencies: number[] }>(worker, 'report');
 }
 
-async function run(): Promise<RunResult> {
-  const toys = await startToySubgraphs();
-  const gateway = await startGateway({
-    port: 0,
-    logger: silentLogger(),
-    supergraphSdl: toys.supergraphSdl,
-    subgraphUrls: toys.urls,
-    maxSubscriptionsPerConnection: 10,
-  });
-  const subscribers = await startSubscribers(gateway.url.replace(/^http/, 'ws'));
+async function run(kind: ServerKind): Promise<RunResult> {
+  const server = await startSubscriptionServer(kind);
+  const { toys } = server;
+  const subscribers = await startSubscribers(server.url);
   await toys.events.waitForSubscribers(1, 30_000);
   const expected = SUBSCRIBERS * EVENTS;
   const started = performance.now();
@@ -89,8 +90,7 @@ async function run(): Promise<RunResult> {
   subscribers.send('close');
   await waitFor(subscribers, 'closed');
   subscribers.kill();
-  await gateway.stop();
-  await toys.stop();
+  await server.stop();
   const { delivered, latencies } = report;
   latencies.sort((a, b) => a - b);
   return {
@@ -101,20 +101,27 @@ async function run(): Promise<RunResult> {
   };
 }
 
-const results: RunResult[] = [];
+const results = new Map<ServerKind, RunResult[]>(SERVERS.map((kind) => [kind, []]));
 for (let index = 0; index < RUNS; index++) {
-  const result = await run();
-  results.push(result);
-  console.log(
-    `run ${index + 1}: ${result.delivered} deliveries, ${Math.round(result.eventsPerSecond)} events/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
-  );
+  for (const kind of SERVERS) {
+    const result = await run(kind);
+    results.get(kind)?.push(result);
+    console.log(
+      `run ${index + 1} ${kind}: ${result.delivered} deliveries, ${Math.round(result.eventsPerSecond)} events/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+    );
+  }
 }
 console.log(
-  `\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`,
+  `\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}`,
 );
 console.log(
   `${SUBSCRIBERS} subscribers × ${EVENTS} events at one per ${EVENT_INTERVAL_MS} ms, ${RUNS} runs (medians):`,
 );
-console.log(`  delivered events/s  ${Math.round(median(results.map((r) => r.eventsPerSecond)))}`);
-console.log(`  latency p50         ${median(results.map((r) => r.p50)).toFixed(1)} ms`);
-console.log(`  latency p99         ${median(results.map((r) => r.p99)).toFixed(1)} ms`);
+for (const [kind, runs] of results) {
+  console.log(
+    `  ${kind.padEnd(10)}  delivered events/s ${Math.round(median(runs.map((r) => r.eventsPerSecond)))}` +
+      `  p50 ${median(runs.map((r) => r.p50)).toFixed(1)} ms  p99 ${median(runs.map((r) => r.p99)).toFixed(1)} ms`,
+  );
+}

@@ -19,9 +19,11 @@ import type { SharedEvent, SubscriptionListener, Unsubscribe } from './subscript
 
 /** The few things the protocol needs of a WebSocket (the `ws` adapter supplies them). */
 export interface ProtocolSocket {
-  /** Queues one text frame; a no-op once the socket is closing. */
-  send(frame: string | Buffer): void;
-  /** Bytes queued by `send` that the OS has not yet taken. */
+  /** Queues one text message; a no-op once the socket is closing. */
+  send(message: string): void;
+  /** Queues one text message made of `head` then `tail` (the fan-out's pre-encoded halves). */
+  sendJoined(head: Buffer, tail: Buffer): void;
+  /** Bytes queued for the peer that the OS has not yet taken. */
   readonly bufferedAmount: number;
   close(code: number, reason: string): void;
 }
@@ -64,8 +66,7 @@ class OperationSubscriber implements SubscriptionListener {
   }
 
   next(event: SharedEvent): void {
-    const tail = event.nextTail;
-    this.connection.sendFrame(Buffer.concat([this.head, tail], this.head.length + tail.length));
+    this.connection.sendNext(this.head, event.nextTail);
   }
 
   complete(error?: unknown): void {
@@ -129,10 +130,21 @@ export class GraphQLWsConnection {
       if (operation instanceof OperationSubscriber) operation.unsubscribe?.();
   }
 
-  /** Writes a frame, dropping the client once it has more unsent output than the limit. */
-  sendFrame(frame: string | Buffer): void {
+  /** Writes one event of a subscription (the hot path: one call per subscriber and event). */
+  sendNext(head: Buffer, tail: Buffer): void {
     if (this.state.phase === 'closed') return;
-    this.socket.send(frame);
+    this.socket.sendJoined(head, tail);
+    this.checkBacklog();
+  }
+
+  private sendFrame(message: string): void {
+    if (this.state.phase === 'closed') return;
+    this.socket.send(message);
+    this.checkBacklog();
+  }
+
+  /** Drops the client once it has more unsent output than the limit, rather than buffer on. */
+  private checkBacklog(): void {
     if (this.socket.bufferedAmount > this.settings.maxBufferedBytes)
       this.close(CloseCode.SlowConsumer, 'Slow consumer: too much unsent output');
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Caller, Identity } from '@mib/auth';
@@ -6,6 +7,7 @@ import type { Logger } from '@mib/telemetry';
 import { GraphQLWsConnection, type ProtocolSocket, type SubscriptionSource } from './graphqlWsConnection.js';
 import { OperationPreparer } from './operationPreparer.js';
 import { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL } from './protocol.js';
+import { textFrame } from './websocketFrame.js';
 
 export interface GraphQLWsOptions {
   /** The HTTP path the WebSocket endpoint answers on (the gateway uses `/graphql`). */
@@ -81,7 +83,7 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
       return;
     }
     const connection = new GraphQLWsConnection(
-      protocolSocket(socket),
+      protocolSocket(socket, request.socket),
       settings,
       async (connectionParams) => ({
         identity: await options.authenticateConnection(connectionParams, request),
@@ -123,10 +125,18 @@ function textOf(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
-function protocolSocket(socket: WebSocket): ProtocolSocket {
+/**
+ * `tcp` is the upgraded request's socket, the one `ws` itself writes to: fan-out frames are
+ * written to it whole, in order with `ws`'s own writes (with compression off, `ws` writes each
+ * message at once and keeps no queue of its own).
+ */
+function protocolSocket(socket: WebSocket, tcp: Duplex): ProtocolSocket {
   return {
-    send: (frame) => {
-      if (socket.readyState === socket.OPEN) socket.send(frame, TEXT_FRAME);
+    send: (message) => {
+      if (socket.readyState === socket.OPEN) socket.send(message, TEXT_FRAME);
+    },
+    sendJoined: (head, tail) => {
+      if (socket.readyState === socket.OPEN) tcp.write(textFrame(head, tail));
     },
     get bufferedAmount() {
       return socket.bufferedAmount;
