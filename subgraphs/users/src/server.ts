@@ -22,6 +22,11 @@ export function createUsersSubgraph(options: Partial<UsersOptions> = {}): Databa
       createUsersContext(prisma, caller, runtimeOf(prisma, services)),
     routes: ({ prisma, callerTokens, services }) =>
       usersRoutes(prisma, runtimeOf(prisma, services), callerTokens),
+    // At start-up, rotate a signing key that aged past its period while no replica was running.
+    background: async (prisma, services) => {
+      await runtimeOf(prisma, services).signingKeys.current();
+      return [];
+    },
   });
 }
 
