@@ -68,7 +68,9 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
       ),
       parseOptions: { maxTokens: settings.operationLimits.maxTokens },
       persistedQueries: {
-        ...(redis ? { cache: redisPersistedQueryCache(redis, `${settings.redisKeyPrefix}apq:`) } : {}),
+        ...(redis
+          ? { cache: redisPersistedQueryCache(redis, `${settings.redisKeyPrefix}apq:`, logger) }
+          : {}),
         ttl: PERSISTED_QUERY_TTL_SECONDS,
       },
     },
@@ -89,7 +91,9 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
     guardWebSocketUpgrades: (httpServer) =>
       refuseForeignWebSocketOrigins(httpServer, settings.allowedOrigins),
     close: async () => {
-      await redis?.quit();
+      // QUIT needs a live connection; without one there is nothing to flush.
+      if (redis?.status === 'ready') await redis.quit();
+      else redis?.disconnect();
     },
   };
 }

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../src/index.js';
+import { post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+
+let toy: ToySubgraph;
+const gateways: RunningGateway[] = [];
+beforeAll(async () => {
+  toy = await startToySubgraph();
+});
+afterAll(async () => {
+  await Promise.all(gateways.map((gateway) => gateway.stop()));
+  await toy.stop();
+});
+
+/** A gateway whose subgraph is unreachable, so every field fails inside the gateway. */
+async function unreachableSubgraph(production: boolean, detailedErrors?: boolean) {
+  const gateway = await startProtectedGateway(
+    { ...toy, urls: { toy: 'http://127.0.0.1:1/graphql' } },
+    {
+      production,
+      protection: { trustedDocuments: 'apq', ...(detailedErrors === undefined ? {} : { detailedErrors }) },
+    },
+  );
+  gateways.push(gateway);
+  return gateway;
+}
+
+describe('error detail', () => {
+  it('gives production clients only INTERNAL and a generic message', async () => {
+    const { url } = await unreachableSubgraph(true);
+    const error = (await post(url, { query: '{ ping }' })).body.errors?.[0];
+    expect(error).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL' } });
+  });
+
+  it('adds the original message outside production, or when DETAILED_ERRORS is set', async () => {
+    for (const gateway of [await unreachableSubgraph(false), await unreachableSubgraph(true, true)]) {
+      const error = (await post(gateway.url, { query: '{ ping }' })).body.errors?.[0];
+      expect(error?.message).toBe('Internal server error');
+      expect(error?.extensions).toMatchObject({
+        code: 'INTERNAL',
+        detail: expect.stringMatching(/ECONNREFUSED|fetch failed/) as unknown,
+      });
+    }
+  });
+});
