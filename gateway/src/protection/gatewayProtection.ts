@@ -14,6 +14,7 @@ import type { ProtectionSettings } from './protectionConfig.js';
 import { rateLimitByAddress, rateLimitByCredential } from './rateLimitRequests.js';
 import { parseRequestBody } from './requestBody.js';
 import { useTrustedDocuments, type TrustedDocumentManifest } from './trustedDocuments.js';
+import { trustedDocumentsPlugin } from './trustedDocumentsPlugin.js';
 
 /** Registered persisted documents are kept a day in the APQ cache, then re-registered on use. */
 const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
@@ -28,7 +29,7 @@ export interface GatewayProtection<Context extends BaseContext> {
     readonly parseOptions: { readonly maxTokens: number };
     readonly persistedQueries: { cache?: ReturnType<typeof redisPersistedQueryCache>; ttl: number };
   };
-  /** Apollo plugins: operation limits and the cost limit. */
+  /** Apollo plugins: operation limits, the cost limit and (enforced) trusted documents. */
   readonly plugins: ApolloServerPlugin<Context>[];
   /** Express handlers for `/graphql` ahead of authentication: CORS and the per-address rate limit. */
   readonly beforeAuthentication: RequestHandler[];
@@ -77,6 +78,9 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
     plugins: [
       operationLimitsPlugin<Context>(settings.operationLimits),
       costLimitPlugin<Context>(options.supergraphSdl, settings.cost),
+      ...(settings.trustedDocuments === 'enforce'
+        ? [trustedDocumentsPlugin<Context>(options.trustedDocuments)]
+        : []),
     ],
     beforeAuthentication: [
       corsForOrigins(settings.allowedOrigins),

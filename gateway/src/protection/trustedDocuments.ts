@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import type { RequestHandler } from 'express';
+import { parse, type DocumentNode } from 'graphql';
 import { ErrorCode } from '@mib/errors';
 import { sendGraphQLError } from './graphqlErrorResponse.js';
 import { graphqlRequestsOf } from './graphqlRequests.js';
 
 /**
- * `enforce`: only documents of the manifest run (by hash or by their exact text). `apq`:
+ * `enforce`: only documents of the manifest run (by hash, or by their text in any layout). `apq`:
  * registered documents run by hash, and anything else goes through Apollo's automatic
  * persisted queries.
  */
@@ -17,6 +19,24 @@ export type TrustedDocumentManifest = ReadonlyMap<string, string>;
 
 /** Apollo computes persisted-query hashes the same way, so one hash serves APQ and the manifest. */
 export const documentHash = (document: string): string => createHash('sha256').update(document).digest('hex');
+
+/**
+ * Whether `document` is a registered one, whatever its layout, field order or comments: the SDK's
+ * codegen registers documents in the canonical form of graphql-tools' `printExecutableGraphQLDocument`
+ * (sorted selections, fragments first), and the same printer brings any copy to that form.
+ */
+export const isTrustedDocument = (manifest: TrustedDocumentManifest, document: DocumentNode): boolean =>
+  manifest.has(documentHash(printExecutableGraphQLDocument(document)));
+
+/** `isTrustedDocument` for a text, without parsing when it is registered verbatim. */
+export function isTrustedText(manifest: TrustedDocumentManifest, text: string): boolean {
+  if (manifest.has(documentHash(text))) return true;
+  try {
+    return isTrustedDocument(manifest, parse(text, { noLocation: true }));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads a `{ "sha256:<hex>": document }` manifest (the `sha256:` prefix optional) and checks
@@ -38,7 +58,7 @@ export function loadTrustedDocuments(file: string | URL): TrustedDocumentManifes
 /**
  * Express middleware, before Apollo: a request naming a registered hash gets its document
  * text filled in (Apollo then checks the hash and runs it). In `enforce` mode anything else is
- * refused with 400 DOCUMENT_NOT_TRUSTED before it is parsed.
+ * refused with 400 DOCUMENT_NOT_TRUSTED before Apollo parses it.
  */
 export function useTrustedDocuments(options: {
   readonly manifest: TrustedDocumentManifest;
@@ -57,7 +77,7 @@ export function useTrustedDocuments(options: {
       if (
         request.query !== undefined &&
         request.persistedHash === undefined &&
-        manifest.has(documentHash(request.query))
+        isTrustedText(manifest, request.query)
       )
         continue;
       return sendGraphQLError(

@@ -1,4 +1,7 @@
+import type { ExecutionResult } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
+import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { persistedDocumentsFile } from '@mib/sdk';
 import type { RunningGateway } from '../../src/index.js';
@@ -59,6 +62,33 @@ describe('trusted documents, enforced', () => {
   it('runs the exact text of a registered document', async () => {
     const { url } = await start('enforce');
     expect((await post(url, { query: PING })).body).toEqual({ data: { ping: 'pong' } });
+  });
+
+  it('runs the text of a registered document in another layout', async () => {
+    const { url } = await start('enforce');
+    const relaidOut = '# the ping\nquery Ping {\n  ping\n}\n';
+    expect((await post(url, { query: relaidOut })).body).toEqual({ data: { ping: 'pong' } });
+  });
+
+  it('applies to queries sent over WebSocket too', async () => {
+    const { url } = await start('enforce');
+    const client = createClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: 'Bearer user:alice' },
+      retryAttempts: 0,
+    });
+    try {
+      const executedBefore = toy.executed.length;
+      const first = async (query: string) =>
+        (await client.iterate({ query }).next()).value as ExecutionResult | undefined;
+      const refused = await first('{ report }');
+      expect(refused?.errors?.[0]?.extensions?.['code']).toBe('DOCUMENT_NOT_TRUSTED');
+      expect(toy.executed.length).toBe(executedBefore);
+      expect((await first(PING))?.data).toEqual({ ping: 'pong' });
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('refuses other documents, unknown hashes and APQ registration with DOCUMENT_NOT_TRUSTED', async () => {
