@@ -14,7 +14,7 @@ export interface UsersOptions {
   readonly refreshTokenLifetimeMs: number;
   /** Age at which the signing key is replaced. Default 7 days. */
   readonly signingKeyRotationMs: number;
-  /** Login attempts per email. Default: a burst of 10, then one per 90 s (40 an hour). */
+  /** Login attempts per email. Default: a burst of 5, then one per 2 minutes (30 an hour). */
   readonly loginsPerAccount: RateLimitPolicy;
   /** Login and sign-up attempts per client IP. Default: a burst of 50, then one per 2 s. */
   readonly loginsPerClientIp: RateLimitPolicy;
@@ -27,7 +27,7 @@ export const DEFAULT_USERS_OPTIONS: UsersOptions = {
   accessTokenLifetimeMs: 15 * MINUTE,
   refreshTokenLifetimeMs: 30 * DAY,
   signingKeyRotationMs: 7 * DAY,
-  loginsPerAccount: { capacity: 10, refillPerSecond: 1 / 90 },
+  loginsPerAccount: { capacity: 5, refillPerSecond: 1 / 120 },
   loginsPerClientIp: { capacity: 50, refillPerSecond: 0.5 },
   redisPrefix: 'mib:users:',
 };
