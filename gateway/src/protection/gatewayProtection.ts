@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { createRateLimiter } from '@mib/rate-limit';
 import type { Logger } from '@mib/telemetry';
@@ -38,6 +38,8 @@ export interface GatewayProtection<Context extends BaseContext> {
    * before Apollo: per-user and per-key rate limits, body size, token limit, trusted documents.
    */
   readonly afterAuthentication: (RequestHandler | ErrorRequestHandler)[];
+  /** Applies app-wide settings: which proxies' `X-Forwarded-For` decides `req.ip`. */
+  configureApp(app: Express): void;
   /** Refuses WebSocket upgrades from origins off the allow-list; call before the WebSocket server is attached. */
   guardWebSocketUpgrades(httpServer: Server): void;
   close(): Promise<void>;
@@ -92,6 +94,9 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
       limitOperationTokens(settings.operationLimits.maxTokens),
       useTrustedDocuments({ manifest: options.trustedDocuments, mode: settings.trustedDocuments }),
     ],
+    configureApp: (app) => {
+      if (settings.trustedProxyHops > 0) app.set('trust proxy', settings.trustedProxyHops);
+    },
     guardWebSocketUpgrades: (httpServer) =>
       refuseForeignWebSocketOrigins(httpServer, settings.allowedOrigins),
     close: async () => {

@@ -15,6 +15,12 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
  * sustained.
  */
 export const protectionEnvironment = {
+  /**
+   * Reverse proxies in front of the gateway whose `X-Forwarded-For` entry is believed when
+   * telling clients apart (per-address rate limits, `Caller.clientIp`). 0: the socket's address,
+   * which behind a load balancer is the balancer's, one bucket for everyone.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Shared rate-limit buckets and persisted-query cache; unset keeps both in this process. */
   REDIS_URL: urlWithProtocol('redis', 'rediss').optional(),
   /** Prefix of the gateway's Redis keys, so deployments can share one Redis. */
@@ -59,6 +65,7 @@ export const protectionEnvironment = {
 type ProtectionVariables = z.infer<z.ZodObject<typeof protectionEnvironment>>;
 
 export interface ProtectionSettings {
+  readonly trustedProxyHops: number;
   readonly redisUrl: string | undefined;
   readonly redisKeyPrefix: string;
   readonly rateLimits: RateLimitPolicies;
@@ -74,6 +81,7 @@ export interface ProtectionSettings {
 /** Settings from validated variables; production changes the defaults, never explicit values. */
 export function protectionSettings(env: ProtectionVariables, production: boolean): ProtectionSettings {
   return {
+    trustedProxyHops: env.TRUST_PROXY,
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     rateLimits: {

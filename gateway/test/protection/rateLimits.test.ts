@@ -82,3 +82,27 @@ describe.each([
     expect(toy.executed.length).toBe(executedBefore);
   });
 });
+
+describe('client addresses behind a proxy', () => {
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+  const limitedTo2 = { ...limits, ip: slow(2) };
+
+  it("with TRUST_PROXY, limits each client by the proxy's X-Forwarded-For entry", async () => {
+    const gateway = await startProtectedGateway(toy, {
+      protection: { rateLimits: limitedTo2, trustedProxyHops: 1 },
+    });
+    gateways.push(gateway);
+    expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(200);
+    expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(200);
+    expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(429);
+    expect((await post(gateway.url, PING, from('203.0.113.2'))).status).toBe(200);
+  });
+
+  it('without it, ignores X-Forwarded-For, so a client cannot pick new addresses', async () => {
+    const gateway = await startProtectedGateway(toy, { protection: { rateLimits: limitedTo2 } });
+    gateways.push(gateway);
+    expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(200);
+    expect((await post(gateway.url, PING, from('203.0.113.2'))).status).toBe(200);
+    expect((await post(gateway.url, PING, from('203.0.113.3'))).status).toBe(429);
+  });
+});
