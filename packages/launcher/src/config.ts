@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { MIN_SECRET_LENGTH } from '@mib/auth';
-import { loadConfig, logLevel, port, postgresUrl, redisUrl, secretList, z } from '@mib/config';
+import { loadConfig, logLevel, nodeEnv, port, postgresUrl, secretList, z } from '@mib/config';
+import { protectionEnvironment } from '@mib/gateway';
 
 const launcherEnvironment = z.object({
   /** Use this PostgreSQL instead of the embedded one. */
@@ -28,8 +29,14 @@ const launcherEnvironment = z.object({
    * (every service runs in this one process, so nothing else needs to know it).
    */
   CALLER_TOKEN_SECRETS: secretList(MIN_SECRET_LENGTH).optional(),
-  /** Redis for sessions, throttles and rate limits; unset: PostgreSQL or in process. */
-  REDIS_URL: redisUrl().optional(),
+  /**
+   * Prepended to every Redis key this deployment writes (sessions, login throttles, the
+   * gateway's rate limits and persisted queries), so deployments and test runs can share a Redis.
+   */
+  REDIS_NAMESPACE: z.string().default(''),
+  NODE_ENV: nodeEnv(),
+  // The gateway's protections (REDIS_URL, rate limits, operation limits, trusted documents…).
+  ...protectionEnvironment,
   /** Seed the demo data on start (idempotent). */
   SEED_DEMO_DATA: z.stringbool().default(true),
   LOG_LEVEL: logLevel(),

@@ -4,7 +4,7 @@ import { CallerTokens } from '@mib/auth';
 import { applyMigrations, createPrismaClient, seedDemoData, startEmbeddedPostgres } from '@mib/db';
 import { EngineClient, startEngine } from '@mib/engine';
 import { createEventBus } from '@mib/events';
-import { startGateway } from '@mib/gateway';
+import { protectionSettings, startGateway } from '@mib/gateway';
 import { startSubgraphs } from '@mib/subgraph-kit';
 import { marketDataSubgraph } from '@mib/subgraph-market-data';
 import { ordersSubgraph } from '@mib/subgraph-orders';
@@ -73,7 +73,9 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     cleanups.push(async () => engine.close());
     logger.info({ port: engineServer.port, shards: engineServer.shards }, 'engine started');
 
-    const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : undefined;
+    const redis = config.REDIS_URL
+      ? new Redis(config.REDIS_URL, { keyPrefix: config.REDIS_NAMESPACE })
+      : undefined;
     if (redis) cleanups.push(async () => redis.disconnect());
     const callerTokens = new CallerTokens(
       config.CALLER_TOKEN_SECRETS ?? [randomBytes(32).toString('base64url')],
@@ -95,6 +97,11 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       logger,
       subgraphUrls: running.urls,
       callerTokens,
+      production: config.NODE_ENV === 'production',
+      protection: protectionSettings(
+        { ...config, REDIS_KEY_PREFIX: `${config.REDIS_NAMESPACE}${config.REDIS_KEY_PREFIX}` },
+        config.NODE_ENV === 'production',
+      ),
     });
     cleanups.push(() => gateway.stop());
     return { gatewayUrl: gateway.url, subgraphUrls: running.urls, stop };

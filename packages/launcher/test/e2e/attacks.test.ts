@@ -232,5 +232,5 @@ describe('password guessing', () => {
       input: { email: victim.email, password: victim.password },
     });
     expect(errorCodes(rightPassword)).toEqual(['RATE_LIMITED']);
-  });
+  }, 120_000);
 });

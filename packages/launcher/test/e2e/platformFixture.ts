@@ -34,6 +34,9 @@ export async function startPlatformFixture(
       // Topics of their own: a shared broker keeps earlier runs' events, which are not this database's.
       KAFKA_TOPIC_PREFIX: `test-${randomUUID()}.`,
       ENGINE_JOURNAL_DIR: journalDir,
+      // Redis (when CI provides it) for sessions, throttles and rate limits, keys of this run only.
+      REDIS_URL: process.env['REDIS_URL'],
+      REDIS_NAMESPACE: `test-${randomUUID()}:`,
       ...environment,
     });
     platform = await startPlatform(config, silentLogger());

@@ -59,7 +59,7 @@ export class RedisSessionStore implements SessionStore {
       2,
       this.#token(presented),
       this.#token(next.tokenHash),
-      this.prefix,
+      this.#scriptPrefix(),
       ttlMs(next.expiresAt, now),
     )) as string[];
     const [kind, familyId, userId] = reply;
@@ -69,7 +69,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async revokeFamilyOf(tokenHash: string): Promise<boolean> {
-    return (await this.redis.eval(REVOKE_FAMILY_OF, 1, this.#token(tokenHash), this.prefix)) === 1;
+    return (await this.redis.eval(REVOKE_FAMILY_OF, 1, this.#token(tokenHash), this.#scriptPrefix())) === 1;
   }
 
   async revokeFamily(familyId: string): Promise<void> {
@@ -78,6 +78,11 @@ export class RedisSessionStore implements SessionStore {
     if ((await this.redis.exists(key)) === 1) await this.redis.hset(key, 'revoked', '1');
   }
 
+  /**
+   * The prefix as the scripts must write it: keys they build themselves do not get the client's
+   * own `keyPrefix` (a deployment namespace), which ioredis adds only to KEYS.
+   */
+  #scriptPrefix = () => `${this.redis.options.keyPrefix ?? ''}${this.prefix}`;
   #token = (tokenHash: string) => `${this.prefix}rt:${tokenHash}`;
   #family = (familyId: string) => `${this.prefix}fam:${familyId}`;
 }
