@@ -28,6 +28,13 @@ const OWNER = '00000000-0000-4000-8000-00000000b0b0';
 
 interface RunResult {
   eventsPerSecond: number;
+  /**
+   * CPU time (user + system) of this process — the server, and the toy subgraphs' fixed work
+   * per event — per delivery. Unlike latency, hardly inflated by other processes' load.
+   */
+  cpuMicrosPerDelivery: number;
+  /** Share of that CPU time spent in the kernel (mostly TCP writes on loopback). */
+  systemShare: number;
   p50: number;
   p99: number;
   delivered: number;
@@ -77,6 +84,7 @@ async function run(kind: ServerKind): Promise<RunResult> {
   await toys.events.waitForSubscribers(1, 30_000);
   const expected = SUBSCRIBERS * EVENTS;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   for (let index = 0; index < EVENTS; index++) {
     // The id carries the publish time, so the subscriber process can measure latency itself.
     const id = `t${performance.timeOrigin + performance.now()}`;
@@ -87,6 +95,7 @@ async function run(kind: ServerKind): Promise<RunResult> {
   const deadline = performance.now() + 60_000;
   while (report.delivered < expected && performance.now() < deadline) report = await reportOf(subscribers);
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   subscribers.send('close');
   await waitFor(subscribers, 'closed');
   subscribers.kill();
@@ -95,6 +104,8 @@ async function run(kind: ServerKind): Promise<RunResult> {
   latencies.sort((a, b) => a - b);
   return {
     eventsPerSecond: delivered / elapsedSeconds,
+    cpuMicrosPerDelivery: (cpu.user + cpu.system) / delivered,
+    systemShare: cpu.system / (cpu.user + cpu.system),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     delivered,
@@ -107,7 +118,10 @@ for (let index = 0; index < RUNS; index++) {
     const result = await run(kind);
     results.get(kind)?.push(result);
     console.log(
-      `run ${index + 1} ${kind}: ${result.delivered} deliveries, ${Math.round(result.eventsPerSecond)} events/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+      `run ${index + 1} ${kind}: ${result.delivered} deliveries, ${Math.round(result.eventsPerSecond)} events/s, ` +
+        `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
+        `server CPU ${result.cpuMicrosPerDelivery.toFixed(1)} µs/delivery ` +
+        `(${Math.round(result.systemShare * 100)}% kernel), load ${loadavg()[0]?.toFixed(1)}`,
     );
   }
 }
@@ -122,6 +136,7 @@ console.log(
 for (const [kind, runs] of results) {
   console.log(
     `  ${kind.padEnd(10)}  delivered events/s ${Math.round(median(runs.map((r) => r.eventsPerSecond)))}` +
-      `  p50 ${median(runs.map((r) => r.p50)).toFixed(1)} ms  p99 ${median(runs.map((r) => r.p99)).toFixed(1)} ms`,
+      `  p50 ${median(runs.map((r) => r.p50)).toFixed(1)} ms  p99 ${median(runs.map((r) => r.p99)).toFixed(1)} ms` +
+      `  server CPU ${median(runs.map((r) => r.cpuMicrosPerDelivery)).toFixed(1)} µs/delivery`,
   );
 }
