@@ -26,6 +26,7 @@ import {
   type TrustedDocumentManifest,
 } from './protection/index.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
+import { createSubgraphFetcher } from './subgraphFetcher.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
 import { executableSupergraph, readSupergraph } from './supergraph.js';
 import { FederatedSubscriptions } from './subscriptions/federatedSubscriptions.js';
@@ -79,7 +80,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   // One data source per subgraph, shared by queries and by subscription event completion.
   const { callerTokens } = options;
-  const dataSource = (name: string) => new IdentityForwardingDataSource({ url: urlOf(name), callerTokens });
+  const subgraphFetcher = createSubgraphFetcher();
+  const dataSource = (name: string) =>
+    new IdentityForwardingDataSource({ url: urlOf(name), callerTokens, fetcher: subgraphFetcher.fetch });
   const serviceMap = Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, dataSource(name)]));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -187,6 +190,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await graphqlWs.close();
       await sockets.close();
       await server.stop();
+      await subgraphFetcher.close();
       await protection.close();
       httpServer.closeAllConnections();
     },

@@ -5,7 +5,7 @@
  */
 import { CallerTokens, IDENTITY_HEADER, type Identity } from '@mib/auth';
 import { testIdentity } from '@mib/auth/testing';
-import { DEMO_TRADER_ID } from '@mib/db';
+import { DEMO_PASSWORDS, DEMO_TRADER_EMAIL, DEMO_TRADER_ID } from '@mib/db';
 
 /** The identity the stock and Hive gateways vouch for (ours establishes it from the client's token). */
 export const benchIdentity: Identity = testIdentity(DEMO_TRADER_ID, 'trader');
@@ -20,10 +20,22 @@ export const signedCallerHeader = (tokens: CallerTokens): [string, string] => [
 ];
 
 /**
- * The headers every client sends, the same to each gateway (only ours reads them): the demo
- * trader's credentials as our gateway accepts them. The one place to change when its sign-in
- * changes.
+ * The headers every client sends, the same to each gateway (only ours reads them): an access
+ * token of the demo trader, from `logIn` through our gateway with the seeded password. The one
+ * place to change when sign-in changes.
  */
-export async function clientHeaders(_ourGatewayUrl: string | undefined): Promise<Record<string, string>> {
-  return { authorization: `Bearer ${DEMO_TRADER_ID}` };
+export async function clientHeaders(ourGatewayUrl: string | undefined): Promise<Record<string, string>> {
+  if (ourGatewayUrl === undefined) return {};
+  const response = await fetch(ourGatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken } }',
+      variables: { input: { email: DEMO_TRADER_EMAIL, password: DEMO_PASSWORDS[DEMO_TRADER_EMAIL] } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { logIn?: { accessToken: string } } };
+  const token = body.data?.logIn?.accessToken;
+  if (!token) throw new Error(`logIn failed: ${JSON.stringify(body)}`);
+  return { authorization: `Bearer ${token}` };
 }

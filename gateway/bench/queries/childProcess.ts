@@ -1,10 +1,16 @@
-/** Forks one of this folder's TypeScript entry points and waits for its `ready` message. */
+/**
+ * The bench's processes: the parent forks this folder's TypeScript entry points (`startChild`),
+ * each child announces itself with a `ready` message and answers the parent's control messages
+ * (`answerParent`): 'cpu' (its CPU time so far) and 'stop'.
+ */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export interface Child<Ready> extends AsyncDisposable {
   /** The child's `ready` message. */
   readonly ready: Ready;
+  /** CPU time (user + system) the child has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
 }
 
 export async function startChild<Ready>(entry: string, argument: unknown): Promise<Child<Ready>> {
@@ -22,6 +28,16 @@ export async function startChild<Ready>(entry: string, argument: unknown): Promi
   });
   return {
     ready,
+    cpuMicros: () =>
+      new Promise((resolve) => {
+        const onMessage = (message: { type: string; micros?: number }) => {
+          if (message.type !== 'cpu') return;
+          child.off('message', onMessage);
+          resolve(message.micros ?? Number.NaN);
+        };
+        child.on('message', onMessage);
+        child.send('cpu');
+      }),
     async [Symbol.asyncDispose]() {
       if (child.exitCode !== null) return;
       child.send('stop');
@@ -30,4 +46,15 @@ export async function startChild<Ready>(entry: string, argument: unknown): Promi
       clearTimeout(timeout);
     },
   };
+}
+
+/** In a child: announces `ready`, then answers 'cpu' and runs `stop` on 'stop' before exiting. */
+export function answerParent(ready: Record<string, unknown>, stop: () => Promise<void>): void {
+  process.send?.({ type: 'ready', ...ready });
+  process.on('message', (message) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ type: 'cpu', micros: user + system });
+    } else if (message === 'stop') void stop().then(() => process.exit(0));
+  });
 }

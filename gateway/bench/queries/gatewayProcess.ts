@@ -1,14 +1,15 @@
 /**
  * Child process: one gateway under test, alone on its event loop so the load generator never
- * shares its thread. Sends `{ type: 'ready', url }`, stops on 'stop'.
+ * shares its thread. Announces `{ type: 'ready', url }`.
  * Argument: JSON `GatewaySetup`.
  */
+import { answerParent } from './childProcess.js';
 import { startGatewayUnderTest, type GatewaySetup } from './gatewaysUnderTest.js';
 
+// tsx turns source maps on; with them every `new Error().stack` is mapped, and libraries that
+// read stacks per request (make-fetch-happen's agent, Prisma's call sites) pay milliseconds.
+// Off, as in a compiled deployment, for every process of the bench alike.
+process.setSourceMapsEnabled(false);
 const setup = JSON.parse(process.argv[2] ?? '{}') as GatewaySetup;
 const gateway = await startGatewayUnderTest(setup);
-process.send?.({ type: 'ready', url: gateway.url });
-process.on('message', (message) => {
-  if (message !== 'stop') return;
-  void gateway.stop().then(() => process.exit(0));
-});
+answerParent({ url: gateway.url }, () => gateway.stop());

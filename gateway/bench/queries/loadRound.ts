@@ -15,6 +15,8 @@ export interface LoadSettings {
 }
 
 export interface RoundResult {
+  /** Complete (2xx) answers. */
+  readonly answered: number;
   readonly requestsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
@@ -52,6 +54,7 @@ export async function loadRound(settings: LoadSettings): Promise<RoundResult> {
   const result = await done;
   latencies.sort((a, b) => a - b);
   return {
+    answered,
     requestsPerSecond: answered / result.duration,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),

@@ -19,7 +19,7 @@ import { clientHeaders } from './callerIdentity.js';
 import { assertDashboard, dashboardBody } from './dashboardQuery.js';
 import { GATEWAY_KINDS, GATEWAY_LABELS, type GatewayKind } from './gatewaysUnderTest.js';
 import { loadRound, type RoundResult } from './loadRound.js';
-import { startChild } from './childProcess.js';
+import { startChild, type Child } from './childProcess.js';
 
 const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 8);
 const DURATION_SECONDS = Number(process.env['DURATION_SECONDS'] ?? 8);
@@ -37,15 +37,10 @@ await using subgraphs = await startChild<{ urls: Record<string, string> }>('subg
 const supergraphSdl = composeSupergraph(
   subgraphCatalog.map((entry) => ({ ...entry, defaultUrl: subgraphs.ready.urls[entry.name] ?? '' })),
 );
-const gateways = new Map<GatewayKind, { url: string } & AsyncDisposable>();
+const gateways = new Map<GatewayKind, Child<{ url: string }>>();
 for (const kind of KINDS) {
-  const child = await startChild<{ url: string }>('gatewayProcess.ts', {
-    kind,
-    supergraphSdl,
-    subgraphUrls: subgraphs.ready.urls,
-    secret,
-  });
-  gateways.set(kind, { url: child.ready.url, [Symbol.asyncDispose]: () => child[Symbol.asyncDispose]() });
+  const setup = { kind, supergraphSdl, subgraphUrls: subgraphs.ready.urls, secret };
+  gateways.set(kind, await startChild<{ url: string }>('gatewayProcess.ts', setup));
 }
 await using _stopGateways = {
   [Symbol.asyncDispose]: async () => {
@@ -53,8 +48,8 @@ await using _stopGateways = {
   },
 };
 
-const headers = await clientHeaders(gateways.get('ours')?.url);
-const urlOf = (kind: GatewayKind) => gateways.get(kind)?.url ?? '';
+const headers = await clientHeaders(gateways.get('ours')?.ready.url);
+const urlOf = (kind: GatewayKind) => gateways.get(kind)?.ready.url ?? '';
 const load = (kind: GatewayKind, durationSeconds: number) =>
   loadRound({ url: urlOf(kind), body: dashboardBody, headers, connections: CONNECTIONS, durationSeconds });
 
@@ -68,17 +63,36 @@ for (const kind of KINDS) {
   await load(kind, WARMUP_SECONDS);
 }
 
-const results = new Map<GatewayKind, RoundResult[]>(KINDS.map((kind) => [kind, []]));
+/** A round's load figures, with the CPU each process spent per answered request. */
+interface Measured extends RoundResult {
+  readonly gatewayCpuMs: number;
+  readonly subgraphsCpuMs: number;
+}
+
+async function measure(kind: GatewayKind): Promise<Measured> {
+  const gateway = gateways.get(kind)!;
+  const [gatewayBefore, subgraphsBefore] = [await gateway.cpuMicros(), await subgraphs.cpuMicros()];
+  const result = await load(kind, DURATION_SECONDS);
+  const [gatewayAfter, subgraphsAfter] = [await gateway.cpuMicros(), await subgraphs.cpuMicros()];
+  return {
+    ...result,
+    gatewayCpuMs: (gatewayAfter - gatewayBefore) / 1000 / result.answered,
+    subgraphsCpuMs: (subgraphsAfter - subgraphsBefore) / 1000 / result.answered,
+  };
+}
+
+const results = new Map<GatewayKind, Measured[]>(KINDS.map((kind) => [kind, []]));
 const loads: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const order = KINDS.map((_, index) => KINDS[(index + round) % KINDS.length]!);
   for (const kind of order) {
-    const result = await load(kind, DURATION_SECONDS);
+    const result = await measure(kind);
     if (result.failures > 0)
       throw new Error(`${kind}: ${result.failures} failed requests in round ${round + 1}`);
     results.get(kind)?.push(result);
     process.stdout.write(
-      `round ${round + 1} ${kind.padEnd(6)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms\n`,
+      `round ${round + 1} ${kind.padEnd(6)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ` +
+        `CPU per request: gateway ${result.gatewayCpuMs.toFixed(2)} ms, subgraphs ${result.subgraphsCpuMs.toFixed(2)} ms\n`,
     );
   }
   loads.push(loadavg()[0] ?? Number.NaN);
@@ -91,6 +105,8 @@ const summary = KINDS.map((kind) => {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
     p50: median(rounds.map((r) => r.p50)),
     p99: median(rounds.map((r) => r.p99)),
+    gatewayCpuMs: median(rounds.map((r) => r.gatewayCpuMs)),
+    subgraphsCpuMs: median(rounds.map((r) => r.subgraphsCpuMs)),
     // Per-round ratio to stock Apollo, then the median: both ran within seconds of each other.
     ratio: median(
       rounds.map(
@@ -103,9 +119,9 @@ process.stdout.write(
   `\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
     `1-min load average during rounds ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}\n` +
     `${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_SECONDS} s per gateway (medians; ratio = median of per-round req/s ÷ stock Apollo's)\n\n` +
-    `| gateway | req/s | p50 | p99 | req/s vs stock Apollo |\n| --- | --- | --- | --- | --- |\n`,
+    `| gateway | req/s | p50 | p99 | req/s vs stock Apollo | gateway CPU per request | subgraphs CPU per request |\n| --- | --- | --- | --- | --- | --- | --- |\n`,
 );
 for (const row of summary)
   process.stdout.write(
-    `| ${GATEWAY_LABELS[row.kind]} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50.toFixed(2)} ms | ${row.p99.toFixed(2)} ms | ${row.ratio.toFixed(2)} |\n`,
+    `| ${GATEWAY_LABELS[row.kind]} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50.toFixed(2)} ms | ${row.p99.toFixed(2)} ms | ${row.ratio.toFixed(2)} | ${row.gatewayCpuMs.toFixed(2)} ms | ${row.subgraphsCpuMs.toFixed(2)} ms |\n`,
   );

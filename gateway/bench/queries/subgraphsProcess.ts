@@ -1,6 +1,6 @@
 /**
  * Child process: the five subgraphs over the bench's seeded database, with no event bus or
- * engine (the dashboard only reads). Sends `{ type: 'ready', urls }`, stops on 'stop'.
+ * engine (the dashboard only reads). Announces `{ type: 'ready', urls }`.
  * Argument: JSON `{ databaseUrl, secret }`.
  */
 import { createPrismaClient } from '@mib/db';
@@ -11,8 +11,13 @@ import { portfolioSubgraph } from '@mib/subgraph-portfolio';
 import { riskSubgraph } from '@mib/subgraph-risk';
 import { usersSubgraph } from '@mib/subgraph-users';
 import { silentLogger } from '@mib/telemetry';
+import { answerParent } from './childProcess.js';
 import { benchCallerTokens } from './callerIdentity.js';
 
+// tsx turns source maps on; with them every `new Error().stack` is mapped, and libraries that
+// read stacks per request (make-fetch-happen's agent, Prisma's call sites) pay milliseconds.
+// Off, as in a compiled deployment, for every process of the bench alike.
+process.setSourceMapsEnabled(false);
 const { databaseUrl, secret } = JSON.parse(process.argv[2] ?? '{}') as {
   databaseUrl: string;
   secret: string;
@@ -23,11 +28,7 @@ const running = await startSubgraphs(
   prisma,
   { logger: silentLogger(), portOf: () => 0, callerTokens: benchCallerTokens(secret) },
 );
-process.send?.({ type: 'ready', urls: running.urls });
-process.on('message', (message) => {
-  if (message !== 'stop') return;
-  void running
-    .stop()
-    .then(() => prisma.$disconnect())
-    .then(() => process.exit(0));
+answerParent({ urls: running.urls }, async () => {
+  await running.stop();
+  await prisma.$disconnect();
 });
