@@ -43,7 +43,7 @@ function costOf(query: string, variables: Record<string, unknown> = {}): number 
       .map((fragment) => [fragment.name.value, fragment]),
   );
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (coerced.errors) throw coerced.errors[0];
+  if (coerced.errors) throw new Error(coerced.errors.map((error) => error.message).join('; '));
   return estimateOperationCost({
     schema,
     operation,
