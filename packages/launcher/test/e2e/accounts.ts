@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORDS } from '@mib/db';
+import { LogInDocument, persistedQueryExtensions } from '@mib/sdk';
 import { graphqlRequest, type GraphQLResponse } from '@mib/subgraph-kit/testing';
 
 /** A signed-in user as a front end holds one. */
@@ -53,11 +54,18 @@ export async function signUp(gatewayUrl: string): Promise<Session> {
   return sessionOf(email, password, response.data?.signUp, response);
 }
 
+/** Signs in as a front end does: the SDK's registered `LogIn` document, sent by its hash. */
 export async function logIn(gatewayUrl: string, email: string, password: string): Promise<Session> {
-  const response = await graphqlRequest<{ logIn: AuthPayload }>(gatewayUrl, LOG_IN, {
-    input: { email, password },
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      variables: { input: { email, password } },
+      extensions: persistedQueryExtensions(LogInDocument),
+    }),
   });
-  return sessionOf(email, password, response.data?.logIn, response);
+  const body = (await response.json()) as Omit<GraphQLResponse<{ logIn: AuthPayload }>, 'status'>;
+  return sessionOf(email, password, body.data?.logIn, { status: response.status, ...body });
 }
 
 /** One of the seeded demo accounts, signed in with its published password. */

@@ -234,3 +234,69 @@ describe('password guessing', () => {
     expect(errorCodes(rightPassword)).toEqual(['RATE_LIMITED']);
   }, 120_000);
 });
+
+describe('operations built to exhaust the service', () => {
+  let trader: Session;
+
+  beforeAll(async () => {
+    trader = await signUp(platform.gatewayUrl);
+  });
+
+  /** POSTs a body as is, the way an attacker would, and returns the status and error codes. */
+  async function post(body: string) {
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...trader.headers },
+      body,
+    });
+    const parsed = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return { status: response.status, codes: (parsed.errors ?? []).map((error) => error.extensions?.code) };
+  }
+
+  const anyQuery = (query: string) => JSON.stringify({ query, variables: { id: trader.userId } });
+
+  it('refuses a 50-level deep query', async () => {
+    // user → orders → edges → node → user → … : four levels a turn.
+    const depth = 13;
+    const query = `query($id: ID!) { user(id: $id) { ${'orders { edges { node { user { '.repeat(depth)}id${' } } } }'.repeat(depth)} } }`;
+    const response = await post(anyQuery(query));
+    expect(response.status).toBe(400);
+    expect(response.codes).toEqual(['OPERATION_LIMIT_EXCEEDED']);
+  });
+
+  it('refuses 1,000 aliases of an expensive field', async () => {
+    const fields = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `a${i}: instruments(first: 100) { edges { node { candles(interval: D1, first: 100) { close } } } }`,
+    );
+    const response = await post(JSON.stringify({ query: `{ ${fields.join(' ')} }` }));
+    // Over 100 KiB as well: the body limit may answer first; either way nothing runs.
+    expect([400, 413]).toContain(response.status);
+    expect(response.codes.length).toBe(1);
+    expect(['OPERATION_LIMIT_EXCEEDED', 'PAYLOAD_TOO_LARGE']).toContain(response.codes[0]);
+
+    const fewer = Array.from(
+      { length: 200 },
+      (_, i) => `a${i}: instruments(first: 100) { edges { node { id } } }`,
+    );
+    const under = await post(JSON.stringify({ query: `{ ${fewer.join(' ')} }` }));
+    expect(under.status).toBe(400);
+    expect(under.codes).toEqual(['OPERATION_LIMIT_EXCEEDED']);
+  });
+
+  it('refuses one expensive field whose estimated cost is over the limit', async () => {
+    const query = `{ instruments(first: 100) { edges { node { candles(interval: M1, first: 1000) { close } orderBook: indicators(interval: M1, last: 1000) { sma } } } } }`;
+    const response = await post(JSON.stringify({ query }));
+    expect(response.status).toBe(400);
+    expect(response.codes).toEqual(['COST_LIMIT_EXCEEDED']);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const response = await post(
+      JSON.stringify({ query: `{ __typename }`, variables: { padding: 'x'.repeat(200 * 1024) } }),
+    );
+    expect(response.status).toBe(413);
+    expect(response.codes).toEqual(['PAYLOAD_TOO_LARGE']);
+  });
+});
