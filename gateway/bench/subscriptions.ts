@@ -59,14 +59,16 @@ async function startSubscribers(url: string): Promise<ChildProcess> {
 
 function waitFor<Message extends { type: string }>(worker: ChildProcess, type: string): Promise<Message> {
   return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => settle(new Error(`subscriber process exited with ${code}`));
     const onMessage = (message: Message) => {
-      if (message.type !== type) return;
-      worker.off('message', onMessage);
-      resolve(message);
+      if (message.type === type) settle(undefined, message);
     };
-    worker.on('message', onMessage);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`subscriber process exited with ${code}`)));
+    const settle = (error: Error | undefined, message?: Message) => {
+      worker.off('message', onMessage).off('error', settle).off('exit', onExit);
+      if (message) resolve(message);
+      else reject(error ?? new Error('subscriber process failed'));
+    };
+    worker.on('message', onMessage).once('error', settle).once('exit', onExit);
   });
 }
 
