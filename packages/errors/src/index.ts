@@ -17,6 +17,8 @@ export const ErrorCode = {
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   /** A document that is not in the trusted-documents manifest, where only those may run. */
   DOCUMENT_NOT_TRUSTED: 'DOCUMENT_NOT_TRUSTED',
+  /** A correct password for an account with TOTP on, sent without its code (ask for one). */
+  MFA_REQUIRED: 'MFA_REQUIRED',
   /** A request body over the gateway's size limit (HTTP 413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL: 'INTERNAL',

@@ -98,11 +98,9 @@ describe('logging in with TOTP enabled', () => {
   it('needs a code: MFA_REQUIRED without one, UNAUTHENTICATED for a wrong one', async () => {
     await userWithTotp('mfa.required@example.test');
     const missing = await logIn('mfa.required@example.test');
-    expect(errorCodes(missing)).toEqual(['UNAUTHENTICATED']);
-    expect(missing.errors?.[0]?.extensions?.['reason']).toBe('MFA_REQUIRED');
+    expect(errorCodes(missing)).toEqual(['MFA_REQUIRED']);
     const wrong = await logIn('mfa.required@example.test', { totpCode: '123456' });
     expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
-    expect(wrong.errors?.[0]?.extensions?.['reason']).toBeUndefined();
   });
 
   it('does not say MFA_REQUIRED to someone with the wrong password', async () => {
@@ -111,7 +109,6 @@ describe('logging in with TOTP enabled', () => {
       input: { email: 'mfa.wrongpw@example.test', password: 'not the password at all' },
     });
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
-    expect(response.errors?.[0]?.extensions?.['reason']).toBeUndefined();
   });
 
   it('accepts a fresh code once and refuses its replay', async () => {

@@ -5,6 +5,7 @@
  */
 import { createClient } from 'graphql-ws';
 import { generateKeyPair, SignJWT, decodeProtectedHeader, decodeJwt } from 'jose';
+import { TOTP } from 'otpauth';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoInstrumentId } from '@mib/db';
@@ -213,6 +214,42 @@ describe("other people's things", () => {
     expect(errorCodes(response)).toContain('FORBIDDEN');
     expect(JSON.stringify(response.data)).not.toContain(owner.email);
   });
+});
+
+describe('a second factor', () => {
+  it('keeps out someone who has the password but not the TOTP code', async () => {
+    const user = await signUp(platform.gatewayUrl);
+    const enrolment = await graphqlRequest<{ enrolTotp: { secret: string } }>(
+      platform.gatewayUrl,
+      'mutation { enrolTotp { secret } }',
+      {},
+      user.headers,
+    );
+    const secret = enrolment.data?.enrolTotp.secret;
+    if (!secret) throw new Error(`enrolment failed: ${JSON.stringify(enrolment.errors)}`);
+    const code = new TOTP({ secret }).generate();
+    const confirmed = await graphqlRequest(
+      platform.gatewayUrl,
+      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
+      { code },
+      user.headers,
+    );
+    expect(confirmed.errors).toBeUndefined();
+
+    const passwordOnly = await graphqlRequest(platform.gatewayUrl, LOG_IN, {
+      input: { email: user.email, password: user.password },
+    });
+    expect(errorCodes(passwordOnly)).toEqual(['MFA_REQUIRED']);
+    expect(passwordOnly.data).toBeNull();
+    const guessedCode = await graphqlRequest(platform.gatewayUrl, LOG_IN, {
+      input: {
+        email: user.email,
+        password: user.password,
+        totpCode: code === '000000' ? '111111' : '000000',
+      },
+    });
+    expect(errorCodes(guessedCode)).toEqual(['UNAUTHENTICATED']);
+  }, 120_000);
 });
 
 describe('password guessing', () => {

@@ -80,7 +80,7 @@ export type Mutation = {
   enrolTotp: TotpEnrolment;
   /**
    * Signs in. With TOTP enabled, also give totpCode (or a recoveryCode); without one the error
-   * is UNAUTHENTICATED with extensions.reason MFA_REQUIRED.
+   * code is MFA_REQUIRED.
    */
   logIn: AuthPayload;
   /** Ends the session the refresh token belongs to. True when there was one. */
