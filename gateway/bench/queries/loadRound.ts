@@ -12,6 +12,8 @@ export interface LoadSettings {
   readonly headers: Readonly<Record<string, string>>;
   readonly connections: number;
   readonly durationSeconds: number;
+  /** Stop after this many requests instead (warm-up: a count, so slow gateways warm as much). */
+  readonly requests?: number;
 }
 
 export interface RoundResult {
@@ -42,6 +44,7 @@ export async function loadRound(settings: LoadSettings): Promise<RoundResult> {
       body: settings.body,
       connections: settings.connections,
       duration: settings.durationSeconds,
+      ...(settings.requests === undefined ? {} : { amount: settings.requests }),
     },
     (error, result) => (error ? failed(error as Error) : finished(result)),
   );
