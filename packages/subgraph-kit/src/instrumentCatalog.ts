@@ -7,20 +7,29 @@ export interface InstrumentRef {
   readonly active: boolean;
 }
 
+interface CachedRef {
+  readonly ref: InstrumentRef;
+  readonly readAt: number;
+}
+
 /**
  * Read-only access to the instrument catalogue owned by market-data (`market.instruments`).
  * Orders, portfolio and risk turn the engine's symbols into instrument ids and back; reference
  * data this small and stable is read in place rather than replicated.
- * Entries are cached for the life of the process: instruments are never renamed.
+ * Entries are kept for `maxAgeMs`: ids and symbols never change, but an admin may halt trading,
+ * and a halt must reach the orders subgraph within that time.
  */
 export class InstrumentCatalog {
-  private readonly bySymbol = new Map<string, InstrumentRef>();
-  private readonly byId = new Map<string, InstrumentRef>();
+  private readonly bySymbol = new Map<string, CachedRef>();
+  private readonly byId = new Map<string, CachedRef>();
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly maxAgeMs = 1_000,
+  ) {}
 
   async byInstrumentId(id: string): Promise<InstrumentRef | null> {
-    const cached = this.byId.get(id);
+    const cached = this.fresh(this.byId.get(id));
     if (cached) return cached;
     return this.remember(
       await this.prisma.instrument.findUnique({
@@ -31,7 +40,7 @@ export class InstrumentCatalog {
   }
 
   async bySymbolName(symbol: string): Promise<InstrumentRef | null> {
-    const cached = this.bySymbol.get(symbol);
+    const cached = this.fresh(this.bySymbol.get(symbol));
     if (cached) return cached;
     return this.remember(
       await this.prisma.instrument.findUnique({
@@ -41,10 +50,15 @@ export class InstrumentCatalog {
     );
   }
 
+  private fresh(cached: CachedRef | undefined): InstrumentRef | null {
+    return cached && Date.now() - cached.readAt < this.maxAgeMs ? cached.ref : null;
+  }
+
   private remember(instrument: InstrumentRef | null): InstrumentRef | null {
     if (instrument) {
-      this.bySymbol.set(instrument.symbol, instrument);
-      this.byId.set(instrument.id, instrument);
+      const cached = { ref: instrument, readAt: Date.now() };
+      this.bySymbol.set(instrument.symbol, cached);
+      this.byId.set(instrument.id, cached);
     }
     return instrument;
   }

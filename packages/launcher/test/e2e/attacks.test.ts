@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoInstrumentId } from '@mib/db';
 import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
-import { bearer, LOG_IN, REFRESH, signUp, type Session } from './accounts.js';
+import { bearer, LOG_IN, logInAsDemo, REFRESH, signUp, type Session } from './accounts.js';
 import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
 
 let platform: PlatformFixture;
@@ -213,6 +213,55 @@ describe("other people's things", () => {
     );
     expect(errorCodes(response)).toContain('FORBIDDEN');
     expect(JSON.stringify(response.data)).not.toContain(owner.email);
+  });
+});
+
+describe('admin-only operations', () => {
+  const SET_TRADING =
+    'mutation($id: ID!, $active: Boolean!) { setInstrumentTrading(id: $id, active: $active) { active } }';
+
+  it('lets only admins halt an instrument, and a halt refuses new orders at once', async () => {
+    const trader = await signUp(platform.gatewayUrl);
+    const admin = await logInAsDemo(platform.gatewayUrl, 'admin');
+    const instrumentId = demoInstrumentId('JPM');
+    const order = { input: { instrumentId, side: 'BUY', type: 'LIMIT', price: '1', quantity: '1' } };
+
+    const byTrader = await graphqlRequest(
+      platform.gatewayUrl,
+      SET_TRADING,
+      { id: instrumentId, active: false },
+      trader.headers,
+    );
+    expect(errorCodes(byTrader)).toEqual(['FORBIDDEN']);
+
+    const halt = await graphqlRequest(
+      platform.gatewayUrl,
+      SET_TRADING,
+      { id: instrumentId, active: false },
+      admin.headers,
+    );
+    expect({ errors: halt.errors, data: halt.data }).toEqual({
+      errors: undefined,
+      data: { setInstrumentTrading: { active: false } },
+    });
+    try {
+      // The orders subgraph re-reads the catalogue within a second.
+      await expect
+        .poll(
+          async () => errorCodes(await graphqlRequest(platform.gatewayUrl, PLACE, order, trader.headers)),
+          {
+            timeout: 5_000,
+          },
+        )
+        .toEqual(['BAD_USER_INPUT']);
+    } finally {
+      await graphqlRequest(
+        platform.gatewayUrl,
+        SET_TRADING,
+        { id: instrumentId, active: true },
+        admin.headers,
+      );
+    }
   });
 });
 

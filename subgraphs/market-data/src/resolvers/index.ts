@@ -2,6 +2,7 @@ import { DateTimeScalar, DecimalScalar } from '@mib/subgraph-kit';
 import { Candle } from './Candle.js';
 import { IndicatorSet } from './IndicatorSet.js';
 import { Instrument } from './Instrument.js';
+import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
 import { Quote } from './Quote.js';
 import { Subscription } from './Subscription.js';
@@ -9,6 +10,7 @@ import type { Resolvers } from './types.generated.js';
 
 export const resolvers: Resolvers = {
   Query,
+  Mutation,
   Subscription,
   Candle,
   Instrument,

@@ -114,6 +114,7 @@ export type IndicatorSetSmaArgs = {
 /** A tradable instrument: an equity, a currency pair or a crypto asset. */
 export type Instrument = {
   __typename?: 'Instrument';
+  /** False while trading is halted: new orders for it are refused. */
   active: Scalars['Boolean']['output'];
   assetClass: AssetClass;
   /** Candles of one interval, newest first. */
@@ -169,6 +170,22 @@ export type MacdSeries = {
   histogram: Array<Maybe<Scalars['Float']['output']>>;
   line: Array<Maybe<Scalars['Float']['output']>>;
   signal: Array<Maybe<Scalars['Float']['output']>>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Halts (active: false) or resumes trading in an instrument. Admins only. New orders for a halted
+   * instrument are refused within a second; resting orders stay on the book. NOT_FOUND for an
+   * unknown id.
+   */
+  setInstrumentTrading: Instrument;
+};
+
+
+export type MutationSetInstrumentTradingArgs = {
+  active: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** Aggregated depth of an instrument's order book. */
@@ -412,6 +429,7 @@ export type ResolversTypes = ResolversObject<{
   InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
   InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
   MacdSeries: ResolverTypeWrapper<MacdSeries>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderBookSnapshot: ResolverTypeWrapper<Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversTypes['Instrument'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PriceLevel: ResolverTypeWrapper<PriceLevel>;
@@ -437,6 +455,7 @@ export type ResolversParentTypes = ResolversObject<{
   InstrumentConnection: Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['InstrumentEdge']> };
   InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
   MacdSeries: MacdSeries;
+  Mutation: Record<PropertyKey, never>;
   OrderBookSnapshot: Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversParentTypes['Instrument'] };
   PageInfo: PageInfo;
   PriceLevel: PriceLevel;
@@ -514,6 +533,10 @@ export type MacdSeriesResolvers<ContextType = MarketDataContext, ParentType exte
   signal?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  setInstrumentTrading?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType, RequireFields<MutationSetInstrumentTradingArgs, 'active' | 'id'>>;
+}>;
+
 export type OrderBookSnapshotResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['OrderBookSnapshot'] = ResolversParentTypes['OrderBookSnapshot']> = ResolversObject<{
   asks?: Resolver<Array<ResolversTypes['PriceLevel']>, ParentType, ContextType>;
   bids?: Resolver<Array<ResolversTypes['PriceLevel']>, ParentType, ContextType>;
@@ -569,6 +592,7 @@ export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
   InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
   MacdSeries?: MacdSeriesResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   OrderBookSnapshot?: OrderBookSnapshotResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PriceLevel?: PriceLevelResolvers<ContextType>;
