@@ -151,6 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     path: '/graphql',
     subscriptions,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
+    checkSubscription: protection.checkSubscription,
     logger,
     // A live connection needs a signed-in user: `connection_init` must carry a valid credential.
     authenticateConnection: async (connectionParams) => {

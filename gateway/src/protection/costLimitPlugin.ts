@@ -1,7 +1,15 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import {
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { ErrorCode } from '@mib/errors';
-import { readCostDirectives } from './costDirectives.js';
+import { readCostDirectives, type CostDirectives } from './costDirectives.js';
 import { estimateOperationCost, SlicingArgumentError } from './operationCost.js';
 
 export interface CostLimit {
@@ -27,44 +35,58 @@ export function costLimitPlugin<Context extends BaseContext>(
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const coerced = getVariableValues(
-            schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
+          const error = operationCostError(
+            { schema, document, operation, variables: request.variables ?? {} },
+            directives,
+            limit,
           );
-          // Invalid variables are reported by execution, which stops before calling a subgraph.
-          if (coerced.errors) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions)
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          let cost: number;
-          try {
-            cost = estimateOperationCost({
-              schema,
-              operation,
-              fragments,
-              variables: coerced.coerced,
-              directives,
-              defaultListSize: limit.defaultListSize,
-            });
-          } catch (error) {
-            if (error instanceof SlicingArgumentError)
-              throw new GraphQLError(error.message, {
-                extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-              });
-            throw error;
-          }
-          if (cost > limit.maxCost)
-            throw new GraphQLError(`Operation cost ${cost} is over the limit of ${limit.maxCost}`, {
-              extensions: {
-                code: ErrorCode.COST_LIMIT_EXCEEDED,
-                cost,
-                maxCost: limit.maxCost,
-                http: { status: 400 },
-              },
-            });
+          if (error) throw error;
         },
       };
     },
   };
+}
+
+/**
+ * Why an operation may not run for its cost (over the limit, or a sliced list without exactly
+ * one slicing argument); undefined when it may.
+ */
+export function operationCostError(
+  request: {
+    readonly schema: GraphQLSchema;
+    readonly document: DocumentNode;
+    readonly operation: OperationDefinitionNode;
+    readonly variables: Readonly<Record<string, unknown>>;
+  },
+  directives: CostDirectives,
+  limit: CostLimit,
+): GraphQLError | undefined {
+  const { schema, document, operation } = request;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables);
+  // Invalid variables are reported by execution, which stops before calling a subgraph.
+  if (coerced.errors) return undefined;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  let cost: number;
+  try {
+    cost = estimateOperationCost({
+      schema,
+      operation,
+      fragments,
+      variables: coerced.coerced,
+      directives,
+      defaultListSize: limit.defaultListSize,
+    });
+  } catch (error) {
+    if (error instanceof SlicingArgumentError)
+      return new GraphQLError(error.message, {
+        extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+      });
+    throw error;
+  }
+  if (cost <= limit.maxCost) return undefined;
+  return new GraphQLError(`Operation cost ${cost} is over the limit of ${limit.maxCost}`, {
+    extensions: { code: ErrorCode.COST_LIMIT_EXCEEDED, cost, maxCost: limit.maxCost, http: { status: 400 } },
+  });
 }

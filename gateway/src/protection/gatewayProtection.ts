@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { createRateLimiter } from '@mib/rate-limit';
 import type { Logger } from '@mib/telemetry';
+import { subscriptionOperationCheck, type SubscriptionOperationCheck } from './subscriptionOperations.js';
 import { corsForOrigins, refuseForeignWebSocketOrigins } from './allowedOrigins.js';
 import { costLimitPlugin } from './costLimitPlugin.js';
 import { gatewayErrorFormatter } from './errorDetail.js';
@@ -31,6 +32,8 @@ export interface GatewayProtection<Context extends BaseContext> {
   };
   /** Apollo plugins: operation limits, the cost limit and (enforced) trusted documents. */
   readonly plugins: ApolloServerPlugin<Context>[];
+  /** The same checks for subscriptions, which arrive over graphql-ws rather than through Apollo. */
+  readonly checkSubscription: SubscriptionOperationCheck;
   /** Express handlers for `/graphql` ahead of authentication: CORS and the per-address rate limit. */
   readonly beforeAuthentication: RequestHandler[];
   /**
@@ -84,6 +87,7 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
         ? [trustedDocumentsPlugin<Context>(options.trustedDocuments)]
         : []),
     ],
+    checkSubscription: subscriptionOperationCheck(options),
     beforeAuthentication: [
       corsForOrigins(settings.allowedOrigins),
       rateLimitByAddress(limiter, settings.rateLimits, logger),

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, validate, type ValidationRule } from 'graphql';
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { ErrorCode } from '@mib/errors';
 
 /** Shape limits on an operation, checked before it is planned or sent to any subgraph. */
@@ -26,40 +26,48 @@ type Limit = 'depth' | 'aliases' | 'directives';
 export function operationLimitsPlugin<Context extends BaseContext>(
   limits: OperationLimits,
 ): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document }) {
+          const error = operationLimitError(schema, document, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+/** The first shape limit `document` is over, as the error to answer with; undefined within all. */
+export function operationLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  limits: OperationLimits,
+): GraphQLError | undefined {
   const max: Record<Limit, number> = {
     depth: limits.maxDepth,
     aliases: limits.maxAliases,
     directives: limits.maxDirectives,
   };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document }) {
-          const exceeded: { limit: Limit; message: string }[] = [];
-          const collect = (limit: Limit) => ({
-            propagateOnRejection: false,
-            onReject: [
-              (_context: unknown, error: GraphQLError) => exceeded.push({ limit, message: error.message }),
-            ],
-          });
-          const rules: ValidationRule[] = [
-            maxDepthRule({ n: max.depth, ...collect('depth') }),
-            maxAliasesRule({ n: max.aliases, ...collect('aliases') }),
-            maxDirectivesRule({ n: max.directives, ...collect('directives') }),
-          ];
-          validate(schema, document, rules);
-          const first = exceeded[0];
-          if (!first) return;
-          throw new GraphQLError(first.message.replace(/^Syntax Error: /, ''), {
-            extensions: {
-              code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
-              limit: first.limit,
-              max: max[first.limit],
-              http: { status: 400 },
-            },
-          });
-        },
-      };
+  const exceeded: { limit: Limit; message: string }[] = [];
+  const collect = (limit: Limit) => ({
+    propagateOnRejection: false,
+    onReject: [(_context: unknown, error: GraphQLError) => exceeded.push({ limit, message: error.message })],
+  });
+  const rules: ValidationRule[] = [
+    maxDepthRule({ n: max.depth, ...collect('depth') }),
+    maxAliasesRule({ n: max.aliases, ...collect('aliases') }),
+    maxDirectivesRule({ n: max.directives, ...collect('directives') }),
+  ];
+  validate(schema, document, rules);
+  const first = exceeded[0];
+  if (!first) return undefined;
+  return new GraphQLError(first.message.replace(/^Syntax Error: /, ''), {
+    extensions: {
+      code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
+      limit: first.limit,
+      max: max[first.limit],
+      http: { status: 400 },
     },
-  };
+  });
 }

@@ -7,6 +7,7 @@ import {
   validate,
   type DocumentNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import type { SubscribePayload } from './protocol.js';
 
@@ -36,6 +37,17 @@ export class OperationPreparer {
 
   constructor(
     private readonly schema: GraphQLSchema,
+    /**
+     * Further reasons to refuse a subscription (the gateway's operation limits and trusted
+     * documents), asked after validation; queries and mutations get them from Apollo instead.
+     */
+    private readonly checkSubscription: (subscription: {
+      readonly schema: GraphQLSchema;
+      readonly query: string;
+      readonly document: DocumentNode;
+      readonly operation: OperationDefinitionNode;
+      readonly variables: Readonly<Record<string, unknown>>;
+    }) => readonly GraphQLError[] = () => [],
     /** Distinct query texts remembered; when full, the memory starts over (cheap, and bounded). */
     private readonly maxRemembered = 1_000,
   ) {}
@@ -49,8 +61,19 @@ export class OperationPreparer {
     const variables = payload.variables ?? {};
     const coercion = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
     if (coercion.errors) return { kind: 'invalid', errors: coercion.errors };
+    const isSubscription = operation.operation === OperationTypeNode.SUBSCRIPTION;
+    if (isSubscription) {
+      const refusals = this.checkSubscription({
+        schema: this.schema,
+        query: payload.query,
+        document: checked.document,
+        operation,
+        variables,
+      });
+      if (refusals.length > 0) return { kind: 'invalid', errors: refusals };
+    }
     return {
-      kind: operation.operation === OperationTypeNode.SUBSCRIPTION ? 'subscription' : 'single',
+      kind: isSubscription ? 'subscription' : 'single',
       document: checked.document,
       operationName,
       variables,

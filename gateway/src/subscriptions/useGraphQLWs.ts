@@ -26,6 +26,8 @@ export interface GraphQLWsOptions {
   ) => Promise<Identity>;
   /** The client's address for caller tokens. Default: the TCP peer's address. */
   readonly clientIpOf?: (request: IncomingMessage) => string | null;
+  /** Reasons to refuse a subscription beyond validation (operation limits, trusted documents). */
+  readonly checkSubscription?: ConstructorParameters<typeof OperationPreparer>[1];
   /** Most operations one connection may hold at once; past it a `subscribe` gets RATE_LIMITED. */
   readonly maxSubscriptionsPerConnection: number;
   /** How long a client has to send `connection_init` before 4408. Default 3,000 ms (graphql-ws's). */
@@ -67,7 +69,7 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
   });
   const settings = {
     subscriptions: options.subscriptions,
-    preparer: new OperationPreparer(options.subscriptions.schema),
+    preparer: new OperationPreparer(options.subscriptions.schema, options.checkSubscription),
     executeOperation: options.executeOperation,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs ?? 3_000,

@@ -160,6 +160,34 @@ describe('live connections', () => {
     }
   }
 
+  it('refuses a subscription over the operation limits, as over HTTP', async () => {
+    const session = await signUp(platform.gatewayUrl);
+    const client = createClient({
+      url: platform.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${session.accessToken}` },
+      retryAttempts: 0,
+    });
+    try {
+      // order → user → orders → edges → node → … : four levels a turn, far past the depth limit.
+      const turns = 13;
+      const deep = `subscription { myOrderUpdates { ${'user { orders { edges { node { '.repeat(turns)}id${' } } } }'.repeat(turns)} } }`;
+      const refusal = await new Promise<unknown>((resolve, reject) => {
+        client.subscribe(
+          { query: deep },
+          {
+            next: () => reject(new Error('got data')),
+            error: resolve,
+            complete: () => reject(new Error('completed')),
+          },
+        );
+      });
+      expect(JSON.stringify(refusal)).toContain('OPERATION_LIMIT_EXCEEDED');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('refuses connection_init without a valid token with 4403 Forbidden', async () => {
     const session = await signUp(platform.gatewayUrl);
     expect(await closeCodeFor({})).toBe(4403);
