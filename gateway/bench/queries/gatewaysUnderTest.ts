@@ -96,7 +96,9 @@ async function startHive(setup: GatewaySetup): Promise<GatewayUnderTest> {
       fromClientToSubgraphs: () => Object.fromEntries([signedCallerHeader(tokens)]),
     },
   });
-  const httpServer = createServer(runtime);
+  const httpServer = createServer((request, response) => {
+    void runtime(request, response);
+  });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {

@@ -40,16 +40,17 @@ await using subgraphs = await startChild<{ urls: Record<string, string> }>('subg
 const supergraphSdl = composeSupergraph(
   subgraphCatalog.map((entry) => ({ ...entry, defaultUrl: subgraphs.ready.urls[entry.name] ?? '' })),
 );
-const gateways = new Map<GatewayKind, Child<{ url: string }>>();
+await using running = {
+  gateways: new Map<GatewayKind, Child<{ url: string }>>(),
+  async [Symbol.asyncDispose]() {
+    for (const gateway of this.gateways.values()) await gateway[Symbol.asyncDispose]();
+  },
+};
+const { gateways } = running;
 for (const kind of KINDS) {
   const setup = { kind, supergraphSdl, subgraphUrls: subgraphs.ready.urls, secret };
   gateways.set(kind, await startChild<{ url: string }>('gatewayProcess.ts', setup));
 }
-await using _stopGateways = {
-  [Symbol.asyncDispose]: async () => {
-    for (const gateway of gateways.values()) await gateway[Symbol.asyncDispose]();
-  },
-};
 
 const headers = await clientHeaders(gateways.get('ours')?.ready.url);
 const urlOf = (kind: GatewayKind) => gateways.get(kind)?.ready.url ?? '';
