@@ -26,12 +26,19 @@ type Limit = 'depth' | 'aliases' | 'directives';
 export function operationLimitsPlugin<Context extends BaseContext>(
   limits: OperationLimits,
 ): ApolloServerPlugin<Context> {
+  // Apollo hands every request with the same text the same cached document, and the verdict
+  // depends on the document alone: one validation pass per distinct operation, not per request.
+  const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document }) {
-          const error = operationLimitError(schema, document, limits);
-          if (error) throw error;
+          let verdict = verdicts.get(document);
+          if (verdict === undefined) {
+            verdict = operationLimitError(schema, document, limits) ?? null;
+            verdicts.set(document, verdict);
+          }
+          if (verdict) throw verdict;
         },
       };
     },
