@@ -1,6 +1,5 @@
-import { Repeater } from '@repeaterjs/repeater';
 import type { EventBus, EventOf, EventType, Topic, TradingEvent } from '@mib/events';
-import { LiveEvents } from '@mib/subgraph-kit';
+import { LiveEvents, SubscriberCount } from '@mib/subgraph-kit';
 
 /** Every topic a market-data subscription reads: quotes and trades move books, candles close. */
 const LIVE_TOPICS: readonly Topic[] = ['quotes', 'trades', 'candles'];
@@ -11,8 +10,7 @@ const LIVE_TOPICS: readonly Topic[] = ['quotes', 'trades', 'candles'];
  */
 export class LiveMarket {
   readonly #events: LiveEvents;
-  #subscribers = 0;
-  readonly #watchers = new Set<() => void>();
+  readonly #subscribers = new SubscriberCount();
 
   constructor(bus: EventBus) {
     this.#events = new LiveEvents(bus, { name: 'market-data', topics: LIVE_TOPICS });
@@ -25,20 +23,12 @@ export class LiveMarket {
 
   /** Subscribers whose event listener is registered now. */
   get subscribers(): number {
-    return this.#subscribers;
+    return this.#subscribers.current;
   }
 
   /** Resolves once `count` subscribers are registered (for readiness checks and tests). */
   whenSubscribers(count: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (this.#subscribers !== count) return;
-        this.#watchers.delete(check);
-        resolve();
-      };
-      this.#watchers.add(check);
-      check();
-    });
+    return this.#subscribers.when(count);
   }
 
   /**
@@ -52,33 +42,13 @@ export class LiveMarket {
   ): AsyncIterableIterator<Payload> {
     const isOfTypes = (event: TradingEvent): event is EventOf<Type> =>
       (types as readonly EventType[]).includes(event.type);
-    return new Repeater<Payload>(async (push, stop) => {
-      const events = this.#events.stream(
+    return this.#subscribers.track(
+      this.#events.stream(
         (event) => isOfTypes(event) && filter(event),
         // LiveEvents selects only what the filter admitted, so the type check above holds here.
         (event) => select(event as EventOf<Type>),
-      );
-      let next = events.next();
-      // The first pull registers the listener within a few microtasks (after `LiveEvents.start`);
-      // counting on the next macrotask means a counted subscriber can no longer miss an event.
-      setImmediate(() => this.#count(+1));
-      try {
-        for (;;) {
-          const result = await Promise.race([next, stop]);
-          if (result === undefined || result.done === true) break;
-          await push(result.value);
-          next = events.next();
-        }
-      } finally {
-        await events.return?.();
-        setImmediate(() => this.#count(-1));
-      }
-    });
-  }
-
-  #count(change: number): void {
-    this.#subscribers += change;
-    for (const watcher of [...this.#watchers]) watcher();
+      ),
+    );
   }
 }
 
