@@ -15,7 +15,14 @@ export interface Child<Ready> extends AsyncDisposable {
 
 export async function startChild<Ready>(entry: string, argument: unknown): Promise<Child<Ready>> {
   const child = fork(fileURLToPath(new URL(entry, import.meta.url)), [JSON.stringify(argument)], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile there when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env['BENCH_CPU_PROF_DIR']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF_DIR']}`]
+        : []),
+    ],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<Ready>((resolve, reject) => {
