@@ -20,6 +20,15 @@ export function countTokens(source: string, limit: number): number | null {
   return count;
 }
 
+/** Whether `source` has more than `maxTokens` tokens (a text that does not lex is left to the parser). */
+export function exceedsTokenLimit(source: string, maxTokens: number): boolean {
+  const tokens = countTokens(source, maxTokens);
+  return tokens !== null && tokens > maxTokens;
+}
+
+export const tooManyTokensMessage = (maxTokens: number): string =>
+  `Operation has more than ${maxTokens} tokens`;
+
 /**
  * Refuses documents of more than `maxTokens` tokens before they are parsed into an AST, with
  * 400 OPERATION_LIMIT_EXCEEDED (`limit: "tokens"`). Apollo's `parseOptions.maxTokens` stays set
@@ -28,13 +37,12 @@ export function countTokens(source: string, limit: number): number | null {
 export function limitOperationTokens(maxTokens: number): RequestHandler {
   return (req, res, next) => {
     for (const { query } of graphqlRequestsOf(req)) {
-      const tokens = query === undefined ? 0 : countTokens(query, maxTokens);
-      if (tokens !== null && tokens > maxTokens)
+      if (query !== undefined && exceedsTokenLimit(query, maxTokens))
         return sendGraphQLError(
           res,
           400,
           ErrorCode.OPERATION_LIMIT_EXCEEDED,
-          `Operation has more than ${maxTokens} tokens`,
+          tooManyTokensMessage(maxTokens),
           { limit: 'tokens', max: maxTokens },
         );
     }

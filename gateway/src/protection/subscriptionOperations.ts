@@ -3,9 +3,13 @@ import { ErrorCode } from '@mib/errors';
 import { readCostDirectives } from './costDirectives.js';
 import { operationCostError } from './costLimitPlugin.js';
 import { operationLimitError } from './operationLimitsPlugin.js';
-import { countTokens } from './operationTokens.js';
+import { exceedsTokenLimit, tooManyTokensMessage } from './operationTokens.js';
 import type { ProtectionSettings } from './protectionConfig.js';
-import { isTrustedDocument, type TrustedDocumentManifest } from './trustedDocuments.js';
+import {
+  isTrustedDocument,
+  UNTRUSTED_DOCUMENT_MESSAGE,
+  type TrustedDocumentManifest,
+} from './trustedDocuments.js';
 
 /** A subscription as the WebSocket server has parsed and validated it. */
 export interface SubscriptionOperation {
@@ -33,27 +37,34 @@ export function subscriptionOperationCheck(options: {
   const { settings, trustedDocuments } = options;
   const directives = readCostDirectives(options.supergraphSdl);
   const { maxTokens } = settings.operationLimits;
-  return (subscription) => {
+  // The WebSocket server hands every subscriber of one text the same parsed document, so what
+  // depends on the document alone is decided once per document, not once per subscriber.
+  const documentRefusals = new WeakMap<DocumentNode, GraphQLError | null>();
+  const refusalOfDocument = (subscription: SubscriptionOperation): GraphQLError | null => {
     if (
       settings.trustedDocuments === 'enforce' &&
       !isTrustedDocument(trustedDocuments, subscription.document)
     )
-      return [
-        new GraphQLError('Only the trusted documents registered with this API may run', {
-          extensions: { code: ErrorCode.DOCUMENT_NOT_TRUSTED },
-        }),
-      ];
-    const tokens = countTokens(subscription.query, maxTokens);
-    if (tokens !== null && tokens > maxTokens)
-      return [
-        new GraphQLError(`The operation has more than ${maxTokens} tokens`, {
-          extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens', max: maxTokens },
-        }),
-      ];
-    const error =
-      operationLimitError(subscription.schema, subscription.document, settings.operationLimits) ??
-      operationCostError(subscription, directives, settings.cost);
-    return error ? [withoutHttpStatus(error)] : [];
+      return new GraphQLError(UNTRUSTED_DOCUMENT_MESSAGE, {
+        extensions: { code: ErrorCode.DOCUMENT_NOT_TRUSTED },
+      });
+    if (exceedsTokenLimit(subscription.query, maxTokens))
+      return new GraphQLError(tooManyTokensMessage(maxTokens), {
+        extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens', max: maxTokens },
+      });
+    const error = operationLimitError(subscription.schema, subscription.document, settings.operationLimits);
+    return error ? withoutHttpStatus(error) : null;
+  };
+  return (subscription) => {
+    let refusal = documentRefusals.get(subscription.document);
+    if (refusal === undefined) {
+      refusal = refusalOfDocument(subscription);
+      documentRefusals.set(subscription.document, refusal);
+    }
+    if (refusal) return [refusal];
+    // Cost depends on the variables (slicing arguments), so it is estimated per subscriber.
+    const costError = operationCostError(subscription, directives, settings.cost);
+    return costError ? [withoutHttpStatus(costError)] : [];
   };
 }
 

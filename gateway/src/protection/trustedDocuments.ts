@@ -14,6 +14,9 @@ import { graphqlRequestsOf } from './graphqlRequests.js';
  */
 export type TrustedDocumentsMode = 'enforce' | 'apq';
 
+/** What every refusal of an unregistered document says, over HTTP and WebSocket alike. */
+export const UNTRUSTED_DOCUMENT_MESSAGE = 'Only the trusted documents registered with this API may run';
+
 /** sha256 (hex) of a document's text → the text. */
 export type TrustedDocumentManifest = ReadonlyMap<string, string>;
 
@@ -84,7 +87,7 @@ export function useTrustedDocuments(options: {
         res,
         400,
         ErrorCode.DOCUMENT_NOT_TRUSTED,
-        'Only the trusted documents registered with this API may run',
+        UNTRUSTED_DOCUMENT_MESSAGE,
         request.persistedHash === undefined ? {} : { sha256Hash: request.persistedHash },
       );
     }

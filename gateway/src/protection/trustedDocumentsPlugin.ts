@@ -1,7 +1,11 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '@mib/errors';
-import { isTrustedDocument, type TrustedDocumentManifest } from './trustedDocuments.js';
+import {
+  isTrustedDocument,
+  UNTRUSTED_DOCUMENT_MESSAGE,
+  type TrustedDocumentManifest,
+} from './trustedDocuments.js';
 
 /** Texts found trusted after normalising, by Apollo's query hash; cleared when this many. */
 const MAX_REMEMBERED_TEXTS = 10_000;
@@ -26,7 +30,7 @@ export function trustedDocumentsPlugin<Context extends BaseContext>(
             trustedTexts.add(queryHash);
             return;
           }
-          throw new GraphQLError('Only the trusted documents registered with this API may run', {
+          throw new GraphQLError(UNTRUSTED_DOCUMENT_MESSAGE, {
             extensions: { code: ErrorCode.DOCUMENT_NOT_TRUSTED, http: { status: 400 } },
           });
         },
