@@ -1,6 +1,7 @@
-import express, { Router, type RequestHandler } from 'express';
-import { CallerTokenError, IDENTITY_HEADER, type CallerTokens } from '@mib/auth';
+import express, { Router } from 'express';
+import type { CallerTokens } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
+import { callerOfRequest } from '@mib/subgraph-kit';
 import { verifyApiKey } from '../apiKeys/apiKeys.js';
 import type { UsersRuntime } from '../usersRuntime.js';
 
@@ -28,7 +29,8 @@ export function usersRoutes(prisma: PrismaClient, runtime: UsersRuntime, callerT
   });
   router.post(
     VERIFY_API_KEY_PATH,
-    gatewayOnly(callerTokens),
+    // Only requests the gateway signed; the rest get 401 before their body is read.
+    callerOfRequest(callerTokens),
     express.json({ limit: '4kb' }),
     async (req, res, next) => {
       try {
@@ -47,16 +49,3 @@ export function usersRoutes(prisma: PrismaClient, runtime: UsersRuntime, callerT
   );
   return router;
 }
-
-/** Answers only requests the gateway signed; the rest get 401 before their body is read. */
-const gatewayOnly =
-  (callerTokens: CallerTokens): RequestHandler =>
-  (req, res, next) => {
-    try {
-      callerTokens.verify(req.headers[IDENTITY_HEADER]);
-      next();
-    } catch (error) {
-      if (!(error instanceof CallerTokenError)) throw error;
-      res.status(401).json({ error: `Only the gateway may call this route (caller token ${error.reason})` });
-    }
-  };
