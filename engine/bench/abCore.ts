@@ -23,7 +23,7 @@ const runs = Number(process.env['BENCH_RUNS'] ?? 6);
 const { slots, instruments } = simulatedFlow(commands, 42, 4);
 const BATCH = 1024;
 const staging = new Float64Array(BATCH * current.COMMAND_SLOT_SIZE);
-const options = { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: current.LONG_RUNNING_ORDER_ID_WINDOW_BITS };
+const options = { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: current.LONG_RUNNING_ORDER_ID_WINDOW_BITS, preTouchMemory: true };
 
 function contender(core: Core): { shard: current.Shard; out: current.EventBuffer; ms: number } {
   const out = new core.EventBuffer(4096, (buffer) => void (buffer.count = 0));

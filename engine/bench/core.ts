@@ -81,7 +81,7 @@ function stage(slots: Float64Array, first: number, count: number): void {
 /** Commands per second through `Shard.execute` over the whole flow, fresh shard per run. */
 export function measureCoreThroughput(slots: Float64Array, instruments: InstrumentSpec[]): { commandsPerSecond: number; events: number } {
   const count = slots.length / COMMAND_SLOT_SIZE;
-  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS });
+  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS, preTouchMemory: true });
   const { out, published } = discardingBuffer();
   let elapsedMs = 0;
   for (let first = 0; first < count; first += BATCH) {
@@ -120,7 +120,7 @@ export function measureNaiveThroughput(slots: Float64Array, instruments: Instrum
  */
 export function measureHeapGrowthPerCommand(slots: Float64Array, instruments: InstrumentSpec[]): number {
   const count = slots.length / COMMAND_SLOT_SIZE;
-  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS });
+  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS, preTouchMemory: true });
   const { out } = discardingBuffer();
   const newSpaceUsed = (): number => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
   const half = count >> 1;
@@ -156,7 +156,7 @@ function percentiles(samples: Float64Array): LatencyPercentiles {
  */
 export function measureCoreLatency(slots: Float64Array, instruments: InstrumentSpec[]): { gross: LatencyPercentiles; net: LatencyPercentiles; clockOverheadNs: number } {
   const count = slots.length / COMMAND_SLOT_SIZE;
-  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS });
+  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS, preTouchMemory: true });
   const { out } = discardingBuffer();
   const samples = new Float64Array(count);
   for (let first = 0; first < count; first += BATCH) {

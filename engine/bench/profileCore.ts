@@ -15,7 +15,7 @@ const { slots, instruments } = simulatedFlow(commands, 42, 4);
 const BATCH = 1024;
 const staging = new Float64Array(BATCH * COMMAND_SLOT_SIZE);
 for (let r = 0; r < runs; r++) {
-  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS });
+  const shard = new Shard(instruments, { initialOrderCapacity: 1 << 18, initialLevelCapacity: 1 << 14, orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS, preTouchMemory: true });
   let events = 0;
   const out = new EventBuffer(4096, (buffer) => {
     events += buffer.count;

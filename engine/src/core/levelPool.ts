@@ -1,4 +1,4 @@
-import { growF64, growI32, type OrderPool } from './orderPool.js';
+import { growF64, growI32, touchPages, type OrderPool } from './orderPool.js';
 
 /**
  * Price levels of every book in the shard: total open quantity, order count and a FIFO queue
@@ -21,13 +21,19 @@ export class LevelPool {
   private untouched = 0;
   capacity: number;
 
-  constructor(initialCapacity = 256) {
+  /** `preTouch`: fault every page in at construction and after growth (see `touchPages`). */
+  constructor(initialCapacity = 256, private readonly preTouch = false) {
     this.capacity = initialCapacity;
     this.price = new Float64Array(initialCapacity);
     this.quantity = new Float64Array(initialCapacity);
     this.orderCount = new Int32Array(initialCapacity);
     this.head = new Int32Array(initialCapacity);
     this.tail = new Int32Array(initialCapacity);
+    if (preTouch) this.touch();
+  }
+
+  private touch(): void {
+    for (const array of [this.price, this.quantity, this.orderCount, this.head, this.tail]) touchPages(array);
   }
 
   /** An empty level; the caller sets its price. */
@@ -84,5 +90,6 @@ export class LevelPool {
     this.head = growI32(this.head, capacity);
     this.tail = growI32(this.tail, capacity);
     this.capacity = capacity;
+    if (this.preTouch) this.touch();
   }
 }

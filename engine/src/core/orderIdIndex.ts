@@ -1,4 +1,5 @@
 import { IdIndex } from './idIndex.js';
+import { touchPages } from './orderPool.js';
 
 /**
  * Order id → order slot, tuned for ids the main thread hands out in increasing order: a
@@ -28,12 +29,14 @@ export class OrderIdIndex {
   /**
    * `windowBits`: log2 of the window (16 bytes per cell). An id goes to the hash when its cell
    * still holds a live order 2^windowBits ids older, so the window should span the ids of most
-   * live orders; only its recent part is hot in cache.
+   * live orders; only its recent part is hot in cache. `preTouch`: fault the window's pages in
+   * now (see `touchPages`) rather than one per 256 new ids on the hot path.
    */
-  constructor(windowBits = 17) {
+  constructor(windowBits = 17, preTouch = false) {
     this.ids = new Float64Array(2 << windowBits);
     this.ints = new Int32Array(this.ids.buffer);
     this.mask = (1 << windowBits) - 1;
+    if (preTouch) touchPages(this.ids);
   }
 
   /** Slot stored for `id`, or -1. */

@@ -31,6 +31,13 @@ export interface ShardOptions {
    * long-lived orders rarely leave the window.
    */
   orderIdWindowBits?: number;
+  /**
+   * Fault in the memory of the order pool, the level pool and the order id window at
+   * construction (and after each growth), so no command pays a first-touch page fault. Default
+   * false (a 16 MiB window costs a few ms to touch; tests create thousands of shards); shard
+   * workers and the core benchmarks set it.
+   */
+  preTouchMemory?: boolean;
   /** Limits of accounts without their own. Default `DEFAULT_RISK_LIMITS`. */
   defaultRiskLimits?: RiskLimits;
 }
@@ -60,9 +67,10 @@ export class ShardState {
   tradeId = 0;
 
   constructor(options: ShardOptions = {}) {
-    this.orders = new OrderPool(options.initialOrderCapacity ?? 65_536);
-    this.levels = new LevelPool(options.initialLevelCapacity ?? 4096);
-    this.orderIndex = new OrderIdIndex(options.orderIdWindowBits ?? 17);
+    const preTouch = options.preTouchMemory ?? false;
+    this.orders = new OrderPool(options.initialOrderCapacity ?? 65_536, preTouch);
+    this.levels = new LevelPool(options.initialLevelCapacity ?? 4096, preTouch);
+    this.orderIndex = new OrderIdIndex(options.orderIdWindowBits ?? 17, preTouch);
     this.risk = new PreTradeRisk(options.defaultRiskLimits);
   }
 

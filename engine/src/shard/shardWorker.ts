@@ -25,7 +25,7 @@ const strategy = WAIT_STRATEGIES[data.waitStrategy];
 const commands = new RingConsumer(data.commands, strategy);
 const events = new RingProducer(data.events, strategy);
 const doorbell = new Doorbell(data.doorbell);
-const shardOptions = { orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS };
+const shardOptions = { orderIdWindowBits: LONG_RUNNING_ORDER_ID_WINDOW_BITS, preTouchMemory: true };
 const shard =
   data.snapshot === undefined
     ? new Shard(
