@@ -18,7 +18,10 @@ export interface PageSource<Row extends { id: string }, Filter> {
    * different parents may be interleaved: each parent's rows keep their relative order.
    */
   loadFirstPages(parentIds: readonly string[], filter: Filter, take: number): Promise<readonly Row[]>;
-  /** One parent's page after a cursor, e.g. a Prisma `findMany` spread with `page`. */
+  /**
+   * One parent's page, after a cursor or (with no cursor) its first page when it is the only
+   * parent asked for; e.g. a Prisma `findMany` spread with `page`.
+   */
   loadPage(parentId: string, filter: Filter, page: PageQuery): Promise<Row[]>;
   /** The parent a row of `loadFirstPages` belongs to. */
   parentOf(row: Row): string;
@@ -86,7 +89,13 @@ async function loadGroup<Row extends { id: string }, Filter>(
   const [sample] = group;
   if (!sample) return () => [];
   const parentIds = [...new Set(group.map((key) => key.parentId))];
-  const rows = await source.loadFirstPages(parentIds, sample.filter, sample.page.take);
+  // One parent (a user's own dashboard, the usual case) needs no window query: its page is one
+  // plain statement, where the batched form costs two round trips to PostgreSQL.
+  const [onlyParent] = parentIds;
+  const rows =
+    parentIds.length === 1 && onlyParent !== undefined
+      ? await source.loadPage(onlyParent, sample.filter, { take: sample.page.take })
+      : await source.loadFirstPages(parentIds, sample.filter, sample.page.take);
   const byParent = new Map<string, Row[]>();
   for (const row of rows) {
     const parentId = source.parentOf(row);

@@ -28,7 +28,7 @@ const matches = (post: Post, authorIds: readonly string[], filter: PostFilter) =
 /** An in-memory source that records every call, as a database would see statements. */
 function recordingSource() {
   const calls: { parentIds: readonly string[]; filter: PostFilter; take: number }[] = [];
-  const cursorCalls: { parentId: string; page: PageQuery }[] = [];
+  const pageCalls: { parentId: string; page: PageQuery }[] = [];
   const source: PageSource<Post, PostFilter> = {
     loadFirstPages: async (parentIds, filter, take) => {
       calls.push({ parentIds, filter, take });
@@ -39,7 +39,7 @@ function recordingSource() {
       return perAuthor.reverse().flat();
     },
     loadPage: async (parentId, filter, page) => {
-      cursorCalls.push({ parentId, page });
+      pageCalls.push({ parentId, page });
       const rest = posts.filter(
         (post) => matches(post, [parentId], filter) && post.id > (page.cursor?.id ?? ''),
       );
@@ -47,7 +47,7 @@ function recordingSource() {
     },
     parentOf: (post) => post.authorId,
   };
-  return { source, calls, cursorCalls };
+  return { source, calls, pageCalls };
 }
 
 const ids = (rows: readonly Post[]) => rows.map((post) => post.id);
@@ -66,7 +66,7 @@ describe('createPageLoader', () => {
   });
 
   it('groups first pages by filter and by page size, one call per group', async () => {
-    const { source, calls } = recordingSource();
+    const { source, calls, pageCalls } = recordingSource();
     const loader = createPageLoader(source);
     const [published, all, small] = await Promise.all([
       loader.load({ parentId: 'b', filter: { publishedOnly: true }, page: pageQuery({ first: 5 }) }),
@@ -79,17 +79,31 @@ describe('createPageLoader', () => {
     expect(ids(small ?? [])).toEqual(['01', '03']);
     expect(calls.map(({ parentIds, filter, take }) => [parentIds, filter.publishedOnly, take])).toEqual([
       [['b', 'a'], true, 6],
-      [['b'], false, 6],
-      [['a'], false, 2],
+    ]);
+    // A group with one parent is that parent's plain page query, not the batched form.
+    expect(pageCalls).toEqual([
+      { parentId: 'b', page: { take: 6 } },
+      { parentId: 'a', page: { take: 2 } },
     ]);
   });
 
+  it("loads a lone parent's first page with one plain page query", async () => {
+    const { source, calls, pageCalls } = recordingSource();
+    const loader = createPageLoader(source);
+    const page = pageQuery({ first: 2 });
+    const rows = await loader.load({ parentId: 'a', filter: { publishedOnly: false }, page });
+    expect(ids(rows)).toEqual(['01', '03', '05']);
+    expect(calls).toEqual([]);
+    expect(pageCalls).toEqual([{ parentId: 'a', page: { take: 3 } }]);
+  });
+
   it('runs each page after a cursor on its own, beside the batched first pages', async () => {
-    const { source, calls, cursorCalls } = recordingSource();
+    const { source, calls, pageCalls } = recordingSource();
     const loader = createPageLoader(source);
     const filter = { publishedOnly: false };
-    const [firstOfB, afterA, afterB] = await Promise.all([
+    const [firstOfB, , afterA, afterB] = await Promise.all([
       loader.load({ parentId: 'b', filter, page: pageQuery({ first: 1 }) }),
+      loader.load({ parentId: 'c', filter, page: pageQuery({ first: 1 }) }),
       loader.load({ parentId: 'a', filter, page: { take: 2, skip: 1, cursor: { id: '03' } } }),
       loader.load({ parentId: 'b', filter, page: { take: 2, skip: 1, cursor: { id: '04' } } }),
     ]);
@@ -99,16 +113,16 @@ describe('createPageLoader', () => {
       ['06'],
     ]);
     expect(calls).toHaveLength(1);
-    expect(cursorCalls.map(({ parentId }) => parentId)).toEqual(['a', 'b']);
+    expect(pageCalls.map(({ parentId }) => parentId)).toEqual(['a', 'b']);
   });
 
   it('caches equal keys whatever the order of their filter fields', async () => {
-    const { source, calls } = recordingSource();
+    const { source, pageCalls } = recordingSource();
     const loader = createPageLoader<Post, { publishedOnly: boolean; tag?: string }>(source);
     const page = pageQuery({});
     await loader.load({ parentId: 'a', filter: { publishedOnly: true, tag: 'x' }, page });
     await loader.load({ parentId: 'a', filter: { tag: 'x', publishedOnly: true }, page });
-    expect(calls).toHaveLength(1);
+    expect(pageCalls).toHaveLength(1);
   });
 
   it('fails only the keys served by a failing call', async () => {
@@ -118,8 +132,9 @@ describe('createPageLoader', () => {
       loadPage: () => Promise.reject(new Error('connection lost')),
     });
     const filter = { publishedOnly: false };
-    const [first, after] = await Promise.allSettled([
+    const [first, , after] = await Promise.allSettled([
       loader.load({ parentId: 'a', filter, page: pageQuery({ first: 1 }) }),
+      loader.load({ parentId: 'b', filter, page: pageQuery({ first: 1 }) }),
       loader.load({ parentId: 'a', filter, page: { take: 2, skip: 1, cursor: { id: '01' } } }),
     ]);
     expect(first).toEqual({ status: 'fulfilled', value: [posts[0], posts[2]] });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
-import type { PlatformServices } from '@mib/subgraph-kit';
+import { InstrumentCatalog, type PlatformServices } from '@mib/subgraph-kit';
 import { createInstrumentLoaders, type InstrumentLoaders } from './data/instrumentLoaders.js';
 import { createQuoteLoader, type QuoteLoader } from './data/quoteLoader.js';
 import { liveMarketOn, type LiveMarket } from './live/liveMarket.js';
@@ -13,22 +13,36 @@ export interface LiveServices {
 
 export interface MarketDataContext extends InstrumentLoaders {
   readonly prisma: PrismaClient;
+  /** The process's instruments (shared by every request over the same database client). */
+  readonly catalog: InstrumentCatalog;
   readonly quoteByInstrumentId: QuoteLoader;
   /** Absent when the subgraph runs without an engine and event bus (queries only). */
   readonly live: LiveServices | undefined;
 }
 
+const catalogs = new WeakMap<PrismaClient, InstrumentCatalog>();
+
+function catalogOf(prisma: PrismaClient): InstrumentCatalog {
+  let catalog = catalogs.get(prisma);
+  if (!catalog) catalogs.set(prisma, (catalog = new InstrumentCatalog(prisma)));
+  return catalog;
+}
+
 /** A fresh context per request (or subscription): loaders cache only within it. */
-export const createMarketDataContext = (
+export function createMarketDataContext(
   prisma: PrismaClient,
   _identity: unknown,
   services: PlatformServices | undefined,
-): MarketDataContext => ({
-  prisma,
-  ...createInstrumentLoaders(prisma),
-  quoteByInstrumentId: createQuoteLoader(prisma),
-  live: services && { engine: services.engine, market: liveMarketOn(services.events) },
-});
+): MarketDataContext {
+  const catalog = catalogOf(prisma);
+  return {
+    prisma,
+    catalog,
+    ...createInstrumentLoaders(catalog),
+    quoteByInstrumentId: createQuoteLoader(prisma),
+    live: services && { engine: services.engine, market: liveMarketOn(services.events) },
+  };
+}
 
 /** The live services, or an error saying this deployment serves stored market data only. */
 export function requireLive(context: MarketDataContext): LiveServices {
