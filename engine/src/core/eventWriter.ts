@@ -34,7 +34,7 @@ export class EventWriter {
 
   /**
    * An order lifecycle event (accepted, filled, cancelled, amended) from the order's slot; fill
-   * events carry the order's last fill.
+   * events carry the fill being applied (`OrderPool.fillPrice`, `fillQuantity`).
    */
   orderEvent(type: number, symbolId: number, orders: OrderPool, order: number, reason: number): void {
     const o = this.header(type, symbolId);
@@ -51,8 +51,8 @@ export class EventWriter {
     s[o + 11] = filled;
     s[o + 12] = type === EventType.ORDER_CANCELLED ? 0 : leaves;
     s[o + 13] = reason;
-    s[o + 14] = isFill ? orders.lastFillPrice(order) : 0;
-    s[o + 15] = isFill ? orders.lastFillQuantity(order) : 0;
+    s[o + 14] = isFill ? orders.fillPrice() : 0;
+    s[o + 15] = isFill ? orders.fillQuantity() : 0;
   }
 
   /** ORDER_REJECTED for the command at `base` in `commands`, echoing its order fields. */
@@ -72,7 +72,7 @@ export class EventWriter {
     s[o + 15] = 0;
   }
 
-  /** TRADE between an incoming order and a resting one, at the maker's last fill. */
+  /** TRADE between an incoming order and a resting one, at the fill being applied. */
   trade(symbolId: number, orders: OrderPool, taker: number, maker: number, tradeId: number): void {
     const o = this.header(EventType.TRADE, symbolId);
     const s = this.out.slots;
@@ -80,8 +80,8 @@ export class EventWriter {
     s[o + F.TAKER_ORDER_ID] = orders.orderId(taker);
     s[o + F.AGGRESSOR_SIDE] = orders.side(taker);
     s[o + F.MAKER_ACCOUNT_ID] = orders.accountId(maker);
-    s[o + F.TRADE_PRICE] = orders.lastFillPrice(maker);
-    s[o + F.TRADE_QUANTITY] = orders.lastFillQuantity(maker);
+    s[o + F.TRADE_PRICE] = orders.fillPrice();
+    s[o + F.TRADE_QUANTITY] = orders.fillQuantity();
     s[o + F.MAKER_ORDER_ID] = orders.orderId(maker);
     s[o + F.TRADE_ID] = tradeId;
     s[o + 13] = 0;

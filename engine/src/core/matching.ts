@@ -132,12 +132,9 @@ export function matchIncoming(state: ShardState, order: number): boolean {
       leaves -= quantity;
       orders.setLeaves(order, leaves);
       orders.setFilled(order, orders.filled(order) + quantity);
-      orders.setLastFillPrice(order, price);
-      orders.setLastFillQuantity(order, quantity);
       orders.setLeaves(maker, makerLeaves - quantity);
       orders.setFilled(maker, orders.filled(maker) + quantity);
-      orders.setLastFillPrice(maker, price);
-      orders.setLastFillQuantity(maker, quantity);
+      orders.setFill(price, quantity);
       levels.quantity[level] = levels.quantity[level]! - quantity;
       risk.onFill(orders, maker, true);
       risk.onFill(orders, order, false);

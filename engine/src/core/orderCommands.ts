@@ -100,11 +100,10 @@ export function submitOrder(state: ShardState, commands: Float64Array, base: num
   orders.setOrderId(order, commands[base + C.ORDER_ID]!);
   orders.setAccountId(order, commands[base + C.ACCOUNT_ID]!);
   orders.setPrice(order, price);
-  orders.setLimit(order, limit);
+  if (isMarket) orders.setMarketLimit(limit);
   orders.setLeaves(order, commands[base + C.QUANTITY]!);
   orders.setFilled(order, 0);
-  orders.setFlags(order, side, type, commands[base + C.STP_MODE]!);
-  orders.setSymbolIndex(order, symbol);
+  orders.setFlags(order, side, type, commands[base + C.STP_MODE]!, symbol);
   orders.setAccountIndex(order, account);
   orders.setPositionIndex(order, position);
   orders.setLevel(order, -1);
@@ -198,15 +197,15 @@ export function amendOrder(state: ShardState, commands: Float64Array, base: numb
     return;
   }
   if (orders.orderType(order) === OrderType.POST_ONLY && price !== oldPrice) {
-    orders.setLimit(order, price);
+    // The limit of a resting order is its price: try the new one.
+    orders.setPrice(order, price);
     const crosses = wouldCross(state, book, order);
-    orders.setLimit(order, oldPrice);
+    orders.setPrice(order, oldPrice);
     if (crosses) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
   }
   removeResting(state, order, false);
   state.orderIndex.delete(orders.orderId(order));
   orders.setPrice(order, price);
-  orders.setLimit(order, price);
   orders.setLeaves(order, leaves);
   events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0);
   const stopped = wouldCross(state, book, order) && matchIncoming(state, order);

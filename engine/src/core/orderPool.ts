@@ -1,7 +1,8 @@
 /**
- * Offsets of an order's float64 fields at `slot * F.STRIDE` of `OrderPool.f`. A `const enum`
- * so the offsets compile to literals: the accessors then stay under V8's "small function"
- * size and are always inlined (a double passed to a call that is not inlined is boxed).
+ * Offsets of an order's fields in its 64-byte record at `slot * F.STRIDE` of `OrderPool.f` (as
+ * float64) and `slot * I.STRIDE` of `OrderPool.i` (as int32), two views of one buffer. A
+ * `const enum` so the offsets compile to literals: the accessors then stay under V8's "small
+ * function" size and are always inlined (a double passed to a call that is not inlined is boxed).
  */
 const enum F {
   STRIDE = 8,
@@ -10,32 +11,32 @@ const enum F {
   PRICE = 2,
   LEAVES = 3,
   FILLED = 4,
-  LAST_FILL_PRICE = 5,
-  LAST_FILL_QUANTITY = 6,
-  LIMIT = 7,
 }
 
-/** Offsets of an order's int32 fields at `slot * I.STRIDE` of `OrderPool.i`. */
+/** Int32 offsets: after the five float64 fields (int index 10 = byte 40). */
 const enum I {
-  STRIDE = 8,
-  /** side | orderType << 4 | stpMode << 8 */
-  FLAGS = 0,
-  SYMBOL = 1,
-  ACCOUNT = 2,
-  POSITION = 3,
-  LEVEL = 4,
-  NEXT = 5,
-  PREV = 6,
+  STRIDE = 16,
+  /** side | orderType << 4 | stpMode << 8 | symbol index << 12 (read with `>>>`: 20 bits of symbol). */
+  FLAGS = 10,
+  ACCOUNT = 11,
+  POSITION = 12,
+  LEVEL = 13,
+  NEXT = 14,
+  PREV = 15,
 }
+
+/** Bytes per order record: one cache line. */
+const RECORD_BYTES = 64;
 
 /**
- * Every open order of a shard, one slot per order. An order's fields sit together (array of
- * structs): its eight float64 fields fill one 64-byte cache line, its int32 fields half of another,
- * so touching a random order (cancel, a maker's fill) costs two cache misses, not one per field.
- * The int32 fields (queue links, indices) stay in their own compact array rather than one
- * 128-byte block per order: walking a level's queue then touches 32 bytes per order, and a
- * 128-byte block measured ~7 % slower on the simulated flow (bench/profileCore.ts, interleaved
- * A/B under load).
+ * Every open order of a shard, one 64-byte record per order: five float64 fields and six int32
+ * fields (queue links, indices, flags with the symbol index packed in) share one cache line, so
+ * touching a random order — a cancel, a maker's fill, a step along a level's queue — costs one
+ * cache miss. (Before: the floats filled a 64-byte line and the ints half of another, two misses;
+ * a 128-byte record was slower still.) What does not need to live with the order stays out:
+ * the price and quantity of the fill being applied are one shard-wide pair (`fillPrice`,
+ * `fillQuantity`: events and risk read them right after the fill), and the limit of an order
+ * is its price except for the incoming MARKET order, whose band edge is `marketLimit`.
  * Released slots are reused most-recent-first (still in cache); when none is left and every slot
  * was handed out the buffer is reallocated at twice the size — while the book grows, never per
  * order once warm.
@@ -47,6 +48,8 @@ const enum I {
 export class OrderPool {
   private f: Float64Array;
   private i: Int32Array;
+  /** Price and quantity of the fill being applied (`fillPrice()`, `fillQuantity()`). */
+  private readonly fill = new Float64Array(3);
   /** Most recently released slot (released slots chain through `next`), -1 when none. */
   private freeHead = -1;
   /**
@@ -60,17 +63,15 @@ export class OrderPool {
   used = 0;
 
   /**
-   * `preTouch`: write every page of the buffers now and after each growth (see `touchPages`), so
+   * `preTouch`: write every page of the buffer now and after each growth (see `touchPages`), so
    * the first orders of a long-running shard do not pay the kernel's first-touch page faults.
    */
   constructor(initialCapacity = 1024, private readonly preTouch = false) {
     this.capacity = initialCapacity;
-    this.f = new Float64Array(initialCapacity * F.STRIDE);
-    this.i = new Int32Array(initialCapacity * I.STRIDE);
-    if (preTouch) {
-      touchPages(this.f);
-      touchPages(this.i);
-    }
+    const buffer = new ArrayBuffer(initialCapacity * RECORD_BYTES);
+    this.f = new Float64Array(buffer);
+    this.i = new Int32Array(buffer);
+    if (preTouch) touchPages(this.i);
   }
 
   /** Engine-wide order id. */
@@ -82,16 +83,19 @@ export class OrderPool {
   leaves(o: number): number { return this.f[o * F.STRIDE + F.LEAVES]!; }
   /** Cumulative filled quantity; `filled + leaves` is the order's quantity. */
   filled(o: number): number { return this.f[o * F.STRIDE + F.FILLED]!; }
-  /** Price and quantity of the order's latest fill (read by the fill and trade event writers). */
-  lastFillPrice(o: number): number { return this.f[o * F.STRIDE + F.LAST_FILL_PRICE]!; }
-  lastFillQuantity(o: number): number { return this.f[o * F.STRIDE + F.LAST_FILL_QUANTITY]!; }
-  /** Worst price the order may trade at: its limit price, or for MARKET the edge of its price band (±Infinity/0 without). */
-  limit(o: number): number { return this.f[o * F.STRIDE + F.LIMIT]!; }
+  /** Price of the fill being applied (read by the fill and trade event writers and risk). */
+  fillPrice(): number { return this.fill[0]!; }
+  fillQuantity(): number { return this.fill[1]!; }
+  /**
+   * Worst price the order may trade at: its price, or for a MARKET order (never resting, so at
+   * most one at a time) the edge of its price band set by `setMarketLimit` (±Infinity/0 without).
+   */
+  limit(o: number): number { return this.orderType(o) === MARKET ? this.fill[2]! : this.price(o); }
   side(o: number): number { return this.i[o * I.STRIDE + I.FLAGS]! & 15; }
   orderType(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 4) & 15; }
   stpMode(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 8) & 15; }
   /** Index of the order's symbol in the shard. */
-  symbolIndex(o: number): number { return this.i[o * I.STRIDE + I.SYMBOL]!; }
+  symbolIndex(o: number): number { return this.i[o * I.STRIDE + I.FLAGS]! >>> 12; }
   /** Index of the account in the risk tables. */
   accountIndex(o: number): number { return this.i[o * I.STRIDE + I.ACCOUNT]!; }
   /** Index of the (account, symbol) position in the risk tables. */
@@ -108,12 +112,17 @@ export class OrderPool {
   setPrice(o: number, value: number): void { this.f[o * F.STRIDE + F.PRICE] = value; }
   setLeaves(o: number, value: number): void { this.f[o * F.STRIDE + F.LEAVES] = value; }
   setFilled(o: number, value: number): void { this.f[o * F.STRIDE + F.FILLED] = value; }
-  setLastFillPrice(o: number, value: number): void { this.f[o * F.STRIDE + F.LAST_FILL_PRICE] = value; }
-  setLastFillQuantity(o: number, value: number): void { this.f[o * F.STRIDE + F.LAST_FILL_QUANTITY] = value; }
-  setLimit(o: number, value: number): void { this.f[o * F.STRIDE + F.LIMIT] = value; }
-  /** Sets side, order type and self-trade prevention mode at once. */
-  setFlags(o: number, side: number, orderType: number, stpMode: number): void { this.i[o * I.STRIDE + I.FLAGS] = side | (orderType << 4) | (stpMode << 8); }
-  setSymbolIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.SYMBOL] = value; }
+  /** Records the fill being applied (price, quantity) for the event writers and risk. */
+  setFill(price: number, quantity: number): void {
+    this.fill[0] = price;
+    this.fill[1] = quantity;
+  }
+  /** The band edge of the incoming MARKET order (see `limit`). */
+  setMarketLimit(value: number): void { this.fill[2] = value; }
+  /** Sets side, order type, self-trade prevention mode and symbol index at once (symbol index < 2^20). */
+  setFlags(o: number, side: number, orderType: number, stpMode: number, symbol: number): void {
+    this.i[o * I.STRIDE + I.FLAGS] = side | (orderType << 4) | (stpMode << 8) | (symbol << 12);
+  }
   setAccountIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.ACCOUNT] = value; }
   setPositionIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.POSITION] = value; }
   setLevel(o: number, value: number): void { this.i[o * I.STRIDE + I.LEVEL] = value; }
@@ -143,14 +152,15 @@ export class OrderPool {
 
   private grow(): void {
     this.capacity *= 2;
-    this.f = growF64(this.f, this.capacity * F.STRIDE);
+    // Int32 copy: copies the float64 fields bit for bit too (same buffer).
     this.i = growI32(this.i, this.capacity * I.STRIDE);
-    if (this.preTouch) {
-      touchPages(this.f);
-      touchPages(this.i);
-    }
+    this.f = new Float64Array(this.i.buffer);
+    if (this.preTouch) touchPages(this.i);
   }
 }
+
+/** OrderType.MARKET (layout.ts), inlined as a literal for the accessor. */
+const MARKET = 2;
 
 /**
  * Writes one byte per 4 KiB page of the array's buffer (its value unchanged). A fresh typed

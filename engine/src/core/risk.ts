@@ -243,10 +243,10 @@ export class PreTradeRisk {
     else this.openSell[position] = this.openSell[position]! - orders.leaves(order);
   }
 
-  /** The order's last fill; `resting` when it was on the book (its open quantity shrinks too). */
+  /** The fill being applied (`OrderPool.fillQuantity`) to the order; `resting` when it was on the book (its open quantity shrinks too). */
   onFill(orders: OrderPool, order: number, resting: boolean): void {
     const position = orders.positionIndex(order);
-    const quantity = orders.lastFillQuantity(order);
+    const quantity = orders.fillQuantity();
     if (orders.side(order) === Side.BUY) {
       this.net[position] = this.net[position]! + quantity;
       if (resting) this.openBuy[position] = this.openBuy[position]! - quantity;

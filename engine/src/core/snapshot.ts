@@ -109,10 +109,8 @@ export function readSnapshot(state: ShardState, data: Float64Array): void {
     const order = orders.allocate();
     orders.setOrderId(order, value(at));
     orders.setAccountId(order, value(at + 1));
-    orders.setSymbolIndex(order, symbol);
-    orders.setFlags(order, side, value(at + 4), value(at + 5));
+    orders.setFlags(order, side, value(at + 4), value(at + 5), symbol);
     orders.setPrice(order, value(at + 6));
-    orders.setLimit(order, value(at + 6));
     orders.setLeaves(order, value(at + 7));
     orders.setFilled(order, value(at + 8));
     orders.setAccountIndex(order, account);
