@@ -105,6 +105,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every response body for an ETag; GraphQL POSTs are never revalidated.
+  app.disable('etag');
   protection.configureApp(app);
   const httpServer = app.listen(options.port, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => {

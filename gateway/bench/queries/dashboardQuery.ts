@@ -1,68 +1,17 @@
 /**
- * The operation every gateway is measured on: the trader's dashboard from
- * `packages/launcher/test/e2e/federatedQueries.test.ts` (user → portfolio positions → instrument
- * quotes → risk profile and alerts → orders and trades), crossing all five subgraphs.
+ * The operation every gateway is measured on: the SDK's `AccountOverview` (user → portfolio
+ * positions → instrument quotes → risk profile and alerts → orders and trades), crossing all five
+ * subgraphs; the end-to-end tests run the same document.
  */
+import { print } from 'graphql';
+import { AccountOverviewDocument } from '@mib/sdk';
 import { DEMO_TRADER_ID } from '@mib/db';
 
-export const DASHBOARD = /* GraphQL */ `
-  query Dashboard($id: ID!) {
-    user(id: $id) {
-      displayName
-      portfolio {
-        cash
-        positions(first: 50) {
-          edges {
-            node {
-              quantity
-              averageCost
-              instrument {
-                symbol
-                assetClass
-                quote {
-                  last
-                }
-              }
-            }
-          }
-        }
-      }
-      riskProfile {
-        maxOrderNotional
-        maxOpenOrders
-        alerts {
-          edges {
-            node {
-              severity
-              kind
-            }
-          }
-        }
-      }
-      orders(first: 50) {
-        edges {
-          node {
-            side
-            status
-            quantity
-            filledQuantity
-            instrument {
-              symbol
-            }
-            trades {
-              price
-              quantity
-            }
-          }
-        }
-      }
-    }
-  }
-`;
+export const DASHBOARD = print(AccountOverviewDocument);
 
 /** The POST body sent by every virtual client (the same bytes for every gateway). */
 export const dashboardBody = JSON.stringify({
-  operationName: 'Dashboard',
+  operationName: 'AccountOverview',
   query: DASHBOARD,
   variables: { id: DEMO_TRADER_ID },
 });

@@ -76,6 +76,8 @@ export async function startSubgraph<Context extends BaseContext>(
   const registry = createMetricsRegistry(definition.name);
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every response body for an ETag; GraphQL POSTs are never revalidated.
+  app.disable('etag');
   const httpServer = app.listen(options.port, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     httpServer.once('listening', resolve).once('error', reject);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { print } from 'graphql';
 import { DEMO_TRADER_ID } from '@mib/db';
+import { AccountOverviewDocument } from '@mib/sdk';
 import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
 import { logInAsDemo, type Session } from './accounts.js';
 import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
@@ -16,60 +18,8 @@ afterAll(async () => {
   await platform[Symbol.asyncDispose]();
 });
 
-const DASHBOARD = /* GraphQL */ `
-  query Dashboard($id: ID!) {
-    user(id: $id) {
-      displayName
-      portfolio {
-        cash
-        positions(first: 50) {
-          edges {
-            node {
-              quantity
-              averageCost
-              instrument {
-                symbol
-                assetClass
-                quote {
-                  last
-                }
-              }
-            }
-          }
-        }
-      }
-      riskProfile {
-        maxOrderNotional
-        maxOpenOrders
-        alerts {
-          edges {
-            node {
-              severity
-              kind
-            }
-          }
-        }
-      }
-      orders(first: 50) {
-        edges {
-          node {
-            side
-            status
-            quantity
-            filledQuantity
-            instrument {
-              symbol
-            }
-            trades {
-              price
-              quantity
-            }
-          }
-        }
-      }
-    }
-  }
-`;
+// The SDK's account overview: user → portfolio positions → quotes → risk → orders and trades.
+const DASHBOARD = print(AccountOverviewDocument);
 
 interface Dashboard {
   user: {
