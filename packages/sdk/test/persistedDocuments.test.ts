@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  AccountOverviewDocument,
   CancelOrderDocument,
   DashboardDocument,
   documentHash,
@@ -22,6 +23,7 @@ const manifest = JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Rec
 describe('persisted documents', () => {
   it('registers every shipped operation under the sha256 of its text', () => {
     const documents = [
+      AccountOverviewDocument,
       DashboardDocument,
       PlaceOrderDocument,
       CancelOrderDocument,
