@@ -29,7 +29,7 @@ export function credentialBucket(caller: Caller | undefined, policies: RateLimit
 /**
  * Express middleware charging one request to the bucket `bucketOf` picks (none: no limit). An
  * empty bucket ends the request with 429, `Retry-After` in seconds and a RATE_LIMITED GraphQL
- * error whose `extensions.retryAfter` repeats it. If the limiter itself fails (Redis down) the
+ * error whose `extensions.retryAfterSeconds` repeats it (as the users subgraph's login throttle does). If the limiter itself fails (Redis down) the
  * request goes through: an outage of the limiter must not become an outage of the API.
  */
 function rateLimit(
@@ -44,11 +44,15 @@ function rateLimit(
       .consume(bucket.key, bucket.policy)
       .then((decision) => {
         if (decision.allowed) return next();
-        const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-        res.setHeader('Retry-After', String(retryAfter));
-        sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; retry after ${retryAfter}s`, {
-          retryAfter,
-        });
+        const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        sendGraphQLError(
+          res,
+          429,
+          ErrorCode.RATE_LIMITED,
+          `Too many requests; retry after ${retryAfterSeconds}s`,
+          { retryAfterSeconds },
+        );
       })
       .catch((error: unknown) => {
         logger.error({ err: error, bucket: bucket.key }, 'rate limiter failed; request admitted');

@@ -50,7 +50,7 @@ describe.each([
       errors: [
         {
           message: expect.stringContaining('Too many requests') as unknown,
-          extensions: { code: 'RATE_LIMITED', retryAfter },
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
         },
       ],
     });
