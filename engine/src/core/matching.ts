@@ -16,13 +16,12 @@ export function restOrder(state: ShardState, order: number): void {
   const ladder = orders.side(order) === Side.BUY ? book.bids : book.asks;
   const level = ladder.levelFor(orders, order, state.levels);
   state.levels.append(level, orders, order);
-  state.orderIndex.set(orders.orderId(order), order);
   state.risk.onRest(orders, order);
 }
 
 /**
  * Takes a resting order off the book (its level too when emptied) and out of the risk
- * tables. With `release` the slot and its id go as well; without, the caller re-rests it.
+ * tables. With `release` its slot is freed as well; without, the caller re-rests it.
  */
 export function removeResting(state: ShardState, order: number, release: boolean): void {
   const orders = state.orders;
@@ -35,10 +34,7 @@ export function removeResting(state: ShardState, order: number, release: boolean
     levels.release(level);
   }
   state.risk.onLeave(orders, order);
-  if (release) {
-    state.orderIndex.delete(orders.orderId(order));
-    orders.release(order);
-  }
+  if (release) orders.release(order);
 }
 
 /** True when the order would trade with the opposite best level at its limit. */

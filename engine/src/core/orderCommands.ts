@@ -48,7 +48,7 @@ function submitProblem(state: ShardState, commands: Float64Array, base: number, 
   if (!(type >= OrderType.LIMIT && type <= OrderType.POST_ONLY && (type | 0) === type)) return RejectReason.INVALID_ORDER_TYPE;
   if (!isPositiveInteger(commands[base + C.ACCOUNT_ID]!)) return RejectReason.INVALID_ACCOUNT;
   const orderId = commands[base + C.ORDER_ID]!;
-  if (!isPositiveInteger(orderId) || state.orderIndex.get(orderId) !== -1) return RejectReason.DUPLICATE_ORDER_ID;
+  if (!isPositiveInteger(orderId) || state.orders.find(orderId) !== -1) return RejectReason.DUPLICATE_ORDER_ID;
   if (type !== OrderType.MARKET) {
     const problem = priceProblem(state, symbol, commands, base + C.PRICE);
     if (problem !== 0) return problem;
@@ -96,8 +96,7 @@ export function submitOrder(state: ShardState, commands: Float64Array, base: num
   if (isMarket && oppositeBest === -1) return events.reject(commands, base, RejectReason.NO_LIQUIDITY);
 
   const orders = state.orders;
-  const order = orders.allocate();
-  orders.setOrderId(order, commands[base + C.ORDER_ID]!);
+  const order = orders.allocate(commands, base + C.ORDER_ID);
   orders.setAccountId(order, commands[base + C.ACCOUNT_ID]!);
   orders.setPrice(order, price);
   if (isMarket) orders.setMarketLimit(limit);
@@ -130,13 +129,12 @@ function finishIncoming(state: ShardState, order: number, mayRest: boolean, stop
     if (mayRest) return restOrder(state, order);
     state.events.orderEvent(EventType.ORDER_CANCELLED, state.symbolIds[orders.symbolIndex(order)]!, orders, order, stopped ? CancelReason.SELF_TRADE_PREVENTION : CancelReason.UNFILLED_REMAINDER);
   }
-  // Not resting: its id is not in the index (an amended order's was removed by the caller).
   orders.release(order);
 }
 
 /** The live order a CANCEL/AMEND names, or -1 after writing the reject. */
 function ownedOrder(state: ShardState, commands: Float64Array, base: number, symbol: number): number {
-  const order = state.orderIndex.get(commands[base + C.ORDER_ID]!);
+  const order = state.orders.find(commands[base + C.ORDER_ID]!);
   if (order === -1 || state.orders.symbolIndex(order) !== symbol) {
     state.events.reject(commands, base, RejectReason.UNKNOWN_ORDER);
     return -1;
@@ -204,7 +202,6 @@ export function amendOrder(state: ShardState, commands: Float64Array, base: numb
     if (crosses) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
   }
   removeResting(state, order, false);
-  state.orderIndex.delete(orders.orderId(order));
   orders.setPrice(order, price);
   orders.setLeaves(order, leaves);
   events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0);

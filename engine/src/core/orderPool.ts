@@ -1,3 +1,5 @@
+import { IdIndex } from './idIndex.js';
+
 /**
  * Offsets of an order's fields in its 64-byte record at `slot * F.STRIDE` of `OrderPool.f` (as
  * float64) and `slot * I.STRIDE` of `OrderPool.i` (as int32), two views of one buffer. A
@@ -6,6 +8,7 @@
  */
 const enum F {
   STRIDE = 8,
+  /** 0 in a free slot. */
   ORDER_ID = 0,
   ACCOUNT_ID = 1,
   PRICE = 2,
@@ -15,8 +18,13 @@ const enum F {
 
 /** Int32 offsets: after the five float64 fields (int index 10 = byte 40). */
 const enum I {
+  /** 16 int32 = 64 bytes per record: one cache line. */
   STRIDE = 16,
-  /** side | orderType << 4 | stpMode << 8 | symbol index << 12 (read with `>>>`: 20 bits of symbol). */
+  /**
+   * side (bits 0–1) | orderType (2–4) | stpMode (5–6) | home slot's overflow count (7–11) |
+   * symbol index (12–31, read with `>>>`). The overflow count belongs to the slot, not to the
+   * order in it: it survives release and reuse (see `allocate`).
+   */
   FLAGS = 10,
   ACCOUNT = 11,
   POSITION = 12,
@@ -25,21 +33,25 @@ const enum I {
   PREV = 15,
 }
 
-/** Bytes per order record: one cache line. */
-const RECORD_BYTES = 64;
+const OVERFLOW_ONE = 1 << 7;
+/** All five count bits; a count that reached 31 stays there (the hash is then always asked). */
+const OVERFLOW_MASK = 31 << 7;
 
 /**
- * Every open order of a shard, one 64-byte record per order: five float64 fields and six int32
- * fields (queue links, indices, flags with the symbol index packed in) share one cache line, so
- * touching a random order — a cancel, a maker's fill, a step along a level's queue — costs one
- * cache miss. (Before: the floats filled a 64-byte line and the ints half of another, two misses;
- * a 128-byte record was slower still.) What does not need to live with the order stays out:
- * the price and quantity of the fill being applied are one shard-wide pair (`fillPrice`,
- * `fillQuantity`: events and risk read them right after the fill), and the limit of an order
- * is its price except for the incoming MARKET order, whose band edge is `marketLimit`.
- * Released slots are reused most-recent-first (still in cache); when none is left and every slot
- * was handed out the buffer is reallocated at twice the size — while the book grows, never per
- * order once warm.
+ * Every open order of a shard, one 64-byte record per order (five float64 and six int32 fields
+ * in one cache line), found from its id without an index: an order lives in its id's home slot,
+ * `id mod 2^windowBits`. The main thread numbers orders 1, 2, 3, …, so a home slot is free again
+ * long before its next id comes, and a cancel or a maker's removal touches the order's record
+ * and nothing else (an id index was a second random cache miss per cancel and per filled maker).
+ * An order whose home slot still holds a live order 2^windowBits ids older goes to an overflow
+ * slot (after the home slots, from a free list, growing by doubling) mapped by a hash, and the
+ * home slot counts such orders so that lookups of other ids skip the hash. Any positive id
+ * works; increasing ones are just fastest.
+ *
+ * What does not need to live with the order stays out of the record: the price and quantity of
+ * the fill being applied are one shard-wide pair (`fillPrice`, `fillQuantity`: events and risk
+ * read them right after the fill), and the limit of an order is its price except for the
+ * incoming MARKET order, whose band edge is `marketLimit`.
  *
  * Doubles cross function boundaries through these fields (and other typed arrays), not as
  * arguments or return values: V8 boxes a double passed to or returned from a call it does not
@@ -48,29 +60,37 @@ const RECORD_BYTES = 64;
 export class OrderPool {
   private f: Float64Array;
   private i: Int32Array;
-  /** Price and quantity of the fill being applied (`fillPrice()`, `fillQuantity()`). */
+  /** Price and quantity of the fill being applied, and the incoming MARKET order's limit. */
   private readonly fill = new Float64Array(3);
-  /** Most recently released slot (released slots chain through `next`), -1 when none. */
+  private readonly homeSlots: number;
+  private readonly homeMask: number;
+  /** Order id → overflow slot. */
+  private readonly overflow = new IdIndex(1024);
+  private overflowCapacity: number;
+  /** Overflow slots from `homeSlots + overflowUntouched` on were never handed out. */
+  private overflowUntouched = 0;
+  /** Most recently released overflow slot (they chain through `next`), -1 when none. */
   private freeHead = -1;
   /**
-   * Slots from here on were never handed out. Fresh slots are taken from this mark only when no
-   * released one is left, so construction touches no memory (pages are mapped as the book
-   * grows) and released slots, still in cache, are reused first.
+   * Largest id ever allocated. A new order's id is normally above it (ids increase), so the
+   * duplicate check of a SUBMIT answers without reading the home slot.
    */
-  private untouched = 0;
-  capacity: number;
-  /** Slots in use. */
+  private highestId = 0;
+  /** Slots in use (live orders, and the incoming order while its command runs). */
   used = 0;
 
   /**
+   * `windowBits`: log2 of the number of home slots (64 bytes each); it should span the ids of
+   * most live orders. `initialOverflowCapacity`: overflow slots before the first growth.
    * `preTouch`: write every page of the buffer now and after each growth (see `touchPages`), so
    * the first orders of a long-running shard do not pay the kernel's first-touch page faults.
    */
-  constructor(initialCapacity = 1024, private readonly preTouch = false) {
-    this.capacity = initialCapacity;
-    const buffer = new ArrayBuffer(initialCapacity * RECORD_BYTES);
-    this.f = new Float64Array(buffer);
-    this.i = new Int32Array(buffer);
+  constructor(windowBits = 17, initialOverflowCapacity = 1024, private readonly preTouch = false) {
+    this.homeSlots = 1 << windowBits;
+    this.homeMask = this.homeSlots - 1;
+    this.overflowCapacity = Math.max(1, initialOverflowCapacity);
+    this.i = new Int32Array((this.homeSlots + this.overflowCapacity) * I.STRIDE);
+    this.f = new Float64Array(this.i.buffer);
     if (preTouch) touchPages(this.i);
   }
 
@@ -91,9 +111,9 @@ export class OrderPool {
    * most one at a time) the edge of its price band set by `setMarketLimit` (±Infinity/0 without).
    */
   limit(o: number): number { return this.orderType(o) === MARKET ? this.fill[2]! : this.price(o); }
-  side(o: number): number { return this.i[o * I.STRIDE + I.FLAGS]! & 15; }
-  orderType(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 4) & 15; }
-  stpMode(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 8) & 15; }
+  side(o: number): number { return this.i[o * I.STRIDE + I.FLAGS]! & 3; }
+  orderType(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 2) & 7; }
+  stpMode(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 5) & 3; }
   /** Index of the order's symbol in the shard. */
   symbolIndex(o: number): number { return this.i[o * I.STRIDE + I.FLAGS]! >>> 12; }
   /** Index of the account in the risk tables. */
@@ -107,7 +127,6 @@ export class OrderPool {
   /** Previous (older) order in the level's queue; -1 = none. */
   prev(o: number): number { return this.i[o * I.STRIDE + I.PREV]!; }
 
-  setOrderId(o: number, value: number): void { this.f[o * F.STRIDE + F.ORDER_ID] = value; }
   setAccountId(o: number, value: number): void { this.f[o * F.STRIDE + F.ACCOUNT_ID] = value; }
   setPrice(o: number, value: number): void { this.f[o * F.STRIDE + F.PRICE] = value; }
   setLeaves(o: number, value: number): void { this.f[o * F.STRIDE + F.LEAVES] = value; }
@@ -119,9 +138,10 @@ export class OrderPool {
   }
   /** The band edge of the incoming MARKET order (see `limit`). */
   setMarketLimit(value: number): void { this.fill[2] = value; }
-  /** Sets side, order type, self-trade prevention mode and symbol index at once (symbol index < 2^20). */
+  /** Sets side (1–2), order type (1–5), self-trade prevention mode (0–3) and symbol index (< 2^20) at once. */
   setFlags(o: number, side: number, orderType: number, stpMode: number, symbol: number): void {
-    this.i[o * I.STRIDE + I.FLAGS] = side | (orderType << 4) | (stpMode << 8) | (symbol << 12);
+    const at = o * I.STRIDE + I.FLAGS;
+    this.i[at] = (this.i[at]! & OVERFLOW_MASK) | (side & 3) | ((orderType & 7) << 2) | ((stpMode & 3) << 5) | (symbol << 12);
   }
   setAccountIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.ACCOUNT] = value; }
   setPositionIndex(o: number, value: number): void { this.i[o * I.STRIDE + I.POSITION] = value; }
@@ -129,33 +149,72 @@ export class OrderPool {
   setNext(o: number, value: number): void { this.i[o * I.STRIDE + I.NEXT] = value; }
   setPrev(o: number, value: number): void { this.i[o * I.STRIDE + I.PREV] = value; }
 
-  /** Takes a free slot (growing the pool if none is left); its fields hold stale values. */
-  allocate(): number {
+  /** Slot of the order with this id, or -1. */
+  find(id: number): number {
+    if (!(id > 0 && id <= this.highestId)) return -1;
+    const home = (id >>> 0) & this.homeMask;
+    if (this.f[home * F.STRIDE + F.ORDER_ID] === id) return home;
+    return (this.i[home * I.STRIDE + I.FLAGS]! & OVERFLOW_MASK) === 0 ? -1 : this.overflow.get(id);
+  }
+
+  /**
+   * Takes a slot for the order whose id is `ids[at]` (a positive id no live order has): its home
+   * slot, or an overflow slot while an older order holds that. Other fields hold stale values.
+   */
+  allocate(ids: Float64Array, at: number): number {
+    const id = ids[at]!;
+    if (id > this.highestId) this.highestId = id;
+    const home = (id >>> 0) & this.homeMask;
+    let slot = home;
+    if (this.f[home * F.STRIDE + F.ORDER_ID] !== 0) {
+      slot = this.takeOverflowSlot();
+      this.overflow.set(id, slot);
+      const flags = this.i[home * I.STRIDE + I.FLAGS]!;
+      if ((flags & OVERFLOW_MASK) !== OVERFLOW_MASK) this.i[home * I.STRIDE + I.FLAGS] = flags + OVERFLOW_ONE;
+    }
+    this.f[slot * F.STRIDE + F.ORDER_ID] = ids[at]!;
+    this.used++;
+    return slot;
+  }
+
+  /** Frees the order's slot; its id is no longer found. */
+  release(slot: number): void {
+    const id = this.f[slot * F.STRIDE + F.ORDER_ID]!;
+    this.f[slot * F.STRIDE + F.ORDER_ID] = 0;
+    this.setLevel(slot, -1);
+    this.used--;
+    if (slot < this.homeSlots) return;
+    this.overflow.delete(id);
+    const home = (id >>> 0) & this.homeMask;
+    const flags = this.i[home * I.STRIDE + I.FLAGS]!;
+    if ((flags & OVERFLOW_MASK) !== OVERFLOW_MASK) this.i[home * I.STRIDE + I.FLAGS] = flags - OVERFLOW_ONE;
+    this.setNext(slot, this.freeHead);
+    this.freeHead = slot;
+  }
+
+  /** Calls `visit(id, slot)` for every order in a slot (tests, not the hot path). */
+  forEach(visit: (id: number, slot: number) => void): void {
+    const slots = this.homeSlots + this.overflowUntouched;
+    for (let slot = 0; slot < slots; slot++) if (this.orderId(slot) !== 0) visit(this.orderId(slot), slot);
+  }
+
+  private takeOverflowSlot(): number {
     if (this.freeHead !== -1) {
       const slot = this.freeHead;
       this.freeHead = this.next(slot);
-      this.used++;
       return slot;
     }
-    if (this.untouched === this.capacity) this.grow();
-    this.used++;
-    return this.untouched++;
-  }
-
-  /** Returns a slot to the free list. */
-  release(slot: number): void {
-    this.setNext(slot, this.freeHead);
-    this.setLevel(slot, -1);
-    this.freeHead = slot;
-    this.used--;
+    if (this.overflowUntouched === this.overflowCapacity) this.grow();
+    return this.homeSlots + this.overflowUntouched++;
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    const oldLength = this.i.length;
+    this.overflowCapacity *= 2;
     // Int32 copy: copies the float64 fields bit for bit too (same buffer).
-    this.i = growI32(this.i, this.capacity * I.STRIDE);
+    this.i = growI32(this.i, (this.homeSlots + this.overflowCapacity) * I.STRIDE);
     this.f = new Float64Array(this.i.buffer);
-    if (this.preTouch) touchPages(this.i);
+    if (this.preTouch) touchPages(this.i.subarray(oldLength));
   }
 }
 

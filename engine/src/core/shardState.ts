@@ -1,7 +1,6 @@
 import { EventWriter } from './eventWriter.js';
 import { LevelPool } from './levelPool.js';
 import { MarketData } from './marketData.js';
-import { OrderIdIndex } from './orderIdIndex.js';
 import { growF64, OrderPool } from './orderPool.js';
 import { PriceLadder } from './priceLadder.js';
 import { PreTradeRisk, type RiskLimits } from './risk.js';
@@ -15,27 +14,31 @@ export interface OrderBook {
   readonly asks: PriceLadder;
 }
 
-/** The order id window of long-running shards (workers, benchmarks): 2^20 cells, 16 MiB. */
+/** The order id window of long-running shards (workers, benchmarks): 2^20 home slots, 64 MiB. */
 export const LONG_RUNNING_ORDER_ID_WINDOW_BITS = 20;
 
 /** Sizing and defaults of a shard. */
 export interface ShardOptions {
-  /** Initial number of order slots (grows by doubling). Default 65 536. */
+  /**
+   * Initial number of overflow order slots, for orders whose id's home slot still holds an
+   * older live order (see OrderPool; grows by doubling). Default 1 024.
+   */
   initialOrderCapacity?: number;
   /** Initial number of price levels (grows by doubling). Default 4 096. */
   initialLevelCapacity?: number;
   /**
-   * log2 of the order id index's direct-mapped window (16 bytes per cell). Ids of orders still
-   * live 2^bits ids later go to a slower hash. Default 17 (2 MiB, cheap to create, as tests
-   * create thousands of shards); shard workers use LONG_RUNNING_ORDER_ID_WINDOW_BITS so
-   * long-lived orders rarely leave the window.
+   * log2 of the number of home order slots (64 bytes each; an order lives in slot `id mod
+   * 2^bits`). An order whose home slot still holds an order 2^bits ids older goes to an overflow
+   * slot found through a slower hash. Default 17 (8 MiB of address space, cheap to create, as
+   * tests create thousands of shards); shard workers use LONG_RUNNING_ORDER_ID_WINDOW_BITS so
+   * long-lived orders rarely overflow.
    */
   orderIdWindowBits?: number;
   /**
-   * Fault in the memory of the order pool, the level pool and the order id window at
-   * construction (and after each growth), so no command pays a first-touch page fault. Default
-   * false (a 16 MiB window costs a few ms to touch; tests create thousands of shards); shard
-   * workers and the core benchmarks set it.
+   * Fault in the memory of the order pool and the level pool at construction (and after each
+   * growth), so no command pays a first-touch page fault. Default false (64 MiB of home slots
+   * cost tens of ms to touch; tests create thousands of shards); shard workers and the core
+   * benchmarks set it.
    */
   preTouchMemory?: boolean;
   /** Limits of accounts without their own. Default `DEFAULT_RISK_LIMITS`. */
@@ -44,14 +47,12 @@ export interface ShardOptions {
 
 /**
  * Everything a shard owns, shared by the command handlers: order and level pools, the books,
- * the order id index, risk and market data tables, the event writer. Symbols are referred to
+ * risk and market data tables, the event writer. Symbols are referred to
  * by a dense index (position of ADD_INSTRUMENT), ids only at the edges.
  */
 export class ShardState {
   readonly orders: OrderPool;
   readonly levels: LevelPool;
-  /** Live (resting) order id → order slot. */
-  readonly orderIndex: OrderIdIndex;
   readonly risk: PreTradeRisk;
   readonly events = new EventWriter();
   readonly marketData = new MarketData(this.events.context);
@@ -68,9 +69,8 @@ export class ShardState {
 
   constructor(options: ShardOptions = {}) {
     const preTouch = options.preTouchMemory ?? false;
-    this.orders = new OrderPool(options.initialOrderCapacity ?? 65_536, preTouch);
+    this.orders = new OrderPool(options.orderIdWindowBits ?? 17, options.initialOrderCapacity ?? 1024, preTouch);
     this.levels = new LevelPool(options.initialLevelCapacity ?? 4096, preTouch);
-    this.orderIndex = new OrderIdIndex(options.orderIdWindowBits ?? 17, preTouch);
     this.risk = new PreTradeRisk(options.defaultRiskLimits);
   }
 

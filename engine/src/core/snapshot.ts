@@ -30,7 +30,7 @@ export function writeSnapshot(state: ShardState): Float64Array {
   const risk = state.risk;
   const md = state.marketData;
   const symbolCount = state.symbolCount;
-  const orderCount = state.orderIndex.size;
+  const orderCount = state.orders.used;
   const size = HEADER + symbolCount * SYMBOL_RECORD + risk.accountCount * ACCOUNT_RECORD + risk.positionCount * POSITION_RECORD + orderCount * ORDER_RECORD;
   const data = new Float64Array(size);
   const defaults = risk.limits.subarray(0, 5);
@@ -106,8 +106,7 @@ export function readSnapshot(state: ShardState, data: Float64Array): void {
     const account = risk.accountFor(value(at + 1));
     const side = value(at + 3);
     if (symbol === -1 || (side !== Side.BUY && side !== Side.SELL)) throw new RangeError('corrupt order in snapshot');
-    const order = orders.allocate();
-    orders.setOrderId(order, value(at));
+    const order = orders.allocate(data, at);
     orders.setAccountId(order, value(at + 1));
     orders.setFlags(order, side, value(at + 4), value(at + 5), symbol);
     orders.setPrice(order, value(at + 6));

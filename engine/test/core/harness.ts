@@ -35,7 +35,8 @@ export class ShardHarness {
   private requestId = 0;
   now = 1_700_000_000_000;
 
-  constructor(options: ShardOptions = { defaultRiskLimits: NO_LIMITS, initialOrderCapacity: 4, initialLevelCapacity: 2 }) {
+  // A 32-slot id window and 4 overflow slots: most tests then reach the overflow slots and their growth.
+  constructor(options: ShardOptions = { defaultRiskLimits: NO_LIMITS, initialOrderCapacity: 4, initialLevelCapacity: 2, orderIdWindowBits: 5 }) {
     this.shard = new Shard([{ symbolId: SYMBOL, tickSize: TICK, lotSize: LOT }], options);
   }
 
@@ -135,7 +136,13 @@ export function checkBookInvariants(shard: Shard): void {
     shard.readQuote(symbolId, quote);
     if (quote[0]! > 0 && quote[2]! > 0 && quote[0]! >= quote[2]!) throw new Error(`crossed book ${quote[0]} >= ${quote[2]}`);
   }
-  if (state.orders.used !== state.orderIndex.size) throw new Error(`order slots ${state.orders.used} != live ids ${state.orderIndex.size}`);
+  let slotsInUse = 0;
+  state.orders.forEach((id, slot) => {
+    slotsInUse++;
+    if (state.orders.find(id) !== slot) throw new Error(`order ${id} in slot ${slot} not found by its id`);
+    if (state.orders.level(slot) === -1) throw new Error(`order ${id} holds a slot but does not rest`);
+  });
+  if (slotsInUse !== state.orders.used) throw new Error(`order slots in use ${slotsInUse} != ${state.orders.used}`);
   checkRiskBookkeeping(shard);
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdIndex } from '../../src/core/idIndex.js';
-import { OrderIdIndex } from '../../src/core/orderIdIndex.js';
+import { OrderPool } from '../../src/core/orderPool.js';
 
 type Operation = { op: 'set' | 'delete' | 'get'; id: number };
 
@@ -9,8 +9,8 @@ type Operation = { op: 'set' | 'delete' | 'get'; id: number };
 const id = fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 2 ** 20 }), fc.integer({ min: 2 ** 32, max: 2 ** 53 - 1 }));
 const operation = fc.record({ op: fc.constantFrom('set' as const, 'delete' as const, 'get' as const), id });
 
-describe('order id indexes', () => {
-  for (const [name, make] of [['IdIndex', () => new IdIndex(4)], ['OrderIdIndex', () => new OrderIdIndex(3)]] as const) {
+describe('id index', () => {
+  for (const [name, make] of [['IdIndex', () => new IdIndex(4)]] as const) {
     it(`${name} behaves like a Map under random sets, deletes and gets`, () => {
       fc.assert(
         fc.property(fc.array(operation, { maxLength: 300, size: 'max' }), (operations: Operation[]) => {
@@ -35,4 +35,30 @@ describe('order id indexes', () => {
       );
     });
   }
+});
+
+describe('order pool', () => {
+  it('finds every live order by its id, in home or overflow slots, under random allocations and releases', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 300, size: 'max' }), (operations: Operation[]) => {
+        const pool = new OrderPool(3, 2);
+        const model = new Map<number, number>();
+        const ids = new Float64Array(1);
+        for (const { op, id } of operations) {
+          if (op === 'set' && !model.has(id)) {
+            ids[0] = id;
+            model.set(id, pool.allocate(ids, 0));
+          } else if (op === 'delete' && model.has(id)) {
+            pool.release(model.get(id)!);
+            model.delete(id);
+          }
+          expect(pool.find(id)).toBe(model.get(id) ?? -1);
+          expect(pool.used).toBe(model.size);
+        }
+        for (const [liveId, slot] of model) expect(pool.find(liveId)).toBe(slot);
+        expect(new Set(model.values()).size).toBe(model.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
