@@ -1,5 +1,6 @@
 import { CancelReason, EventType, Side, StpMode } from './layout.js';
 import { TRADE_PRICE, TRADE_QUANTITY } from './marketData.js';
+import { FILL_PRICE, FILL_QUANTITY } from './orderPool.js';
 import type { OrderBook, ShardState } from './shardState.js';
 
 /**
@@ -37,19 +38,19 @@ export function removeResting(state: ShardState, order: number, release: boolean
   if (release) orders.release(order);
 }
 
-/** True when the order would trade with the opposite best level at its limit. */
+/** True when the order would trade with the opposite best level at the incoming limit (`OrderPool.incoming`). */
 export function wouldCross(state: ShardState, book: OrderBook, order: number): boolean {
   const orders = state.orders;
   const isBuy = orders.side(order) === Side.BUY;
   const best = isBuy ? book.asks.best() : book.bids.best();
   if (best === -1) return false;
   const price = state.levels.price[best]!;
-  return isBuy ? price <= orders.limit(order) : price >= orders.limit(order);
+  return isBuy ? price <= orders.incomingLimit() : price >= orders.incomingLimit();
 }
 
 /**
  * True when the order's open quantity can be filled at once within its limit (fill-or-kill
- * pre-check; reads the book, changes nothing). Own orders are skipped under CANCEL_RESTING
+ * pre-check, at the incoming limit; reads the book, changes nothing). Own orders are skipped under CANCEL_RESTING
  * (they would be cancelled) and end the fill under CANCEL_INCOMING / CANCEL_BOTH.
  */
 export function canFillCompletely(state: ShardState, book: OrderBook, order: number): boolean {
@@ -57,7 +58,7 @@ export function canFillCompletely(state: ShardState, book: OrderBook, order: num
   const levels = state.levels;
   const isBuy = orders.side(order) === Side.BUY;
   const ladder = isBuy ? book.asks : book.bids;
-  const limit = orders.limit(order);
+  const limit = orders.incomingLimit();
   const quantity = orders.leaves(order);
   const account = orders.accountIndex(order);
   const stpMode = orders.stpMode(order);
@@ -96,12 +97,13 @@ export function matchIncoming(state: ShardState, order: number): boolean {
   const events = state.events;
   const marketData = state.marketData;
   const pendingTrade = marketData.pendingTrade;
+  const incoming = orders.incoming;
   const symbol = orders.symbolIndex(order);
   const symbolId = state.symbolIds[symbol]!;
   const book = state.books[symbol]!;
   const isBuy = orders.side(order) === Side.BUY;
   const ladder = isBuy ? book.asks : book.bids;
-  const limit = orders.limit(order);
+  const limit = orders.incomingLimit();
   const account = orders.accountIndex(order);
   const stpMode = orders.stpMode(order);
   let leaves = orders.leaves(order);
@@ -130,7 +132,8 @@ export function matchIncoming(state: ShardState, order: number): boolean {
       orders.setFilled(order, orders.filled(order) + quantity);
       orders.setLeaves(maker, makerLeaves - quantity);
       orders.setFilled(maker, orders.filled(maker) + quantity);
-      orders.setFill(price, quantity);
+      incoming[FILL_PRICE] = price;
+      incoming[FILL_QUANTITY] = quantity;
       levels.quantity[level] = levels.quantity[level]! - quantity;
       risk.onFill(orders, maker, true);
       risk.onFill(orders, order, false);

@@ -1,5 +1,6 @@
 import { CancelReason, CommandField as C, EventType, OrderType, RejectReason, Side, StpMode } from './layout.js';
 import { CANDIDATE_LAST_PRICE, CANDIDATE_OWN_OPEN, CANDIDATE_PRICE, CANDIDATE_QUANTITY } from './risk.js';
+import { INCOMING_LIMIT } from './orderPool.js';
 import { canFillCompletely, matchIncoming, removeResting, restOrder, wouldCross } from './matching.js';
 import type { ShardState } from './shardState.js';
 
@@ -48,7 +49,7 @@ function submitProblem(state: ShardState, commands: Float64Array, base: number, 
   if (!(type >= OrderType.LIMIT && type <= OrderType.POST_ONLY && (type | 0) === type)) return RejectReason.INVALID_ORDER_TYPE;
   if (!isPositiveInteger(commands[base + C.ACCOUNT_ID]!)) return RejectReason.INVALID_ACCOUNT;
   const orderId = commands[base + C.ORDER_ID]!;
-  if (!isPositiveInteger(orderId) || state.orders.find(orderId) !== -1) return RejectReason.DUPLICATE_ORDER_ID;
+  if (!isPositiveInteger(orderId) || state.orders.find(commands, base + C.ORDER_ID) !== -1) return RejectReason.DUPLICATE_ORDER_ID;
   if (type !== OrderType.MARKET) {
     const problem = priceProblem(state, symbol, commands, base + C.PRICE);
     if (problem !== 0) return problem;
@@ -99,10 +100,10 @@ export function submitOrder(state: ShardState, commands: Float64Array, base: num
   const order = orders.allocate(commands, base + C.ORDER_ID);
   orders.setAccountId(order, commands[base + C.ACCOUNT_ID]!);
   orders.setPrice(order, price);
-  if (isMarket) orders.setMarketLimit(limit);
+  orders.incoming[INCOMING_LIMIT] = limit;
   orders.setLeaves(order, commands[base + C.QUANTITY]!);
   orders.setFilled(order, 0);
-  orders.setFlags(order, side, type, commands[base + C.STP_MODE]!, symbol);
+  orders.setFlags(order, side | 0, type | 0, commands[base + C.STP_MODE]! | 0, symbol);
   orders.setAccountIndex(order, account);
   orders.setPositionIndex(order, position);
   orders.setLevel(order, -1);
@@ -134,7 +135,7 @@ function finishIncoming(state: ShardState, order: number, mayRest: boolean, stop
 
 /** The live order a CANCEL/AMEND names, or -1 after writing the reject. */
 function ownedOrder(state: ShardState, commands: Float64Array, base: number, symbol: number): number {
-  const order = state.orders.find(commands[base + C.ORDER_ID]!);
+  const order = state.orders.find(commands, base + C.ORDER_ID);
   if (order === -1 || state.orders.symbolIndex(order) !== symbol) {
     state.events.reject(commands, base, RejectReason.UNKNOWN_ORDER);
     return -1;
@@ -195,14 +196,13 @@ export function amendOrder(state: ShardState, commands: Float64Array, base: numb
     return;
   }
   if (orders.orderType(order) === OrderType.POST_ONLY && price !== oldPrice) {
-    // The limit of a resting order is its price: try the new one.
-    orders.setPrice(order, price);
+    orders.incoming[INCOMING_LIMIT] = price;
     const crosses = wouldCross(state, book, order);
-    orders.setPrice(order, oldPrice);
     if (crosses) return events.reject(commands, base, RejectReason.POST_ONLY_WOULD_CROSS);
   }
   removeResting(state, order, false);
   orders.setPrice(order, price);
+  orders.incoming[INCOMING_LIMIT] = price;
   orders.setLeaves(order, leaves);
   events.orderEvent(EventType.ORDER_AMENDED, symbolId, orders, order, 0);
   const stopped = wouldCross(state, book, order) && matchIncoming(state, order);

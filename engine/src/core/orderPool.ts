@@ -1,5 +1,11 @@
 import { IdIndex } from './idIndex.js';
 
+/** Offsets in `OrderPool.incoming`. */
+export const FILL_PRICE = 0;
+export const FILL_QUANTITY = 1;
+/** Worst price the incoming order may trade at (its price, or a MARKET order's band edge). */
+export const INCOMING_LIMIT = 2;
+
 /**
  * Offsets of an order's fields in its 64-byte record at `slot * F.STRIDE` of `OrderPool.f` (as
  * float64) and `slot * I.STRIDE` of `OrderPool.i` (as int32), two views of one buffer. A
@@ -48,10 +54,9 @@ const OVERFLOW_MASK = 31 << 7;
  * home slot counts such orders so that lookups of other ids skip the hash. Any positive id
  * works; increasing ones are just fastest.
  *
- * What does not need to live with the order stays out of the record: the price and quantity of
- * the fill being applied are one shard-wide pair (`fillPrice`, `fillQuantity`: events and risk
- * read them right after the fill), and the limit of an order is its price except for the
- * incoming MARKET order, whose band edge is `marketLimit`.
+ * What does not need to live with the order stays out of the record, in `incoming`: the price
+ * and quantity of the fill being applied (events and risk read them right after the fill), and
+ * the limit of the order being matched (a resting order's limit is its price).
  *
  * Doubles cross function boundaries through these fields (and other typed arrays), not as
  * arguments or return values: V8 boxes a double passed to or returned from a call it does not
@@ -60,8 +65,11 @@ const OVERFLOW_MASK = 31 << 7;
 export class OrderPool {
   private f: Float64Array;
   private i: Int32Array;
-  /** Price and quantity of the fill being applied, and the incoming MARKET order's limit. */
-  private readonly fill = new Float64Array(3);
+  /**
+   * The fill being applied and the incoming order's limit (FILL_PRICE, FILL_QUANTITY,
+   * INCOMING_LIMIT), written by the matching code directly: no double crosses a call.
+   */
+  readonly incoming = new Float64Array(3);
   private readonly homeSlots: number;
   private readonly homeMask: number;
   /** Order id → overflow slot. */
@@ -104,13 +112,10 @@ export class OrderPool {
   /** Cumulative filled quantity; `filled + leaves` is the order's quantity. */
   filled(o: number): number { return this.f[o * F.STRIDE + F.FILLED]!; }
   /** Price of the fill being applied (read by the fill and trade event writers and risk). */
-  fillPrice(): number { return this.fill[0]!; }
-  fillQuantity(): number { return this.fill[1]!; }
-  /**
-   * Worst price the order may trade at: its price, or for a MARKET order (never resting, so at
-   * most one at a time) the edge of its price band set by `setMarketLimit` (±Infinity/0 without).
-   */
-  limit(o: number): number { return this.orderType(o) === MARKET ? this.fill[2]! : this.price(o); }
+  fillPrice(): number { return this.incoming[FILL_PRICE]!; }
+  fillQuantity(): number { return this.incoming[FILL_QUANTITY]!; }
+  /** Worst price the order being matched may trade at (±Infinity/0 for a MARKET order without a band). */
+  incomingLimit(): number { return this.incoming[INCOMING_LIMIT]!; }
   side(o: number): number { return this.i[o * I.STRIDE + I.FLAGS]! & 3; }
   orderType(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 2) & 7; }
   stpMode(o: number): number { return (this.i[o * I.STRIDE + I.FLAGS]! >> 5) & 3; }
@@ -131,14 +136,10 @@ export class OrderPool {
   setPrice(o: number, value: number): void { this.f[o * F.STRIDE + F.PRICE] = value; }
   setLeaves(o: number, value: number): void { this.f[o * F.STRIDE + F.LEAVES] = value; }
   setFilled(o: number, value: number): void { this.f[o * F.STRIDE + F.FILLED] = value; }
-  /** Records the fill being applied (price, quantity) for the event writers and risk. */
-  setFill(price: number, quantity: number): void {
-    this.fill[0] = price;
-    this.fill[1] = quantity;
-  }
-  /** The band edge of the incoming MARKET order (see `limit`). */
-  setMarketLimit(value: number): void { this.fill[2] = value; }
-  /** Sets side (1–2), order type (1–5), self-trade prevention mode (0–3) and symbol index (< 2^20) at once. */
+  /**
+   * Sets side (1–2), order type (1–5), self-trade prevention mode (0–3) and symbol index (< 2^20)
+   * at once. Pass int32 values (`x | 0`): a double argument is boxed if V8 does not inline this.
+   */
   setFlags(o: number, side: number, orderType: number, stpMode: number, symbol: number): void {
     const at = o * I.STRIDE + I.FLAGS;
     this.i[at] = (this.i[at]! & OVERFLOW_MASK) | (side & 3) | ((orderType & 7) << 2) | ((stpMode & 3) << 5) | (symbol << 12);
@@ -149,8 +150,9 @@ export class OrderPool {
   setNext(o: number, value: number): void { this.i[o * I.STRIDE + I.NEXT] = value; }
   setPrev(o: number, value: number): void { this.i[o * I.STRIDE + I.PREV] = value; }
 
-  /** Slot of the order with this id, or -1. */
-  find(id: number): number {
+  /** Slot of the order whose id is `ids[at]` (read from the array: a double argument may be boxed), or -1. */
+  find(ids: Float64Array, at: number): number {
+    const id = ids[at]!;
     if (!(id > 0 && id <= this.highestId)) return -1;
     const home = (id >>> 0) & this.homeMask;
     if (this.f[home * F.STRIDE + F.ORDER_ID] === id) return home;
@@ -217,9 +219,6 @@ export class OrderPool {
     if (this.preTouch) touchPages(this.i.subarray(oldLength));
   }
 }
-
-/** OrderType.MARKET (layout.ts), inlined as a literal for the accessor. */
-const MARKET = 2;
 
 /**
  * Writes one byte per 4 KiB page of the array's buffer (its value unchanged). A fresh typed

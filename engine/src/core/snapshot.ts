@@ -108,7 +108,7 @@ export function readSnapshot(state: ShardState, data: Float64Array): void {
     if (symbol === -1 || (side !== Side.BUY && side !== Side.SELL)) throw new RangeError('corrupt order in snapshot');
     const order = orders.allocate(data, at);
     orders.setAccountId(order, value(at + 1));
-    orders.setFlags(order, side, value(at + 4), value(at + 5), symbol);
+    orders.setFlags(order, side | 0, value(at + 4) | 0, value(at + 5) | 0, symbol);
     orders.setPrice(order, value(at + 6));
     orders.setLeaves(order, value(at + 7));
     orders.setFilled(order, value(at + 8));

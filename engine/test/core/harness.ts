@@ -139,7 +139,7 @@ export function checkBookInvariants(shard: Shard): void {
   let slotsInUse = 0;
   state.orders.forEach((id, slot) => {
     slotsInUse++;
-    if (state.orders.find(id) !== slot) throw new Error(`order ${id} in slot ${slot} not found by its id`);
+    if (state.orders.find(Float64Array.of(id), 0) !== slot) throw new Error(`order ${id} in slot ${slot} not found by its id`);
     if (state.orders.level(slot) === -1) throw new Error(`order ${id} holds a slot but does not rest`);
   });
   if (slotsInUse !== state.orders.used) throw new Error(`order slots in use ${slotsInUse} != ${state.orders.used}`);

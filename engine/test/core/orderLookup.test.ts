@@ -52,10 +52,11 @@ describe('order pool', () => {
             pool.release(model.get(id)!);
             model.delete(id);
           }
-          expect(pool.find(id)).toBe(model.get(id) ?? -1);
+          ids[0] = id;
+          expect(pool.find(ids, 0)).toBe(model.get(id) ?? -1);
           expect(pool.used).toBe(model.size);
         }
-        for (const [liveId, slot] of model) expect(pool.find(liveId)).toBe(slot);
+        for (const [liveId, slot] of model) expect(pool.find(Float64Array.of(liveId), 0)).toBe(slot);
         expect(new Set(model.values()).size).toBe(model.size);
       }),
       { numRuns: 300 },
