@@ -15,6 +15,9 @@ export interface Child<Ready> extends AsyncDisposable {
 
 export async function startChild<Ready>(entry: string, argument: unknown): Promise<Child<Ready>> {
   const child = fork(fileURLToPath(new URL(entry, import.meta.url)), [JSON.stringify(argument)], {
+    // As deployed: libraries drop development-only work (graphql-js's cross-realm instanceof
+    // checks, Prisma's call-site capture on every query), for every gateway and subgraph alike.
+    env: { ...process.env, NODE_ENV: 'production' },
     // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile there when it stops.
     execArgv: [
       '--import',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CALLER_TOKEN_TTL_MS,
   CallerTokenError,
   CallerTokens,
   mayAccess,
@@ -47,6 +48,23 @@ describe('caller tokens', () => {
     const claims = JSON.parse(Buffer.from(body!, 'base64url').toString()) as Record<string, unknown>;
     const tampered = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url');
     expect(reasonOf(() => tokens.verify(`v1.${tampered}.${signature}`, 1_200))).toBe('forged');
+  });
+
+  it("reuse a caller's token for half its lifetime, and only for that very caller", () => {
+    const caller = { identity: testIdentity(USER, 'trader'), clientIp: '10.0.0.1' };
+    const first = tokens.sign(caller, 1_000);
+    expect(tokens.sign({ ...caller }, 1_000 + CALLER_TOKEN_TTL_MS / 2 - 1)).toBe(first);
+    expect(tokens.sign(caller, 1_000 + CALLER_TOKEN_TTL_MS / 2)).not.toBe(first);
+    expect(tokens.sign({ ...caller, clientIp: '10.0.0.2' }, 1_000)).not.toBe(first);
+    expect(tokens.sign({ ...caller, identity: testIdentity(USER, 'admin') }, 1_000)).not.toBe(first);
+    expect(tokens.sign({ identity: null, clientIp: '10.0.0.1' }, 1_000)).not.toBe(first);
+  });
+
+  it('remember a verified token only until it expires', () => {
+    const token = tokens.sign({ identity: testIdentity(USER), clientIp: null }, 5_000, 500);
+    expect(tokens.verify(token, 5_100).identity?.userId).toBe(USER);
+    expect(tokens.verify(token, 5_499).identity?.userId).toBe(USER);
+    expect(reasonOf(() => tokens.verify(token, 5_500))).toBe('expired');
   });
 
   it('accept tokens signed with a previous secret during rotation', () => {
