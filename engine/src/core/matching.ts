@@ -116,6 +116,15 @@ export function matchIncoming(state: ShardState, order: number): boolean {
     let maker = levels.head[level]!;
     while (maker !== -1 && leaves > 0) {
       const next = orders.next(maker);
+      // This maker cannot fill the rest: start loading the order that fills next (it has waited
+      // in the queue, so its record is likely a cache miss) while this fill is written.
+      if (orders.leaves(maker) < leaves) {
+        if (next !== -1) orders.touch(next);
+        else {
+          const after = ladder.levelAt(1);
+          if (after !== -1 && (isBuy ? levels.price[after]! <= limit : levels.price[after]! >= limit)) orders.touch(levels.head[after]!);
+        }
+      }
       if (stpMode !== StpMode.NONE && orders.accountIndex(maker) === account) {
         if (stpMode !== StpMode.CANCEL_INCOMING) {
           events.orderEvent(EventType.ORDER_CANCELLED, symbolId, orders, maker, CancelReason.SELF_TRADE_PREVENTION);
