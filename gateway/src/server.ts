@@ -16,6 +16,7 @@ import {
 import { AccessTokenVerifier } from './auth/accessTokens.js';
 import { ApiKeyAuthenticator } from './auth/apiKeys.js';
 import { authenticateRequests, createAuthenticator, type Authenticator } from './auth/authenticate.js';
+import { SessionLiveness } from './auth/sessionLiveness.js';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
 import { persistedDocumentsFile } from '@mib/sdk';
 import {
@@ -49,7 +50,7 @@ export interface GatewayOptions {
   readonly callerTokens: CallerTokens;
   /**
    * Checks access tokens and API keys. Default: against the users subgraph (its published keys
-   * at `/.well-known/jwks.json`, its `/internal/api-keys/verify`).
+   * at `/.well-known/jwks.json`, its `/internal/api-keys/verify` and `/internal/sessions/live`).
    */
   readonly authenticator?: Authenticator;
   /** Rate limits, operation limits, trusted documents, CORS…; default: every variable unset. */
@@ -94,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createAuthenticator(
       new AccessTokenVerifier(new URL('/.well-known/jwks.json', urlOf('users'))),
       new ApiKeyAuthenticator(new URL('/internal/api-keys/verify', urlOf('users')), callerTokens),
+      new SessionLiveness(new URL('/internal/sessions/live', urlOf('users')), callerTokens),
     );
 
   const protection = createGatewayProtection<GatewayContext>({

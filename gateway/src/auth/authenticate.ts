@@ -3,6 +3,7 @@ import type { Caller, Identity } from '@mib/auth';
 import type { AccessTokenVerifier } from './accessTokens.js';
 import { InvalidAccessToken } from './accessTokens.js';
 import { API_KEY_PATTERN, InvalidApiKey, type ApiKeyAuthenticator } from './apiKeys.js';
+import type { SessionLiveness } from './sessionLiveness.js';
 
 /** Turns a request's credentials into an identity: an access token or an API key. */
 export interface Authenticator {
@@ -21,6 +22,7 @@ export class InvalidCredentials extends Error {}
 export function createAuthenticator(
   accessTokens: AccessTokenVerifier,
   apiKeys: ApiKeyAuthenticator,
+  sessions: SessionLiveness,
 ): Authenticator {
   return {
     async authenticate({ authorization, apiKey }) {
@@ -28,8 +30,12 @@ export function createAuthenticator(
         const bearer = authorization === undefined ? undefined : bearerToken(authorization);
         const key = apiKey ?? (bearer !== undefined && API_KEY_PATTERN.test(bearer) ? bearer : undefined);
         if (key !== undefined) return await apiKeys.verify(key);
-        if (bearer !== undefined) return await accessTokens.verify(bearer);
-        return null;
+        if (bearer === undefined) return null;
+        const identity = await accessTokens.verify(bearer);
+        // A genuine, unexpired token of a session its holder has since logged out of is refused.
+        if (!(await sessions.isLive(identity.credential.id)))
+          throw new InvalidCredentials('the session of this access token has ended; sign in again');
+        return identity;
       } catch (error) {
         if (error instanceof InvalidAccessToken || error instanceof InvalidApiKey)
           throw new InvalidCredentials(error.message, { cause: error });

@@ -10,6 +10,7 @@ export {
   pageQuery,
   toConnection,
   parseId,
+  isUuid,
   encodeCursor,
   decodeCursor,
   DEFAULT_PAGE_SIZE,

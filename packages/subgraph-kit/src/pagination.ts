@@ -54,8 +54,11 @@ export function toConnection<Node extends { id: string }>(
   };
 }
 
+/** Whether `value` has the form of the platform's ids (UUIDs). */
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
 /** Validates an id argument before it reaches the database (a malformed UUID is bad input, not "not found"). */
 export function parseId(id: string, argument = 'id'): string {
-  if (!UUID_PATTERN.test(id)) throw badUserInput(`\`${argument}\` must be a UUID`, argument);
+  if (!isUuid(id)) throw badUserInput(`\`${argument}\` must be a UUID`, argument);
   return id;
 }

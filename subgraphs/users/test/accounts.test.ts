@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerHeaders } from '@mib/auth/testing';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { errorCodes } from '@mib/subgraph-kit/testing';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/index.js';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, SESSION_LIVENESS_PATH } from '../src/index.js';
 import {
   LOG_IN,
   REFRESH,
@@ -198,6 +200,25 @@ describe('refresh and logOut', () => {
     expect(errorCodes(await fixture.request(REFRESH, { t: auth.refreshToken }))).toEqual(['UNAUTHENTICATED']);
     const unknown = await fixture.request('mutation { logOut(refreshToken: "nonsense") }');
     expect(unknown.data).toEqual({ logOut: false });
+  });
+
+  it("tells the gateway a session's liveness: live until logOut, and only to signed callers", async () => {
+    const auth = await signUpUser(fixture, 'liveness@example.test', PASSWORD);
+    const sessionId = (
+      JSON.parse(Buffer.from(auth.accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }
+    ).sid;
+    const ask = (body: unknown, headers = callerHeaders(null)) =>
+      fetch(new URL(SESSION_LIVENESS_PATH, fixture.origin), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    expect(await (await ask({ sessionId })).json()).toEqual({ live: true });
+    await fixture.request('mutation($t: String!) { logOut(refreshToken: $t) }', { t: auth.refreshToken });
+    expect(await (await ask({ sessionId })).json()).toEqual({ live: false });
+    expect(await (await ask({ sessionId: randomUUID() })).json()).toEqual({ live: false });
+    expect((await ask({ sessionId: 'not-a-uuid' })).status).toBe(400);
+    expect((await ask({ sessionId }, {})).status).toBe(401);
   });
 
   it('refuses an unknown refresh token', async () => {

@@ -104,6 +104,20 @@ describe.each(adapters)('%s session store', (_name, createStore) => {
     await store.revokeFamily(b.familyId);
     expect(await store.rotate(b.first, later(), new Date())).toEqual({ kind: 'invalid' });
   });
+
+  it('tells a live family from a revoked, reused or unknown one', async () => {
+    const loggedOut = await startFamily(store);
+    const reused = await startFamily(store);
+    const live = await startFamily(store);
+    expect(await store.isLive(loggedOut.familyId)).toBe(true);
+    await store.revokeFamilyOf(loggedOut.first);
+    await store.rotate(reused.first, later(), new Date());
+    await store.rotate(reused.first, later(), new Date());
+    expect(await store.isLive(loggedOut.familyId)).toBe(false);
+    expect(await store.isLive(reused.familyId)).toBe(false);
+    expect(await store.isLive(randomUUID())).toBe(false);
+    expect(await store.isLive(live.familyId)).toBe(true);
+  });
 });
 
 describe('Redis session store', () => {

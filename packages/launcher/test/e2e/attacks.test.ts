@@ -24,6 +24,7 @@ afterAll(async () => {
 });
 
 const ME = '{ me { id email } }';
+const LOG_OUT = 'mutation($token: String!) { logOut(refreshToken: $token) }';
 const PLACE = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) { __typename ... on OrderAccepted { order { id } } }
 }`;
@@ -38,6 +39,30 @@ function tampered(token: string, change: Record<string, unknown>): string {
   const [header, , signature] = token.split('.');
   const claims = { ...decodeJwt(token), ...change };
   return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+}
+
+/** How the gateway closes a graphql-ws connection that subscribes with these `connectionParams`. */
+async function closeCodeFor(connectionParams: Record<string, unknown>): Promise<number> {
+  const client = createClient({
+    url: platform.gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      client.subscribe(
+        { query: 'subscription { myOrderUpdates { id } }' },
+        {
+          next: () => reject(new Error('an unauthenticated subscription got data')),
+          error: (error) => resolve((error as { code?: number }).code ?? -1),
+          complete: () => reject(new Error('an unauthenticated subscription completed')),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
 }
 
 describe('stolen, forged and stale credentials', () => {
@@ -114,6 +139,23 @@ describe('stolen, forged and stale credentials', () => {
     expect(errorCodes(afterReuse)).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('refuses an access token once its session has logged out, over HTTP and WebSocket', async () => {
+    const logOut = (session: Session, headers: Record<string, string> = session.headers) =>
+      graphqlRequest(platform.gatewayUrl, LOG_OUT, { token: session.refreshToken }, headers);
+    // Logged out (by its refresh token alone) before the gateway saw the access token: refused at once.
+    const unused = await signUp(platform.gatewayUrl);
+    expect((await logOut(unused, {})).data).toEqual({ logOut: true });
+    expect(errorCodes(await me(unused.headers))).toEqual(['UNAUTHENTICATED']);
+    expect(await closeCodeFor(unused.headers)).toBe(4403);
+    // In use, then logged out: refused once the gateway's few seconds of liveness have passed.
+    const used = await signUp(platform.gatewayUrl);
+    expect((await me(used.headers)).data).toEqual({ me: { id: used.userId, email: used.email } });
+    await logOut(used);
+    await expect
+      .poll(async () => errorCodes(await me(used.headers)), { timeout: 10_000, interval: 500 })
+      .toEqual(['UNAUTHENTICATED']);
+  });
+
   it('lets nobody call a subgraph directly, round the gateway', async () => {
     for (const url of Object.values(platform.subgraphUrls)) {
       const response = await graphqlRequest(url, '{ __typename }', {}, alice.headers);
@@ -137,28 +179,6 @@ describe('stolen, forged and stale credentials', () => {
 
 describe('live connections', () => {
   /** How the gateway ends a graphql-ws connection opened with these `connection_init` params. */
-  async function closeCodeFor(connectionParams: Record<string, unknown>): Promise<number> {
-    const client = createClient({
-      url: platform.gatewayUrl.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams,
-      retryAttempts: 0,
-    });
-    try {
-      return await new Promise<number>((resolve, reject) => {
-        client.subscribe(
-          { query: 'subscription { myOrderUpdates { id } }' },
-          {
-            next: () => reject(new Error('an unauthenticated subscription got data')),
-            error: (error) => resolve((error as { code?: number }).code ?? -1),
-            complete: () => reject(new Error('an unauthenticated subscription completed')),
-          },
-        );
-      });
-    } finally {
-      await client.dispose();
-    }
-  }
 
   it('refuses a subscription over the operation limits, as over HTTP', async () => {
     const session = await signUp(platform.gatewayUrl);

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import type { CallerTokens } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
-import { callerOfRequest } from '@mib/subgraph-kit';
+import { callerOfRequest, isUuid } from '@mib/subgraph-kit';
 import { verifyApiKey } from '../apiKeys/apiKeys.js';
 import type { UsersRuntime } from '../usersRuntime.js';
 
@@ -9,12 +9,16 @@ import type { UsersRuntime } from '../usersRuntime.js';
 export const JWKS_PATH = '/.well-known/jwks.json';
 /** Where the gateway turns an API key into an identity. */
 export const VERIFY_API_KEY_PATH = '/internal/api-keys/verify';
+/** Where the gateway asks whether an access token's session (its `sid`) is still signed in. */
+export const SESSION_LIVENESS_PATH = '/internal/sessions/live';
 
 /**
  * The users subgraph's HTTP routes beside /graphql:
  * - `GET /.well-known/jwks.json`: public, `{ keys: JWK[] }` (RFC 7517), cacheable for a minute.
  * - `POST /internal/api-keys/verify` `{ key }`: only for callers bearing a valid caller token;
  *   200 `{ identity }` for a live key, 401 `{ error }` otherwise.
+ * - `POST /internal/sessions/live` `{ sessionId }`: the same callers only; 200 `{ live }`, false
+ *   once the session was logged out or revoked for a reused refresh token.
  */
 export function usersRoutes(prisma: PrismaClient, runtime: UsersRuntime, callerTokens: CallerTokens): Router {
   const router = Router();
@@ -42,6 +46,23 @@ export function usersRoutes(prisma: PrismaClient, runtime: UsersRuntime, callerT
         const identity = await verifyApiKey(prisma, key);
         if (identity) res.json({ identity });
         else res.status(401).json({ error: 'Unknown or revoked API key' });
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
+  router.post(
+    SESSION_LIVENESS_PATH,
+    callerOfRequest(callerTokens),
+    express.json({ limit: '1kb' }),
+    async (req, res, next) => {
+      try {
+        const sessionId = (req.body as { sessionId?: unknown } | undefined)?.sessionId;
+        if (typeof sessionId !== 'string' || !isUuid(sessionId)) {
+          res.status(400).json({ error: 'Send JSON { "sessionId": "<uuid>" }' });
+          return;
+        }
+        res.json({ live: await runtime.sessions.isLive(sessionId) });
       } catch (error) {
         next(error);
       }

@@ -43,4 +43,9 @@ export class MemorySessionStore implements SessionStore {
     if (family) family.revoked = true;
     return Promise.resolve();
   }
+
+  isLive(familyId: string): Promise<boolean> {
+    const family = this.#families.get(familyId);
+    return Promise.resolve(family !== undefined && !family.revoked);
+  }
 }

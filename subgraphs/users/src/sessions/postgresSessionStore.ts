@@ -40,6 +40,14 @@ export class PostgresSessionStore implements SessionStore {
     return true;
   }
 
+  async isLive(familyId: string): Promise<boolean> {
+    const family = await this.prisma.sessionFamily.findUnique({
+      where: { id: familyId },
+      select: { revokedAt: true },
+    });
+    return family !== null && family.revokedAt === null;
+  }
+
   async revokeFamily(familyId: string): Promise<void> {
     await this.prisma.sessionFamily.updateMany({
       where: { id: familyId, revokedAt: null },

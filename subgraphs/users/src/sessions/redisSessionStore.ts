@@ -78,6 +78,11 @@ export class RedisSessionStore implements SessionStore {
     if ((await this.redis.exists(key)) === 1) await this.redis.hset(key, 'revoked', '1');
   }
 
+  async isLive(familyId: string): Promise<boolean> {
+    // A family's key expires with its newest refresh token, long after its access tokens.
+    return (await this.redis.hget(this.#family(familyId), 'revoked')) === '0';
+  }
+
   /**
    * The prefix as the scripts must write it: keys they build themselves do not get the client's
    * own `keyPrefix` (a deployment namespace), which ioredis adds only to KEYS.

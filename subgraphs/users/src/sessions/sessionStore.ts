@@ -16,6 +16,11 @@ export interface SessionStore {
   revokeFamilyOf(tokenHash: string): Promise<boolean>;
   /** Revokes a family by id (no-op when unknown). */
   revokeFamily(familyId: string): Promise<void>;
+  /**
+   * Whether the family exists and is not revoked: an access token carries its family as `sid`,
+   * and stops working when its session was logged out or caught reusing a token.
+   */
+  isLive(familyId: string): Promise<boolean>;
 }
 
 export interface NewFamily {
