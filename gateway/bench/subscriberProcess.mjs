@@ -39,7 +39,10 @@ for (let opened = 0; opened < count; opened += 200) {
 }
 parentPort.postMessage({ type: 'ready' });
 parentPort.on('message', (message) => {
-  if (message === 'report') parentPort.postMessage({ type: 'report', delivered, latencies });
+  if (message === 'report') {
+    const { user, system } = process.cpuUsage();
+    parentPort.postMessage({ type: 'report', delivered, latencies, cpuMicros: user + system });
+  }
   if (message === 'close') {
     for (const socket of sockets) socket.terminate();
     parentPort.postMessage({ type: 'closed' });

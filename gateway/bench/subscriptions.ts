@@ -33,7 +33,12 @@ interface RunResult {
    * per event — per delivery. Unlike latency, hardly inflated by other processes' load.
    */
   cpuMicrosPerDelivery: number;
-  /** Share of that CPU time spent in the kernel (mostly TCP writes on loopback). */
+  /**
+   * CPU time of the subscriber process per delivery (reading and parsing one message): on this
+   * machine the clients share the server's cores, so it bounds how fast any server can fan out.
+   */
+  clientCpuMicrosPerDelivery: number;
+  /** Share of the server's CPU time spent in the kernel (mostly TCP writes on loopback). */
   systemShare: number;
   p50: number;
   p99: number;
@@ -72,11 +77,18 @@ function waitFor<Message extends { type: string }>(worker: ChildProcess, type: s
   });
 }
 
+interface SubscriberReport {
+  readonly delivered: number;
+  readonly latencies: number[];
+  /** The subscriber process's CPU time (user + system) so far. */
+  readonly cpuMicros: number;
+}
+
 /** What the subscriber process has received so far (asked for every 100 ms). */
-async function reportOf(worker: ChildProcess): Promise<{ delivered: number; latencies: number[] }> {
+async function reportOf(worker: ChildProcess): Promise<SubscriberReport> {
   await new Promise((resolve) => setTimeout(resolve, 100));
   worker.send('report');
-  return waitFor<{ type: string; delivered: number; latencies: number[] }>(worker, 'report');
+  return waitFor<{ type: string } & SubscriberReport>(worker, 'report');
 }
 
 async function run(kind: ServerKind): Promise<RunResult> {
@@ -85,6 +97,7 @@ async function run(kind: ServerKind): Promise<RunResult> {
   const subscribers = await startSubscribers(server.url);
   await toys.events.waitForSubscribers(1, 30_000);
   const expected = SUBSCRIBERS * EVENTS;
+  const { cpuMicros: clientCpuBefore } = await reportOf(subscribers);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   for (let index = 0; index < EVENTS; index++) {
@@ -108,6 +121,7 @@ async function run(kind: ServerKind): Promise<RunResult> {
     eventsPerSecond: delivered / elapsedSeconds,
     cpuMicrosPerDelivery: (cpu.user + cpu.system) / delivered,
     systemShare: cpu.system / (cpu.user + cpu.system),
+    clientCpuMicrosPerDelivery: (report.cpuMicros - clientCpuBefore) / delivered,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     delivered,
@@ -123,7 +137,8 @@ for (let index = 0; index < RUNS; index++) {
       `run ${index + 1} ${kind}: ${result.delivered} deliveries, ${Math.round(result.eventsPerSecond)} events/s, ` +
         `p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
         `server CPU ${result.cpuMicrosPerDelivery.toFixed(1)} µs/delivery ` +
-        `(${Math.round(result.systemShare * 100)}% kernel), load ${loadavg()[0]?.toFixed(1)}`,
+        `(${Math.round(result.systemShare * 100)}% kernel), clients CPU ${result.clientCpuMicrosPerDelivery.toFixed(1)} µs/delivery, ` +
+        `load ${loadavg()[0]?.toFixed(1)}`,
     );
   }
 }
@@ -139,6 +154,16 @@ for (const [kind, runs] of results) {
   console.log(
     `  ${kind.padEnd(10)}  delivered events/s ${Math.round(median(runs.map((r) => r.eventsPerSecond)))}` +
       `  p50 ${median(runs.map((r) => r.p50)).toFixed(1)} ms  p99 ${median(runs.map((r) => r.p99)).toFixed(1)} ms` +
-      `  server CPU ${median(runs.map((r) => r.cpuMicrosPerDelivery)).toFixed(1)} µs/delivery`,
+      `  server CPU ${median(runs.map((r) => r.cpuMicrosPerDelivery)).toFixed(1)} µs/delivery` +
+      `  clients CPU ${median(runs.map((r) => r.clientCpuMicrosPerDelivery)).toFixed(1)} µs/delivery`,
+  );
+}
+// One event to every subscriber needs (server + clients) CPU per delivery × subscribers, spread
+// over at most every core: no server on this machine can fan out faster than that.
+for (const [kind, runs] of results) {
+  const perDelivery = median(runs.map((r) => r.cpuMicrosPerDelivery + r.clientCpuMicrosPerDelivery));
+  console.log(
+    `  ${kind.padEnd(10)}  least time to fan one event out to ${SUBSCRIBERS} on ${availableParallelism()} cores: ` +
+      `${((perDelivery * SUBSCRIBERS) / availableParallelism() / 1000).toFixed(1)} ms`,
   );
 }
