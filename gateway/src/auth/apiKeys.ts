@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CallerTokens } from '@mib/auth';
-import { IDENTITY_HEADER, isRole, isScope, type Identity } from '@mib/auth';
+import { isRole, isScope, type CallerTokens, type Identity } from '@mib/auth';
+import { postToUsersRoute } from './usersInternalRoute.js';
 
 /** How an API key looks: `mib_<key id>_<secret>`; anything else is not worth a round trip. */
 export const API_KEY_PATTERN = /^mib_[A-Za-z0-9-]+_[A-Za-z0-9_-]+$/;
@@ -33,14 +33,7 @@ export class ApiKeyAuthenticator {
   }
 
   async #ask(key: string, digest: string, now: number): Promise<Identity | null> {
-    const response = await fetch(this.verifyUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [IDENTITY_HEADER]: this.callerTokens.sign({ identity: null, clientIp: null }),
-      },
-      body: JSON.stringify({ key }),
-    });
+    const response = await postToUsersRoute(this.verifyUrl, this.callerTokens, { key });
     if (response.status !== 200 && response.status !== 401)
       throw new Error(`API key verification answered ${response.status}`);
     const identity = response.status === 200 ? identityIn(await response.json()) : null;

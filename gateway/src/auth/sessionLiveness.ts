@@ -1,4 +1,5 @@
-import { IDENTITY_HEADER, type CallerTokens } from '@mib/auth';
+import type { CallerTokens } from '@mib/auth';
+import { postToUsersRoute } from './usersInternalRoute.js';
 
 interface Answer {
   readonly live: boolean;
@@ -44,14 +45,7 @@ export class SessionLiveness {
   }
 
   async #ask(sessionId: string): Promise<boolean> {
-    const response = await fetch(this.livenessUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [IDENTITY_HEADER]: this.callerTokens.sign({ identity: null, clientIp: null }),
-      },
-      body: JSON.stringify({ sessionId }),
-    });
+    const response = await postToUsersRoute(this.livenessUrl, this.callerTokens, { sessionId });
     if (response.status !== 200) throw new Error(`session liveness answered ${response.status}`);
     const { live } = (await response.json()) as { live?: unknown };
     if (typeof live !== 'boolean') throw new Error('session liveness answered without `live`');

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import type { CallerTokens } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
 import { callerOfRequest, isUuid } from '@mib/subgraph-kit';
@@ -31,42 +31,44 @@ export function usersRoutes(prisma: PrismaClient, runtime: UsersRuntime, callerT
       next(error);
     }
   });
+  // Internal routes serve only requests the gateway signed; the rest get 401 before their body is read.
+  const internal = gatewayOnlyJsonRoute(callerTokens);
   router.post(
     VERIFY_API_KEY_PATH,
-    // Only requests the gateway signed; the rest get 401 before their body is read.
-    callerOfRequest(callerTokens),
-    express.json({ limit: '4kb' }),
-    async (req, res, next) => {
-      try {
-        const key = (req.body as { key?: unknown } | undefined)?.key;
-        if (typeof key !== 'string') {
-          res.status(400).json({ error: 'Send JSON { "key": "mib_..." }' });
-          return;
-        }
-        const identity = await verifyApiKey(prisma, key);
-        if (identity) res.json({ identity });
-        else res.status(401).json({ error: 'Unknown or revoked API key' });
-      } catch (error) {
-        next(error);
+    ...internal('4kb', async ({ key }, res) => {
+      if (typeof key !== 'string') {
+        res.status(400).json({ error: 'Send JSON { "key": "mib_..." }' });
+        return;
       }
-    },
+      const identity = await verifyApiKey(prisma, key);
+      if (identity) res.json({ identity });
+      else res.status(401).json({ error: 'Unknown or revoked API key' });
+    }),
   );
   router.post(
     SESSION_LIVENESS_PATH,
-    callerOfRequest(callerTokens),
-    express.json({ limit: '1kb' }),
-    async (req, res, next) => {
-      try {
-        const sessionId = (req.body as { sessionId?: unknown } | undefined)?.sessionId;
-        if (typeof sessionId !== 'string' || !isUuid(sessionId)) {
-          res.status(400).json({ error: 'Send JSON { "sessionId": "<uuid>" }' });
-          return;
-        }
-        res.json({ live: await runtime.sessions.isLive(sessionId) });
-      } catch (error) {
-        next(error);
+    ...internal('1kb', async ({ sessionId }, res) => {
+      if (typeof sessionId !== 'string' || !isUuid(sessionId)) {
+        res.status(400).json({ error: 'Send JSON { "sessionId": "<uuid>" }' });
+        return;
       }
-    },
+      res.json({ live: await runtime.sessions.isLive(sessionId) });
+    }),
   );
   return router;
 }
+
+/** The handlers of a POST route for the gateway alone: its caller token, then a small JSON body. */
+const gatewayOnlyJsonRoute =
+  (callerTokens: CallerTokens) =>
+  (
+    limit: string,
+    handle: (body: Readonly<Record<string, unknown>>, res: Response) => Promise<void>,
+  ): RequestHandler[] => [
+    callerOfRequest(callerTokens),
+    express.json({ limit }),
+    (req, res, next) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      handle(body, res).catch(next);
+    },
+  ];
