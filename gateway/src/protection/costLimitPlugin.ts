@@ -30,22 +30,36 @@ export function costLimitPlugin<Context extends BaseContext>(
   limit: CostLimit,
 ): ApolloServerPlugin<Context> {
   const directives = readCostDirectives(supergraphSdl);
+  // A cost depends on the document and its variables alone. Apollo hands back the same cached
+  // document object for the same text, so a client repeating an operation is costed once per
+  // distinct set of variables.
+  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | undefined>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const error = operationCostError(
-            { schema, document, operation, variables: request.variables ?? {} },
-            directives,
-            limit,
-          );
-          if (error) throw error;
+          const variables = request.variables ?? {};
+          const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
+          let byVariables = verdicts.get(document);
+          if (!byVariables)
+            verdicts.set(document, (byVariables = new Map<string, GraphQLError | undefined>()));
+          let error = byVariables.get(key);
+          if (!byVariables.has(key)) {
+            error = operationCostError({ schema, document, operation, variables }, directives, limit);
+            if (byVariables.size >= MAX_VERDICTS_PER_DOCUMENT) byVariables.clear();
+            byVariables.set(key, error);
+          }
+          // A fresh error per request: Apollo may annotate what it is thrown.
+          if (error) throw new GraphQLError(error.message, { extensions: error.extensions });
         },
       };
     },
   };
 }
+
+/** Distinct variable sets remembered per document; past it the memo starts afresh. */
+const MAX_VERDICTS_PER_DOCUMENT = 256;
 
 /**
  * Why an operation may not run for its cost (over the limit, or a sliced list without exactly

@@ -55,6 +55,15 @@ describe('operation cost from @cost and @listSize', () => {
     );
   });
 
+  it('costs the same document anew for other variables, and the same again when repeated', async () => {
+    const query = 'query($n: Int) { items(first: $n) { id related { id } } }';
+    for (let repeat = 0; repeat < 2; repeat++) {
+      await ok({ query, variables: { n: 50 } });
+      await expectCostRefused({ query, variables: { n: 100 } }, 1_100);
+      await ok({ query, variables: { n: 90 } });
+    }
+  });
+
   it("uses the slicing argument's default when it is not given: 5 × (1 + 10 × (1 + 10)) = 555", async () => {
     await ok({ query: '{ items { related { related { id } } } }' });
   });
