@@ -9,7 +9,7 @@
  * other work on the machine distorts least.
  *
  *   npm run bench:queries -w @mib/gateway
- *   (CONNECTIONS=8 DURATION_SECONDS=8 ROUNDS=5 WARMUP_REQUESTS=300 GATEWAYS=ours,apollo,hive by default)
+ *   (CONNECTIONS=8,1 DURATION_SECONDS=8 ROUNDS=5 WARMUP_REQUESTS=300 GATEWAYS=ours,apollo,hive by default)
  */
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -24,7 +24,8 @@ import { GATEWAY_KINDS, GATEWAY_LABELS, type GatewayKind } from './gatewaysUnder
 import { loadRound, type RoundResult } from './loadRound.js';
 import { startChild, type Child } from './childProcess.js';
 
-const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 8);
+/** Each level is measured in turn: 8 connections load two cores fully; 1 shows a lone request's latency. */
+const CONNECTION_LEVELS = (process.env['CONNECTIONS'] ?? '8,1').split(',').map(Number);
 const DURATION_SECONDS = Number(process.env['DURATION_SECONDS'] ?? 8);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 5);
 const WARMUP_REQUESTS = Number(process.env['WARMUP_REQUESTS'] ?? 300);
@@ -54,12 +55,12 @@ for (const kind of KINDS) {
 
 const headers = await clientHeaders(gateways.get('ours')?.ready.url);
 const urlOf = (kind: GatewayKind) => gateways.get(kind)?.ready.url ?? '';
-const load = (kind: GatewayKind, durationSeconds: number, requests?: number) =>
+const load = (kind: GatewayKind, connections: number, durationSeconds: number, requests?: number) =>
   loadRound({
     url: urlOf(kind),
     body: dashboardBody,
     headers,
-    connections: CONNECTIONS,
+    connections,
     durationSeconds,
     ...(requests === undefined ? {} : { requests }),
   });
@@ -72,7 +73,7 @@ for (const kind of KINDS) {
   });
   assertDashboard(await response.text());
   // Until the JIT has compiled each gateway's hot paths: the same number of requests for each.
-  await load(kind, 600, WARMUP_REQUESTS);
+  await load(kind, Math.max(...CONNECTION_LEVELS), 600, WARMUP_REQUESTS);
 }
 
 /** A round's load figures, with the CPU each process spent per answered request. */
@@ -81,10 +82,10 @@ interface Measured extends RoundResult {
   readonly subgraphsCpuMs: number;
 }
 
-async function measure(kind: GatewayKind): Promise<Measured> {
+async function measure(kind: GatewayKind, connections: number): Promise<Measured> {
   const gateway = gateways.get(kind)!;
   const [gatewayBefore, subgraphsBefore] = [await gateway.cpuMicros(), await subgraphs.cpuMicros()];
-  const result = await load(kind, DURATION_SECONDS);
+  const result = await load(kind, connections, DURATION_SECONDS);
   const [gatewayAfter, subgraphsAfter] = [await gateway.cpuMicros(), await subgraphs.cpuMicros()];
   return {
     ...result,
@@ -93,50 +94,52 @@ async function measure(kind: GatewayKind): Promise<Measured> {
   };
 }
 
-const results = new Map<GatewayKind, Measured[]>(KINDS.map((kind) => [kind, []]));
-const loads: number[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-  const order = KINDS.map((_, index) => KINDS[(index + round) % KINDS.length]!);
-  for (const kind of order) {
-    const result = await measure(kind);
-    if (result.failures > 0)
-      throw new Error(`${kind}: ${result.failures} failed requests in round ${round + 1}`);
-    results.get(kind)?.push(result);
-    process.stdout.write(
-      `round ${round + 1} ${kind.padEnd(6)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ` +
-        `CPU per request: gateway ${result.gatewayCpuMs.toFixed(2)} ms, subgraphs ${result.subgraphsCpuMs.toFixed(2)} ms\n`,
-    );
+for (const connections of CONNECTION_LEVELS) {
+  const results = new Map<GatewayKind, Measured[]>(KINDS.map((kind) => [kind, []]));
+  const loads: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = KINDS.map((_, index) => KINDS[(index + round) % KINDS.length]!);
+    for (const kind of order) {
+      const result = await measure(kind, connections);
+      if (result.failures > 0)
+        throw new Error(`${kind}: ${result.failures} failed requests in round ${round + 1}`);
+      results.get(kind)?.push(result);
+      process.stdout.write(
+        `${connections} conn. round ${round + 1} ${kind.padEnd(6)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  ` +
+          `CPU per request: gateway ${result.gatewayCpuMs.toFixed(2)} ms, subgraphs ${result.subgraphsCpuMs.toFixed(2)} ms\n`,
+      );
+    }
+    loads.push(loadavg()[0] ?? Number.NaN);
   }
-  loads.push(loadavg()[0] ?? Number.NaN);
-}
 
-const summary = KINDS.map((kind) => {
-  const rounds = results.get(kind) ?? [];
-  return {
-    kind,
-    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
-    p50: median(rounds.map((r) => r.p50)),
-    p99: median(rounds.map((r) => r.p99)),
-    gatewayCpuMs: median(rounds.map((r) => r.gatewayCpuMs)),
-    subgraphsCpuMs: median(rounds.map((r) => r.subgraphsCpuMs)),
-    // Per-round ratio to stock Apollo, then the median: both ran within seconds of each other.
-    ratio: median(
-      rounds.map(
-        (r, index) => r.requestsPerSecond / (results.get('apollo')?.[index]?.requestsPerSecond ?? NaN),
+  const summary = KINDS.map((kind) => {
+    const rounds = results.get(kind) ?? [];
+    return {
+      kind,
+      requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+      p50: median(rounds.map((r) => r.p50)),
+      p99: median(rounds.map((r) => r.p99)),
+      gatewayCpuMs: median(rounds.map((r) => r.gatewayCpuMs)),
+      subgraphsCpuMs: median(rounds.map((r) => r.subgraphsCpuMs)),
+      // Per-round ratio to stock Apollo, then the median: both ran within seconds of each other.
+      ratio: median(
+        rounds.map(
+          (r, index) => r.requestsPerSecond / (results.get('apollo')?.[index]?.requestsPerSecond ?? NaN),
+        ),
       ),
-    ),
-    cpuRatio: median(
-      rounds.map((r, index) => r.gatewayCpuMs / (results.get('apollo')?.[index]?.gatewayCpuMs ?? NaN)),
-    ),
-  };
-});
-process.stdout.write(
-  `\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
-    `1-min load average during rounds ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}\n` +
-    `${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION_SECONDS} s per gateway (medians; ratios = medians of per-round ratios to stock Apollo)\n\n` +
-    `| gateway | req/s | p50 | p99 | req/s vs stock Apollo | gateway CPU per request | gateway CPU vs stock Apollo | subgraphs CPU per request |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`,
-);
-for (const row of summary)
+      cpuRatio: median(
+        rounds.map((r, index) => r.gatewayCpuMs / (results.get('apollo')?.[index]?.gatewayCpuMs ?? NaN)),
+      ),
+    };
+  });
   process.stdout.write(
-    `| ${GATEWAY_LABELS[row.kind]} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50.toFixed(2)} ms | ${row.p99.toFixed(2)} ms | ${row.ratio.toFixed(2)} | ${row.gatewayCpuMs.toFixed(2)} ms | ${row.cpuRatio.toFixed(2)} | ${row.subgraphsCpuMs.toFixed(2)} ms |\n`,
+    `\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
+      `1-min load average during rounds ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}\n` +
+      `${connections} connections, ${ROUNDS} rounds of ${DURATION_SECONDS} s per gateway (medians; ratios = medians of per-round ratios to stock Apollo)\n\n` +
+      `| gateway | req/s | p50 | p99 | req/s vs stock Apollo | gateway CPU per request | gateway CPU vs stock Apollo | subgraphs CPU per request |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`,
   );
+  for (const row of summary)
+    process.stdout.write(
+      `| ${GATEWAY_LABELS[row.kind]} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50.toFixed(2)} ms | ${row.p99.toFixed(2)} ms | ${row.ratio.toFixed(2)} | ${row.gatewayCpuMs.toFixed(2)} ms | ${row.cpuRatio.toFixed(2)} | ${row.subgraphsCpuMs.toFixed(2)} ms |\n`,
+    );
+}
