@@ -1,4 +1,7 @@
+import { loadConfig } from '@mib/config';
 import { runSubgraphProcess } from '@mib/subgraph-kit';
-import { usersSubgraph } from './server.js';
+import { createUsersSubgraph, USERS_SUBGRAPH } from './server.js';
+import { usersEnvironment } from './usersEnvironment.js';
 
-await runSubgraphProcess(usersSubgraph, 4001);
+const config = loadConfig(USERS_SUBGRAPH, usersEnvironment);
+await runSubgraphProcess(createUsersSubgraph({ dataKeys: config.USERS_DATA_KEYS ?? [] }), 4001);

@@ -3,6 +3,7 @@ import { createUsersContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { usersRoutes } from './routes/usersRoutes.js';
 import { DEFAULT_USERS_OPTIONS, type UsersOptions } from './usersOptions.js';
+import { DATA_KEYS_REQUIRED_IN_PRODUCTION } from './usersEnvironment.js';
 import { usersRuntimeFactory } from './usersRuntime.js';
 
 export const USERS_SUBGRAPH = 'users';
@@ -10,11 +11,13 @@ export const USERS_SUBGRAPH = 'users';
 /**
  * The users subgraph: accounts, sign-in, sessions, MFA and API keys, with its JWKS and the
  * gateway's API-key route on the same port. `options` override the production defaults (tests
- * lower the scrypt cost and the throttles).
+ * lower the scrypt cost and the throttles). Without `dataKeys` it stores signing keys and TOTP
+ * secrets in plaintext, warns once at start, and refuses to start in production.
  */
 export function createUsersSubgraph(options: Partial<UsersOptions> = {}): DatabaseSubgraph {
-  const runtimeOf = usersRuntimeFactory({ ...DEFAULT_USERS_OPTIONS, ...options });
-  return databaseSubgraph({
+  const settings = { ...DEFAULT_USERS_OPTIONS, ...options };
+  const runtimeOf = usersRuntimeFactory(settings);
+  const subgraph = databaseSubgraph({
     name: USERS_SUBGRAPH,
     schemaFile: new URL('./schema.graphql', import.meta.url),
     resolvers,
@@ -28,6 +31,20 @@ export function createUsersSubgraph(options: Partial<UsersOptions> = {}): Databa
       return [];
     },
   });
+  return {
+    ...subgraph,
+    start: async (prisma, serverOptions, services) => {
+      if (settings.dataKeys.length === 0) {
+        if (serverOptions.production)
+          throw new Error(`${USERS_SUBGRAPH}: USERS_DATA_KEYS is ${DATA_KEYS_REQUIRED_IN_PRODUCTION}`);
+        serverOptions.logger.warn(
+          { subgraph: USERS_SUBGRAPH },
+          'USERS_DATA_KEYS is not set: signing keys and TOTP secrets are stored in plaintext',
+        );
+      }
+      return subgraph.start(prisma, serverOptions, services);
+    },
+  };
 }
 
 export const usersSubgraph = createUsersSubgraph();

@@ -20,6 +20,12 @@ export interface UsersOptions {
   readonly loginsPerClientIp: RateLimitPolicy;
   /** Key prefix of sessions and throttles in Redis. Default `mib:users:`. */
   readonly redisPrefix: string;
+  /**
+   * Keys (≥ 32 characters each, newest first) that seal signing keys and TOTP secrets at rest:
+   * the first seals, all open (`USERS_DATA_KEYS`). Default none: values are stored in plaintext,
+   * with a warning at start, and the subgraph refuses to start in production.
+   */
+  readonly dataKeys: readonly string[];
 }
 
 export const DEFAULT_USERS_OPTIONS: UsersOptions = {
@@ -30,4 +36,5 @@ export const DEFAULT_USERS_OPTIONS: UsersOptions = {
   loginsPerAccount: { capacity: 5, refillPerSecond: 1 / 120 },
   loginsPerClientIp: { capacity: 50, refillPerSecond: 0.5 },
   redisPrefix: 'mib:users:',
+  dataKeys: [],
 };

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@mib/db';
 import { createRateLimiter, type RateLimiter } from '@mib/rate-limit';
 import type { PlatformServices } from '@mib/subgraph-kit';
+import { DataSealer } from './credentials/dataSealing.js';
 import { PasswordHasher } from './credentials/passwordHasher.js';
 import { SigningKeys } from './credentials/signingKeys.js';
 import { PostgresSessionStore } from './sessions/postgresSessionStore.js';
@@ -12,6 +13,8 @@ import type { UsersOptions } from './usersOptions.js';
 export interface UsersRuntime {
   readonly options: UsersOptions;
   readonly passwords: PasswordHasher;
+  /** Seals signing keys and TOTP secrets at rest. */
+  readonly sealer: DataSealer;
   readonly signingKeys: SigningKeys;
   readonly sessions: SessionStore;
   readonly throttle: RateLimiter;
@@ -20,6 +23,7 @@ export interface UsersRuntime {
 /** One runtime per database client, shared by the GraphQL context and the HTTP routes. */
 export function usersRuntimeFactory(options: UsersOptions) {
   const runtimes = new WeakMap<PrismaClient, UsersRuntime>();
+  const sealer = new DataSealer(options.dataKeys);
   return (prisma: PrismaClient, services: PlatformServices | undefined): UsersRuntime => {
     let runtime = runtimes.get(prisma);
     if (!runtime) {
@@ -27,11 +31,16 @@ export function usersRuntimeFactory(options: UsersOptions) {
       runtime = {
         options,
         passwords: new PasswordHasher(options.passwordCost),
-        signingKeys: new SigningKeys(prisma, {
-          rotationPeriodMs: options.signingKeyRotationMs,
-          tokenLifetimeMs: options.accessTokenLifetimeMs,
-          cacheMs: 60_000,
-        }),
+        sealer,
+        signingKeys: new SigningKeys(
+          prisma,
+          {
+            rotationPeriodMs: options.signingKeyRotationMs,
+            tokenLifetimeMs: options.accessTokenLifetimeMs,
+            cacheMs: 60_000,
+          },
+          sealer,
+        ),
         sessions: redis
           ? new RedisSessionStore(redis, `${options.redisPrefix}sessions:`)
           : new PostgresSessionStore(prisma),

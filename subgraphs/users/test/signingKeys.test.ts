@@ -4,12 +4,14 @@ import { testIdentity } from '@mib/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { errorCodes } from '@mib/subgraph-kit/testing';
 import { issueAccessToken } from '../src/credentials/accessTokens.js';
+import { DataSealer } from '../src/credentials/dataSealing.js';
 import { SigningKeys } from '../src/credentials/signingKeys.js';
 import { startUsersFixture, type UsersFixture } from './usersFixture.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const policy = { rotationPeriodMs: DAY, tokenLifetimeMs: 15 * MINUTE, cacheMs: MINUTE };
+const plaintext = new DataSealer([]);
 const subject = { userId: 'u1', role: 'trader' as const, scopes: ['market:read'], sessionId: 's1' };
 
 describe('signing keys', () => {
@@ -21,7 +23,7 @@ describe('signing keys', () => {
 
   it('rotate after their period and stay published until their last token expired', async () => {
     let now = Date.UTC(2026, 10, 1);
-    const keys = new SigningKeys(db.prisma, policy, () => now);
+    const keys = new SigningKeys(db.prisma, policy, plaintext, () => now);
     const first = await issueAccessToken(keys, subject, policy.tokenLifetimeMs, now);
     const firstKid = decodeProtectedHeader(first.token).kid;
     expect(firstKid).toEqual(expect.any(String));
@@ -36,7 +38,7 @@ describe('signing keys', () => {
     const secondKid = decodeProtectedHeader(second.token).kid;
     expect(secondKid).not.toBe(firstKid);
     // Another replica reading the same table signs with the new key as well.
-    expect((await new SigningKeys(db.prisma, policy, () => now).current()).kid).toBe(secondKid);
+    expect((await new SigningKeys(db.prisma, policy, plaintext, () => now).current()).kid).toBe(secondKid);
 
     // Until the first key's last token has expired, both keys are published and both verify.
     now += policy.tokenLifetimeMs;

@@ -38,18 +38,19 @@ export async function logIn(
     const passwordHash = await runtime.passwords.hash(input.password);
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash } });
   }
-  if (user.totp?.confirmedAt) await checkSecondFactor(prisma, user, user.totp, input);
+  if (user.totp?.confirmedAt) await checkSecondFactor(prisma, runtime, user, user.totp, input);
   return startSession(runtime, user);
 }
 
 async function checkSecondFactor(
   prisma: PrismaClient,
+  runtime: UsersRuntime,
   user: User,
   factor: TotpFactor,
   { totpCode, recoveryCode }: LogInFields,
 ): Promise<void> {
   if (totpCode) {
-    if (!(await consumeTotpCode(prisma, factor, totpCode.trim())))
+    if (!(await consumeTotpCode(prisma, runtime.sealer, factor, totpCode.trim())))
       throw unauthenticated('Wrong or already used authentication code');
   } else if (recoveryCode) {
     if (!(await useRecoveryCode(prisma, user.id, recoveryCode)))

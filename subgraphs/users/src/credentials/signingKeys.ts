@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Prisma, PrismaClient, SigningKey } from '@mib/db';
+import { SealedColumn, type DataSealer } from './dataSealing.js';
 
 /** JWS algorithm of every access token: Ed25519 signatures (RFC 8037). */
 export const SIGNING_ALGORITHM = 'EdDSA';
@@ -27,7 +28,8 @@ const ROTATION_LOCK = 0x5349474e4b455953n;
  * The Ed25519 keys that sign access tokens, kept in `users.signing_keys` so every replica signs
  * with the same key and publishes the same set. The newest unretired key signs; one older than
  * the rotation period is retired and replaced. A retired key stays in the JWKS until every token
- * it can have signed has expired (token lifetime plus the replicas' cache time).
+ * it can have signed has expired (token lifetime plus the replicas' cache time). The private JWK
+ * is stored sealed by `sealer` (a JSON string); one stored as a JSON object predates sealing.
  */
 export class SigningKeys {
   #current: { key: ActiveSigningKey; readAt: number } | null = null;
@@ -35,6 +37,7 @@ export class SigningKeys {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly policy: SigningKeyPolicy,
+    private readonly sealer: DataSealer,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -48,9 +51,9 @@ export class SigningKeys {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROTATION_LOCK})`;
       const newest = await newestUnretired(tx);
       if (newest && !this.#expired(newest.createdAt, now)) return newest;
-      return createKey(tx, new Date(now));
+      return createKey(tx, this.sealer, new Date(now));
     });
-    const key = { kid: row.kid, key: await importPrivate(row), createdAt: row.createdAt };
+    const key = { kid: row.kid, key: await importPrivate(row, this.sealer), createdAt: row.createdAt };
     this.#current = { key, readAt: now };
     return key;
   }
@@ -59,7 +62,7 @@ export class SigningKeys {
   async rotate(): Promise<SigningKey> {
     const row = await this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROTATION_LOCK})`;
-      return createKey(tx, new Date(this.now()));
+      return createKey(tx, this.sealer, new Date(this.now()));
     });
     this.#current = null;
     return row;
@@ -83,26 +86,36 @@ export class SigningKeys {
 const newestUnretired = (tx: Prisma.TransactionClient) =>
   tx.signingKey.findFirst({ where: { retiredAt: null }, orderBy: { createdAt: 'desc' } });
 
-async function createKey(tx: Prisma.TransactionClient, now: Date): Promise<SigningKey> {
+async function createKey(tx: Prisma.TransactionClient, sealer: DataSealer, now: Date): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALGORITHM, {
     crv: 'Ed25519',
     extractable: true,
   });
   const kid = randomUUID();
   const describe = (jwk: JWK): JWK => ({ ...jwk, kid, alg: SIGNING_ALGORITHM, use: 'sig' });
+  const privateJwk = describe(await exportJWK(privateKey));
   await tx.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: now } });
   return tx.signingKey.create({
     data: {
       kid,
-      privateJwk: describe(await exportJWK(privateKey)),
+      // Without a data key the JWK stays a JSON object, as before sealing existed.
+      privateJwk: sealer.sealing
+        ? sealer.seal(JSON.stringify(privateJwk), SealedColumn.signingKeyPrivateJwk)
+        : privateJwk,
       publicJwk: describe(await exportJWK(publicKey)),
       createdAt: now,
     },
   });
 }
 
-async function importPrivate(row: SigningKey): Promise<CryptoKey> {
-  const key = await importJWK(row.privateJwk as JWK, SIGNING_ALGORITHM);
+/** The private JWK of a row: a sealed JSON string, or a plaintext JSON object. */
+function privateJwkOf(row: SigningKey, sealer: DataSealer): JWK {
+  if (typeof row.privateJwk !== 'string') return row.privateJwk as JWK;
+  return JSON.parse(sealer.open(row.privateJwk, SealedColumn.signingKeyPrivateJwk)) as JWK;
+}
+
+async function importPrivate(row: SigningKey, sealer: DataSealer): Promise<CryptoKey> {
+  const key = await importJWK(privateJwkOf(row, sealer), SIGNING_ALGORITHM);
   if (key instanceof Uint8Array) throw new Error(`signing key ${row.kid} is not an asymmetric key`);
   return key;
 }

@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import type { PrismaClient } from '@mib/db';
+import { SealedColumn, type DataSealer } from '../credentials/dataSealing.js';
 
 /** RFC 6238 defaults, which every authenticator app supports: SHA-1, 6 digits, 30 s steps. */
 const PERIOD_SECONDS = 30;
@@ -24,21 +25,35 @@ export function acceptedStep(secret: string, code: string, now: number): number 
   return delta === null ? null : TOTP.counter({ period: PERIOD_SECONDS, timestamp: now }) + delta;
 }
 
+/** The secret as stored: sealed with the current data key (plaintext when there is none). */
+export const storedTotpSecret = (sealer: DataSealer, secret: string): string =>
+  sealer.seal(secret, SealedColumn.totpSecret);
+
 /**
  * Accepts `code` once: it must be current and of a later time step than the last code this
- * user got in with, so a code seen over a shoulder or in a log cannot be replayed.
+ * user got in with, so a code seen over a shoulder or in a log cannot be replayed. `factor` is
+ * the row as stored; a secret stored in plaintext or under an older data key is sealed again
+ * with the current key on the way, so every factor in use ends up sealed under the newest key.
  */
 export async function consumeTotpCode(
   prisma: PrismaClient,
+  sealer: DataSealer,
   factor: { userId: string; secret: string },
   code: string,
   now = Date.now(),
 ): Promise<boolean> {
-  const step = acceptedStep(factor.secret, code, now);
+  const secret = sealer.open(factor.secret, SealedColumn.totpSecret);
+  const step = acceptedStep(secret, code, now);
   if (step === null) return false;
+  const resealed = sealer.needsResealing(factor.secret) ? storedTotpSecret(sealer, secret) : null;
   const { count } = await prisma.totpFactor.updateMany({
-    where: { userId: factor.userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
-    data: { lastUsedStep: step },
+    // The secret as read: a factor enrolled again meanwhile does not accept the old secret's code.
+    where: {
+      userId: factor.userId,
+      secret: factor.secret,
+      OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }],
+    },
+    data: { lastUsedStep: step, ...(resealed === null ? {} : { secret: resealed }) },
   });
   return count === 1;
 }

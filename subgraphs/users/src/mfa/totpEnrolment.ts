@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@mib/db';
 import { badUserInput, unauthenticated } from '@mib/errors';
 import { replaceRecoveryCodes } from './recoveryCodes.js';
-import { consumeTotpCode, newTotpSecret, totpUri } from './totp.js';
+import type { DataSealer } from '../credentials/dataSealing.js';
+import { consumeTotpCode, newTotpSecret, storedTotpSecret, totpUri } from './totp.js';
 
 export interface TotpEnrolment {
   /** Base32 secret, for typing into an app by hand. */
@@ -16,25 +17,32 @@ export interface TotpEnrolment {
  */
 export async function enrolTotp(
   prisma: PrismaClient,
+  sealer: DataSealer,
   user: { id: string; email: string },
 ): Promise<TotpEnrolment> {
   const existing = await prisma.totpFactor.findUnique({ where: { userId: user.id } });
   if (existing?.confirmedAt) throw badUserInput('TOTP is already enabled; disable it first to enrol again');
   const secret = newTotpSecret();
+  const stored = storedTotpSecret(sealer, secret);
   await prisma.totpFactor.upsert({
     where: { userId: user.id },
-    create: { userId: user.id, secret },
-    update: { secret, lastUsedStep: null, createdAt: new Date() },
+    create: { userId: user.id, secret: stored },
+    update: { secret: stored, lastUsedStep: null, createdAt: new Date() },
   });
   return { secret, uri: totpUri(secret, user.email) };
 }
 
 /** Enables the pending factor with a code from the app; returns ten single-use recovery codes. */
-export async function confirmTotp(prisma: PrismaClient, userId: string, code: string): Promise<string[]> {
+export async function confirmTotp(
+  prisma: PrismaClient,
+  sealer: DataSealer,
+  userId: string,
+  code: string,
+): Promise<string[]> {
   const factor = await prisma.totpFactor.findUnique({ where: { userId } });
   if (!factor) throw badUserInput('Start with enrolTotp');
   if (factor.confirmedAt) throw badUserInput('TOTP is already enabled');
-  if (!(await consumeTotpCode(prisma, factor, code.trim())))
+  if (!(await consumeTotpCode(prisma, sealer, factor, code.trim())))
     throw badUserInput('Wrong authentication code', 'code');
   return prisma.$transaction(async (tx) => {
     await tx.totpFactor.update({ where: { userId }, data: { confirmedAt: new Date() } });
@@ -43,10 +51,15 @@ export async function confirmTotp(prisma: PrismaClient, userId: string, code: st
 }
 
 /** Turns TOTP off, given a current code (a stolen session alone cannot remove the factor). */
-export async function disableTotp(prisma: PrismaClient, userId: string, code: string): Promise<void> {
+export async function disableTotp(
+  prisma: PrismaClient,
+  sealer: DataSealer,
+  userId: string,
+  code: string,
+): Promise<void> {
   const factor = await prisma.totpFactor.findUnique({ where: { userId } });
   if (!factor?.confirmedAt) throw badUserInput('TOTP is not enabled');
-  if (!(await consumeTotpCode(prisma, factor, code.trim())))
+  if (!(await consumeTotpCode(prisma, sealer, factor, code.trim())))
     throw unauthenticated('Wrong or already used authentication code');
   await prisma.$transaction([
     prisma.recoveryCode.deleteMany({ where: { userId } }),

@@ -41,13 +41,14 @@ export const Mutation: MutationResolvers = {
     ),
   logOut: (_parent, { refreshToken }, { runtime }) => runtime.sessions.revokeFamilyOf(sha256(refreshToken)),
 
-  enrolTotp: async (_parent, _args, context) => enrolTotp(context.prisma, await signedInUser(context)),
+  enrolTotp: async (_parent, _args, context) =>
+    enrolTotp(context.prisma, context.runtime.sealer, await signedInUser(context)),
   confirmTotp: async (_parent, { code }, context) => ({
-    codes: await confirmTotp(context.prisma, requireSession(context).userId, code),
+    codes: await confirmTotp(context.prisma, context.runtime.sealer, requireSession(context).userId, code),
   }),
   disableTotp: async (_parent, { code }, context) => {
     const user = await signedInUser(context);
-    await disableTotp(context.prisma, user.id, code);
+    await disableTotp(context.prisma, context.runtime.sealer, user.id, code);
     return user;
   },
 

@@ -1,0 +1,141 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createLocalJWKSet,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWK,
+} from 'jose';
+import { Secret, TOTP } from 'otpauth';
+import { testCallerTokens, testIdentity } from '@mib/auth/testing';
+import { silentLogger } from '@mib/telemetry';
+import { DataSealer, SealedColumn } from '../src/credentials/dataSealing.js';
+import { createUsersSubgraph } from '../src/index.js';
+import { LOG_IN, signUpUser, startUsersFixture, type AuthResult, type UsersFixture } from './usersFixture.js';
+
+const PASSWORD = 'correct horse battery staple';
+const newKey = () => randomBytes(32).toString('base64url');
+const codeOf = (secret: string) =>
+  new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: Date.now() });
+
+async function jwks(fixture: UsersFixture): Promise<JSONWebKeySet> {
+  return (await (await fetch(new URL('/.well-known/jwks.json', fixture.origin))).json()) as JSONWebKeySet;
+}
+
+async function logIn(fixture: UsersFixture, email: string, totpCode?: string) {
+  const input = { email, password: PASSWORD, ...(totpCode ? { totpCode } : {}) };
+  return fixture.request<{ logIn: AuthResult }>(LOG_IN, { input });
+}
+
+describe('with USERS_DATA_KEYS', () => {
+  const dataKey = newKey();
+  const sealer = new DataSealer([dataKey]);
+  let fixture: UsersFixture;
+  beforeAll(async () => {
+    fixture = await startUsersFixture({ dataKeys: [dataKey] });
+  });
+  afterAll(() => fixture[Symbol.asyncDispose]());
+
+  it('stores the private signing key sealed, and its tokens verify against the JWKS', async () => {
+    const { accessToken } = await signUpUser(fixture, 'sealed.keys@example.test', PASSWORD);
+    const [row] = await fixture.db.prisma.signingKey.findMany();
+    expect(typeof row!.privateJwk).toBe('string');
+    const stored = row!.privateJwk as string;
+    expect(stored.startsWith(`sealed:v1:${sealer.currentKeyId}:`)).toBe(true);
+    const privateJwk = JSON.parse(sealer.open(stored, SealedColumn.signingKeyPrivateJwk)) as JWK;
+    expect(privateJwk.kid).toBe(row!.kid);
+    expect(stored).not.toContain(privateJwk.d);
+    expect(decodeProtectedHeader(accessToken).kid).toBe(row!.kid);
+    await expect(jwtVerify(accessToken, createLocalJWKSet(await jwks(fixture)))).resolves.toBeDefined();
+  });
+
+  it('stores the TOTP secret sealed, and logging in with a code still works', async () => {
+    const email = 'sealed.totp@example.test';
+    const { user } = await signUpUser(fixture, email, PASSWORD);
+    const identity = testIdentity(user.id);
+    const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
+      'mutation { enrolTotp { secret } }',
+      {},
+      { identity },
+    );
+    const { secret } = enrolled.data!.enrolTotp;
+    const stored = (await fixture.db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: user.id } }))
+      .secret;
+    expect(stored.startsWith(`sealed:v1:${sealer.currentKeyId}:`)).toBe(true);
+    expect(stored).not.toContain(secret);
+
+    const confirmed = await fixture.request(
+      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
+      { code: codeOf(secret) },
+      { identity },
+    );
+    expect(confirmed.errors).toBeUndefined();
+    expect((await logIn(fixture, email)).errors?.[0]?.extensions?.['code']).toBe('MFA_REQUIRED');
+    // The confirmation spent the current step; rewind it to log in with the same code.
+    await fixture.db.prisma.totpFactor.update({ where: { userId: user.id }, data: { lastUsedStep: null } });
+    const loggedIn = await logIn(fixture, email, codeOf(secret));
+    expect(loggedIn.errors).toBeUndefined();
+    expect(loggedIn.data?.logIn.user.id).toBe(user.id);
+  });
+});
+
+describe('rows written before sealing', () => {
+  const [oldKey, currentKey] = [newKey(), newKey()];
+  const current = new DataSealer([currentKey]);
+  let fixture: UsersFixture;
+  beforeAll(async () => {
+    fixture = await startUsersFixture({ dataKeys: [currentKey, oldKey] });
+  });
+  afterAll(() => fixture[Symbol.asyncDispose]());
+
+  it('sign with a plaintext private key inserted directly', async () => {
+    const kid = randomUUID();
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const describe = (jwk: JWK): JWK => ({ ...jwk, kid, alg: 'EdDSA', use: 'sig' });
+    await fixture.db.prisma.signingKey.create({
+      data: {
+        kid,
+        privateJwk: describe(await exportJWK(privateKey)),
+        publicJwk: describe(await exportJWK(publicKey)),
+      },
+    });
+    const { accessToken } = await signUpUser(fixture, 'legacy.key@example.test', PASSWORD);
+    expect(decodeProtectedHeader(accessToken).kid).toBe(kid);
+    await expect(jwtVerify(accessToken, createLocalJWKSet(await jwks(fixture)))).resolves.toBeDefined();
+  });
+
+  it('accept codes of a plaintext TOTP secret, and of one sealed with an older key, sealing both anew', async () => {
+    const stores = {
+      plaintext: (secret: string) => secret,
+      oldKey: (secret: string) => new DataSealer([oldKey]).seal(secret, SealedColumn.totpSecret),
+    };
+    for (const [name, store] of Object.entries(stores)) {
+      const email = `legacy.totp.${name}@example.test`;
+      const { user } = await signUpUser(fixture, email, PASSWORD);
+      const secret = new Secret({ size: 20 }).base32;
+      await fixture.db.prisma.totpFactor.create({
+        data: { userId: user.id, secret: store(secret), confirmedAt: new Date() },
+      });
+      const loggedIn = await logIn(fixture, email, codeOf(secret));
+      expect(loggedIn.errors, name).toBeUndefined();
+      const stored = (await fixture.db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: user.id } }))
+        .secret;
+      expect(stored.startsWith(`sealed:v1:${current.currentKeyId}:`), name).toBe(true);
+      expect(current.open(stored, SealedColumn.totpSecret)).toBe(secret);
+    }
+  });
+});
+
+describe('without USERS_DATA_KEYS', () => {
+  it('refuses to start in production', async () => {
+    const start = createUsersSubgraph().start(
+      // Refused before the database is touched.
+      undefined as never,
+      { port: 0, logger: silentLogger(), callerTokens: testCallerTokens, production: true },
+    );
+    await expect(start).rejects.toThrow(/USERS_DATA_KEYS is required in production/);
+  });
+});
