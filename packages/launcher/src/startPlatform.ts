@@ -10,13 +10,19 @@ import { marketDataSubgraph } from '@mib/subgraph-market-data';
 import { ordersSubgraph } from '@mib/subgraph-orders';
 import { portfolioSubgraph } from '@mib/subgraph-portfolio';
 import { riskSubgraph } from '@mib/subgraph-risk';
-import { usersSubgraph } from '@mib/subgraph-users';
+import { createUsersSubgraph } from '@mib/subgraph-users';
 import type { Logger } from '@mib/telemetry';
 import { Redis } from 'ioredis';
 import type { LauncherConfig } from './config.js';
 
 /** In the order of their ports: the gateway's port + 1 … + 5. */
-const subgraphs = [usersSubgraph, marketDataSubgraph, ordersSubgraph, portfolioSubgraph, riskSubgraph];
+const subgraphsOf = (config: LauncherConfig) => [
+  createUsersSubgraph({ dataKeys: config.USERS_DATA_KEYS ?? [] }),
+  marketDataSubgraph,
+  ordersSubgraph,
+  portfolioSubgraph,
+  riskSubgraph,
+];
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
@@ -81,6 +87,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       config.CALLER_TOKEN_SECRETS ?? [randomBytes(32).toString('base64url')],
     );
 
+    const subgraphs = subgraphsOf(config);
     const portOf = (name: string) =>
       config.PORT === 0 ? 0 : config.PORT + 1 + subgraphs.findIndex((subgraph) => subgraph.name === name);
     const running = await startSubgraphs(subgraphs, prisma, {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,8 @@ export async function startPlatformFixture(
       // Redis (when CI provides it) for sessions, throttles and rate limits, keys of this run only.
       REDIS_URL: process.env['REDIS_URL'],
       REDIS_NAMESPACE: `test-${randomUUID()}:`,
+      // Signing keys and TOTP secrets sealed, as in production.
+      USERS_DATA_KEYS: randomBytes(32).toString('base64url'),
       ...environment,
     });
     platform = await startPlatform(config, silentLogger());
