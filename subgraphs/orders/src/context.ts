@@ -2,6 +2,7 @@ import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
 import type { PlatformServices } from '@mib/subgraph-kit';
 import { ordersRuntimeOf, type OrdersRuntime } from './ordersRuntime.js';
+import { createInstrumentOfOrderLoader, type InstrumentOfOrderLoader } from './data/instrumentOfOrder.js';
 import { createOrderLoader, type OrderLoader } from './data/orderLoader.js';
 import { createTradeLoader, type TradeLoader } from './data/tradeLoader.js';
 import { createTradesByOrderLoader, type TradesByOrderLoader } from './data/tradesByOrderLoader.js';
@@ -16,19 +17,24 @@ export interface OrdersContext {
   readonly tradeById: TradeLoader;
   readonly tradesByOrderId: TradesByOrderLoader;
   readonly ordersOfUser: UserOrdersLoader;
+  readonly instrumentOf: InstrumentOfOrderLoader;
 }
 
 /** A fresh context per request: loaders cache only within one request. */
-export const createOrdersContext = (
+export function createOrdersContext(
   prisma: PrismaClient,
   identity: Identity | null = null,
   services?: PlatformServices,
-): OrdersContext => ({
-  prisma,
-  identity,
-  runtime: ordersRuntimeOf(prisma, services),
-  orderById: createOrderLoader(prisma),
-  tradeById: createTradeLoader(prisma),
-  tradesByOrderId: createTradesByOrderLoader(prisma),
-  ordersOfUser: createUserOrdersLoader(prisma),
-});
+): OrdersContext {
+  const runtime = ordersRuntimeOf(prisma, services);
+  return {
+    prisma,
+    identity,
+    runtime,
+    orderById: createOrderLoader(prisma),
+    tradeById: createTradeLoader(prisma),
+    tradesByOrderId: createTradesByOrderLoader(prisma),
+    ordersOfUser: createUserOrdersLoader(prisma),
+    instrumentOf: createInstrumentOfOrderLoader(runtime.catalog),
+  };
+}

@@ -29,6 +29,27 @@ const orderQuery = `query($id: ID!) {
 }`;
 
 describe('Query.order', () => {
+  it("provides its instrument's symbol from the catalogue (and none for an instrument it does not know)", async () => {
+    const [order] = seeded.aliceOrders;
+    const query = 'query($id: ID!) { order(id: $id) { instrument { id symbol } } }';
+    const unknown = await adminRequest(subgraph.url, query, { id: order?.id });
+    expect(errorCodes(unknown)).toEqual(['INTERNAL']);
+    await db.prisma.instrument.create({
+      data: {
+        id: seeded.instrumentId,
+        symbol: 'ORDX',
+        name: 'Orders test instrument',
+        assetClass: 'EQUITY',
+        currency: 'USD',
+        tickSize: '0.01',
+        lotSize: '0.01',
+      },
+    });
+    // The catalogue keeps an answer for a second; a miss is not kept.
+    const known = await adminRequest(subgraph.url, query, { id: order?.id });
+    expect(known.data).toEqual({ order: { instrument: { id: seeded.instrumentId, symbol: 'ORDX' } } });
+  });
+
   it('returns an order with exact decimals, references to its user and instrument, and its fills oldest first', async () => {
     const order = seeded.aliceOrders.at(-1);
     const response = await adminRequest(subgraph.url, orderQuery, { id: order?.id });

@@ -4,10 +4,11 @@ import type { OrderResolvers } from './types.generated.js';
 export const Order: OrderResolvers = {
   // The gateway sends many representations at once; the loader turns them into one query.
   __resolveReference: ({ id }, { orderById }) => orderById.load(parseId(id)),
-  // Users and instruments belong to other subgraphs: hand back the key, the gateway does the rest
-  // (`User.orders` here needs only the id, which codegen.yml's `User` mapper says).
+  // Users and instruments belong to other subgraphs: hand back the key (and the instrument's
+  // symbol, which this subgraph provides), the gateway does the rest (`User.orders` here needs
+  // only the id, which codegen.yml's `User` mapper says).
   user: ({ userId }) => ({ id: userId }),
-  instrument: ({ instrumentId }) => ({ id: instrumentId }),
+  instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
   remainingQuantity: ({ quantity, filledQuantity }) => quantity.minus(filledQuantity),
   trades: ({ id }, _args, { tradesByOrderId }) => tradesByOrderId.load(id),
 };

@@ -12,7 +12,7 @@ const visibleOrder = async ({ orderById, identity }: OrdersContext, tradeId: str
 
 export const Trade: TradeResolvers = {
   __resolveReference: ({ id }, { tradeById }) => tradeById.load(parseId(id)),
-  instrument: ({ instrumentId }) => ({ id: instrumentId }),
+  instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
   buyOrder: ({ id, buyOrderId }, _args, context) => visibleOrder(context, id, buyOrderId),
   sellOrder: ({ id, sellOrderId }, _args, context) => visibleOrder(context, id, sellOrderId),
 };

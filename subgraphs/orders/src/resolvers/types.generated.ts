@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ProvidedInstrument } from '../data/instrumentOfOrder.js';
 import type { OrderCommandResult } from '../commands/orderCommandResult.js';
 import type { Order as OrderModel, Trade as TradeModel } from '@mib/db';
 import type { OrdersContext } from '../context.js';
@@ -33,6 +34,8 @@ export type CancelOrderResult = OrderCancelled | OrderRejected;
 export type Instrument = {
   __typename?: 'Instrument';
   id: Scalars['ID']['output'];
+  /** Owned by market-data; provided here on an order's or trade's instrument, from the catalogue. */
+  symbol: Scalars['String']['output'];
 };
 
 export type Mutation = {
@@ -75,6 +78,7 @@ export type Order = {
   createdAt: Scalars['DateTime']['output'];
   filledQuantity: Scalars['Decimal']['output'];
   id: Scalars['ID']['output'];
+  /** Its symbol comes from here (the order knows it); other fields from market-data. */
   instrument: Instrument;
   /** Limit price; null for market orders. */
   price?: Maybe<Scalars['Decimal']['output']>;
@@ -350,10 +354,10 @@ export type ResolversTypes = ResolversObject<{
   CancelOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelOrderResult']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
-  Instrument: ResolverTypeWrapper<Instrument>;
+  Instrument: ResolverTypeWrapper<ProvidedInstrument>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   OrderAccepted: ResolverTypeWrapper<OrderCommandResult>;
   OrderAmended: ResolverTypeWrapper<OrderCommandResult>;
   OrderCancelled: ResolverTypeWrapper<OrderCommandResult>;
@@ -383,10 +387,10 @@ export type ResolversParentTypes = ResolversObject<{
   CancelOrderResult: ResolversUnionTypes<ResolversParentTypes>['CancelOrderResult'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
-  Instrument: Instrument;
+  Instrument: ProvidedInstrument;
+  String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
-  String: Scalars['String']['output'];
   OrderAccepted: OrderCommandResult;
   OrderAmended: OrderCommandResult;
   OrderCancelled: OrderCommandResult;
@@ -422,6 +426,7 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 
 export type InstrumentResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
