@@ -9,7 +9,8 @@
  * other work on the machine distorts least.
  *
  *   npm run bench:queries -w @mib/gateway
- *   (CONNECTIONS=8,1 DURATION_SECONDS=8 ROUNDS=5 WARMUP_REQUESTS=300 GATEWAYS=ours,apollo,hive by default)
+ *   (CONNECTIONS=8,1 DURATION_SECONDS=8 ROUNDS=5 WARMUP_REQUESTS=300 GATEWAYS=ours,apollo,hive
+ *   SUBGRAPH_PROCESSES=one by default)
  */
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -34,12 +35,15 @@ const KINDS = (process.env['GATEWAYS']?.split(',') ?? GATEWAY_KINDS) as GatewayK
 const secret = randomBytes(32).toString('base64url');
 await using database = await createTestDatabase();
 await seedDemoData(database.prisma);
-await using subgraphs = await startChild<{ urls: Record<string, string> }>('subgraphsProcess.ts', {
-  databaseUrl: database.url,
-  secret,
-});
+// SUBGRAPH_PROCESSES=one (default): the five subgraphs share a process, as `npm start` runs them;
+// `each`: a process per subgraph, as docker-compose deploys them.
+const subgraphGroups =
+  process.env['SUBGRAPH_PROCESSES'] === 'each'
+    ? subgraphCatalog.map((entry) => [entry.name])
+    : [subgraphCatalog.map((entry) => entry.name)];
+await using subgraphs = await startSubgraphProcesses(subgraphGroups);
 const supergraphSdl = composeSupergraph(
-  subgraphCatalog.map((entry) => ({ ...entry, defaultUrl: subgraphs.ready.urls[entry.name] ?? '' })),
+  subgraphCatalog.map((entry) => ({ ...entry, defaultUrl: subgraphs.urls[entry.name] ?? '' })),
 );
 await using running = {
   gateways: new Map<GatewayKind, Child<{ url: string }>>(),
@@ -49,7 +53,7 @@ await using running = {
 };
 const { gateways } = running;
 for (const kind of KINDS) {
-  const setup = { kind, supergraphSdl, subgraphUrls: subgraphs.ready.urls, secret };
+  const setup = { kind, supergraphSdl, subgraphUrls: subgraphs.urls, secret };
   gateways.set(kind, await startChild<{ url: string }>('gatewayProcess.ts', setup));
 }
 
@@ -74,6 +78,30 @@ for (const kind of KINDS) {
   assertDashboard(await response.text());
   // Until the JIT has compiled each gateway's hot paths: the same number of requests for each.
   await load(kind, Math.max(...CONNECTION_LEVELS), 600, WARMUP_REQUESTS);
+}
+
+/** The subgraphs' processes, one per group of names; their CPU time is summed. */
+async function startSubgraphProcesses(nameGroups: readonly (readonly string[])[]) {
+  const children = await Promise.all(
+    nameGroups.map((names) =>
+      startChild<{ urls: Record<string, string> }>('subgraphsProcess.ts', {
+        databaseUrl: database.url,
+        secret,
+        names,
+      }),
+    ),
+  );
+  return {
+    urls: Object.assign({}, ...children.map((child) => child.ready.urls)) as Record<string, string>,
+    cpuMicros: async () =>
+      (await Promise.all(children.map((child) => child.cpuMicros()))).reduce(
+        (sum, micros) => sum + micros,
+        0,
+      ),
+    async [Symbol.asyncDispose]() {
+      await Promise.all(children.map((child) => child[Symbol.asyncDispose]()));
+    },
+  };
 }
 
 /** A round's load figures, with the CPU each process spent per answered request. */

@@ -1,7 +1,7 @@
 /**
- * Child process: the five subgraphs over the bench's seeded database, with no event bus or
- * engine (the dashboard only reads). Announces `{ type: 'ready', urls }`.
- * Argument: JSON `{ databaseUrl, secret }`.
+ * Child process: some of the five subgraphs (`names`) over the bench's seeded database, with no
+ * event bus or engine (the dashboard only reads). Announces `{ type: 'ready', urls }`.
+ * Argument: JSON `{ databaseUrl, secret, names }`.
  */
 import { createPrismaClient } from '@mib/db';
 import { startSubgraphs } from '@mib/subgraph-kit';
@@ -18,13 +18,16 @@ import { benchCallerTokens } from './callerIdentity.js';
 // read stacks per request (make-fetch-happen's agent, Prisma's call sites) pay milliseconds.
 // Off, as in a compiled deployment, for every process of the bench alike.
 process.setSourceMapsEnabled(false);
-const { databaseUrl, secret } = JSON.parse(process.argv[2] ?? '{}') as {
+const { databaseUrl, secret, names } = JSON.parse(process.argv[2] ?? '{}') as {
   databaseUrl: string;
   secret: string;
+  /** Which subgraphs this process runs (by name). */
+  names: readonly string[];
 };
+const all = [usersSubgraph, marketDataSubgraph, ordersSubgraph, portfolioSubgraph, riskSubgraph];
 const prisma = createPrismaClient(databaseUrl);
 const running = await startSubgraphs(
-  [usersSubgraph, marketDataSubgraph, ordersSubgraph, portfolioSubgraph, riskSubgraph],
+  all.filter((subgraph) => names.includes(subgraph.name)),
   prisma,
   { logger: silentLogger(), portOf: () => 0, callerTokens: benchCallerTokens(secret) },
 );
