@@ -4,7 +4,8 @@ import type { Caller, CallerTokens } from '@mib/auth';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
+import { ErrorCode } from '@mib/errors';
 import { print, type ExecutionResult } from 'graphql';
 import {
   createGraphQLMetrics,
@@ -27,6 +28,7 @@ import {
   type TrustedDocumentManifest,
 } from './protection/index.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
+import { sendGraphQLError } from './protection/graphqlErrorResponse.js';
 import { createSubgraphFetcher } from './subgraphFetcher.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
 import { executableSupergraph, readSupergraph } from './supergraph.js';
@@ -141,6 +143,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return { caller, identity: caller.identity };
       },
     }),
+    // What failed before GraphQL ran (say, the users subgraph could not vouch for a session):
+    // a GraphQL-shaped 503 without detail, never Express's HTML page with a stack trace.
+    ((error, _req, res, _next) => {
+      logger.error({ err: error }, 'request failed before execution');
+      if (res.headersSent) return;
+      res.setHeader('Retry-After', '1');
+      sendGraphQLError(res, 503, ErrorCode.INTERNAL, 'The gateway cannot serve this request now; try again');
+    }) satisfies ErrorRequestHandler,
   );
 
   const sockets = new SubgraphSockets(urlOf);

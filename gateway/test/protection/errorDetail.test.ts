@@ -26,6 +26,28 @@ async function unreachableSubgraph(production: boolean, detailedErrors?: boolean
 }
 
 describe('error detail', () => {
+  it('answers a failure before execution (credentials nobody can check) with a bare 503', async () => {
+    for (const production of [true, false]) {
+      const gateway = await startProtectedGateway(toy, { production });
+      gateways.push(gateway);
+      const response = await post(
+        gateway.url,
+        { query: '{ ping }' },
+        { authorization: 'Bearer unverifiable:x' },
+      );
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(response.body).toEqual({
+        errors: [
+          {
+            message: 'The gateway cannot serve this request now; try again',
+            extensions: { code: 'INTERNAL' },
+          },
+        ],
+      });
+    }
+  });
+
   it('gives production clients only INTERNAL and a generic message', async () => {
     const { url } = await unreachableSubgraph(true);
     const error = (await post(url, { query: '{ ping }' })).body.errors?.[0];

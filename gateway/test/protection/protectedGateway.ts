@@ -75,7 +75,8 @@ export async function startToySubgraph(): Promise<ToySubgraph> {
 
 /**
  * Test credentials: `Bearer user:<id>` is a session of that user, `Bearer key:<id>` an API key
- * of user `key-owner`, anything else after `Bearer` is refused (401).
+ * of user `key-owner`, `Bearer unverifiable:` fails as an unreachable users subgraph would, anything
+ * else after `Bearer` is refused (401).
  */
 async function authenticate({
   authorization,
@@ -86,6 +87,8 @@ async function authenticate({
   const [kind, id] = authorization.replace(/^Bearer /, '').split(':');
   if (kind === 'user' && id) return testIdentity(id);
   if (kind === 'key' && id) return { ...testIdentity('key-owner'), credential: { kind: 'apiKey', id } };
+  // What an unreachable users subgraph looks like to the gateway.
+  if (kind === 'unverifiable') throw new Error('connect ECONNREFUSED 127.0.0.1:4001');
   throw new InvalidCredentials('unknown test credential');
 }
 
