@@ -9,6 +9,18 @@ export interface SubgraphFetcherOptions {
   readonly connectionsPerSubgraph?: number;
   /** How long an idle connection is kept open (default 30 s, under the subgraphs' 60 s). */
   readonly keepAliveMs?: number;
+  /**
+   * Share one subgraph request among identical queries in flight at once (same subgraph, same
+   * caller token, same body): a burst of the same dashboard costs the subgraph once. Never for
+   * mutations. Default true.
+   */
+  readonly deduplicateQueries?: boolean;
+}
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
 }
 
 export interface SubgraphFetcher {
@@ -27,7 +39,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
     connections: options.connectionsPerSubgraph ?? 128,
     keepAliveTimeout: options.keepAliveMs ?? 30_000,
   });
-  const fetch: Fetcher = async (url, init = {}) => {
+  const send = async (url: string, init: FetcherInit): Promise<Answer> => {
     const response = await request(url, {
       dispatcher: agent,
       method: (init.method ?? 'GET') as 'GET',
@@ -40,11 +52,41 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
       if (Array.isArray(value)) for (const item of value) headers.append(name, item);
       else if (value !== undefined) headers.set(name, value);
     }
-    // The gateway reads each body once (json() or text()); a second read is a programming error.
-    const text = await response.body.text();
-    return fetcherResponse(url, response.statusCode, headers, text);
+    return { status: response.statusCode, headers, text: await response.body.text() };
+  };
+  const inFlight = new Map<string, Promise<Answer>>();
+  const deduplicate = options.deduplicateQueries ?? true;
+  const fetch: Fetcher = async (url, init = {}) => {
+    const key = deduplicate ? sharedQueryKey(url, init) : undefined;
+    let answer: Promise<Answer> | undefined = key === undefined ? undefined : inFlight.get(key);
+    if (!answer) {
+      answer = send(url, init);
+      if (key !== undefined) {
+        inFlight.set(key, answer);
+        const forget = () => inFlight.delete(key);
+        answer.then(forget, forget);
+      }
+    }
+    const { status, headers, text } = await answer;
+    // Each caller gets its own response object (and headers) over the shared text.
+    return fetcherResponse(url, status, new Headers(headers), text);
   };
   return { fetch, close: () => agent.close() };
+}
+
+type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
+
+/**
+ * The key under which identical queries share one request, or undefined for anything else.
+ * RemoteGraphQLDataSource sends `{"query":"<operation>",...}`; the planner writes operations with
+ * their keyword (`query …`) or as `{ … }`, so a body of another shape (a mutation, a request with
+ * a signal someone may abort) is never shared.
+ */
+function sharedQueryKey(url: string, init: FetcherInit): string | undefined {
+  const { body } = init;
+  if (typeof body !== 'string' || init.signal) return undefined;
+  if (!body.startsWith('{"query":"query') && !body.startsWith('{"query":"{')) return undefined;
+  return `${url}\n${JSON.stringify(init.headers ?? {})}\n${body}`;
 }
 
 function fetcherResponse(url: string, status: number, headers: Headers, text: string): FetcherResponse {

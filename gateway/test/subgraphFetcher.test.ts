@@ -16,8 +16,14 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method, headers: req.headers, body });
       const status = req.url === '/broken' ? 502 : 200;
-      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'max-age=5' });
-      res.end(JSON.stringify({ data: { echo: body } }));
+      // `/slow` answers after 50 ms, so requests sent together are in flight together.
+      setTimeout(
+        () => {
+          res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'max-age=5' });
+          res.end(JSON.stringify({ data: { echo: body } }));
+        },
+        req.url === '/slow' ? 50 : 0,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,6 +68,47 @@ describe('subgraph fetcher', () => {
       await (await fetcher.fetch(`${url}/graphql`, { method: 'POST', body: '{}' })).text();
     // A request sent as the previous answer ends may find its socket not yet released.
     expect(sockets.size).toBeLessThanOrEqual(2);
+    await fetcher.close();
+  });
+
+  it('shares one request among identical queries in flight together, and only those', async () => {
+    const fetcher = createSubgraphFetcher();
+    const send = (body: string, caller = 'v1.alice', path = '/slow') =>
+      fetcher.fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-mib-identity': caller },
+        body,
+      });
+    const query = '{"query":"query Q__orders__1($id:ID!){order(id:$id){id}}","variables":{"id":"1"}}';
+    const mutation = '{"query":"mutation M__orders__0{cancelOrder(id:\\"1\\"){id}}"}';
+    const before = seen.length;
+    const responses = await Promise.all([
+      send(query),
+      send(query),
+      send(query),
+      send(query, 'v1.bob'),
+      send(query.replace('"1"}}', '"2"}}')),
+      send(mutation),
+      send(mutation),
+    ]);
+    // Three alike from one caller → one request; another caller, other variables, each mutation: their own.
+    expect(seen.length - before).toBe(5);
+    const bodies = await Promise.all(responses.map((response) => response.json()));
+    expect(bodies[0]).toEqual({ data: { echo: query } });
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(responses[0]?.headers).not.toBe(responses[1]?.headers);
+    // Once answered, the next identical query is a request of its own.
+    await send(query);
+    expect(seen.length - before).toBe(6);
+    await fetcher.close();
+  });
+
+  it('shares nothing when told not to', async () => {
+    const fetcher = createSubgraphFetcher({ deduplicateQueries: false });
+    const before = seen.length;
+    const body = '{"query":"{ a }"}';
+    await Promise.all([1, 2].map(() => fetcher.fetch(`${url}/slow`, { method: 'POST', body })));
+    expect(seen.length - before).toBe(2);
     await fetcher.close();
   });
 });
