@@ -59,6 +59,11 @@ export interface GatewayOptions {
   readonly protection?: ProtectionSettings;
   /** Documents that may run by hash; default: the SDK's persisted-documents manifest. */
   readonly trustedDocuments?: TrustedDocumentManifest;
+  /**
+   * Share one subgraph request among identical queries in flight together (same caller token and
+   * body; never mutations). Default true.
+   */
+  readonly deduplicateSubgraphQueries?: boolean;
 }
 
 export interface RunningGateway {
@@ -83,7 +88,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   // One data source per subgraph, shared by queries and by subscription event completion.
   const { callerTokens } = options;
-  const subgraphFetcher = createSubgraphFetcher();
+  const subgraphFetcher = createSubgraphFetcher({
+    deduplicateQueries: options.deduplicateSubgraphQueries ?? true,
+  });
   const dataSource = (name: string) =>
     new IdentityForwardingDataSource({ url: urlOf(name), callerTokens, fetcher: subgraphFetcher.fetch });
   const serviceMap = Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, dataSource(name)]));

@@ -27,6 +27,11 @@ export interface GatewaySetup {
   readonly subgraphUrls: Readonly<Record<string, string>>;
   /** The caller-token secret the subgraphs verify with. */
   readonly secret: string;
+  /**
+   * Whether gateways that can share one subgraph request among identical queries in flight do
+   * (ours and Hive; stock Apollo Gateway cannot).
+   */
+  readonly deduplicate: boolean;
 }
 
 export interface GatewayUnderTest {
@@ -60,6 +65,7 @@ async function startOurs(setup: GatewaySetup): Promise<GatewayUnderTest> {
     supergraphSdl: setup.supergraphSdl,
     subgraphUrls: setup.subgraphUrls,
     callerTokens: benchCallerTokens(setup.secret),
+    deduplicateSubgraphQueries: setup.deduplicate,
     protection: {
       ...defaultProtectionSettings(),
       rateLimits: { ip: unlimited, user: unlimited, apiKey: unlimited },
@@ -95,6 +101,7 @@ async function startHive(setup: GatewaySetup): Promise<GatewayUnderTest> {
     propagateHeaders: {
       fromClientToSubgraphs: () => Object.fromEntries([signedCallerHeader(tokens)]),
     },
+    transportEntries: { '*.http': { options: { deduplicateInflightRequests: setup.deduplicate } } },
   });
   const httpServer = createServer((request, response) => {
     void runtime(request, response);

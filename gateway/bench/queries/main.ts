@@ -10,7 +10,7 @@
  *
  *   npm run bench:queries -w @mib/gateway
  *   (CONNECTIONS=8,1 DURATION_SECONDS=8 ROUNDS=5 WARMUP_REQUESTS=300 GATEWAYS=ours,apollo,hive
- *   SUBGRAPH_PROCESSES=one by default)
+ *   SUBGRAPH_PROCESSES=one DEDUPLICATION=on by default)
  */
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -31,6 +31,12 @@ const DURATION_SECONDS = Number(process.env['DURATION_SECONDS'] ?? 8);
 const ROUNDS = Number(process.env['ROUNDS'] ?? 5);
 const WARMUP_REQUESTS = Number(process.env['WARMUP_REQUESTS'] ?? 300);
 const KINDS = (process.env['GATEWAYS']?.split(',') ?? GATEWAY_KINDS) as GatewayKind[];
+/**
+ * DEDUPLICATION=off: ours and Hive send every subgraph request, as stock Apollo Gateway does. On
+ * (the default, as each ships), the bench's one user at 8 connections sends identical queries
+ * together, which they answer with one subgraph request.
+ */
+const DEDUPLICATE = process.env['DEDUPLICATION'] !== 'off';
 
 const secret = randomBytes(32).toString('base64url');
 await using database = await createTestDatabase();
@@ -53,7 +59,7 @@ await using running = {
 };
 const { gateways } = running;
 for (const kind of KINDS) {
-  const setup = { kind, supergraphSdl, subgraphUrls: subgraphs.urls, secret };
+  const setup = { kind, supergraphSdl, subgraphUrls: subgraphs.urls, secret, deduplicate: DEDUPLICATE };
   gateways.set(kind, await startChild<{ url: string }>('gatewayProcess.ts', setup));
 }
 
@@ -163,7 +169,7 @@ for (const connections of CONNECTION_LEVELS) {
   process.stdout.write(
     `\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
       `1-min load average during rounds ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}\n` +
-      `${connections} connections, ${ROUNDS} rounds of ${DURATION_SECONDS} s per gateway (medians; ratios = medians of per-round ratios to stock Apollo)\n\n` +
+      `${connections} connections, ${ROUNDS} rounds of ${DURATION_SECONDS} s per gateway, subgraph request deduplication ${DEDUPLICATE ? 'on' : 'off'} (medians; ratios = medians of per-round ratios to stock Apollo)\n\n` +
       `| gateway | req/s | p50 | p99 | req/s vs stock Apollo | gateway CPU per request | gateway CPU vs stock Apollo | subgraphs CPU per request |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`,
   );
   for (const row of summary)
