@@ -16,7 +16,12 @@ import {
 } from '@mib/telemetry';
 import { AccessTokenVerifier } from './auth/accessTokens.js';
 import { ApiKeyAuthenticator } from './auth/apiKeys.js';
-import { authenticateRequests, createAuthenticator, type Authenticator } from './auth/authenticate.js';
+import {
+  authenticateRequests,
+  createAuthenticator,
+  InvalidCredentials,
+  type Authenticator,
+} from './auth/authenticate.js';
 import { SessionLiveness } from './auth/sessionLiveness.js';
 import { subgraphCatalog } from './compose/subgraphCatalog.js';
 import { persistedDocumentsFile } from '@mib/sdk';
@@ -184,9 +189,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         authorization: text('authorization') ?? text('Authorization'),
         apiKey: text('apiKey') ?? text('x-api-key'),
       });
-      if (!identity) throw new Error('connection_init carries no credentials');
+      if (!identity) throw new InvalidCredentials('connection_init carries no credentials');
       return identity;
     },
+    isCredentialError: (error) => error instanceof InvalidCredentials,
     executeOperation: async (args, caller) => {
       const response = await server.executeOperation(
         {

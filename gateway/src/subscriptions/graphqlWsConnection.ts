@@ -42,6 +42,8 @@ export interface ConnectionSettings {
   readonly maxSubscriptionsPerConnection: number;
   readonly connectionInitWaitTimeoutMs: number;
   readonly maxBufferedBytes: number;
+  /** Whether a failed authentication means the credentials are bad (not that checking failed). */
+  readonly isCredentialError: (error: unknown) => boolean;
   readonly logger: Logger;
 }
 
@@ -49,7 +51,12 @@ export interface ConnectionSettings {
 type ConnectionState =
   | { readonly phase: 'awaitingInit'; readonly initTimeout: NodeJS.Timeout }
   | { readonly phase: 'authenticating' }
-  | { readonly phase: 'ready'; readonly caller: Caller }
+  | {
+      readonly phase: 'ready';
+      readonly caller: Caller;
+      /** What `connection_init` carried, to check the credentials again while the connection lives. */
+      readonly connectionParams: Readonly<Record<string, unknown>> | undefined;
+    }
   | { readonly phase: 'closed' };
 
 /** A live subscription: the hub calls it for each event of its stream. */
@@ -130,6 +137,27 @@ export class GraphQLWsConnection {
       if (operation instanceof OperationSubscriber) operation.unsubscribe?.();
   }
 
+  /**
+   * Checks the connection's credentials again: a connection outlives the access token it was
+   * opened with, and its session may be logged out meanwhile. Credentials that no longer hold
+   * close it with 4403 (graphql-ws clients reconnect, with fresh `connectionParams` if they
+   * compute them); a check that fails for another reason (the users subgraph unreachable) keeps it.
+   */
+  reauthenticate(): void {
+    if (this.state.phase !== 'ready') return;
+    this.authenticate(this.state.connectionParams).then(
+      () => undefined,
+      (error: unknown) => {
+        if (!this.settings.isCredentialError(error)) {
+          this.settings.logger.warn({ err: error }, 'graphql-ws credentials could not be checked again');
+          return;
+        }
+        this.settings.logger.debug({ err: error }, 'graphql-ws credentials no longer hold');
+        this.close(CloseCode.Forbidden, 'Forbidden: the credentials of this connection no longer hold');
+      },
+    );
+  }
+
   /** Writes one event of a subscription (the hot path: one call per subscriber and event). */
   sendNext(head: Buffer, tail: Buffer): void {
     if (this.state.phase === 'closed') return;
@@ -184,7 +212,7 @@ export class GraphQLWsConnection {
     this.authenticate(connectionParams).then(
       (caller) => {
         if (this.state.phase === 'closed') return;
-        this.state = { phase: 'ready', caller };
+        this.state = { phase: 'ready', caller, connectionParams };
         this.sendFrame('{"type":"connection_ack"}');
       },
       (error: unknown) => {

@@ -45,6 +45,17 @@ export interface GraphQLWsOptions {
   readonly keepAliveMs?: number;
   /** Largest client frame accepted. Default 1 MiB. */
   readonly maxPayloadBytes?: number;
+  /**
+   * How often every open connection's `connection_init` credentials are checked again
+   * (`authenticateConnection`): an expired access token or a logged-out session closes its
+   * connections with 4403 within this time. Default 10,000 ms; 0: never.
+   */
+  readonly reauthenticateMs?: number;
+  /**
+   * Whether an error of `authenticateConnection` says the credentials are bad; other errors (a
+   * check that could not be made) keep an open connection. Default: every error.
+   */
+  readonly isCredentialError?: (error: unknown) => boolean;
   readonly logger: Logger;
 }
 
@@ -74,8 +85,10 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs ?? 3_000,
     maxBufferedBytes: options.maxBufferedBytes ?? 4 * 1024 * 1024,
+    isCredentialError: options.isCredentialError ?? (() => true),
     logger,
   };
+  const connections = new Set<GraphQLWsConnection>();
   const clientIpOf =
     options.clientIpOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? null);
 
@@ -92,9 +105,13 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
         clientIp: clientIpOf(request),
       }),
     );
+    connections.add(connection);
     socket.on('message', (data) => connection.receive(textOf(data)));
     socket.on('pong', () => alive.add(socket));
-    socket.once('close', () => connection.closed());
+    socket.once('close', () => {
+      connections.delete(connection);
+      connection.closed();
+    });
     socket.on('error', (error) => logger.debug({ err: error }, 'graphql-ws socket error'));
     alive.add(socket);
   });
@@ -112,9 +129,18 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
         }, keepAliveMs).unref()
       : undefined;
 
+  const reauthenticateMs = options.reauthenticateMs ?? 10_000;
+  const reauthentication =
+    reauthenticateMs > 0
+      ? setInterval(() => {
+          for (const connection of connections) connection.reauthenticate();
+        }, reauthenticateMs).unref()
+      : undefined;
+
   return {
     close: async () => {
       clearInterval(keepAlive);
+      clearInterval(reauthentication);
       for (const socket of wsServer.clients) closeSocket(socket, CloseCode.GoingAway, 'Going away');
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },

@@ -16,13 +16,21 @@ import { startToySubgraphs, type ToyPlatform } from './toySubgraphs.js';
 /** The bearer token the fixture's `authenticateConnection` accepts for `userId`. */
 export const testToken = (userId: string): string => `test:${userId}`;
 
+/** Users whose test tokens no longer hold (as if logged out), and users nobody can check now. */
+export const revokedTestUsers = new Set<string>();
+export const uncheckableTestUsers = new Set<string>();
+
+/** Why a test connection cannot be checked (not a verdict on its credentials). */
+export class CheckUnavailable extends Error {}
+
 /** Accepts `authorization: "Bearer test:<userId>"` in `connection_init`; refuses anything else. */
 export async function authenticateTestConnection(
   connectionParams: Readonly<Record<string, unknown>> | undefined,
 ): Promise<Identity> {
   const authorization = connectionParams?.['authorization'];
   const match = typeof authorization === 'string' ? /^Bearer test:(.+)$/.exec(authorization) : null;
-  if (!match?.[1]) throw new Error('missing or invalid token');
+  if (!match?.[1] || revokedTestUsers.has(match[1])) throw new Error('missing or invalid token');
+  if (uncheckableTestUsers.has(match[1])) throw new CheckUnavailable('users subgraph unreachable');
   return testIdentity(match[1]);
 }
 
@@ -46,7 +54,14 @@ export interface SubscriptionServerFixture extends AsyncDisposable {
 }
 
 export type FixtureOptions = Partial<
-  Pick<GraphQLWsOptions, 'maxSubscriptionsPerConnection' | 'connectionInitWaitTimeoutMs' | 'maxBufferedBytes'>
+  Pick<
+    GraphQLWsOptions,
+    | 'maxSubscriptionsPerConnection'
+    | 'connectionInitWaitTimeoutMs'
+    | 'maxBufferedBytes'
+    | 'reauthenticateMs'
+    | 'isCredentialError'
+  >
 >;
 
 /**
