@@ -59,6 +59,9 @@ export interface GraphQLWsOptions {
   readonly logger: Logger;
 }
 
+/** Ticks per re-authentication period, each checking its share of the connections. */
+const REAUTHENTICATION_SLICES = 20;
+
 /** After a close frame, how long a peer has to answer before its socket is destroyed. */
 const CLOSE_GRACE_MS = 1_000;
 
@@ -129,12 +132,21 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
         }, keepAliveMs).unref()
       : undefined;
 
+  // Every connection once per period, a slice per tick: 10,000 checks at once would hold up the
+  // fan-out of whatever event arrives meanwhile.
   const reauthenticateMs = options.reauthenticateMs ?? 10_000;
+  let round: GraphQLWsConnection[] = [];
+  let next = 0;
   const reauthentication =
     reauthenticateMs > 0
-      ? setInterval(() => {
-          for (const connection of connections) connection.reauthenticate();
-        }, reauthenticateMs).unref()
+      ? setInterval(
+          () => {
+            if (next >= round.length) [round, next] = [[...connections], 0];
+            const end = Math.min(round.length, next + Math.ceil(round.length / REAUTHENTICATION_SLICES));
+            for (; next < end; next++) round[next]?.reauthenticate();
+          },
+          Math.max(1, Math.floor(reauthenticateMs / REAUTHENTICATION_SLICES)),
+        ).unref()
       : undefined;
 
   return {
