@@ -32,6 +32,7 @@ import {
   type ProtectionSettings,
   type TrustedDocumentManifest,
 } from './protection/index.js';
+import { sendCriticalPathFirst } from './criticalPathFirst.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
 import { sendGraphQLError } from './protection/graphqlErrorResponse.js';
 import { createSubgraphFetcher } from './subgraphFetcher.js';
@@ -103,6 +104,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl,
     buildService: ({ name }) => serviceMap[name] ?? dataSource(name),
     logger,
+    // Called with each (cached) plan just before it runs.
+    experimental_didResolveQueryPlan: ({ queryPlan }) => sendCriticalPathFirst(queryPlan),
   });
   const authenticator =
     options.authenticator ??
