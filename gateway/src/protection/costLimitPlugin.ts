@@ -2,15 +2,13 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   getVariableValues,
   GraphQLError,
-  Kind,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { ErrorCode } from '@mib/errors';
 import { readCostDirectives, type CostDirectives } from './costDirectives.js';
-import { estimateOperationCost, SlicingArgumentError } from './operationCost.js';
+import { estimateOperationCost, fragmentsOf, SlicingArgumentError } from './operationCost.js';
 
 export interface CostLimit {
   /** Highest estimated cost an operation may have. */
@@ -79,15 +77,12 @@ export function operationCostError(
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables);
   // Invalid variables are reported by execution, which stops before calling a subgraph.
   if (coerced.errors) return undefined;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   let cost: number;
   try {
     cost = estimateOperationCost({
       schema,
       operation,
-      fragments,
+      fragments: fragmentsOf(document),
       variables: coerced.coerced,
       directives,
       defaultListSize: limit.defaultListSize,

@@ -10,6 +10,7 @@ import {
   isObjectType,
   Kind,
   OperationTypeNode,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -20,6 +21,14 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { CostDirectives, ListSize } from './costDirectives.js';
+
+/** A document's fragment definitions by name, as `estimateOperationCost` takes them. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return fragments;
+}
 
 /** A list field sliced by arguments was given none or several of them (`requireOneSlicingArgument`). */
 export class SlicingArgumentError extends Error {}

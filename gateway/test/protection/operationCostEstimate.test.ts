@@ -1,14 +1,7 @@
-import {
-  buildSchema,
-  getVariableValues,
-  Kind,
-  parse,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { buildSchema, getVariableValues, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readCostDirectives } from '../../src/protection/costDirectives.js';
-import { estimateOperationCost } from '../../src/protection/operationCost.js';
+import { estimateOperationCost, fragmentsOf } from '../../src/protection/operationCost.js';
 
 /** A supergraph-shaped SDL: the cost spec linked as composition links it. */
 const sdl = `
@@ -37,11 +30,7 @@ function costOf(query: string, variables: Record<string, unknown> = {}): number 
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   )!;
-  const fragments = Object.fromEntries(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
+  const fragments = fragmentsOf(document);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) throw new Error(coerced.errors.map((error) => error.message).join('; '));
   return estimateOperationCost({

@@ -1,12 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import {
-  getVariableValues,
-  Kind,
-  parse,
-  validate,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { getVariableValues, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -15,7 +8,7 @@ import { persistedDocumentsFile } from '@mib/sdk';
 import { executableSupergraph, readSupergraph } from '../../src/supergraph.js';
 import { defaultProtectionSettings, loadTrustedDocuments } from '../../src/protection/index.js';
 import { readCostDirectives } from '../../src/protection/costDirectives.js';
-import { estimateOperationCost } from '../../src/protection/operationCost.js';
+import { estimateOperationCost, fragmentsOf } from '../../src/protection/operationCost.js';
 import { countTokens } from '../../src/protection/operationTokens.js';
 
 /**
@@ -52,11 +45,7 @@ describe("the SDK's operations under the default limits", () => {
     const operation = document.definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
     )!;
-    const fragments = Object.fromEntries(
-      document.definitions
-        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((fragment) => [fragment.name.value, fragment]),
-    );
+    const fragments = fragmentsOf(document);
     // Variables at their defaults; the slicing arguments of these documents are literals.
     const variables = getVariableValues(schema, [], {});
     const estimate = estimateOperationCost({
