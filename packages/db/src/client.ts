@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { describeQueryCall, interceptingClientClass } from './pgClientInterceptor.js';
+import { preparedStatementNames } from './preparedStatementNames.js';
 
 /** One SQL statement as it reached PostgreSQL. */
 export interface ObservedQuery {
@@ -46,5 +47,7 @@ export function createPrismaClient(
       return result;
     });
   }
-  return new PrismaClient({ adapter: new PrismaPg(poolConfig) });
+  return new PrismaClient({
+    adapter: new PrismaPg(poolConfig, { statementNameGenerator: preparedStatementNames() }),
+  });
 }

@@ -51,4 +51,22 @@ describe('createPrismaClient', () => {
       await prisma.$disconnect();
     }
   });
+
+  it('prepares each statement once per connection and reuses it', async () => {
+    const prisma = createPrismaClient(db.url, { maxConnections: 1 });
+    try {
+      const prepared = () =>
+        prisma.$queryRaw<{ statement: string }[]>`
+          SELECT statement FROM pg_prepared_statements
+          WHERE statement LIKE '%"market"."instruments"%' AND statement NOT LIKE '%pg_prepared%'`;
+      for (const symbol of ['TEST', 'NONE', 'TEST'])
+        await prisma.instrument.findMany({ where: { symbol }, select: { id: true } });
+      const statements = await prepared();
+      expect(statements).toHaveLength(1);
+      expect(statements[0]?.statement).toMatch(/WHERE .*"symbol" = \$1/);
+      expect(await prisma.instrument.count({ where: { symbol: 'TEST' } })).toBe(1);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
 });
