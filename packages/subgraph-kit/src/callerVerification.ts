@@ -14,13 +14,16 @@ export const callerOfRequest =
       next();
     } catch (error) {
       if (!(error instanceof CallerTokenError)) throw error;
-      res.status(401).json({
-        errors: [
-          {
-            message: `Only the gateway may call this service (its caller token is ${error.reason})`,
-            extensions: { code: 'UNAUTHENTICATED' },
-          },
-        ],
-      });
+      res.status(401).json(callerTokenRefusal(error));
     }
   };
+
+/** The 401 body for a request without a valid caller token. */
+export const callerTokenRefusal = (error: CallerTokenError) => ({
+  errors: [
+    {
+      message: `Only the gateway may call this service (its caller token is ${error.reason})`,
+      extensions: { code: 'UNAUTHENTICATED' },
+    },
+  ],
+});

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
@@ -12,6 +13,7 @@ import express, { type Router } from 'express';
 import { parse, type DocumentNode } from 'graphql';
 import { enforceAuthorizationDirectives } from './authorizationDirectives.js';
 import { callerOfRequest } from './callerVerification.js';
+import { graphqlPostRoute, isDirectGraphQLPost } from './graphqlPostRoute.js';
 import { serveSubscriptions } from './subscriptionServer.js';
 import type { Caller, CallerTokens } from '@mib/auth';
 import { clientErrorFormatter } from '@mib/errors';
@@ -25,6 +27,8 @@ import {
 } from '@mib/telemetry';
 
 const CALLER = Symbol('caller');
+/** The gateway's subgraph requests are small; this bounds what a direct caller can make us buffer. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Everything that differs between one subgraph and another. */
 export interface SubgraphDefinition<Context extends BaseContext> {
@@ -78,10 +82,8 @@ export async function startSubgraph<Context extends BaseContext>(
   app.disable('x-powered-by');
   // Express would hash every response body for an ETag; GraphQL POSTs are never revalidated.
   app.disable('etag');
-  const httpServer = app.listen(options.port, options.host ?? '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('listening', resolve).once('error', reject);
-  });
+  // Listens once everything below is in place, so no request meets a half-built server.
+  const httpServer = createServer();
 
   // The kit builds every context, so it tags each with its caller without a context convention
   // (under a symbol: Apollo Server copies a context's own properties for each operation).
@@ -124,11 +126,26 @@ export async function startSubgraph<Context extends BaseContext>(
   app.use(
     '/graphql',
     callerOfRequest(options.callerTokens),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(server, {
       context: async ({ res }) => createContext(res.locals['caller'] as Caller),
     }),
   );
+  const serveGraphQLPost = graphqlPostRoute({
+    server,
+    callerTokens: options.callerTokens,
+    createContext,
+    maxBodyBytes: MAX_BODY_BYTES,
+    onUnexpectedError: (error) => logger.error({ err: error }, 'unexpected error serving /graphql'),
+  });
+  httpServer.on('request', (request, response) => {
+    if (isDirectGraphQLPost(request, '/graphql')) serveGraphQLPost(request, response);
+    else app(request, response);
+  });
+  httpServer.listen(options.port, options.host ?? '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('listening', resolve).once('error', reject);
+  });
 
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
