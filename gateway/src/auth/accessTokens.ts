@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { isRole, isScope, type Identity } from '@mib/auth';
 
 /** Who issues access tokens (the users subgraph) and for whom; both are checked on every token. */
@@ -16,8 +17,7 @@ export class InvalidAccessToken extends Error {}
  */
 export class AccessTokenVerifier {
   readonly #keys: ReturnType<typeof createRemoteJWKSet>;
-  readonly #verified = new Map<string, { identity: Identity; expiresAt: number }>();
-  readonly #maxCachedTokens: number;
+  readonly #verified: LRUCache<string, { identity: Identity; expiresAt: number }>;
 
   /**
    * `refetchCooldownMs`: the least time between two fetches of the key set, so tokens naming
@@ -25,7 +25,7 @@ export class AccessTokenVerifier {
    */
   constructor(jwksUrl: URL, { refetchCooldownMs = 5_000, maxCachedTokens = 10_000 } = {}) {
     this.#keys = createRemoteJWKSet(jwksUrl, { cooldownDuration: refetchCooldownMs, timeoutDuration: 5_000 });
-    this.#maxCachedTokens = maxCachedTokens;
+    this.#verified = new LRUCache({ max: maxCachedTokens });
   }
 
   async verify(token: string, now = Date.now()): Promise<Identity> {
@@ -45,17 +45,8 @@ export class AccessTokenVerifier {
       throw new InvalidAccessToken(describe(error));
     }
     const identity = identityOf(payload);
-    this.#remember(token, identity, (payload.exp ?? 0) * 1000);
+    this.#verified.set(token, { identity, expiresAt: (payload.exp ?? 0) * 1000 });
     return identity;
-  }
-
-  #remember(token: string, identity: Identity, expiresAt: number): void {
-    // Oldest first out: Maps iterate in insertion order.
-    if (this.#verified.size >= this.#maxCachedTokens) {
-      const oldest = this.#verified.keys().next();
-      if (!oldest.done) this.#verified.delete(oldest.value);
-    }
-    this.#verified.set(token, { identity, expiresAt });
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { isRole, isScope, type CallerTokens, type Identity } from '@mib/auth';
 import { postToUsersRoute } from './usersInternalRoute.js';
 
@@ -14,14 +15,16 @@ export class InvalidApiKey extends Error {}
  * working within that time.
  */
 export class ApiKeyAuthenticator {
-  readonly #answers = new Map<string, { identity: Identity | null; until: number }>();
+  readonly #answers: LRUCache<string, { identity: Identity | null; until: number }>;
 
   constructor(
     private readonly verifyUrl: URL,
     private readonly callerTokens: CallerTokens,
     private readonly ttlMs = 30_000,
-    private readonly maxCachedKeys = 10_000,
-  ) {}
+    maxCachedKeys = 10_000,
+  ) {
+    this.#answers = new LRUCache({ max: maxCachedKeys });
+  }
 
   async verify(key: string, now = Date.now()): Promise<Identity> {
     if (!API_KEY_PATTERN.test(key)) throw new InvalidApiKey('the API key is malformed');
@@ -37,7 +40,6 @@ export class ApiKeyAuthenticator {
     if (response.status !== 200 && response.status !== 401)
       throw new Error(`API key verification answered ${response.status}`);
     const identity = response.status === 200 ? identityIn(await response.json()) : null;
-    if (this.#answers.size >= this.maxCachedKeys) this.#answers.clear();
     this.#answers.set(digest, { identity, until: now + this.ttlMs });
     return identity;
   }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { CallerTokens } from '@mib/auth';
 import { postToUsersRoute } from './usersInternalRoute.js';
 
@@ -18,15 +19,17 @@ interface Answer {
  * keeps its last answer (an outage must not sign everyone out); one never seen is an error.
  */
 export class SessionLiveness {
-  readonly #answers = new Map<string, Answer>();
+  readonly #answers: LRUCache<string, Answer>;
   readonly #questions = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly livenessUrl: URL,
     private readonly callerTokens: CallerTokens,
     private readonly ttlMs = 5_000,
-    private readonly maxCachedSessions = 10_000,
-  ) {}
+    maxCachedSessions = 10_000,
+  ) {
+    this.#answers = new LRUCache({ max: maxCachedSessions });
+  }
 
   async isLive(sessionId: string, now = Date.now()): Promise<boolean> {
     const known = this.#answers.get(sessionId);
@@ -49,7 +52,6 @@ export class SessionLiveness {
     if (response.status !== 200) throw new Error(`session liveness answered ${response.status}`);
     const { live } = (await response.json()) as { live?: unknown };
     if (typeof live !== 'boolean') throw new Error('session liveness answered without `live`');
-    if (this.#answers.size >= this.maxCachedSessions) this.#answers.clear();
     this.#answers.set(sessionId, { live, until: Date.now() + this.ttlMs });
     return live;
   }

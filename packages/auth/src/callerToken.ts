@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { isRole, isScope } from './scopes.js';
 import type { Caller, Identity } from './identity.js';
 
@@ -33,7 +34,7 @@ export class CallerTokenError extends Error {
   }
 }
 
-/** Most tokens either cache holds; past it the cache starts afresh (a flood of callers costs HMACs, not memory). */
+/** Most tokens either cache holds; past it the least recently used go (a flood of callers costs HMACs, not memory). */
 const MAX_CACHED_TOKENS = 10_000;
 
 /**
@@ -45,8 +46,12 @@ const MAX_CACHED_TOKENS = 10_000;
 export class CallerTokens {
   readonly #signingKey: Buffer;
   readonly #verifyingKeys: readonly Buffer[];
-  readonly #signed = new Map<string, { readonly token: string; readonly exp: number }>();
-  readonly #verified = new Map<string, { readonly caller: Caller; readonly exp: number }>();
+  readonly #signed = new LRUCache<string, { readonly token: string; readonly exp: number }>({
+    max: MAX_CACHED_TOKENS,
+  });
+  readonly #verified = new LRUCache<string, { readonly caller: Caller; readonly exp: number }>({
+    max: MAX_CACHED_TOKENS,
+  });
 
   /** `secrets[0]` signs; every one of them verifies (rotate by prepending a new secret). */
   constructor(secrets: readonly string[]) {
@@ -65,7 +70,7 @@ export class CallerTokens {
     const left = reusable ? reusable.exp - now : 0;
     if (reusable && left > ttlMs / 2 && left <= ttlMs) return reusable.token;
     const token = this.#signNew(caller, now + ttlMs);
-    if (key !== undefined) remember(this.#signed, key, { token, exp: now + ttlMs });
+    if (key !== undefined) this.#signed.set(key, { token, exp: now + ttlMs });
     return token;
   }
 
@@ -106,7 +111,7 @@ export class CallerTokens {
     const claims = decodeClaims(body);
     if (claims.exp <= now) throw new CallerTokenError('expired');
     const caller = { identity: identityOf(claims), clientIp: claims.ip };
-    remember(this.#verified, token, { caller, exp: claims.exp });
+    this.#verified.set(token, { caller, exp: claims.exp });
     return caller;
   }
 }
@@ -116,11 +121,6 @@ function callerKey({ identity, clientIp }: Caller): string {
   if (!identity) return `anonymous|${clientIp}`;
   const { userId, role, scopes, credential } = identity;
   return [userId, role, scopes.join(' '), credential.kind, credential.id, clientIp].join('|');
-}
-
-function remember<Value>(cache: Map<string, Value>, key: string, value: Value): void {
-  if (cache.size >= MAX_CACHED_TOKENS) cache.clear();
-  cache.set(key, value);
 }
 
 const mac = (key: Buffer, body: string): Buffer => createHmac('sha256', key).update(body).digest();
