@@ -1,5 +1,7 @@
 import { databaseSubgraph, type DatabaseSubgraph } from '@mib/subgraph-kit';
 import { createUsersContext } from './context.js';
+import { DataSealer } from './credentials/dataSealing.js';
+import { resealStoredSecrets } from './credentials/resealStoredSecrets.js';
 import { resolvers } from './resolvers/index.js';
 import { usersRoutes } from './routes/usersRoutes.js';
 import { DEFAULT_USERS_OPTIONS, type UsersOptions } from './usersOptions.js';
@@ -42,6 +44,12 @@ export function createUsersSubgraph(options: Partial<UsersOptions> = {}): Databa
           'USERS_DATA_KEYS is not set: signing keys and TOTP secrets are stored in plaintext',
         );
       }
+      const resealed = await resealStoredSecrets(prisma, new DataSealer(settings.dataKeys));
+      if (resealed.signingKeys + resealed.totpFactors > 0)
+        serverOptions.logger.info(
+          { subgraph: USERS_SUBGRAPH, ...resealed },
+          'sealed stored secrets under the current data key',
+        );
       return subgraph.start(prisma, serverOptions, services);
     },
   };

@@ -11,6 +11,8 @@ import {
 } from 'jose';
 import { Secret, TOTP } from 'otpauth';
 import { testCallerTokens, testIdentity } from '@mib/auth/testing';
+import { createTestDatabase } from '@mib/db/testing';
+import { startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { DataSealer, SealedColumn } from '../src/credentials/dataSealing.js';
 import { createUsersSubgraph } from '../src/index.js';
@@ -125,6 +127,57 @@ describe('rows written before sealing', () => {
         .secret;
       expect(stored.startsWith(`sealed:v1:${current.currentKeyId}:`), name).toBe(true);
       expect(current.open(stored, SealedColumn.totpSecret)).toBe(secret);
+    }
+  });
+});
+
+describe('at start, with USERS_DATA_KEYS', () => {
+  it('seals every stored secret not sealed under the current key, unused ones included', async () => {
+    const [oldKey, currentKey] = [newKey(), newKey()];
+    const current = new DataSealer([currentKey]);
+    await using db = await createTestDatabase();
+    const kid = randomUUID();
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'EdDSA', use: 'sig' };
+    await db.prisma.signingKey.create({
+      data: {
+        kid,
+        privateJwk,
+        publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' },
+      },
+    });
+    const secrets = { plaintext: new Secret({ size: 20 }).base32, oldKey: new Secret({ size: 20 }).base32 };
+    const stored = {
+      plaintext: secrets.plaintext,
+      oldKey: new DataSealer([oldKey]).seal(secrets.oldKey, SealedColumn.totpSecret),
+    };
+    const users: Record<string, string> = {};
+    for (const name of ['plaintext', 'oldKey'] as const) {
+      const user = await db.prisma.user.create({
+        data: { email: `${name}@example.test`, displayName: name },
+      });
+      users[name] = user.id;
+      await db.prisma.totpFactor.create({
+        data: { userId: user.id, secret: stored[name], confirmedAt: new Date() },
+      });
+    }
+
+    // Resealing runs as the subgraph starts, before it serves anything.
+    const service = await startSubgraphForTest(
+      createUsersSubgraph({ dataKeys: [currentKey, oldKey] }),
+      db.prisma,
+    );
+    await service[Symbol.asyncDispose]();
+
+    const key = await db.prisma.signingKey.findUniqueOrThrow({ where: { kid } });
+    expect(typeof key.privateJwk).toBe('string');
+    const sealedKey = key.privateJwk as string;
+    expect(sealedKey.startsWith(`sealed:v1:${current.currentKeyId}:`)).toBe(true);
+    expect(JSON.parse(current.open(sealedKey, SealedColumn.signingKeyPrivateJwk))).toEqual(privateJwk);
+    for (const name of ['plaintext', 'oldKey'] as const) {
+      const factor = await db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: users[name]! } });
+      expect(factor.secret.startsWith(`sealed:v1:${current.currentKeyId}:`), name).toBe(true);
+      expect(current.open(factor.secret, SealedColumn.totpSecret), name).toBe(secrets[name]);
     }
   });
 });
