@@ -89,10 +89,11 @@ class BodyRefusal {
 
 /** The parsed JSON body, or why it was refused (over `maxBytes`, or not JSON). */
 function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const tooLarge = new BodyRefusal(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBytes} bytes`);
+  const tooLarge = () =>
+    new BodyRefusal(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${maxBytes} bytes`);
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) {
     request.resume();
-    return Promise.resolve(tooLarge);
+    return Promise.resolve(tooLarge());
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -102,7 +103,7 @@ function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unkno
       if (length > maxBytes) {
         request.off('data', onData);
         request.resume();
-        resolve(tooLarge);
+        resolve(tooLarge());
         return;
       }
       chunks.push(chunk);

@@ -1,6 +1,5 @@
 import { databaseSubgraph, type DatabaseSubgraph } from '@mib/subgraph-kit';
 import { createUsersContext } from './context.js';
-import { DataSealer } from './credentials/dataSealing.js';
 import { resealStoredSecrets } from './credentials/resealStoredSecrets.js';
 import { resolvers } from './resolvers/index.js';
 import { usersRoutes } from './routes/usersRoutes.js';
@@ -44,7 +43,7 @@ export function createUsersSubgraph(options: Partial<UsersOptions> = {}): Databa
           'USERS_DATA_KEYS is not set: signing keys and TOTP secrets are stored in plaintext',
         );
       }
-      const resealed = await resealStoredSecrets(prisma, new DataSealer(settings.dataKeys));
+      const resealed = await resealStoredSecrets(prisma, runtimeOf(prisma, services).sealer);
       if (resealed.signingKeys + resealed.totpFactors > 0)
         serverOptions.logger.info(
           { subgraph: USERS_SUBGRAPH, ...resealed },

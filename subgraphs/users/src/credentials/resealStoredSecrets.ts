@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@mib/db';
 import { SealedColumn, type DataSealer } from './dataSealing.js';
+import { privateJwkOf } from './signingKeys.js';
 
 export interface ResealedCounts {
   readonly signingKeys: number;
@@ -27,20 +28,13 @@ export async function resealStoredSecrets(prisma: PrismaClient, sealer: DataSeal
 
 async function resealSigningKeys(prisma: PrismaClient, sealer: DataSealer): Promise<number> {
   let resealed = 0;
-  for (const { kid, privateJwk } of await prisma.signingKey.findMany({
-    select: { kid: true, privateJwk: true },
-  })) {
-    // A JSON object is a private key stored before sealing; a string is sealed.
-    const plaintext =
-      typeof privateJwk === 'string'
-        ? sealer.needsResealing(privateJwk)
-          ? sealer.open(privateJwk, SealedColumn.signingKeyPrivateJwk)
-          : null
-        : JSON.stringify(privateJwk);
-    if (plaintext === null) continue;
+  for (const row of await prisma.signingKey.findMany({ select: { kid: true, privateJwk: true } })) {
+    // A string is sealed; a JSON object is a private key stored before sealing.
+    if (typeof row.privateJwk === 'string' && !sealer.needsResealing(row.privateJwk)) continue;
+    const plaintext = JSON.stringify(privateJwkOf(row, sealer));
     // A key's private JWK is written once, when it is created: nothing can change it meanwhile.
     await prisma.signingKey.update({
-      where: { kid },
+      where: { kid: row.kid },
       data: { privateJwk: sealer.seal(plaintext, SealedColumn.signingKeyPrivateJwk) },
     });
     resealed += 1;

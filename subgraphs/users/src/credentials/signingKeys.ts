@@ -109,7 +109,7 @@ async function createKey(tx: Prisma.TransactionClient, sealer: DataSealer, now: 
 }
 
 /** The private JWK of a row: a sealed JSON string, or a plaintext JSON object. */
-function privateJwkOf(row: SigningKey, sealer: DataSealer): JWK {
+export function privateJwkOf(row: Pick<SigningKey, 'privateJwk'>, sealer: DataSealer): JWK {
   if (typeof row.privateJwk !== 'string') return row.privateJwk as JWK;
   return JSON.parse(sealer.open(row.privateJwk, SealedColumn.signingKeyPrivateJwk)) as JWK;
 }
