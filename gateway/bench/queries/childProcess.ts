@@ -18,10 +18,12 @@ export async function startChild<Ready>(entry: string, argument: unknown): Promi
     // As deployed: libraries drop development-only work (graphql-js's cross-realm instanceof
     // checks, Prisma's call-site capture on every query), for every gateway and subgraph alike.
     env: { ...process.env, NODE_ENV: 'production' },
-    // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile there when it stops.
+    // BENCH_CPU_PROF_DIR=<dir>: every child writes a V8 CPU profile there when it stops;
+    // BENCH_NODE_ARGS: more flags for every child (`--trace-gc`, `--max-semi-space-size=64`).
     execArgv: [
       '--import',
       'tsx',
+      ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
       ...(process.env['BENCH_CPU_PROF_DIR']
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF_DIR']}`]
         : []),

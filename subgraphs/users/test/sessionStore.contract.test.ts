@@ -105,6 +105,28 @@ describe.each(adapters)('%s session store', (_name, createStore) => {
     expect(await store.rotate(b.first, later(), new Date())).toEqual({ kind: 'invalid' });
   });
 
+  it("revokes every family of one user, and nobody else's", async () => {
+    const rotated = await startFamily(store);
+    const rotatedNext = later();
+    await store.rotate(rotated.first, rotatedNext, new Date());
+    const second = { familyId: randomUUID(), first: later() };
+    await store.startFamily({ familyId: second.familyId, userId: rotated.userId }, second.first);
+    const bystander = await startFamily(store);
+
+    expect(await store.revokeAllOf(rotated.userId)).toBe(2);
+    expect(await store.isLive(rotated.familyId)).toBe(false);
+    expect(await store.isLive(second.familyId)).toBe(false);
+    expect(await store.rotate(rotatedNext.tokenHash, later(), new Date())).toEqual({ kind: 'invalid' });
+    expect(await store.rotate(second.first.tokenHash, later(), new Date())).toEqual({ kind: 'invalid' });
+    expect(await store.isLive(bystander.familyId)).toBe(true);
+    expect(await store.revokeAllOf(rotated.userId)).toBe(0);
+
+    // A session started afterwards is a new one, and live.
+    const after = { familyId: randomUUID(), first: later() };
+    await store.startFamily({ familyId: after.familyId, userId: rotated.userId }, after.first);
+    expect(await store.isLive(after.familyId)).toBe(true);
+  });
+
   it('tells a live family from a revoked, reused or unknown one', async () => {
     const loggedOut = await startFamily(store);
     const reused = await startFamily(store);
@@ -128,5 +150,17 @@ describe('Redis session store', () => {
     expect(ttl).toBeGreaterThan(HOUR - 60_000);
     expect(ttl).toBeLessThanOrEqual(HOUR);
     expect(await redis.pttl(`${redisPrefix}fam:${familyId}`)).toBeGreaterThan(0);
+  });
+
+  it("keeps a user's index of families as long as the newest of them", async () => {
+    const store = new RedisSessionStore(redis, redisPrefix);
+    const { userId, first } = await startFamily(store);
+    const index = `${redisPrefix}user:${userId}`;
+    expect(await redis.pttl(index)).toBeLessThanOrEqual(HOUR);
+    await store.rotate(first, later(3 * HOUR), new Date());
+    expect(await redis.pttl(index)).toBeGreaterThan(2 * HOUR);
+    // A shorter family later on does not shorten it.
+    await store.startFamily({ familyId: randomUUID(), userId }, later());
+    expect(await redis.pttl(index)).toBeGreaterThan(2 * HOUR);
   });
 });

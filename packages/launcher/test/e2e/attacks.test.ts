@@ -10,7 +10,8 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoInstrumentId } from '@mib/db';
 import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
-import { bearer, LOG_IN, logInAsDemo, REFRESH, signUp, type Session } from './accounts.js';
+import { ChangePasswordDocument, persistedQueryExtensions } from '@mib/sdk';
+import { bearer, LOG_IN, logIn, logInAsDemo, REFRESH, signUp, type Session } from './accounts.js';
 import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
 
 let platform: PlatformFixture;
@@ -154,6 +155,39 @@ describe('stolen, forged and stale credentials', () => {
     await expect
       .poll(async () => errorCodes(await me(used.headers)), { timeout: 10_000, interval: 500 })
       .toEqual(['UNAUTHENTICATED']);
+  });
+
+  it("shuts a thief's session out when the owner changes the password", async () => {
+    const owner = await signUp(platform.gatewayUrl);
+    const thief = await logIn(platform.gatewayUrl, owner.email, owner.password);
+    expect((await me(thief.headers)).data).toEqual({ me: { id: owner.userId, email: owner.email } });
+
+    // As a front end sends it: the SDK's registered ChangePassword document, by its hash.
+    const newPassword = `${owner.password} and more`;
+    const response = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...owner.headers },
+      body: JSON.stringify({
+        variables: { input: { currentPassword: owner.password, newPassword } },
+        extensions: persistedQueryExtensions(ChangePasswordDocument),
+      }),
+    });
+    const changed = (await response.json()) as { data?: { changePassword: { accessToken: string } } };
+    const renewed = bearer(changed.data?.changePassword.accessToken ?? '');
+
+    // Every earlier session ends, the owner's own too, once the gateway's few seconds of liveness pass.
+    for (const ended of [thief, owner])
+      await expect
+        .poll(async () => errorCodes(await me(ended.headers)), { timeout: 10_000, interval: 500 })
+        .toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(await graphqlRequest(platform.gatewayUrl, REFRESH, { token: thief.refreshToken })),
+    ).toEqual(['UNAUTHENTICATED']);
+    const oldPassword = await graphqlRequest(platform.gatewayUrl, LOG_IN, {
+      input: { email: owner.email, password: owner.password },
+    });
+    expect(errorCodes(oldPassword)).toEqual(['UNAUTHENTICATED']);
+    expect((await me(renewed)).data).toEqual({ me: { id: owner.userId, email: owner.email } });
   });
 
   it('lets nobody call a subgraph directly, round the gateway', async () => {

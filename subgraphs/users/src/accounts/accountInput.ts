@@ -21,15 +21,20 @@ export interface SignUpFields {
 /** The sign-up fields, normalised, or BAD_USER_INPUT naming the first bad one. */
 export function validateSignUp(input: SignUpFields): SignUpFields {
   const email = validateEmail(input.email);
-  const password = input.password;
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw badUserInput(`The password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
-  if (password.length > MAX_PASSWORD_LENGTH)
-    throw badUserInput(`The password may have at most ${MAX_PASSWORD_LENGTH} characters`, 'password');
+  const password = validateNewPassword(input.password, 'password');
   const displayName = input.displayName.trim();
   if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH)
     throw badUserInput(`The display name needs 1 to ${MAX_DISPLAY_NAME_LENGTH} characters`, 'displayName');
   return { email, password, displayName };
+}
+
+/** A password being set (at sign-up or on a change), or BAD_USER_INPUT naming `argument`. */
+export function validateNewPassword(password: string, argument: string): string {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw badUserInput(`The password needs at least ${MIN_PASSWORD_LENGTH} characters`, argument);
+  if (password.length > MAX_PASSWORD_LENGTH)
+    throw badUserInput(`The password may have at most ${MAX_PASSWORD_LENGTH} characters`, argument);
+  return password;
 }
 
 export function validateEmail(raw: string): string {

@@ -1,18 +1,14 @@
-import type { PrismaClient, TotpFactor, User } from '@mib/db';
+import type { PrismaClient } from '@mib/db';
 import { badUserInput, unauthenticated } from '@mib/errors';
-import { mfaRequired } from '../mfa/mfaRequired.js';
-import { useRecoveryCode } from '../mfa/recoveryCodes.js';
-import { consumeTotpCode } from '../mfa/totp.js';
+import { checkSecondFactor, type SecondFactorFields } from '../mfa/secondFactor.js';
 import type { UsersRuntime } from '../usersRuntime.js';
 import { MAX_PASSWORD_LENGTH, normaliseEmail } from './accountInput.js';
 import { loginBuckets, throttleAttempt } from './loginThrottle.js';
 import { startSession, type AuthPayload } from './sessions.js';
 
-export interface LogInFields {
+export interface LogInFields extends SecondFactorFields {
   readonly email: string;
   readonly password: string;
-  readonly totpCode?: string | null | undefined;
-  readonly recoveryCode?: string | null | undefined;
 }
 
 /**
@@ -38,24 +34,6 @@ export async function logIn(
     const passwordHash = await runtime.passwords.hash(input.password);
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash } });
   }
-  if (user.totp?.confirmedAt) await checkSecondFactor(prisma, runtime, user, user.totp, input);
+  await checkSecondFactor(prisma, runtime, user.id, user.totp, input);
   return startSession(runtime, user);
-}
-
-async function checkSecondFactor(
-  prisma: PrismaClient,
-  runtime: UsersRuntime,
-  user: User,
-  factor: TotpFactor,
-  { totpCode, recoveryCode }: LogInFields,
-): Promise<void> {
-  if (totpCode) {
-    if (!(await consumeTotpCode(prisma, runtime.sealer, factor, totpCode.trim())))
-      throw unauthenticated('Wrong or already used authentication code');
-  } else if (recoveryCode) {
-    if (!(await useRecoveryCode(prisma, user.id, recoveryCode)))
-      throw unauthenticated('Wrong or already used recovery code');
-  } else {
-    throw mfaRequired();
-  }
 }

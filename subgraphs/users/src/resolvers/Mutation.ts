@@ -1,6 +1,7 @@
 import { requireIdentity } from '@mib/auth';
 import { forbidden, unauthenticated } from '@mib/errors';
 import { parseId } from '@mib/subgraph-kit';
+import { changePassword } from '../accounts/changePassword.js';
 import { logIn } from '../accounts/logIn.js';
 import { refreshSession, type AuthPayload } from '../accounts/sessions.js';
 import { signUp } from '../accounts/signUp.js';
@@ -10,10 +11,11 @@ import { confirmTotp, disableTotp, enrolTotp } from '../mfa/totpEnrolment.js';
 import type { UsersContext } from '../context.js';
 import type { MutationResolvers } from './types.generated.js';
 
-/** MFA settings change only from a signed-in session, never with an API key. */
+/** Password and MFA settings change only from a signed-in session, never with an API key. */
 function requireSession({ identity }: UsersContext) {
   const caller = requireIdentity(identity);
-  if (caller.credential.kind !== 'session') throw forbidden('Sign in with a password to change MFA settings');
+  if (caller.credential.kind !== 'session')
+    throw forbidden('Sign in with a password to change your password or MFA settings');
   return caller;
 }
 
@@ -40,6 +42,17 @@ export const Mutation: MutationResolvers = {
       await refreshSession(context.runtime, (id) => context.userById.load(id), refreshToken),
     ),
   logOut: (_parent, { refreshToken }, { runtime }) => runtime.sessions.revokeFamilyOf(sha256(refreshToken)),
+  changePassword: async (_parent, { input }, context) =>
+    signedInAs(
+      context,
+      await changePassword(
+        context.prisma,
+        context.runtime,
+        requireSession(context).userId,
+        input,
+        context.caller.clientIp,
+      ),
+    ),
 
   enrolTotp: async (_parent, _args, context) =>
     enrolTotp(context.prisma, context.runtime.sealer, await signedInUser(context)),

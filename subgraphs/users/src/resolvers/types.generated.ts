@@ -46,6 +46,16 @@ export type AuthPayload = {
   user: User;
 };
 
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  /** At least 12 characters, and not the current password. */
+  newPassword: Scalars['String']['input'];
+  /** One of the recovery codes, instead of totpCode. */
+  recoveryCode?: InputMaybe<Scalars['String']['input']>;
+  /** The current code of the authenticator app, when TOTP is enabled. */
+  totpCode?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateApiKeyInput = {
   name: Scalars['String']['input'];
   /** Scopes such as orders:read; each must be one of yours. */
@@ -70,6 +80,12 @@ export type LogInInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Sets a new password, given the current one (and with TOTP enabled, a totpCode or
+   * recoveryCode). Ends every session of the account, this one included, and returns a new one;
+   * API keys keep working.
+   */
+  changePassword: AuthPayload;
   /** Enables TOTP with a code from the app; returns ten single-use recovery codes, shown once. */
   confirmTotp: RecoveryCodes;
   /** Creates an API key with some of your scopes. The key is in the payload, and only there. */
@@ -96,6 +112,11 @@ export type Mutation = {
   rotateSigningKey: SigningKey;
   /** Creates a trader account and signs it in. */
   signUp: AuthPayload;
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
 };
 
 
@@ -330,6 +351,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
+  ChangePasswordInput: ChangePasswordInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -355,6 +377,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   AuthPayload: AuthPayloadModel;
+  ChangePasswordInput: ChangePasswordInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: Omit<CreatedApiKey, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
   DateTime: Scalars['DateTime']['output'];
@@ -400,6 +423,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   disableTotp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;

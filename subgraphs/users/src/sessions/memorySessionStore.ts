@@ -44,6 +44,16 @@ export class MemorySessionStore implements SessionStore {
     return Promise.resolve();
   }
 
+  revokeAllOf(userId: string): Promise<number> {
+    let revoked = 0;
+    for (const family of this.#families.values())
+      if (family.userId === userId && !family.revoked) {
+        family.revoked = true;
+        revoked++;
+      }
+    return Promise.resolve(revoked);
+  }
+
   isLive(familyId: string): Promise<boolean> {
     const family = this.#families.get(familyId);
     return Promise.resolve(family !== undefined && !family.revoked);

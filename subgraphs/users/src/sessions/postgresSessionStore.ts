@@ -54,4 +54,12 @@ export class PostgresSessionStore implements SessionStore {
       data: { revokedAt: new Date() },
     });
   }
+
+  async revokeAllOf(userId: string): Promise<number> {
+    const { count } = await this.prisma.sessionFamily.updateMany({
+      where: { userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return count;
+  }
 }

@@ -3,7 +3,8 @@ import type { NewFamily, NewToken, RotationOutcome, SessionStore } from './sessi
 
 /**
  * Keys (under `prefix`): `rt:<tokenHash>` a hash {family, used}, expiring with the token;
- * `fam:<familyId>` a hash {user, revoked}, expiring with the family's newest token, so nothing
+ * `fam:<familyId>` a hash {user, revoked}, expiring with the family's newest token;
+ * `user:<userId>` the set of the user's family ids, expiring with the newest of them; so nothing
  * outlives its use. A spent token stays until its own expiry, which is what reuse detection needs.
  */
 const ROTATE = `
@@ -21,6 +22,7 @@ redis.call('HSET', KEYS[1], 'used', '1')
 redis.call('HSET', KEYS[2], 'family', family, 'used', '0')
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 if redis.call('PTTL', famKey) < tonumber(ARGV[2]) then redis.call('PEXPIRE', famKey, ARGV[2]) end
+redis.call('PEXPIRE', ARGV[1] .. 'user:' .. fam[1], ARGV[2], 'GT')
 return {'rotated', family, fam[1]}
 `;
 
@@ -30,6 +32,19 @@ if not family then return 0 end
 local famKey = ARGV[1] .. 'fam:' .. family
 if redis.call('EXISTS', famKey) == 1 then redis.call('HSET', famKey, 'revoked', '1') end
 return 1
+`;
+
+const REVOKE_ALL_OF = `
+local revoked = 0
+for _, family in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local famKey = ARGV[1] .. 'fam:' .. family
+  if redis.call('HGET', famKey, 'revoked') == '0' then
+    redis.call('HSET', famKey, 'revoked', '1')
+    revoked = revoked + 1
+  end
+end
+redis.call('DEL', KEYS[1])
+return revoked
 `;
 
 /** Families in Redis, shared by every replica: used when the subgraph has a Redis client. */
@@ -49,6 +64,10 @@ export class RedisSessionStore implements SessionStore {
       .pexpire(this.#family(family.familyId), ttl)
       .hset(this.#token(first.tokenHash), 'family', family.familyId, 'used', '0')
       .pexpire(this.#token(first.tokenHash), ttl)
+      .sadd(this.#user(family.userId), family.familyId)
+      // NX gives a new set its first expiry (GT treats "none" as infinite); GT only lengthens it.
+      .pexpire(this.#user(family.userId), ttl, 'NX')
+      .pexpire(this.#user(family.userId), ttl, 'GT')
       .exec();
   }
 
@@ -78,6 +97,10 @@ export class RedisSessionStore implements SessionStore {
     if ((await this.redis.exists(key)) === 1) await this.redis.hset(key, 'revoked', '1');
   }
 
+  async revokeAllOf(userId: string): Promise<number> {
+    return (await this.redis.eval(REVOKE_ALL_OF, 1, this.#user(userId), this.#scriptPrefix())) as number;
+  }
+
   async isLive(familyId: string): Promise<boolean> {
     // A family's key expires with its newest refresh token, long after its access tokens.
     return (await this.redis.hget(this.#family(familyId), 'revoked')) === '0';
@@ -90,6 +113,7 @@ export class RedisSessionStore implements SessionStore {
   #scriptPrefix = () => `${this.redis.options.keyPrefix ?? ''}${this.prefix}`;
   #token = (tokenHash: string) => `${this.prefix}rt:${tokenHash}`;
   #family = (familyId: string) => `${this.prefix}fam:${familyId}`;
+  #user = (userId: string) => `${this.prefix}user:${userId}`;
 }
 
 const ttlMs = (expiresAt: Date, now: Date): number => Math.max(1, expiresAt.getTime() - now.getTime());

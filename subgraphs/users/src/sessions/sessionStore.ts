@@ -17,6 +17,11 @@ export interface SessionStore {
   /** Revokes a family by id (no-op when unknown). */
   revokeFamily(familyId: string): Promise<void>;
   /**
+   * Revokes every family of `userId` (a password change ends all of a user's sessions);
+   * returns how many it revoked.
+   */
+  revokeAllOf(userId: string): Promise<number>;
+  /**
    * Whether the family exists and is not revoked: an access token carries its family as `sid`,
    * and stops working when its session was logged out or caught reusing a token.
    */

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOTP } from 'otpauth';
+import type { Identity } from '@mib/auth';
+import { testIdentity } from '@mib/auth/testing';
+import { errorCodes } from '@mib/subgraph-kit/testing';
+import {
+  AUTH_FIELDS,
+  LOG_IN,
+  REFRESH,
+  signUpUser,
+  startUsersFixture,
+  type AuthResult,
+  type UsersFixture,
+} from './usersFixture.js';
+
+let fixture: UsersFixture;
+beforeAll(async () => {
+  fixture = await startUsersFixture({
+    loginsPerAccount: { capacity: 4, refillPerSecond: 0.001 },
+    loginsPerClientIp: { capacity: 100, refillPerSecond: 0.001 },
+  });
+});
+afterAll(() => fixture[Symbol.asyncDispose]());
+
+const PASSWORD = 'correct horse battery staple';
+const NEW_PASSWORD = 'a brand new passphrase';
+const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ${AUTH_FIELDS} } }`;
+
+let nextIp = 1;
+const freshIp = () => `203.0.113.${nextIp++}`;
+
+const sessionIdOf = (accessToken: string) =>
+  (JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
+
+/** The identity the gateway derives from a session's access token. */
+const identityOf = (auth: AuthResult): Identity => ({
+  ...testIdentity(auth.user.id),
+  credential: { kind: 'session', id: sessionIdOf(auth.accessToken) },
+});
+
+const logIn = (email: string, password: string, extra: { totpCode?: string } = {}) =>
+  fixture.request<{ logIn: AuthResult }>(
+    LOG_IN,
+    { input: { email, password, ...extra } },
+    { clientIp: freshIp() },
+  );
+
+const change = (identity: Identity | null, input: Record<string, unknown>) =>
+  fixture.request<{ changePassword: AuthResult }>(CHANGE, { input }, { identity, clientIp: freshIp() });
+
+const isLive = async (sessionId: string) =>
+  (await fixture.db.prisma.sessionFamily.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt === null;
+
+describe('changePassword', () => {
+  it('sets the new password, ends every session of the account and starts a new one', async () => {
+    const first = await signUpUser(fixture, 'change@example.test', PASSWORD);
+    const other = (await logIn('change@example.test', PASSWORD)).data!.logIn;
+
+    const changed = await change(identityOf(first), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    expect(changed.errors).toBeUndefined();
+    const fresh = changed.data!.changePassword;
+    expect(fresh.user.id).toBe(first.user.id);
+
+    for (const ended of [first, other]) {
+      expect(await isLive(sessionIdOf(ended.accessToken))).toBe(false);
+      expect(errorCodes(await fixture.request(REFRESH, { t: ended.refreshToken }))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
+    }
+    expect(await isLive(sessionIdOf(fresh.accessToken))).toBe(true);
+    expect((await fixture.request(REFRESH, { t: fresh.refreshToken })).errors).toBeUndefined();
+
+    expect(errorCodes(await logIn('change@example.test', PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect((await logIn('change@example.test', NEW_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a wrong current password',
+      { currentPassword: 'not the password at all', newPassword: NEW_PASSWORD },
+      'currentPassword',
+    ],
+    ['a short new password', { currentPassword: PASSWORD, newPassword: 'elevenchars' }, 'newPassword'],
+    ['the current password again', { currentPassword: PASSWORD, newPassword: PASSWORD }, 'newPassword'],
+  ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_case, input, argument) => {
+    const auth = await signUpUser(fixture, `refused.${argument}.${nextIp}@example.test`, PASSWORD);
+    const before = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
+
+    const response = await change(identityOf(auth), input);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.extensions?.['argument']).toBe(argument);
+
+    const after = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
+    expect(after.passwordHash).toBe(before.passwordHash);
+    expect(await isLive(sessionIdOf(auth.accessToken))).toBe(true);
+  });
+
+  it('takes guesses at the current password from the login budget of the account', async () => {
+    const auth = await signUpUser(fixture, 'guessing@example.test', PASSWORD);
+    for (let attempt = 0; attempt < 4; attempt++)
+      expect(
+        errorCodes(
+          await change(identityOf(auth), {
+            currentPassword: `guess number ${attempt}!`,
+            newPassword: NEW_PASSWORD,
+          }),
+        ),
+      ).toEqual(['BAD_USER_INPUT']);
+    // The right password no longer helps, and logIn shares the empty bucket.
+    expect(
+      errorCodes(await change(identityOf(auth), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })),
+    ).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await logIn('guessing@example.test', PASSWORD))).toEqual(['RATE_LIMITED']);
+  });
+
+  it('is refused to anonymous callers and to API keys', async () => {
+    const auth = await signUpUser(fixture, 'by.api.key@example.test', PASSWORD);
+    const input = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
+    expect(errorCodes(await change(null, input))).toEqual(['UNAUTHENTICATED']);
+    const apiKey: Identity = { ...identityOf(auth), credential: { kind: 'apiKey', id: 'k' } };
+    expect(errorCodes(await change(apiKey, input))).toEqual(['FORBIDDEN']);
+    expect(await isLive(sessionIdOf(auth.accessToken))).toBe(true);
+  });
+
+  it('asks for the second factor when TOTP is on', async () => {
+    const auth = await signUpUser(fixture, 'change.mfa@example.test', PASSWORD);
+    const identity = identityOf(auth);
+    const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
+      'mutation { enrolTotp { secret } }',
+      {},
+      { identity },
+    );
+    const totp = new TOTP({ secret: enrolled.data!.enrolTotp.secret, period: 30 });
+    const confirmed = await fixture.request(
+      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
+      { code: totp.generate() },
+      { identity },
+    );
+    expect(confirmed.errors).toBeUndefined();
+
+    const input = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
+    expect(errorCodes(await change(identity, input))).toEqual(['MFA_REQUIRED']);
+    // confirmTotp spent this step's code; the next step's is inside the accepted window.
+    const nextCode = totp.generate({ timestamp: Date.now() + 30_000 });
+    expect((await change(identity, { ...input, totpCode: nextCode })).errors).toBeUndefined();
+    expect((await logIn('change.mfa@example.test', NEW_PASSWORD)).errors?.[0]?.extensions?.['code']).toBe(
+      'MFA_REQUIRED',
+    );
+  });
+});
