@@ -8,6 +8,8 @@ import {
   LOG_IN,
   REFRESH,
   SIGN_UP,
+  sessionIdentityOf,
+  sessionIdOf,
   signUpUser,
   startUsersFixture,
   type AuthResult,
@@ -158,9 +160,7 @@ describe('refresh and logOut', () => {
     expect(response.errors).toBeUndefined();
     const second = response.data!.refresh;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    const sid = (token: string) =>
-      (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
-    expect(sid(second.accessToken)).toBe(sid(first.accessToken));
+    expect(sessionIdOf(second.accessToken)).toBe(sessionIdOf(first.accessToken));
     const third = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: second.refreshToken });
     expect(third.errors).toBeUndefined();
   });
@@ -204,9 +204,7 @@ describe('refresh and logOut', () => {
 
   it("tells the gateway a session's liveness: live until logOut, and only to signed callers", async () => {
     const auth = await signUpUser(fixture, 'liveness@example.test', PASSWORD);
-    const sessionId = (
-      JSON.parse(Buffer.from(auth.accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }
-    ).sid;
+    const sessionId = sessionIdOf(auth.accessToken);
     const ask = (body: unknown, headers = callerHeaders(null)) =>
       fetch(new URL(SESSION_LIVENESS_PATH, fixture.origin), {
         method: 'POST',
@@ -219,6 +217,27 @@ describe('refresh and logOut', () => {
     expect(await (await ask({ sessionId: randomUUID() })).json()).toEqual({ live: false });
     expect((await ask({ sessionId: 'not-a-uuid' })).status).toBe(400);
     expect((await ask({ sessionId }, {})).status).toBe(401);
+  });
+
+  it('logOutEverywhere ends every session of the account, and only from a session', async () => {
+    const phone = await signUpUser(fixture, 'everywhere@example.test', PASSWORD);
+    const laptop = (await logIn('everywhere@example.test', PASSWORD)).data!.logIn;
+    const bystander = await signUpUser(fixture, 'bystander@example.test', PASSWORD);
+    const identity = sessionIdentityOf(phone);
+    const LOG_OUT_EVERYWHERE = 'mutation { logOutEverywhere }';
+
+    const byApiKey = { ...identity, credential: { kind: 'apiKey' as const, id: 'k' } };
+    expect(errorCodes(await fixture.request(LOG_OUT_EVERYWHERE, {}, { identity: byApiKey }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(await fixture.request(LOG_OUT_EVERYWHERE, {}, { identity })).toMatchObject({
+      data: { logOutEverywhere: 2 },
+    });
+    for (const ended of [phone, laptop])
+      expect(errorCodes(await fixture.request(REFRESH, { t: ended.refreshToken }))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
+    expect((await fixture.request(REFRESH, { t: bystander.refreshToken })).errors).toBeUndefined();
   });
 
   it('refuses an unknown refresh token', async () => {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
 import type { Identity } from '@mib/auth';
-import { testIdentity } from '@mib/auth/testing';
 import { errorCodes } from '@mib/subgraph-kit/testing';
 import {
   AUTH_FIELDS,
   LOG_IN,
   REFRESH,
+  sessionIdentityOf,
+  sessionIdOf,
   signUpUser,
   startUsersFixture,
   type AuthResult,
@@ -29,15 +30,6 @@ const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $
 let nextIp = 1;
 const freshIp = () => `203.0.113.${nextIp++}`;
 
-const sessionIdOf = (accessToken: string) =>
-  (JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
-
-/** The identity the gateway derives from a session's access token. */
-const identityOf = (auth: AuthResult): Identity => ({
-  ...testIdentity(auth.user.id),
-  credential: { kind: 'session', id: sessionIdOf(auth.accessToken) },
-});
-
 const logIn = (email: string, password: string, extra: { totpCode?: string } = {}) =>
   fixture.request<{ logIn: AuthResult }>(
     LOG_IN,
@@ -56,7 +48,10 @@ describe('changePassword', () => {
     const first = await signUpUser(fixture, 'change@example.test', PASSWORD);
     const other = (await logIn('change@example.test', PASSWORD)).data!.logIn;
 
-    const changed = await change(identityOf(first), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    const changed = await change(sessionIdentityOf(first), {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
     expect(changed.errors).toBeUndefined();
     const fresh = changed.data!.changePassword;
     expect(fresh.user.id).toBe(first.user.id);
@@ -86,7 +81,7 @@ describe('changePassword', () => {
     const auth = await signUpUser(fixture, `refused.${argument}.${nextIp}@example.test`, PASSWORD);
     const before = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
 
-    const response = await change(identityOf(auth), input);
+    const response = await change(sessionIdentityOf(auth), input);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.extensions?.['argument']).toBe(argument);
 
@@ -100,7 +95,7 @@ describe('changePassword', () => {
     for (let attempt = 0; attempt < 4; attempt++)
       expect(
         errorCodes(
-          await change(identityOf(auth), {
+          await change(sessionIdentityOf(auth), {
             currentPassword: `guess number ${attempt}!`,
             newPassword: NEW_PASSWORD,
           }),
@@ -108,7 +103,9 @@ describe('changePassword', () => {
       ).toEqual(['BAD_USER_INPUT']);
     // The right password no longer helps, and logIn shares the empty bucket.
     expect(
-      errorCodes(await change(identityOf(auth), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })),
+      errorCodes(
+        await change(sessionIdentityOf(auth), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+      ),
     ).toEqual(['RATE_LIMITED']);
     expect(errorCodes(await logIn('guessing@example.test', PASSWORD))).toEqual(['RATE_LIMITED']);
   });
@@ -117,14 +114,14 @@ describe('changePassword', () => {
     const auth = await signUpUser(fixture, 'by.api.key@example.test', PASSWORD);
     const input = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
     expect(errorCodes(await change(null, input))).toEqual(['UNAUTHENTICATED']);
-    const apiKey: Identity = { ...identityOf(auth), credential: { kind: 'apiKey', id: 'k' } };
+    const apiKey: Identity = { ...sessionIdentityOf(auth), credential: { kind: 'apiKey', id: 'k' } };
     expect(errorCodes(await change(apiKey, input))).toEqual(['FORBIDDEN']);
     expect(await isLive(sessionIdOf(auth.accessToken))).toBe(true);
   });
 
   it('asks for the second factor when TOTP is on', async () => {
     const auth = await signUpUser(fixture, 'change.mfa@example.test', PASSWORD);
-    const identity = identityOf(auth);
+    const identity = sessionIdentityOf(auth);
     const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
       'mutation { enrolTotp { secret } }',
       {},

@@ -1,6 +1,6 @@
 import type { Identity } from '@mib/auth';
 import { IDENTITY_HEADER } from '@mib/auth';
-import { testCallerTokens } from '@mib/auth/testing';
+import { testCallerTokens, testIdentity } from '@mib/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
 import { graphqlRequest, startSubgraphForTest, type GraphQLResponse } from '@mib/subgraph-kit/testing';
@@ -61,6 +61,16 @@ export interface AuthResult {
   refreshTokenExpiresAt: string;
   user: { id: string; email: string; role: string };
 }
+
+/** The session (refresh-token family) an access token belongs to: its `sid` claim. */
+export const sessionIdOf = (accessToken: string): string =>
+  (JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
+
+/** The identity the gateway derives from this session's access token. */
+export const sessionIdentityOf = (auth: AuthResult): Identity => ({
+  ...testIdentity(auth.user.id),
+  credential: { kind: 'session', id: sessionIdOf(auth.accessToken) },
+});
 
 export const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { ${AUTH_FIELDS} } }`;
 export const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`;

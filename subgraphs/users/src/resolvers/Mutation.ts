@@ -11,11 +11,11 @@ import { confirmTotp, disableTotp, enrolTotp } from '../mfa/totpEnrolment.js';
 import type { UsersContext } from '../context.js';
 import type { MutationResolvers } from './types.generated.js';
 
-/** Password and MFA settings change only from a signed-in session, never with an API key. */
+/** Sessions, password and MFA settings change only from a signed-in session, never with an API key. */
 function requireSession({ identity }: UsersContext) {
   const caller = requireIdentity(identity);
   if (caller.credential.kind !== 'session')
-    throw forbidden('Sign in with a password to change your password or MFA settings');
+    throw forbidden('Sign in with a password to manage your sessions, password or MFA settings');
   return caller;
 }
 
@@ -42,6 +42,8 @@ export const Mutation: MutationResolvers = {
       await refreshSession(context.runtime, (id) => context.userById.load(id), refreshToken),
     ),
   logOut: (_parent, { refreshToken }, { runtime }) => runtime.sessions.revokeFamilyOf(sha256(refreshToken)),
+  logOutEverywhere: (_parent, _args, context) =>
+    context.runtime.sessions.revokeAllOf(requireSession(context).userId),
   changePassword: async (_parent, { input }, context) =>
     signedInAs(
       context,

@@ -102,6 +102,11 @@ export type Mutation = {
   /** Ends the session the refresh token belongs to. True when there was one. */
   logOut: Scalars['Boolean']['output'];
   /**
+   * Ends every session of the account, this one included (a lost device, a shared computer);
+   * returns how many were ended. API keys keep working.
+   */
+  logOutEverywhere: Scalars['Int']['output'];
+  /**
    * Exchanges a refresh token for a new pair. Each refresh token works once; presenting a used
    * one ends its session.
    */
@@ -358,9 +363,9 @@ export type ResolversTypes = ResolversObject<{
   LogInInput: LogInInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RecoveryCodes: ResolverTypeWrapper<RecoveryCodes>;
   Role: Role;
   SignUpInput: SignUpInput;
@@ -384,9 +389,9 @@ export type ResolversParentTypes = ResolversObject<{
   LogInInput: LogInInput;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   RecoveryCodes: RecoveryCodes;
   SignUpInput: SignUpInput;
   SigningKey: SigningKeyModel;
@@ -430,6 +435,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   enrolTotp?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
+  logOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   refresh?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshArgs, 'refreshToken'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rotateSigningKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType>;
