@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   AccountOverviewDocument,
   CancelOrderDocument,
+  ChangePasswordDocument,
   DashboardDocument,
   documentHash,
   LogInDocument,
   LogOutDocument,
+  LogOutEverywhereDocument,
   OrderUpdatesDocument,
   persistedDocumentsFile,
   persistedQueryExtensions,
@@ -34,6 +36,8 @@ describe('persisted documents', () => {
       LogInDocument,
       RefreshDocument,
       LogOutDocument,
+      LogOutEverywhereDocument,
+      ChangePasswordDocument,
     ];
     expect(Object.keys(manifest)).toHaveLength(documents.length);
     for (const document of documents) {
