@@ -18,6 +18,7 @@ import {
   PortfolioUpdatesDocument,
   QuotesDocument,
   RefreshDocument,
+  ResetPasswordDocument,
 } from '../src/index.js';
 
 const manifest = JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Record<string, string>;
@@ -38,6 +39,7 @@ describe('persisted documents', () => {
       LogOutDocument,
       LogOutEverywhereDocument,
       ChangePasswordDocument,
+      ResetPasswordDocument,
     ];
     expect(Object.keys(manifest)).toHaveLength(documents.length);
     for (const document of documents) {

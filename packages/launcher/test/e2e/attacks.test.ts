@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoInstrumentId } from '@mib/db';
 import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
-import { ChangePasswordDocument, persistedQueryExtensions } from '@mib/sdk';
+import { ChangePasswordDocument, persistedQueryExtensions, ResetPasswordDocument } from '@mib/sdk';
 import { bearer, LOG_IN, logIn, logInAsDemo, REFRESH, signUp, type Session } from './accounts.js';
 import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
 
@@ -188,6 +188,51 @@ describe('stolen, forged and stale credentials', () => {
     });
     expect(errorCodes(oldPassword)).toEqual(['UNAUTHENTICATED']);
     expect((await me(renewed)).data).toEqual({ me: { id: owner.userId, email: owner.email } });
+  });
+
+  it('lets a reset from the support desk shut a thief out, once', async () => {
+    const owner = await signUp(platform.gatewayUrl);
+    const thief = await logIn(platform.gatewayUrl, owner.email, owner.password);
+    const desk = await logInAsDemo(platform.gatewayUrl, 'admin');
+    const issued = await graphqlRequest<{ issuePasswordReset: { token: string } }>(
+      platform.gatewayUrl,
+      'mutation($userId: ID!) { issuePasswordReset(userId: $userId) { token } }',
+      { userId: owner.userId },
+      desk.headers,
+    );
+    const token = issued.data?.issuePasswordReset.token ?? '';
+    // A trader cannot issue one, not even for themself.
+    const byTrader = await graphqlRequest(
+      platform.gatewayUrl,
+      'mutation($userId: ID!) { issuePasswordReset(userId: $userId) { token } }',
+      { userId: owner.userId },
+      owner.headers,
+    );
+    expect(errorCodes(byTrader)).toEqual(['FORBIDDEN']);
+
+    // As a front end sends it, signed out: the SDK's registered ResetPassword document.
+    const resetWith = (newPassword: string) =>
+      fetch(platform.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          variables: { input: { token, newPassword } },
+          extensions: persistedQueryExtensions(ResetPasswordDocument),
+        }),
+      }).then(
+        (response) =>
+          response.json() as Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>,
+      );
+    const newPassword = `${owner.password} from the desk`;
+    expect(await resetWith(newPassword)).toEqual({ data: { resetPassword: true } });
+    const reused = await resetWith(`${newPassword} again`);
+    expect(reused.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+
+    await expect
+      .poll(async () => errorCodes(await me(thief.headers)), { timeout: 10_000, interval: 500 })
+      .toEqual(['UNAUTHENTICATED']);
+    const renewed = await logIn(platform.gatewayUrl, owner.email, newPassword);
+    expect((await me(renewed.headers)).data).toEqual({ me: { id: owner.userId, email: owner.email } });
   });
 
   it('lets nobody call a subgraph directly, round the gateway', async () => {

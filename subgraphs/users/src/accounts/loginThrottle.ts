@@ -18,8 +18,14 @@ export async function throttleAttempt(
   if (decisions.some((d) => !d.allowed)) throw rateLimited(Math.max(1, Math.ceil(waitMs / 1000)));
 }
 
+/** The bucket of one client address: every login, password change and reset from it. */
+export const addressBucket = (runtime: UsersRuntime, clientIp: string) => ({
+  key: `ip:${clientIp}`,
+  policy: runtime.options.loginsPerClientIp,
+});
+
 /** The buckets of one login: the account's and, when known, the client address's. */
 export const loginBuckets = (runtime: UsersRuntime, email: string, clientIp: string | null) => [
   { key: `account:${email}`, policy: runtime.options.loginsPerAccount },
-  ...(clientIp ? [{ key: `ip:${clientIp}`, policy: runtime.options.loginsPerClientIp }] : []),
+  ...(clientIp ? [addressBucket(runtime, clientIp)] : []),
 ];

@@ -3,6 +3,7 @@ import { forbidden, unauthenticated } from '@mib/errors';
 import { parseId } from '@mib/subgraph-kit';
 import { changePassword } from '../accounts/changePassword.js';
 import { logIn } from '../accounts/logIn.js';
+import { issuePasswordReset, resetPassword } from '../accounts/passwordReset.js';
 import { refreshSession, type AuthPayload } from '../accounts/sessions.js';
 import { signUp } from '../accounts/signUp.js';
 import { createApiKey, revokeApiKey } from '../apiKeys/apiKeys.js';
@@ -55,6 +56,15 @@ export const Mutation: MutationResolvers = {
         context.caller.clientIp,
       ),
     ),
+
+  issuePasswordReset: (_parent, { userId }, context) => {
+    requireSession(context);
+    return issuePasswordReset(context.prisma, parseId(userId, 'userId'));
+  },
+  resetPassword: async (_parent, { input }, context) => {
+    await resetPassword(context.prisma, context.runtime, input, context.caller.clientIp);
+    return true;
+  },
 
   enrolTotp: async (_parent, _args, context) =>
     enrolTotp(context.prisma, context.runtime.sealer, await signedInUser(context)),

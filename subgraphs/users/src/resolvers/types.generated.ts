@@ -95,6 +95,12 @@ export type Mutation = {
   /** Starts TOTP set-up: add the secret to an authenticator app, then confirmTotp. */
   enrolTotp: TotpEnrolment;
   /**
+   * For a user who lost the password: a one-time reset token to hand over by another channel (the
+   * support desk's path). It works once, for an hour; an earlier unused one stops working. Admins
+   * only, from a signed-in session.
+   */
+  issuePasswordReset: PasswordReset;
+  /**
    * Signs in. With TOTP enabled, also give totpCode (or a recoveryCode); without one the error
    * code is MFA_REQUIRED.
    */
@@ -111,6 +117,11 @@ export type Mutation = {
    * one ends its session.
    */
   refresh: AuthPayload;
+  /**
+   * Sets a new password with a token from issuePasswordReset and ends every session of the
+   * account. Then log in with the new password (and the TOTP code, when enabled).
+   */
+  resetPassword: Scalars['Boolean']['output'];
   /** Revokes an API key at once. */
   revokeApiKey: ApiKey;
   /** Retires every access-token signing key and starts a new one. Admins only. */
@@ -140,6 +151,11 @@ export type MutationDisableTotpArgs = {
 };
 
 
+export type MutationIssuePasswordResetArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationLogInArgs = {
   input: LogInInput;
 };
@@ -152,6 +168,11 @@ export type MutationLogOutArgs = {
 
 export type MutationRefreshArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
 };
 
 
@@ -168,6 +189,13 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A password reset token, shown once. */
+export type PasswordReset = {
+  __typename?: 'PasswordReset';
+  expiresAt: Scalars['DateTime']['output'];
+  token: Scalars['String']['output'];
 };
 
 export type Query = {
@@ -195,6 +223,12 @@ export type RecoveryCodes = {
   __typename?: 'RecoveryCodes';
   /** Single-use codes that stand in for a TOTP code. Store them somewhere safe. */
   codes: Array<Scalars['String']['output']>;
+};
+
+export type ResetPasswordInput = {
+  /** At least 12 characters. */
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 export type Role =
@@ -365,8 +399,10 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PasswordReset: ResolverTypeWrapper<PasswordReset>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecoveryCodes: ResolverTypeWrapper<RecoveryCodes>;
+  ResetPasswordInput: ResetPasswordInput;
   Role: Role;
   SignUpInput: SignUpInput;
   SigningKey: ResolverTypeWrapper<SigningKeyModel>;
@@ -391,8 +427,10 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
+  PasswordReset: PasswordReset;
   Query: Record<PropertyKey, never>;
   RecoveryCodes: RecoveryCodes;
+  ResetPasswordInput: ResetPasswordInput;
   SignUpInput: SignUpInput;
   SigningKey: SigningKeyModel;
   TotpEnrolment: TotpEnrolment;
@@ -433,10 +471,12 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   disableTotp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
   enrolTotp?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
+  issuePasswordReset?: Resolver<ResolversTypes['PasswordReset'], ParentType, ContextType, RequireFields<MutationIssuePasswordResetArgs, 'userId'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogOutArgs, 'refreshToken'>>;
   logOutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   refresh?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshArgs, 'refreshToken'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rotateSigningKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
@@ -445,6 +485,11 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
 export type PageInfoResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PasswordResetResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['PasswordReset'] = ResolversParentTypes['PasswordReset']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -497,6 +542,7 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PasswordReset?: PasswordResetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecoveryCodes?: RecoveryCodesResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;

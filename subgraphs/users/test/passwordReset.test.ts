@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOTP } from 'otpauth';
+import type { Identity } from '@mib/auth';
+import { testIdentity } from '@mib/auth/testing';
+import { errorCodes } from '@mib/subgraph-kit/testing';
+import { issuePasswordReset } from '../src/accounts/passwordReset.js';
+import {
+  LOG_IN,
+  REFRESH,
+  sessionIdentityOf,
+  signUpUser,
+  startUsersFixture,
+  type AuthResult,
+  type UsersFixture,
+} from './usersFixture.js';
+
+let fixture: UsersFixture;
+beforeAll(async () => {
+  fixture = await startUsersFixture();
+});
+afterAll(() => fixture[Symbol.asyncDispose]());
+
+const PASSWORD = 'correct horse battery staple';
+const NEW_PASSWORD = 'a password from the desk';
+const ISSUE = 'mutation($userId: ID!) { issuePasswordReset(userId: $userId) { token expiresAt } }';
+const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }';
+const admin = testIdentity(randomUUID(), 'admin');
+
+const issue = async (userId: string, identity: Identity = admin) =>
+  fixture.request<{ issuePasswordReset: { token: string; expiresAt: string } }>(
+    ISSUE,
+    { userId },
+    { identity },
+  );
+const tokenFor = async (userId: string) => {
+  const response = await issue(userId);
+  if (!response.data) throw new Error(JSON.stringify(response.errors));
+  return response.data.issuePasswordReset.token;
+};
+const reset = (token: string, newPassword = NEW_PASSWORD) =>
+  fixture.request<{ resetPassword: boolean }>(RESET, { input: { token, newPassword } });
+const logIn = (email: string, password: string) =>
+  fixture.request<{ logIn: AuthResult }>(LOG_IN, { input: { email, password } });
+const passwordHashOf = async (userId: string) =>
+  (await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
+
+describe('password reset', () => {
+  it('lets the user set a new password once, ending every session', async () => {
+    const auth = await signUpUser(fixture, 'forgot@example.test', PASSWORD);
+    const issued = await issue(auth.user.id);
+    expect(issued.errors).toBeUndefined();
+    const { token, expiresAt } = issued.data!.issuePasswordReset;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
+    const stored = await fixture.db.prisma.passwordReset.findFirstOrThrow({
+      where: { userId: auth.user.id },
+    });
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+
+    expect((await reset(token)).data).toEqual({ resetPassword: true });
+    expect(errorCodes(await fixture.request(REFRESH, { t: auth.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await logIn('forgot@example.test', PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect((await logIn('forgot@example.test', NEW_PASSWORD)).errors).toBeUndefined();
+
+    const before = await passwordHashOf(auth.user.id);
+    expect(errorCodes(await reset(token, 'yet another new password'))).toEqual(['UNAUTHENTICATED']);
+    expect(await passwordHashOf(auth.user.id)).toBe(before);
+  });
+
+  it('honours only the newest reset, and none past its hour', async () => {
+    const auth = await signUpUser(fixture, 'reissued@example.test', PASSWORD);
+    const older = await tokenFor(auth.user.id);
+    await tokenFor(auth.user.id);
+    const expired = await issuePasswordReset(
+      fixture.db.prisma,
+      auth.user.id,
+      new Date(Date.now() - 2 * 60 * 60_000),
+    );
+    const before = await passwordHashOf(auth.user.id);
+    for (const token of [older, expired.token, 'x'.repeat(43)])
+      expect(errorCodes(await reset(token))).toEqual(['UNAUTHENTICATED']);
+    expect(await passwordHashOf(auth.user.id)).toBe(before);
+  });
+
+  it('refuses a short new password and keeps the token usable', async () => {
+    const auth = await signUpUser(fixture, 'short.reset@example.test', PASSWORD);
+    const token = await tokenFor(auth.user.id);
+    const response = await reset(token, 'elevenchars');
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.extensions?.['argument']).toBe('newPassword');
+    expect((await reset(token)).data).toEqual({ resetPassword: true });
+  });
+
+  it('is issued only by an admin, from a session, for a user who exists', async () => {
+    const auth = await signUpUser(fixture, 'not.yours@example.test', PASSWORD);
+    expect(errorCodes(await issue(auth.user.id, sessionIdentityOf(auth)))).toEqual(['FORBIDDEN']);
+    const adminKey: Identity = { ...admin, credential: { kind: 'apiKey', id: 'k' } };
+    expect(errorCodes(await issue(auth.user.id, adminKey))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await issue(randomUUID()))).toEqual(['NOT_FOUND']);
+    expect(await fixture.db.prisma.passwordReset.count({ where: { userId: auth.user.id } })).toBe(0);
+  });
+
+  it('replaces the password only: with TOTP on, logging in still needs a code', async () => {
+    const auth = await signUpUser(fixture, 'reset.mfa@example.test', PASSWORD);
+    const identity = sessionIdentityOf(auth);
+    const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
+      'mutation { enrolTotp { secret } }',
+      {},
+      { identity },
+    );
+    const totp = new TOTP({ secret: enrolled.data!.enrolTotp.secret, period: 30 });
+    await fixture.request(
+      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
+      { code: totp.generate() },
+      { identity },
+    );
+
+    await reset(await tokenFor(auth.user.id));
+    expect(errorCodes(await logIn('reset.mfa@example.test', NEW_PASSWORD))).toEqual(['MFA_REQUIRED']);
+  });
+});
