@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOTP } from 'otpauth';
 import type { Identity } from '@mib/auth';
 import { errorCodes } from '@mib/subgraph-kit/testing';
 import {
   AUTH_FIELDS,
+  enableTotp,
   LOG_IN,
   REFRESH,
   sessionIdentityOf,
@@ -122,18 +122,7 @@ describe('changePassword', () => {
   it('asks for the second factor when TOTP is on', async () => {
     const auth = await signUpUser(fixture, 'change.mfa@example.test', PASSWORD);
     const identity = sessionIdentityOf(auth);
-    const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
-      'mutation { enrolTotp { secret } }',
-      {},
-      { identity },
-    );
-    const totp = new TOTP({ secret: enrolled.data!.enrolTotp.secret, period: 30 });
-    const confirmed = await fixture.request(
-      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
-      { code: totp.generate() },
-      { identity },
-    );
-    expect(confirmed.errors).toBeUndefined();
+    const totp = await enableTotp(fixture, identity);
 
     const input = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
     expect(errorCodes(await change(identity, input))).toEqual(['MFA_REQUIRED']);

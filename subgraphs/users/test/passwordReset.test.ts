@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOTP } from 'otpauth';
 import type { Identity } from '@mib/auth';
 import { testIdentity } from '@mib/auth/testing';
 import { errorCodes } from '@mib/subgraph-kit/testing';
 import { issuePasswordReset } from '../src/accounts/passwordReset.js';
 import {
+  enableTotp,
   LOG_IN,
   REFRESH,
   sessionIdentityOf,
@@ -103,18 +103,7 @@ describe('password reset', () => {
 
   it('replaces the password only: with TOTP on, logging in still needs a code', async () => {
     const auth = await signUpUser(fixture, 'reset.mfa@example.test', PASSWORD);
-    const identity = sessionIdentityOf(auth);
-    const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
-      'mutation { enrolTotp { secret } }',
-      {},
-      { identity },
-    );
-    const totp = new TOTP({ secret: enrolled.data!.enrolTotp.secret, period: 30 });
-    await fixture.request(
-      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
-      { code: totp.generate() },
-      { identity },
-    );
+    await enableTotp(fixture, sessionIdentityOf(auth));
 
     await reset(await tokenFor(auth.user.id));
     expect(errorCodes(await logIn('reset.mfa@example.test', NEW_PASSWORD))).toEqual(['MFA_REQUIRED']);

@@ -1,3 +1,4 @@
+import { TOTP } from 'otpauth';
 import type { Identity } from '@mib/auth';
 import { IDENTITY_HEADER } from '@mib/auth';
 import { testCallerTokens, testIdentity } from '@mib/auth/testing';
@@ -96,4 +97,25 @@ export async function signUpUser(
   );
   if (!response.data?.signUp) throw new Error(JSON.stringify(response.errors));
   return response.data.signUp;
+}
+
+/**
+ * Turns TOTP on for the session's user (enrol, then confirm with the current code) and returns
+ * the authenticator; confirmation spends the current step's code.
+ */
+export async function enableTotp(fixture: UsersFixture, identity: Identity): Promise<TOTP> {
+  const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
+    'mutation { enrolTotp { secret } }',
+    {},
+    { identity },
+  );
+  if (!enrolled.data) throw new Error(JSON.stringify(enrolled.errors));
+  const totp = new TOTP({ secret: enrolled.data.enrolTotp.secret, period: 30 });
+  const confirmed = await fixture.request(
+    'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
+    { code: totp.generate() },
+    { identity },
+  );
+  if (confirmed.errors) throw new Error(JSON.stringify(confirmed.errors));
+  return totp;
 }
