@@ -90,6 +90,17 @@ describe('changePassword', () => {
     expect(await isLive(sessionIdOf(auth.accessToken))).toBe(true);
   });
 
+  it('lets one of two concurrent changes from the same password through', async () => {
+    const auth = await signUpUser(fixture, 'racing@example.test', PASSWORD);
+    const identity = sessionIdentityOf(auth);
+    const outcomes = await Promise.all(
+      ['first new passphrase', 'second new passphrase'].map((newPassword) =>
+        change(identity, { currentPassword: PASSWORD, newPassword }),
+      ),
+    );
+    expect(outcomes.map((outcome) => errorCodes(outcome)).sort()).toEqual([[], ['BAD_USER_INPUT']]);
+  });
+
   it('takes guesses at the current password from the login budget of the account', async () => {
     const auth = await signUpUser(fixture, 'guessing@example.test', PASSWORD);
     for (let attempt = 0; attempt < 4; attempt++)

@@ -83,6 +83,19 @@ describe('password reset', () => {
     expect(await passwordHashOf(auth.user.id)).toBe(before);
   });
 
+  it('lets exactly one of two concurrent resets with one token through', async () => {
+    const auth = await signUpUser(fixture, 'twice@example.test', PASSWORD);
+    const token = await tokenFor(auth.user.id);
+    const outcomes = await Promise.all([
+      reset(token, 'first new password'),
+      reset(token, 'second new password'),
+    ]);
+    expect(outcomes.map((outcome) => errorCodes(outcome)).sort()).toEqual([[], ['UNAUTHENTICATED']]);
+    const winner = outcomes.findIndex((outcome) => outcome.data?.resetPassword);
+    const password = winner === 0 ? 'first new password' : 'second new password';
+    expect((await logIn('twice@example.test', password)).errors).toBeUndefined();
+  });
+
   it('refuses a short new password and keeps the token usable', async () => {
     const auth = await signUpUser(fixture, 'short.reset@example.test', PASSWORD);
     const token = await tokenFor(auth.user.id);
