@@ -7,9 +7,11 @@ import {
   ChangePasswordDocument,
   DashboardDocument,
   documentHash,
+  EndSessionDocument,
   LogInDocument,
   LogOutDocument,
   LogOutEverywhereDocument,
+  MySessionsDocument,
   OrderUpdatesDocument,
   persistedDocumentsFile,
   persistedQueryExtensions,
@@ -40,6 +42,8 @@ describe('persisted documents', () => {
       LogOutEverywhereDocument,
       ChangePasswordDocument,
       ResetPasswordDocument,
+      MySessionsDocument,
+      EndSessionDocument,
     ];
     expect(Object.keys(manifest)).toHaveLength(documents.length);
     for (const document of documents) {

@@ -240,6 +240,37 @@ describe('refresh and logOut', () => {
     expect((await fixture.request(REFRESH, { t: bystander.refreshToken })).errors).toBeUndefined();
   });
 
+  it('shows a user where they are signed in, and ends one session on request', async () => {
+    const phone = await signUpUser(fixture, 'devices@example.test', PASSWORD);
+    const laptop = (await logIn('devices@example.test', PASSWORD)).data!.logIn;
+    const stranger = await signUpUser(fixture, 'stranger.devices@example.test', PASSWORD);
+    const SESSIONS = 'query($id: ID!) { user(id: $id) { sessions { id startedAt current } } }';
+    const END = 'mutation($id: ID!) { endSession(id: $id) }';
+    const phoneSession = sessionIdOf(phone.accessToken);
+
+    const listed = await fixture.request<{ user: { sessions: { id: string; current: boolean }[] } }>(
+      SESSIONS,
+      { id: phone.user.id },
+      { identity: sessionIdentityOf(laptop) },
+    );
+    expect(listed.data?.user.sessions.map(({ id, current }) => [id, current])).toEqual([
+      [phoneSession, false],
+      [sessionIdOf(laptop.accessToken), true],
+    ]);
+    const peek = { identity: sessionIdentityOf(stranger) };
+    expect(errorCodes(await fixture.request(SESSIONS, { id: phone.user.id }, peek))).toEqual(['FORBIDDEN']);
+    expect((await fixture.request(END, { id: phoneSession }, peek)).data).toEqual({ endSession: false });
+    expect((await fixture.request(REFRESH, { t: phone.refreshToken })).errors).toBeUndefined();
+
+    const ended = await fixture.request(END, { id: phoneSession }, { identity: sessionIdentityOf(laptop) });
+    expect(ended.data).toEqual({ endSession: true });
+    expect(
+      await fixture.request(SESSIONS, { id: phone.user.id }, { identity: sessionIdentityOf(laptop) }),
+    ).toMatchObject({
+      data: { user: { sessions: [{ id: sessionIdOf(laptop.accessToken), current: true }] } },
+    });
+  });
+
   it('refuses an unknown refresh token', async () => {
     expect(errorCodes(await fixture.request(REFRESH, { t: 'x'.repeat(43) }))).toEqual(['UNAUTHENTICATED']);
   });

@@ -127,6 +127,37 @@ describe.each(adapters)('%s session store', (_name, createStore) => {
     expect(await store.isLive(after.familyId)).toBe(true);
   });
 
+  it("lists a user's live sessions, oldest first, and ends one only for its owner", async () => {
+    const oldest = await startFamily(store);
+    const { userId } = oldest;
+    const started = async (expiresAt = later()) => {
+      const familyId = randomUUID();
+      await store.startFamily({ familyId, userId }, expiresAt);
+      return familyId;
+    };
+    const second = await started();
+    const third = await started();
+    const expired = await started({ tokenHash: token(), expiresAt: new Date(Date.now() - 1_000) });
+    const stranger = await startFamily(store);
+
+    const listed = await store.listLive(userId, new Date());
+    expect(new Set(listed.map((session) => session.id))).toEqual(new Set([oldest.familyId, second, third]));
+    expect(listed.map((session) => session.id)).not.toContain(expired);
+    const starts = listed.map((session) => session.startedAt.getTime());
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(Math.abs(starts[0]! - Date.now())).toBeLessThan(60_000);
+
+    expect(await store.revokeFamilyOfUser(second, stranger.userId)).toBe(false);
+    expect(await store.isLive(second)).toBe(true);
+    expect(await store.revokeFamilyOfUser(second, userId)).toBe(true);
+    expect(await store.revokeFamilyOfUser(second, userId)).toBe(false);
+    expect(await store.isLive(second)).toBe(false);
+    expect((await store.listLive(userId, new Date())).map((session) => session.id).sort()).toEqual(
+      [oldest.familyId, third].sort(),
+    );
+    expect(await store.listLive(stranger.userId, new Date())).toHaveLength(1);
+  });
+
   it('tells a live family from a revoked, reused or unknown one', async () => {
     const loggedOut = await startFamily(store);
     const reused = await startFamily(store);

@@ -20,6 +20,15 @@ export const User: UserResolvers = {
     const factor = await context.prisma.totpFactor.findUnique({ where: { userId: id } });
     return factor?.confirmedAt != null;
   },
+  sessions: async ({ id }, _args, context) => {
+    requireSelf(context, id);
+    const caller = context.identity?.credential;
+    const sessions = await context.runtime.sessions.listLive(id, new Date());
+    return sessions.map((session) => ({
+      ...session,
+      current: caller?.kind === 'session' && caller.id === session.id,
+    }));
+  },
   recoveryCodesRemaining: ({ id }, _args, context) => {
     requireSelf(context, id);
     return context.prisma.recoveryCode.count({ where: { userId: id, usedAt: null } });

@@ -92,6 +92,8 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   /** Turns TOTP off, given a current code. */
   disableTotp: User;
+  /** Ends one of your sessions (a device you no longer use). True when it was live. */
+  endSession: Scalars['Boolean']['output'];
   /** Starts TOTP set-up: add the secret to an authenticator app, then confirmTotp. */
   enrolTotp: TotpEnrolment;
   /**
@@ -148,6 +150,11 @@ export type MutationCreateApiKeyArgs = {
 
 export type MutationDisableTotpArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type MutationEndSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -236,6 +243,15 @@ export type Role =
   | 'ANALYST'
   | 'TRADER';
 
+/** One sign-in, live until it logs out, is ended, or goes unrefreshed until its refresh token expires. */
+export type Session = {
+  __typename?: 'Session';
+  /** Whether the request asking is made with this session's access token. */
+  current: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+};
+
 export type SignUpInput = {
   displayName: Scalars['String']['input'];
   email: Scalars['String']['input'];
@@ -275,6 +291,8 @@ export type User = {
   /** Unused recovery codes left. The user and admins only. */
   recoveryCodesRemaining: Scalars['Int']['output'];
   role: Role;
+  /** Where the user is signed in (each sign-in, a device or browser), oldest first. The user and admins only. */
+  sessions: Array<Session>;
   /** Whether logging in needs a TOTP code. The user and admins only. */
   totpEnabled: Scalars['Boolean']['output'];
 };
@@ -404,6 +422,7 @@ export type ResolversTypes = ResolversObject<{
   RecoveryCodes: ResolverTypeWrapper<RecoveryCodes>;
   ResetPasswordInput: ResetPasswordInput;
   Role: Role;
+  Session: ResolverTypeWrapper<Session>;
   SignUpInput: SignUpInput;
   SigningKey: ResolverTypeWrapper<SigningKeyModel>;
   TotpEnrolment: ResolverTypeWrapper<TotpEnrolment>;
@@ -431,6 +450,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecoveryCodes: RecoveryCodes;
   ResetPasswordInput: ResetPasswordInput;
+  Session: Session;
   SignUpInput: SignUpInput;
   SigningKey: SigningKeyModel;
   TotpEnrolment: TotpEnrolment;
@@ -470,6 +490,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   disableTotp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
   enrolTotp?: Resolver<ResolversTypes['TotpEnrolment'], ParentType, ContextType>;
   issuePasswordReset?: Resolver<ResolversTypes['PasswordReset'], ParentType, ContextType, RequireFields<MutationIssuePasswordResetArgs, 'userId'>>;
   logIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'input'>>;
@@ -502,6 +523,12 @@ export type RecoveryCodesResolvers<ContextType = UsersContext, ParentType extend
   codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SessionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type SigningKeyResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['SigningKey'] = ResolversParentTypes['SigningKey']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   kid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -522,6 +549,7 @@ export type UserResolvers<ContextType = UsersContext, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recoveryCodesRemaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   totpEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
@@ -545,6 +573,7 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   PasswordReset?: PasswordResetResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecoveryCodes?: RecoveryCodesResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   TotpEnrolment?: TotpEnrolmentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

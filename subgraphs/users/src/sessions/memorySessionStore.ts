@@ -1,4 +1,12 @@
-import type { NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+import type { LiveSession, NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+
+interface FamilyRecord {
+  readonly userId: string;
+  readonly startedAt: Date;
+  /** The expiry of its newest token. */
+  expiresAt: Date;
+  revoked: boolean;
+}
 
 interface TokenRecord {
   readonly familyId: string;
@@ -8,11 +16,16 @@ interface TokenRecord {
 
 /** Families in this process only: for unit tests and single-process tools. */
 export class MemorySessionStore implements SessionStore {
-  readonly #families = new Map<string, { userId: string; revoked: boolean }>();
+  readonly #families = new Map<string, FamilyRecord>();
   readonly #tokens = new Map<string, TokenRecord>();
 
   startFamily(family: NewFamily, first: NewToken): Promise<void> {
-    this.#families.set(family.familyId, { userId: family.userId, revoked: false });
+    this.#families.set(family.familyId, {
+      userId: family.userId,
+      startedAt: new Date(),
+      expiresAt: first.expiresAt,
+      revoked: false,
+    });
     this.#tokens.set(first.tokenHash, { familyId: family.familyId, expiresAt: first.expiresAt, used: false });
     return Promise.resolve();
   }
@@ -28,6 +41,7 @@ export class MemorySessionStore implements SessionStore {
     }
     token.used = true;
     this.#tokens.set(next.tokenHash, { familyId: token.familyId, expiresAt: next.expiresAt, used: false });
+    if (next.expiresAt > family.expiresAt) family.expiresAt = next.expiresAt;
     return Promise.resolve({ kind: 'rotated', familyId: token.familyId, userId: family.userId });
   }
 
@@ -52,6 +66,23 @@ export class MemorySessionStore implements SessionStore {
         revoked++;
       }
     return Promise.resolve(revoked);
+  }
+
+  revokeFamilyOfUser(familyId: string, userId: string): Promise<boolean> {
+    const family = this.#families.get(familyId);
+    if (!family || family.userId !== userId || family.revoked) return Promise.resolve(false);
+    family.revoked = true;
+    return Promise.resolve(true);
+  }
+
+  listLive(userId: string, now: Date): Promise<LiveSession[]> {
+    const live: LiveSession[] = [];
+    for (const [id, family] of this.#families)
+      if (family.userId === userId && !family.revoked && family.expiresAt > now)
+        live.push({ id, startedAt: family.startedAt });
+    return Promise.resolve(
+      live.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id)),
+    );
   }
 
   isLive(familyId: string): Promise<boolean> {

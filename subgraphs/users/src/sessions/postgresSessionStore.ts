@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@mib/db';
-import type { NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+import type { LiveSession, NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
 
 /** Families in `users.session_families` and `users.refresh_tokens`: the default without Redis. */
 export class PostgresSessionStore implements SessionStore {
@@ -53,6 +53,23 @@ export class PostgresSessionStore implements SessionStore {
       where: { id: familyId, revokedAt: null },
       data: { revokedAt: new Date() },
     });
+  }
+
+  async revokeFamilyOfUser(familyId: string, userId: string): Promise<boolean> {
+    const { count } = await this.prisma.sessionFamily.updateMany({
+      where: { id: familyId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return count > 0;
+  }
+
+  async listLive(userId: string, now: Date): Promise<LiveSession[]> {
+    const families = await this.prisma.sessionFamily.findMany({
+      where: { userId, revokedAt: null, tokens: { some: { expiresAt: { gt: now } } } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, createdAt: true },
+    });
+    return families.map(({ id, createdAt }) => ({ id, startedAt: createdAt }));
   }
 
   async revokeAllOf(userId: string): Promise<number> {

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+import type { LiveSession, NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
 
 /**
  * Keys (under `prefix`): `rt:<tokenHash>` a hash {family, used}, expiring with the token;
- * `fam:<familyId>` a hash {user, revoked}, expiring with the family's newest token;
+ * `fam:<familyId>` a hash {user, revoked, started}, expiring with the family's newest token;
  * `user:<userId>` the set of the user's family ids, expiring with the newest of them; so nothing
  * outlives its use. A spent token stays until its own expiry, which is what reuse detection needs.
  */
@@ -47,6 +47,28 @@ redis.call('DEL', KEYS[1])
 return revoked
 `;
 
+const REVOKE_FAMILY_OF_USER = `
+local family = redis.call('HMGET', KEYS[1], 'user', 'revoked')
+if family[1] ~= ARGV[1] or family[2] ~= '0' then return 0 end
+redis.call('HSET', KEYS[1], 'revoked', '1')
+return 1
+`;
+
+/** Pairs of (family id, start in ms) of the user's live families; forgets the expired ones. */
+const LIST_LIVE = `
+local live = {}
+for _, family in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local state = redis.call('HMGET', ARGV[1] .. 'fam:' .. family, 'revoked', 'started')
+  if not state[1] then
+    redis.call('SREM', KEYS[1], family)
+  elseif state[1] == '0' then
+    table.insert(live, family)
+    table.insert(live, state[2] or '0')
+  end
+end
+return live
+`;
+
 /** Families in Redis, shared by every replica: used when the subgraph has a Redis client. */
 export class RedisSessionStore implements SessionStore {
   constructor(
@@ -60,7 +82,7 @@ export class RedisSessionStore implements SessionStore {
     if (ttl <= 0) return;
     await this.redis
       .multi()
-      .hset(this.#family(family.familyId), 'user', family.userId, 'revoked', '0')
+      .hset(this.#family(family.familyId), 'user', family.userId, 'revoked', '0', 'started', Date.now())
       .pexpire(this.#family(family.familyId), ttl)
       .hset(this.#token(first.tokenHash), 'family', family.familyId, 'used', '0')
       .pexpire(this.#token(first.tokenHash), ttl)
@@ -99,6 +121,19 @@ export class RedisSessionStore implements SessionStore {
 
   async revokeAllOf(userId: string): Promise<number> {
     return (await this.redis.eval(REVOKE_ALL_OF, 1, this.#user(userId), this.#scriptPrefix())) as number;
+  }
+
+  async revokeFamilyOfUser(familyId: string, userId: string): Promise<boolean> {
+    return (await this.redis.eval(REVOKE_FAMILY_OF_USER, 1, this.#family(familyId), userId)) === 1;
+  }
+
+  async listLive(userId: string): Promise<LiveSession[]> {
+    // A family's key expires with its newest token, so an existing one is not expired.
+    const pairs = (await this.redis.eval(LIST_LIVE, 1, this.#user(userId), this.#scriptPrefix())) as string[];
+    const live: LiveSession[] = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2)
+      live.push({ id: pairs[i]!, startedAt: new Date(Number(pairs[i + 1])) });
+    return live.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id));
   }
 
   async isLive(familyId: string): Promise<boolean> {

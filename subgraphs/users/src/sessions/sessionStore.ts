@@ -21,11 +21,20 @@ export interface SessionStore {
    * returns how many it revoked.
    */
   revokeAllOf(userId: string): Promise<number>;
+  /** Revokes `familyId` only if it is a live family of `userId`; false otherwise. */
+  revokeFamilyOfUser(familyId: string, userId: string): Promise<boolean>;
+  /** The user's live families (neither revoked nor expired), oldest first: their signed-in devices. */
+  listLive(userId: string, now: Date): Promise<LiveSession[]>;
   /**
    * Whether the family exists and is not revoked: an access token carries its family as `sid`,
    * and stops working when its session was logged out or caught reusing a token.
    */
   isLive(familyId: string): Promise<boolean>;
+}
+
+export interface LiveSession {
+  readonly id: string;
+  readonly startedAt: Date;
 }
 
 export interface NewFamily {
