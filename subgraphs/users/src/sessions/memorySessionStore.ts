@@ -1,4 +1,11 @@
-import type { LiveSession, NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+import {
+  oldestFirst,
+  type LiveSession,
+  type NewFamily,
+  type NewToken,
+  type RotationOutcome,
+  type SessionStore,
+} from './sessionStore.js';
 
 interface FamilyRecord {
   readonly userId: string;
@@ -80,9 +87,7 @@ export class MemorySessionStore implements SessionStore {
     for (const [id, family] of this.#families)
       if (family.userId === userId && !family.revoked && family.expiresAt > now)
         live.push({ id, startedAt: family.startedAt });
-    return Promise.resolve(
-      live.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id)),
-    );
+    return Promise.resolve(live.sort(oldestFirst));
   }
 
   isLive(familyId: string): Promise<boolean> {

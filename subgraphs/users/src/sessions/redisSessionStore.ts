@@ -1,5 +1,12 @@
 import type { Redis } from 'ioredis';
-import type { LiveSession, NewFamily, NewToken, RotationOutcome, SessionStore } from './sessionStore.js';
+import {
+  oldestFirst,
+  type LiveSession,
+  type NewFamily,
+  type NewToken,
+  type RotationOutcome,
+  type SessionStore,
+} from './sessionStore.js';
 
 /**
  * Keys (under `prefix`): `rt:<tokenHash>` a hash {family, used}, expiring with the token;
@@ -133,7 +140,7 @@ export class RedisSessionStore implements SessionStore {
     const live: LiveSession[] = [];
     for (let i = 0; i + 1 < pairs.length; i += 2)
       live.push({ id: pairs[i]!, startedAt: new Date(Number(pairs[i + 1])) });
-    return live.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id));
+    return live.sort(oldestFirst);
   }
 
   async isLive(familyId: string): Promise<boolean> {

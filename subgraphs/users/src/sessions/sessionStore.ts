@@ -37,6 +37,10 @@ export interface LiveSession {
   readonly startedAt: Date;
 }
 
+/** `listLive`'s order: oldest first, ties by id, so every adapter lists alike. */
+export const oldestFirst = (a: LiveSession, b: LiveSession): number =>
+  a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id);
+
 export interface NewFamily {
   readonly familyId: string;
   readonly userId: string;
