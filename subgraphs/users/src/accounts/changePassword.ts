@@ -42,7 +42,7 @@ export async function changePassword(
     data: { passwordHash: await runtime.passwords.hash(newPassword) },
   });
   if (count === 0) throw wrongCurrentPassword();
-  await runtime.sessions.revokeAllOf(user.id);
+  await runtime.sessions.revokeAllOf(user.id, new Date());
   return startSession(runtime, user);
 }
 

@@ -69,5 +69,5 @@ export async function resetPassword(
     return userId;
   });
   if (!userId) throw unauthenticated('That password reset is not valid: unknown, used or expired');
-  await runtime.sessions.revokeAllOf(userId);
+  await runtime.sessions.revokeAllOf(userId, now);
 }

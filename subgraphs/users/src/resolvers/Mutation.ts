@@ -44,7 +44,7 @@ export const Mutation: MutationResolvers = {
     ),
   logOut: (_parent, { refreshToken }, { runtime }) => runtime.sessions.revokeFamilyOf(sha256(refreshToken)),
   logOutEverywhere: (_parent, _args, context) =>
-    context.runtime.sessions.revokeAllOf(requireSession(context).userId),
+    context.runtime.sessions.revokeAllOf(requireSession(context).userId, new Date()),
   endSession: (_parent, { id }, context) =>
     context.runtime.sessions.revokeFamilyOfUser(parseId(id), requireSession(context).userId),
   changePassword: async (_parent, { input }, context) =>

@@ -65,10 +65,10 @@ export class MemorySessionStore implements SessionStore {
     return Promise.resolve();
   }
 
-  revokeAllOf(userId: string): Promise<number> {
+  revokeAllOf(userId: string, now: Date): Promise<number> {
     let revoked = 0;
     for (const family of this.#families.values())
-      if (family.userId === userId && !family.revoked) {
+      if (family.userId === userId && !family.revoked && family.expiresAt > now) {
         family.revoked = true;
         revoked++;
       }

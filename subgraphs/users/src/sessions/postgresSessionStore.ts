@@ -72,10 +72,11 @@ export class PostgresSessionStore implements SessionStore {
     return families.map(({ id, createdAt }) => ({ id, startedAt: createdAt }));
   }
 
-  async revokeAllOf(userId: string): Promise<number> {
+  async revokeAllOf(userId: string, now: Date): Promise<number> {
+    // An expired family is already dead (no token to refresh, no access token outlives it).
     const { count } = await this.prisma.sessionFamily.updateMany({
-      where: { userId, revokedAt: null },
-      data: { revokedAt: new Date() },
+      where: { userId, revokedAt: null, tokens: { some: { expiresAt: { gt: now } } } },
+      data: { revokedAt: now },
     });
     return count;
   }

@@ -127,6 +127,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async revokeAllOf(userId: string): Promise<number> {
+    // A family's key expires with its newest token, so every one the script finds is live.
     return (await this.redis.eval(REVOKE_ALL_OF, 1, this.#user(userId), this.#scriptPrefix())) as number;
   }
 

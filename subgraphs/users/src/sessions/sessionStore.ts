@@ -17,10 +17,11 @@ export interface SessionStore {
   /** Revokes a family by id (no-op when unknown). */
   revokeFamily(familyId: string): Promise<void>;
   /**
-   * Revokes every family of `userId` (a password change ends all of a user's sessions);
-   * returns how many it revoked.
+   * Revokes every live family of `userId` (a password change ends all of a user's sessions);
+   * returns how many, counting only families `listLive` would have listed at `now`, so every
+   * adapter answers alike (Redis forgets expired families; the others keep them).
    */
-  revokeAllOf(userId: string): Promise<number>;
+  revokeAllOf(userId: string, now: Date): Promise<number>;
   /** Revokes `familyId` only if it is a live family of `userId`; false otherwise. */
   revokeFamilyOfUser(familyId: string, userId: string): Promise<boolean>;
   /** The user's live families (neither revoked nor expired), oldest first: their signed-in devices. */
