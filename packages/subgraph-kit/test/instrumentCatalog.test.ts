@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { InstrumentCatalog } from '../src/index.js';
 
@@ -30,13 +30,21 @@ describe('InstrumentCatalog', () => {
   });
 
   it('reads again once an entry is older than its max age, so a halt written elsewhere arrives', async () => {
-    const catalog = new InstrumentCatalog(db.prisma, 50);
-    expect((await catalog.byInstrumentId(aaplId))?.active).toBe(true);
-    await db.prisma.instrument.update({ where: { id: aaplId }, data: { active: false } });
-    expect((await catalog.byInstrumentId(aaplId))?.active).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect((await catalog.byInstrumentId(aaplId))?.active).toBe(false);
-    await db.prisma.instrument.update({ where: { id: aaplId }, data: { active: true } });
+    // The clock moves only when the test says so: a slow update on a busy machine must not age
+    // the entry before the test means it to.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const catalog = new InstrumentCatalog(db.prisma, 50);
+      expect((await catalog.byInstrumentId(aaplId))?.active).toBe(true);
+      await db.prisma.instrument.update({ where: { id: aaplId }, data: { active: false } });
+      vi.setSystemTime(Date.now() + 49);
+      expect((await catalog.byInstrumentId(aaplId))?.active).toBe(true);
+      vi.setSystemTime(Date.now() + 2);
+      expect((await catalog.byInstrumentId(aaplId))?.active).toBe(false);
+    } finally {
+      vi.useRealTimers();
+      await db.prisma.instrument.update({ where: { id: aaplId }, data: { active: true } });
+    }
   });
 
   it('serves a row its own process wrote at once', async () => {
