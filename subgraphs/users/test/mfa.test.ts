@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
 import { testIdentity } from '@mib/auth/testing';
 import { errorCodes } from '@mib/subgraph-kit/testing';
-import { LOG_IN, signUpUser, startUsersFixture, type AuthResult, type UsersFixture } from './usersFixture.js';
+import {
+  enableTotp,
+  LOG_IN,
+  signUpUser,
+  startUsersFixture,
+  type AuthResult,
+  type UsersFixture,
+} from './usersFixture.js';
 
 let fixture: UsersFixture;
 beforeAll(async () => {
@@ -146,5 +153,21 @@ describe('logging in with TOTP enabled', () => {
     expect(disabled.data).toEqual({ disableTotp: { id: identity.userId, totpEnabled: false } });
     expect((await logIn('mfa.disable@example.test')).errors).toBeUndefined();
     expect(await fixture.db.prisma.recoveryCode.count({ where: { userId: identity.userId } })).toBe(0);
+  });
+
+  it('takes guesses at the code to disable TOTP from the login budget of the account', async () => {
+    // A stolen session must not guess its way past the factor faster than a password guesser at logIn.
+    await using guarded = await startUsersFixture({
+      loginsPerAccount: { capacity: 3, refillPerSecond: 0.001 },
+    });
+    const { user } = await signUpUser(guarded, 'mfa.guessing@example.test', PASSWORD);
+    const identity = testIdentity(user.id);
+    await enableTotp(guarded, identity);
+    const guesses = [];
+    for (let i = 0; i < 4; i++)
+      guesses.push(errorCodes(await guarded.request(DISABLE, { code: '000000' }, { identity }))[0]);
+    expect(guesses).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+    const state = await guarded.request('query { me { totpEnabled } }', {}, { identity });
+    expect(state.data).toEqual({ me: { totpEnabled: true } });
   });
 });

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@mib/db';
 import { badUserInput, unauthenticated } from '@mib/errors';
+import { loginBuckets, throttleAttempt } from '../accounts/loginThrottle.js';
+import type { UsersRuntime } from '../usersRuntime.js';
 import { replaceRecoveryCodes } from './recoveryCodes.js';
 import type { DataSealer } from '../credentials/dataSealing.js';
 import { consumeTotpCode, newTotpSecret, storedTotpSecret, totpUri } from './totp.js';
@@ -50,19 +52,25 @@ export async function confirmTotp(
   });
 }
 
-/** Turns TOTP off, given a current code (a stolen session alone cannot remove the factor). */
+/**
+ * Turns TOTP off, given a current code (a stolen session alone cannot remove the factor). Each
+ * code checked draws on the account's and the address's login buckets, as at logIn: otherwise a
+ * stolen session could try the million codes as fast as the gateway lets it.
+ */
 export async function disableTotp(
   prisma: PrismaClient,
-  sealer: DataSealer,
-  userId: string,
+  runtime: UsersRuntime,
+  user: { id: string; email: string },
   code: string,
+  clientIp: string | null,
 ): Promise<void> {
-  const factor = await prisma.totpFactor.findUnique({ where: { userId } });
+  const factor = await prisma.totpFactor.findUnique({ where: { userId: user.id } });
   if (!factor?.confirmedAt) throw badUserInput('TOTP is not enabled');
-  if (!(await consumeTotpCode(prisma, sealer, factor, code.trim())))
+  await throttleAttempt(runtime, loginBuckets(runtime, user.email, clientIp));
+  if (!(await consumeTotpCode(prisma, runtime.sealer, factor, code.trim())))
     throw unauthenticated('Wrong or already used authentication code');
   await prisma.$transaction([
-    prisma.recoveryCode.deleteMany({ where: { userId } }),
-    prisma.totpFactor.delete({ where: { userId } }),
+    prisma.recoveryCode.deleteMany({ where: { userId: user.id } }),
+    prisma.totpFactor.delete({ where: { userId: user.id } }),
   ]);
 }

@@ -75,7 +75,7 @@ export const Mutation: MutationResolvers = {
   }),
   disableTotp: async (_parent, { code }, context) => {
     const user = await signedInUser(context);
-    await disableTotp(context.prisma, context.runtime.sealer, user.id, code);
+    await disableTotp(context.prisma, context.runtime, user, code, context.caller.clientIp);
     return user;
   },
 
