@@ -197,6 +197,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     isCredentialError: (error) => error instanceof InvalidCredentials,
     executeOperation: async (args, caller) => {
+      const refusal = await protection.admitOperation(caller);
+      if (refusal) return { errors: [refusal] };
       const response = await server.executeOperation(
         {
           query: print(args.document),

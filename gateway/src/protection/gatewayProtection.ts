@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import type { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
+import type { Caller } from '@mib/auth';
 import { createRateLimiter } from '@mib/rate-limit';
 import type { Logger } from '@mib/telemetry';
 import { subscriptionOperationCheck, type SubscriptionOperationCheck } from './subscriptionOperations.js';
@@ -12,7 +14,7 @@ import { operationLimitsPlugin } from './operationLimitsPlugin.js';
 import { limitOperationTokens } from './operationTokens.js';
 import { redisPersistedQueryCache } from './persistedQueryCache.js';
 import type { ProtectionSettings } from './protectionConfig.js';
-import { rateLimitByAddress, rateLimitByCredential } from './rateLimitRequests.js';
+import { rateLimitByAddress, rateLimitByCredential, rateLimitOperation } from './rateLimitRequests.js';
 import { parseRequestBody } from './requestBody.js';
 import { useTrustedDocuments, type TrustedDocumentManifest } from './trustedDocuments.js';
 import { trustedDocumentsPlugin } from './trustedDocumentsPlugin.js';
@@ -34,6 +36,11 @@ export interface GatewayProtection<Context extends BaseContext> {
   readonly plugins: ApolloServerPlugin<Context>[];
   /** The same checks for subscriptions, which arrive over graphql-ws rather than through Apollo. */
   readonly checkSubscription: SubscriptionOperationCheck;
+  /**
+   * The per-user or per-API-key rate limit for a query or mutation sent over graphql-ws, which
+   * passes none of the Express handlers: the RATE_LIMITED error to answer, or null to run it.
+   */
+  readonly admitOperation: (caller: Caller) => Promise<GraphQLError | null>;
   /** Express handlers for `/graphql` ahead of authentication: CORS and the per-address rate limit. */
   readonly beforeAuthentication: RequestHandler[];
   /**
@@ -88,6 +95,7 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
         : []),
     ],
     checkSubscription: subscriptionOperationCheck(options),
+    admitOperation: rateLimitOperation(limiter, settings.rateLimits, logger),
     beforeAuthentication: [
       corsForOrigins(settings.allowedOrigins),
       rateLimitByAddress(limiter, settings.rateLimits, logger),

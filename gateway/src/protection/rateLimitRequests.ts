@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import type { Caller } from '@mib/auth';
 import { ErrorCode } from '@mib/errors';
-import type { RateLimiter, RateLimitPolicy } from '@mib/rate-limit';
+import type { RateLimitDecision, RateLimiter, RateLimitPolicy } from '@mib/rate-limit';
 import type { Logger } from '@mib/telemetry';
 import { sendGraphQLError } from './graphqlErrorResponse.js';
 
@@ -13,6 +14,11 @@ export interface RateLimitPolicies {
 }
 
 type Bucket = { readonly key: string; readonly policy: RateLimitPolicy };
+
+const retryAfterSecondsOf = (decision: RateLimitDecision): number =>
+  Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+const tooManyRequests = (retryAfterSeconds: number): string =>
+  `Too many requests; retry after ${retryAfterSeconds}s`;
 
 /** The bucket of the caller's credential: its user's for a session, its key's for an API key. */
 export function credentialBucket(caller: Caller | undefined, policies: RateLimitPolicies): Bucket | null {
@@ -44,15 +50,11 @@ function rateLimit(
       .consume(bucket.key, bucket.policy)
       .then((decision) => {
         if (decision.allowed) return next();
-        const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+        const retryAfterSeconds = retryAfterSecondsOf(decision);
         res.setHeader('Retry-After', String(retryAfterSeconds));
-        sendGraphQLError(
-          res,
-          429,
-          ErrorCode.RATE_LIMITED,
-          `Too many requests; retry after ${retryAfterSeconds}s`,
-          { retryAfterSeconds },
-        );
+        sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, tooManyRequests(retryAfterSeconds), {
+          retryAfterSeconds,
+        });
       })
       .catch((error: unknown) => {
         logger.error({ err: error, bucket: bucket.key }, 'rate limiter failed; request admitted');
@@ -79,3 +81,28 @@ export const rateLimitByCredential = (limiter: RateLimiter, policies: RateLimitP
   rateLimit(limiter, logger, (_req, res) =>
     credentialBucket(res.locals['caller'] as Caller | undefined, policies),
   );
+
+/**
+ * The per-user or per-API-key bucket for a query or mutation that arrives on a graphql-ws
+ * connection rather than as an HTTP request (such a connection always has a credential), so a
+ * WebSocket is no way around the HTTP limits. Resolves to the RATE_LIMITED error to answer, or
+ * null to run the operation; a failing limiter admits, as over HTTP.
+ */
+export const rateLimitOperation =
+  (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
+  async (caller: Caller): Promise<GraphQLError | null> => {
+    const bucket = credentialBucket(caller, policies);
+    if (!bucket) return null;
+    let decision: RateLimitDecision;
+    try {
+      decision = await limiter.consume(bucket.key, bucket.policy);
+    } catch (error) {
+      logger.error({ err: error, bucket: bucket.key }, 'rate limiter failed; operation admitted');
+      return null;
+    }
+    if (decision.allowed) return null;
+    const retryAfterSeconds = retryAfterSecondsOf(decision);
+    return new GraphQLError(tooManyRequests(retryAfterSeconds), {
+      extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
+    });
+  };

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { RunningGateway } from '../../src/index.js';
 import {
   codeOf,
@@ -66,6 +68,27 @@ describe.each([
     for (let i = 0; i < 3; i++) expect((await post(url, PING, key)).status).toBe(200);
     expect(codeOf(await post(url, PING, key))).toBe('RATE_LIMITED');
     expect((await post(url, PING, { authorization: 'Bearer key:k2' })).status).toBe(200);
+  });
+
+  it("charges queries and mutations sent over WebSocket to the caller's bucket too", async () => {
+    const { url } = await start();
+    const alice = { authorization: 'Bearer user:alice' };
+    expect((await post(url, PING, alice)).status).toBe(200);
+    expect((await post(url, PING, alice)).status).toBe(200);
+    const client = createClient({
+      url: url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: alice,
+      retryAttempts: 0,
+    });
+    try {
+      const executedBefore = toy.executed.length;
+      const result = await client.iterate({ query: 'mutation { touch }' }).next();
+      expect(result.value).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+      expect(toy.executed.length).toBe(executedBefore);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('limits each address, anonymous requests and refused credentials included', async () => {
