@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
@@ -22,6 +23,7 @@ afterAll(async () => {
 
 const ORDER = `query($id: ID!) { order(id: $id) { id trades { buyOrder { id } sellOrder { id } } } }`;
 const USER_ORDERS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders { edges { node { id } } } } } }`;
+const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id status } ... on Trade { id price } } }`;
 
 describe('a trader sees only their own orders', () => {
   it('reads their own order, and of each fill only their own side', async () => {
@@ -64,6 +66,41 @@ describe('a trader sees only their own orders', () => {
       testIdentity(seeded.aliceId, 'admin'),
     );
     expect(admin.data).toEqual(bob.data);
+  });
+
+  it("refuses another user's order through an entity reference with FORBIDDEN, as by id", async () => {
+    const bobSell = { r: [{ __typename: 'Order', id: seeded.bobSell.id }] };
+    const alice = await subgraphRequest(subgraph.url, ENTITIES, bobSell, testIdentity(seeded.aliceId));
+    expect(errorCodes(alice)).toEqual(['FORBIDDEN']);
+    expect(alice.data).toEqual({ _entities: [null] });
+    const bob = await subgraphRequest(subgraph.url, ENTITIES, bobSell, testIdentity(seeded.bobId));
+    expect(bob.data).toEqual({ _entities: [{ id: seeded.bobSell.id, status: seeded.bobSell.status }] });
+    const anonymous = await subgraphRequest(subgraph.url, ENTITIES, bobSell);
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('serves a trade reference to either side and admins, and refuses everyone else', async () => {
+    const [trade] = seeded.trades;
+    const representations = { r: [{ __typename: 'Trade', id: trade?.id }] };
+    for (const userId of [seeded.aliceId, seeded.bobId]) {
+      const side = await subgraphRequest(subgraph.url, ENTITIES, representations, testIdentity(userId));
+      expect(side.data).toEqual({ _entities: [{ id: trade?.id, price: '100' }] });
+    }
+    const admin = await subgraphRequest(
+      subgraph.url,
+      ENTITIES,
+      representations,
+      testIdentity(randomUUID(), 'admin'),
+    );
+    expect(admin.errors).toBeUndefined();
+    const stranger = await subgraphRequest(
+      subgraph.url,
+      ENTITIES,
+      representations,
+      testIdentity(randomUUID()),
+    );
+    expect(errorCodes(stranger)).toEqual(['FORBIDDEN']);
+    expect(stranger.data).toEqual({ _entities: [null] });
   });
 
   it('refuses anonymous readers, and analysts (no orders:read) even their own', async () => {

@@ -23,6 +23,9 @@ afterAll(async () => {
 const BY_ID = 'query($id: ID!) { portfolio(id: $id) { id cash } }';
 const OF_USER = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { portfolio { id } } } }`;
 const demoTrader = { r: [{ __typename: 'User', id: DEMO_TRADER_ID }] };
+const ENTITIES = `query($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Portfolio { id cash } ... on Position { id quantity } }
+}`;
 
 describe('a portfolio is seen only by its owner and admins', () => {
   it('serves the owner, by id and through their user', async () => {
@@ -44,6 +47,36 @@ describe('a portfolio is seen only by its owner and admins', () => {
       'FORBIDDEN',
     ]);
     expect(errorCodes(await subgraphRequest(subgraph.url, BY_ID, { id: DEMO_PORTFOLIO_ID }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+  });
+
+  it("refuses another trader's portfolio and positions through entity references with FORBIDDEN", async () => {
+    const position = await db.prisma.position.findFirstOrThrow({ where: { portfolioId: DEMO_PORTFOLIO_ID } });
+    const representations = {
+      r: [
+        { __typename: 'Portfolio', id: DEMO_PORTFOLIO_ID },
+        { __typename: 'Position', id: position.id },
+      ],
+    };
+    const stranger = await subgraphRequest(
+      subgraph.url,
+      ENTITIES,
+      representations,
+      testIdentity(randomUUID()),
+    );
+    expect(errorCodes(stranger)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(stranger.data).toEqual({ _entities: [null, null] });
+    const owner = await subgraphRequest<{ _entities: unknown[] }>(
+      subgraph.url,
+      ENTITIES,
+      representations,
+      testIdentity(DEMO_TRADER_ID),
+    );
+    expect(owner.errors).toBeUndefined();
+    expect(owner.data?._entities).toHaveLength(2);
+    expect(errorCodes(await subgraphRequest(subgraph.url, ENTITIES, representations))).toEqual([
+      'UNAUTHENTICATED',
       'UNAUTHENTICATED',
     ]);
   });

@@ -24,6 +24,12 @@ const BY_ID =
   'query($id: ID!) { riskProfile(id: $id) { id maxOrderQuantity alerts { edges { node { id } } } } }';
 const OF_USER = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { riskProfile { id } } } }`;
 const demoTrader = { r: [{ __typename: 'User', id: DEMO_TRADER_ID }] };
+const ENTITIES = `query($r: [_Any!]!) {
+  _entities(representations: $r) {
+    ... on RiskProfile { id maxOrderQuantity exposure { grossNotional } }
+    ... on RiskAlert { id message }
+  }
+}`;
 
 describe('a risk profile is seen only by its owner and admins', () => {
   it('serves the owner, and an analyst reading their own', async () => {
@@ -58,5 +64,35 @@ describe('a risk profile is seen only by its owner and admins', () => {
       testIdentity(randomUUID(), 'admin'),
     );
     expect(admin.errors).toBeUndefined();
+  });
+
+  it("refuses another user's profile and alerts through entity references with FORBIDDEN", async () => {
+    const alert = await db.prisma.riskAlert.findFirstOrThrow({
+      where: { riskProfileId: DEMO_RISK_PROFILE_ID },
+    });
+    const representations = {
+      r: [
+        { __typename: 'RiskProfile', id: DEMO_RISK_PROFILE_ID },
+        { __typename: 'RiskAlert', id: alert.id },
+      ],
+    };
+    const stranger = await subgraphRequest(
+      subgraph.url,
+      ENTITIES,
+      representations,
+      testIdentity(randomUUID()),
+    );
+    expect(errorCodes(stranger)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect(stranger.data).toEqual({ _entities: [null, null] });
+    for (const identity of [testIdentity(DEMO_TRADER_ID), testIdentity(randomUUID(), 'admin')]) {
+      const allowed = await subgraphRequest<{ _entities: unknown[] }>(
+        subgraph.url,
+        ENTITIES,
+        representations,
+        identity,
+      );
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?._entities).toHaveLength(2);
+    }
   });
 });

@@ -1,9 +1,15 @@
+import { requireOwner } from '@mib/auth';
 import { parseId } from '@mib/subgraph-kit';
 import type { OrderResolvers } from './types.generated.js';
 
 export const Order: OrderResolvers = {
   // The gateway sends many representations at once; the loader turns them into one query.
-  __resolveReference: ({ id }, { orderById }) => orderById.load(parseId(id)),
+  // A representation is any id a caller sends to `_entities`: the owner check of `Query.order`.
+  __resolveReference: async ({ id }, { orderById, identity }) => {
+    const order = await orderById.load(parseId(id));
+    if (order) requireOwner(identity, order.userId);
+    return order;
+  },
   // Users and instruments belong to other subgraphs: hand back the key (and the instrument's
   // symbol, which this subgraph provides), the gateway does the rest (`User.orders` here needs
   // only the id, which codegen.yml's `User` mapper says).

@@ -1,4 +1,4 @@
-import { mayAccess } from '@mib/auth';
+import { mayAccess, requireOwner } from '@mib/auth';
 import { parseId } from '@mib/subgraph-kit';
 import { loadTradedOrder } from '../data/loadTradedOrder.js';
 import type { OrdersContext } from '../context.js';
@@ -11,7 +11,18 @@ const visibleOrder = async ({ orderById, identity }: OrdersContext, tradeId: str
 };
 
 export const Trade: TradeResolvers = {
-  __resolveReference: ({ id }, { tradeById }) => tradeById.load(parseId(id)),
+  // A trade by reference is seen by either side (or an admin), like the trades of one's orders.
+  __resolveReference: async ({ id }, { tradeById, orderById, identity }) => {
+    const trade = await tradeById.load(parseId(id));
+    if (trade) {
+      const [buy, sell] = await Promise.all([
+        loadTradedOrder(orderById, trade.id, trade.buyOrderId),
+        loadTradedOrder(orderById, trade.id, trade.sellOrderId),
+      ]);
+      if (!mayAccess(identity, sell.userId)) requireOwner(identity, buy.userId);
+    }
+    return trade;
+  },
   instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
   buyOrder: ({ id, buyOrderId }, _args, context) => visibleOrder(context, id, buyOrderId),
   sellOrder: ({ id, sellOrderId }, _args, context) => visibleOrder(context, id, sellOrderId),

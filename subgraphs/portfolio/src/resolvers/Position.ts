@@ -1,10 +1,19 @@
+import { requireOwner } from '@mib/auth';
 import { parseId } from '@mib/subgraph-kit';
 import { loadOwningPortfolio } from '../data/loadOwningPortfolio.js';
 import { ExactDecimal } from '../positions/applyFill.js';
 import type { PositionResolvers } from './types.generated.js';
 
 export const Position: PositionResolvers = {
-  __resolveReference: ({ id }, { positionById }) => positionById.load(parseId(id)),
+  // Seen by whoever may see its portfolio: its owner or an admin.
+  __resolveReference: async ({ id }, { positionById, portfolioById, identity }) => {
+    const position = await positionById.load(parseId(id));
+    if (position) {
+      const portfolio = await loadOwningPortfolio(portfolioById, position.id, position.portfolioId);
+      requireOwner(identity, portfolio.userId);
+    }
+    return position;
+  },
   portfolio: ({ id, portfolioId }, _args, { portfolioById }) =>
     loadOwningPortfolio(portfolioById, id, portfolioId),
   // Instruments live in the market-data subgraph: the key is all this subgraph knows.

@@ -1,3 +1,4 @@
+import { requireOwner } from '@mib/auth';
 import { pageQuery, parseId, toConnection } from '@mib/subgraph-kit';
 import { exposureOf } from '../analytics/exposure.js';
 import { loadHeldPositions } from '../analytics/heldPositions.js';
@@ -6,7 +7,12 @@ import type { RiskProfileResolvers } from './types.generated.js';
 
 export const RiskProfile: RiskProfileResolvers = {
   // The gateway sends many representations at once; the loader turns them into one query.
-  __resolveReference: ({ id }, { riskProfileById }) => riskProfileById.load(parseId(id)),
+  // A representation is any id a caller sends to `_entities`: the owner check of `Query.riskProfile`.
+  __resolveReference: async ({ id }, { riskProfileById, identity }) => {
+    const profile = await riskProfileById.load(parseId(id));
+    if (profile) requireOwner(identity, profile.userId);
+    return profile;
+  },
   // Users live in the users subgraph: hand back the key, the gateway does the rest.
   user: ({ userId }) => ({ id: userId }),
   // Arguments are checked here, before batching, so one bad request fails alone.
