@@ -142,6 +142,20 @@ describe('market-data subgraph', () => {
     expect(errorCodes(badTime)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('answers a malformed id in a reference with BAD_USER_INPUT, not a failed batch query', async () => {
+    const response = await subgraphRequest(
+      subgraph.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Instrument { symbol } } }',
+      {
+        r: [
+          { __typename: 'Instrument', id: instrumentIds[1] },
+          { __typename: 'Instrument', id: 'AAPL' },
+        ],
+      },
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('computes indicators over the latest candles, aligned with their open times', async () => {
     const response = await subgraphRequest<{
       instrumentBySymbol: {
