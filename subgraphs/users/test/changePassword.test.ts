@@ -133,7 +133,7 @@ describe('changePassword', () => {
   it('asks for the second factor when TOTP is on', async () => {
     const auth = await signUpUser(fixture, 'change.mfa@example.test', PASSWORD);
     const identity = sessionIdentityOf(auth);
-    const totp = await enableTotp(fixture, identity);
+    const totp = await enableTotp(fixture, identity, PASSWORD);
 
     const input = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
     expect(errorCodes(await change(identity, input))).toEqual(['MFA_REQUIRED']);

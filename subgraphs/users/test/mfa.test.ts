@@ -27,7 +27,8 @@ const codeAt = (secret: string, steps = 0) =>
   });
 
 const ENROL = 'mutation { enrolTotp { secret uri } }';
-const CONFIRM = 'mutation($code: String!) { confirmTotp(code: $code) { codes } }';
+const CONFIRM =
+  'mutation($code: String!, $password: String!) { confirmTotp(code: $code, currentPassword: $password) { codes } }';
 const DISABLE = 'mutation($code: String!) { disableTotp(code: $code) { id totpEnabled } }';
 
 const logIn = (email: string, extra: { totpCode?: string; recoveryCode?: string } = {}) =>
@@ -45,7 +46,7 @@ async function userWithTotp(email: string) {
   const { secret, uri } = enrolled.data!.enrolTotp;
   const confirmed = await fixture.request<{ confirmTotp: { codes: string[] } }>(
     CONFIRM,
-    { code: codeAt(secret) },
+    { code: codeAt(secret), password: PASSWORD },
     { identity },
   );
   if (!confirmed.data) throw new Error(JSON.stringify(confirmed.errors));
@@ -74,9 +75,21 @@ describe('TOTP enrolment', () => {
     const { user } = await signUpUser(fixture, 'wrong.confirm@example.test', PASSWORD);
     const identity = testIdentity(user.id);
     await fixture.request(ENROL, {}, { identity });
-    const response = await fixture.request(CONFIRM, { code: '000000' }, { identity });
+    const response = await fixture.request(CONFIRM, { code: '000000', password: PASSWORD }, { identity });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(await fixture.db.prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('needs the current password to confirm, so a stolen session cannot lock the owner out', async () => {
+    const { user } = await signUpUser(fixture, 'thief.enrols@example.test', PASSWORD);
+    const identity = testIdentity(user.id);
+    const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(ENROL, {}, { identity });
+    const code = codeAt(enrolled.data!.enrolTotp.secret);
+    const response = await fixture.request(CONFIRM, { code, password: 'not-the-password-1' }, { identity });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.extensions?.['argument']).toBe('currentPassword');
+    expect(await fixture.db.prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
+    expect((await logIn('thief.enrols@example.test')).errors).toBeUndefined();
   });
 
   it('confirms with a current code and hands out ten distinct recovery codes, stored hashed', async () => {
@@ -157,15 +170,20 @@ describe('logging in with TOTP enabled', () => {
 
   it('takes guesses at the code to disable TOTP from the login budget of the account', async () => {
     // A stolen session must not guess its way past the factor faster than a password guesser at logIn.
+    // Four attempts: confirming the factor (its password check) takes one, the guesses the rest.
     await using guarded = await startUsersFixture({
-      loginsPerAccount: { capacity: 3, refillPerSecond: 0.001 },
+      loginsPerAccount: { capacity: 4, refillPerSecond: 0.001 },
     });
     const { user } = await signUpUser(guarded, 'mfa.guessing@example.test', PASSWORD);
     const identity = testIdentity(user.id);
-    await enableTotp(guarded, identity);
+    const totp = await enableTotp(guarded, identity, PASSWORD);
+    const accepted = new Set(
+      [-1, 0, 1].map((steps) => totp.generate({ timestamp: Date.now() + steps * STEP_MS })),
+    );
+    const wrong = ['000000', '111111', '222222', '333333'].find((code) => !accepted.has(code));
     const guesses = [];
     for (let i = 0; i < 4; i++)
-      guesses.push(errorCodes(await guarded.request(DISABLE, { code: '000000' }, { identity }))[0]);
+      guesses.push(errorCodes(await guarded.request(DISABLE, { code: wrong }, { identity }))[0]);
     expect(guesses).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
     const state = await guarded.request('query { me { totpEnabled } }', {}, { identity });
     expect(state.data).toEqual({ me: { totpEnabled: true } });

@@ -83,6 +83,28 @@ describe('password reset', () => {
     expect(await passwordHashOf(auth.user.id)).toBe(before);
   });
 
+  it('keeps one token in circulation when two desks issue at once', async () => {
+    const auth = await signUpUser(fixture, 'two.desks@example.test', PASSWORD);
+    const tokens = await Promise.all([tokenFor(auth.user.id), tokenFor(auth.user.id)]);
+    expect(new Set(tokens).size).toBe(2);
+    expect(
+      await fixture.db.prisma.passwordReset.count({ where: { userId: auth.user.id, usedAt: null } }),
+    ).toBe(1);
+  });
+
+  it('retires an unused reset when the user changes the password', async () => {
+    const auth = await signUpUser(fixture, 'changed.first@example.test', PASSWORD);
+    const token = await tokenFor(auth.user.id);
+    const changed = await fixture.request(
+      'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }',
+      { input: { currentPassword: PASSWORD, newPassword: 'changed by the owner' } },
+      { identity: sessionIdentityOf(auth) },
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(errorCodes(await reset(token))).toEqual(['UNAUTHENTICATED']);
+    expect((await logIn('changed.first@example.test', 'changed by the owner')).errors).toBeUndefined();
+  });
+
   it('lets exactly one of two concurrent resets with one token through', async () => {
     const auth = await signUpUser(fixture, 'twice@example.test', PASSWORD);
     const token = await tokenFor(auth.user.id);
@@ -116,7 +138,7 @@ describe('password reset', () => {
 
   it('replaces the password only: with TOTP on, logging in still needs a code', async () => {
     const auth = await signUpUser(fixture, 'reset.mfa@example.test', PASSWORD);
-    await enableTotp(fixture, sessionIdentityOf(auth));
+    await enableTotp(fixture, sessionIdentityOf(auth), PASSWORD);
 
     await reset(await tokenFor(auth.user.id));
     expect(errorCodes(await logIn('reset.mfa@example.test', NEW_PASSWORD))).toEqual(['MFA_REQUIRED']);

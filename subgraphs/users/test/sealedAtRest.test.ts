@@ -70,8 +70,8 @@ describe('with USERS_DATA_KEYS', () => {
     expect(stored).not.toContain(secret);
 
     const confirmed = await fixture.request(
-      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
-      { code: codeOf(secret) },
+      'mutation($code: String!, $password: String!) { confirmTotp(code: $code, currentPassword: $password) { codes } }',
+      { code: codeOf(secret), password: PASSWORD },
       { identity },
     );
     expect(confirmed.errors).toBeUndefined();

@@ -100,10 +100,14 @@ export async function signUpUser(
 }
 
 /**
- * Turns TOTP on for the session's user (enrol, then confirm with the current code) and returns
- * the authenticator; confirmation spends the current step's code.
+ * Turns TOTP on for the session's user (enrol, then confirm with the current code and their
+ * password) and returns the authenticator; confirmation spends the current step's code.
  */
-export async function enableTotp(fixture: UsersFixture, identity: Identity): Promise<TOTP> {
+export async function enableTotp(
+  fixture: UsersFixture,
+  identity: Identity,
+  currentPassword: string,
+): Promise<TOTP> {
   const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
     'mutation { enrolTotp { secret } }',
     {},
@@ -112,8 +116,8 @@ export async function enableTotp(fixture: UsersFixture, identity: Identity): Pro
   if (!enrolled.data) throw new Error(JSON.stringify(enrolled.errors));
   const totp = new TOTP({ secret: enrolled.data.enrolTotp.secret, period: 30 });
   const confirmed = await fixture.request(
-    'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
-    { code: totp.generate() },
+    'mutation($code: String!, $password: String!) { confirmTotp(code: $code, currentPassword: $password) { codes } }',
+    { code: totp.generate(), password: currentPassword },
     { identity },
   );
   if (confirmed.errors) throw new Error(JSON.stringify(confirmed.errors));

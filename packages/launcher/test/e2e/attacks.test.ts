@@ -406,8 +406,8 @@ describe('a second factor', () => {
     const code = new TOTP({ secret }).generate();
     const confirmed = await graphqlRequest(
       platform.gatewayUrl,
-      'mutation($code: String!) { confirmTotp(code: $code) { codes } }',
-      { code },
+      'mutation($code: String!, $password: String!) { confirmTotp(code: $code, currentPassword: $password) { codes } }',
+      { code, password: user.password },
       user.headers,
     );
     expect(confirmed.errors).toBeUndefined();

@@ -2,8 +2,8 @@ import type { PrismaClient } from '@mib/db';
 import { badUserInput, unauthenticated } from '@mib/errors';
 import { checkSecondFactor, type SecondFactorFields } from '../mfa/secondFactor.js';
 import type { UsersRuntime } from '../usersRuntime.js';
-import { MAX_PASSWORD_LENGTH, validateNewPassword } from './accountInput.js';
-import { loginBuckets, throttleAttempt } from './loginThrottle.js';
+import { validateNewPassword } from './accountInput.js';
+import { verifyCurrentPassword, wrongCurrentPassword } from './currentPassword.js';
 import { startSession, type AuthPayload } from './sessions.js';
 
 export interface ChangePasswordFields extends SecondFactorFields {
@@ -25,25 +25,29 @@ export async function changePassword(
   clientIp: string | null,
 ): Promise<AuthPayload> {
   const newPassword = validateNewPassword(input.newPassword, 'newPassword');
-  if (input.currentPassword.length > MAX_PASSWORD_LENGTH) throw wrongCurrentPassword();
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { totp: true } });
   if (!user) throw unauthenticated('Your account no longer exists');
-  // Guessing the current password with a stolen session costs what guessing it at logIn does.
-  await throttleAttempt(runtime, loginBuckets(runtime, user.email, clientIp));
-  if (!(await runtime.passwords.verify(input.currentPassword, user.passwordHash)).matches)
-    throw wrongCurrentPassword();
+  await verifyCurrentPassword(runtime, user, input.currentPassword, clientIp);
   if (newPassword === input.currentPassword)
     throw badUserInput('The new password must differ from the current one', 'newPassword');
   await checkSecondFactor(prisma, runtime, user.id, user.totp, input);
 
-  // Only over the hash just verified: of two concurrent changes, the second finds it gone.
-  const { count } = await prisma.user.updateMany({
-    where: { id: user.id, passwordHash: user.passwordHash },
-    data: { passwordHash: await runtime.passwords.hash(newPassword) },
+  const passwordHash = await runtime.passwords.hash(newPassword);
+  const changed = await prisma.$transaction(async (tx) => {
+    // Only over the hash just verified: of two concurrent changes, the second finds it gone.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash },
+    });
+    if (count === 0) return false;
+    // A reset the desk issued earlier must not undo the change later.
+    await tx.passwordReset.updateMany({
+      where: { userId: user.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    return true;
   });
-  if (count === 0) throw wrongCurrentPassword();
+  if (!changed) throw wrongCurrentPassword();
   await runtime.sessions.revokeAllOf(user.id, new Date());
   return startSession(runtime, user);
 }
-
-const wrongCurrentPassword = () => badUserInput('The current password is wrong', 'currentPassword');

@@ -24,14 +24,20 @@ export async function issuePasswordReset(
   userId: string,
   now = new Date(),
 ): Promise<IssuedPasswordReset> {
-  if (!(await prisma.user.findUnique({ where: { id: userId }, select: { id: true } })))
-    throw notFound('User', userId);
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS);
-  await prisma.$transaction([
-    prisma.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } }),
-    prisma.passwordReset.create({ data: { tokenHash: sha256(token), userId, expiresAt } }),
-  ]);
+  const issued = await prisma.$transaction(async (tx) => {
+    // The user's row lock orders concurrent issues: each retires what the one before created,
+    // so two desks clicking at once still leave one token in circulation.
+    const locked = await tx.$queryRaw<
+      unknown[]
+    >`SELECT 1 FROM users.users WHERE id = ${userId}::uuid FOR UPDATE`;
+    if (locked.length === 0) return false;
+    await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    await tx.passwordReset.create({ data: { tokenHash: sha256(token), userId, expiresAt } });
+    return true;
+  });
+  if (!issued) throw notFound('User', userId);
   return { token, expiresAt };
 }
 

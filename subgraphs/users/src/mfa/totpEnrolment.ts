@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@mib/db';
 import { badUserInput, unauthenticated } from '@mib/errors';
+import { verifyCurrentPassword } from '../accounts/currentPassword.js';
 import { loginBuckets, throttleAttempt } from '../accounts/loginThrottle.js';
 import type { UsersRuntime } from '../usersRuntime.js';
 import { replaceRecoveryCodes } from './recoveryCodes.js';
@@ -34,21 +35,32 @@ export async function enrolTotp(
   return { secret, uri: totpUri(secret, user.email) };
 }
 
-/** Enables the pending factor with a code from the app; returns ten single-use recovery codes. */
+export interface ConfirmTotpFields {
+  readonly code: string;
+  readonly currentPassword: string;
+}
+
+/**
+ * Enables the pending factor with a code from the app and the current password; returns ten
+ * single-use recovery codes. The password is what keeps a stolen session from putting a factor
+ * of the thief's own on the account, which would lock the owner out of the next login.
+ */
 export async function confirmTotp(
   prisma: PrismaClient,
-  sealer: DataSealer,
-  userId: string,
-  code: string,
+  runtime: UsersRuntime,
+  user: { id: string; email: string; passwordHash: string | null },
+  input: ConfirmTotpFields,
+  clientIp: string | null,
 ): Promise<string[]> {
-  const factor = await prisma.totpFactor.findUnique({ where: { userId } });
+  const factor = await prisma.totpFactor.findUnique({ where: { userId: user.id } });
   if (!factor) throw badUserInput('Start with enrolTotp');
   if (factor.confirmedAt) throw badUserInput('TOTP is already enabled');
-  if (!(await consumeTotpCode(prisma, sealer, factor, code.trim())))
+  await verifyCurrentPassword(runtime, user, input.currentPassword, clientIp);
+  if (!(await consumeTotpCode(prisma, runtime.sealer, factor, input.code.trim())))
     throw badUserInput('Wrong authentication code', 'code');
   return prisma.$transaction(async (tx) => {
-    await tx.totpFactor.update({ where: { userId }, data: { confirmedAt: new Date() } });
-    return replaceRecoveryCodes(tx, userId);
+    await tx.totpFactor.update({ where: { userId: user.id }, data: { confirmedAt: new Date() } });
+    return replaceRecoveryCodes(tx, user.id);
   });
 }
 

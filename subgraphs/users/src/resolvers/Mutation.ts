@@ -70,8 +70,14 @@ export const Mutation: MutationResolvers = {
 
   enrolTotp: async (_parent, _args, context) =>
     enrolTotp(context.prisma, context.runtime.sealer, await signedInUser(context)),
-  confirmTotp: async (_parent, { code }, context) => ({
-    codes: await confirmTotp(context.prisma, context.runtime.sealer, requireSession(context).userId, code),
+  confirmTotp: async (_parent, input, context) => ({
+    codes: await confirmTotp(
+      context.prisma,
+      context.runtime,
+      await signedInUser(context),
+      input,
+      context.caller.clientIp,
+    ),
   }),
   disableTotp: async (_parent, { code }, context) => {
     const user = await signedInUser(context);

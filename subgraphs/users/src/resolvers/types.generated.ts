@@ -86,7 +86,11 @@ export type Mutation = {
    * API keys keep working.
    */
   changePassword: AuthPayload;
-  /** Enables TOTP with a code from the app; returns ten single-use recovery codes, shown once. */
+  /**
+   * Enables TOTP with a code from the app and your current password (so a stolen session cannot
+   * put its own factor on your account); returns ten single-use recovery codes, shown once. A
+   * wrong password is BAD_USER_INPUT on currentPassword and counts as a login attempt.
+   */
   confirmTotp: RecoveryCodes;
   /** Creates an API key with some of your scopes. The key is in the payload, and only there. */
   createApiKey: CreatedApiKey;
@@ -140,6 +144,7 @@ export type MutationChangePasswordArgs = {
 
 export type MutationConfirmTotpArgs = {
   code: Scalars['String']['input'];
+  currentPassword: Scalars['String']['input'];
 };
 
 
@@ -487,7 +492,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
-  confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
+  confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code' | 'currentPassword'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   disableTotp?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
   endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationEndSessionArgs, 'id'>>;
