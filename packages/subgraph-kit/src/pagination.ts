@@ -57,8 +57,12 @@ export function toConnection<Node extends { id: string }>(
 /** Whether `value` has the form of the platform's ids (UUIDs). */
 export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 
-/** Validates an id argument before it reaches the database (a malformed UUID is bad input, not "not found"). */
+/**
+ * Validates an id argument before it reaches the database (a malformed UUID is bad input, not
+ * "not found") and returns it in PostgreSQL's lowercase form, the form every row comes back in:
+ * loaders match rows to keys by string, so `ABC…` must be asked for as `abc…`.
+ */
 export function parseId(id: string, argument = 'id'): string {
   if (!isUuid(id)) throw badUserInput(`\`${argument}\` must be a UUID`, argument);
-  return id;
+  return id.toLowerCase();
 }

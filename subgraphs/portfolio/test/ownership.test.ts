@@ -38,6 +38,16 @@ describe('a portfolio is seen only by its owner and admins', () => {
     });
   });
 
+  it('serves the owner whose id arrives in capitals, as the same UUID', async () => {
+    const owner = testIdentity(DEMO_TRADER_ID);
+    const shouted = { r: [{ __typename: 'User', id: DEMO_TRADER_ID.toUpperCase() }] };
+    expect((await subgraphRequest(subgraph.url, OF_USER, shouted, owner)).data).toEqual({
+      _entities: [{ portfolio: { id: DEMO_PORTFOLIO_ID } }],
+    });
+    const byId = await subgraphRequest(subgraph.url, BY_ID, { id: DEMO_PORTFOLIO_ID.toUpperCase() }, owner);
+    expect(byId.data).toMatchObject({ portfolio: { id: DEMO_PORTFOLIO_ID } });
+  });
+
   it('refuses another trader with FORBIDDEN and an anonymous caller with UNAUTHENTICATED', async () => {
     const stranger = testIdentity(randomUUID());
     const byId = await subgraphRequest(subgraph.url, BY_ID, { id: DEMO_PORTFOLIO_ID }, stranger);
