@@ -142,8 +142,8 @@ describe('market-data subgraph', () => {
     expect(errorCodes(badTime)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('answers a malformed id in a reference with BAD_USER_INPUT, not a failed batch query', async () => {
-    const response = await subgraphRequest(
+  it('answers a malformed id in a reference with BAD_USER_INPUT, failing that entity alone', async () => {
+    const response = await subgraphRequest<{ _entities: ({ symbol: string } | null)[] }>(
       subgraph.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Instrument { symbol } } }',
       {
@@ -154,6 +154,8 @@ describe('market-data subgraph', () => {
       },
     );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.data?._entities[0]?.symbol).toEqual(expect.any(String));
+    expect(response.data?._entities[1]).toBeNull();
   });
 
   it('computes indicators over the latest candles, aligned with their open times', async () => {

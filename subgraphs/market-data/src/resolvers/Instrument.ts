@@ -6,7 +6,8 @@ import type { InstrumentResolvers } from './types.generated.js';
 export const Instrument: InstrumentResolvers = {
   // The gateway may reference an instrument by id (orders, positions) or by symbol. A malformed
   // id is bad input, checked before batching: in the batch's one query it would fail them all.
-  __resolveReference: (reference, { instrumentById, instrumentBySymbol }) =>
+  // Async, so the check fails only its own entity of `_entities`, not the whole list.
+  __resolveReference: async (reference, { instrumentById, instrumentBySymbol }) =>
     'id' in reference && typeof reference.id === 'string'
       ? instrumentById.load(parseId(reference.id))
       : instrumentBySymbol.load((reference as { symbol: string }).symbol),
