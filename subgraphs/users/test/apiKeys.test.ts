@@ -198,4 +198,22 @@ describe('owning keys', () => {
     );
     expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
   });
+
+  it("lets a key revoke itself, but none of its owner's other keys", async () => {
+    const { apiKey: leaked } = await createKey(owner, ['market:read'], 'leaked');
+    const { apiKey: other } = await createKey(owner, ['market:read'], 'still needed');
+    const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
+    const asLeakedKey = { ...owner, credential: { kind: 'apiKey' as const, id: leaked.id } };
+    expect(errorCodes(await fixture.request(REVOKE, { id: other.id }, { identity: asLeakedKey }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(
+      (await fixture.db.prisma.apiKey.findUniqueOrThrow({ where: { id: other.id } })).revokedAt,
+    ).toBeNull();
+    const selfRevoked = await fixture.request(REVOKE, { id: leaked.id }, { identity: asLeakedKey });
+    expect(selfRevoked.errors).toBeUndefined();
+    expect(
+      (await fixture.db.prisma.apiKey.findUniqueOrThrow({ where: { id: leaked.id } })).revokedAt,
+    ).not.toBeNull();
+  });
 });

@@ -42,8 +42,14 @@ export async function createApiKey(
   return { apiKey, key };
 }
 
-/** Revokes a key of the caller's (or any key, for an admin); revoking twice keeps the first time. */
+/**
+ * Revokes a key of the caller's (or any key, for an admin); revoking twice keeps the first time.
+ * A key may retire itself (its program noticed a leak), but revoking others takes a session, so a
+ * stolen key cannot shut its owner's other programs out.
+ */
 export async function revokeApiKey(prisma: PrismaClient, identity: Identity, id: string): Promise<ApiKey> {
+  if (identity.credential.kind === 'apiKey' && identity.credential.id !== id)
+    throw forbidden('An API key may revoke only itself; sign in to manage your other keys');
   const apiKey = await prisma.apiKey.findUnique({ where: { id } });
   if (!apiKey) throw notFound('API key', id);
   requireOwner(identity, apiKey.userId);

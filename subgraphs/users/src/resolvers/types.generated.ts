@@ -128,7 +128,7 @@ export type Mutation = {
    * account. Then log in with the new password (and the TOTP code, when enabled).
    */
   resetPassword: Scalars['Boolean']['output'];
-  /** Revokes an API key at once. */
+  /** Revokes an API key at once. Signed in, any of yours; with an API key, only that key. */
   revokeApiKey: ApiKey;
   /** Retires every access-token signing key and starts a new one. Admins only. */
   rotateSigningKey: SigningKey;
