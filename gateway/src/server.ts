@@ -150,7 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     ...protection.beforeAuthentication,
-    authenticateRequests(authenticator),
+    authenticateRequests(authenticator, protection.clientAddressOf),
     ...protection.afterAuthentication,
     expressMiddleware(server, {
       context: async ({ res }) => {
@@ -181,6 +181,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subscriptions,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
     checkSubscription: protection.checkSubscription,
+    clientIpOf: protection.clientAddressOf,
+    admitConnection: protection.admitConnection,
     logger,
     // A live connection needs a signed-in user: `connection_init` must carry a valid credential.
     authenticateConnection: async (connectionParams) => {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Caller, Identity } from '@mib/auth';
 import type { AccessTokenVerifier } from './accessTokens.js';
@@ -53,10 +54,14 @@ function bearerToken(authorization: string): string {
 
 /**
  * Express middleware: authenticates each request and puts its `Caller` in `res.locals.caller`
- * for what follows (rate limits, the GraphQL context). Bad credentials end the request with 401.
+ * for what follows (rate limits, the GraphQL context), its `clientIp` from `clientAddressOf`.
+ * Bad credentials end the request with 401.
  */
 export const authenticateRequests =
-  (authenticator: Authenticator): RequestHandler =>
+  (
+    authenticator: Authenticator,
+    clientAddressOf: (request: IncomingMessage) => string | null,
+  ): RequestHandler =>
   async (req, res, next) => {
     const apiKey = req.headers['x-api-key'];
     try {
@@ -64,7 +69,7 @@ export const authenticateRequests =
         authorization: req.headers.authorization,
         apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
       });
-      const caller: Caller = { identity, clientIp: req.ip ?? null };
+      const caller: Caller = { identity, clientIp: clientAddressOf(req) };
       res.locals['caller'] = caller;
       next();
     } catch (error) {

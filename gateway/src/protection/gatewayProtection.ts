@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { GraphQLError } from 'graphql';
@@ -8,13 +8,19 @@ import { createRateLimiter } from '@mib/rate-limit';
 import type { Logger } from '@mib/telemetry';
 import { subscriptionOperationCheck, type SubscriptionOperationCheck } from './subscriptionOperations.js';
 import { corsForOrigins, refuseForeignWebSocketOrigins } from './allowedOrigins.js';
+import { clientAddressKey, clientAddressOf } from './clientAddress.js';
 import { costLimitPlugin } from './costLimitPlugin.js';
 import { gatewayErrorFormatter } from './errorDetail.js';
 import { operationLimitsPlugin } from './operationLimitsPlugin.js';
 import { limitOperationTokens } from './operationTokens.js';
 import { redisPersistedQueryCache } from './persistedQueryCache.js';
 import type { ProtectionSettings } from './protectionConfig.js';
-import { rateLimitByAddress, rateLimitByCredential, rateLimitOperation } from './rateLimitRequests.js';
+import {
+  rateLimitByAddress,
+  rateLimitByCredential,
+  rateLimitConnectionByAddress,
+  rateLimitOperation,
+} from './rateLimitRequests.js';
 import { parseRequestBody } from './requestBody.js';
 import { useTrustedDocuments, type TrustedDocumentManifest } from './trustedDocuments.js';
 import { trustedDocumentsPlugin } from './trustedDocumentsPlugin.js';
@@ -41,6 +47,19 @@ export interface GatewayProtection<Context extends BaseContext> {
    * passes none of the Express handlers: the RATE_LIMITED error to answer, or null to run it.
    */
   readonly admitOperation: (caller: Caller) => Promise<GraphQLError | null>;
+  /**
+   * Who is calling, as the gateway tells clients apart, for an HTTP request or a WebSocket
+   * upgrade alike: the address `TRUST_PROXY` points at (the socket's peer, or a trusted proxy's
+   * `X-Forwarded-For` entry), keyed by `clientAddressKey` (an IPv6 client's /64). It is the
+   * per-address bucket's key and `Caller.clientIp`, so subgraphs' own per-address limits get
+   * the same key. null when the socket has already gone.
+   */
+  readonly clientAddressOf: (request: IncomingMessage) => string | null;
+  /**
+   * The per-address rate limit for a graphql-ws `connection_init`, which passes none of the
+   * Express handlers: the reason to close it with 4429, or null to authenticate it.
+   */
+  readonly admitConnection: (clientAddress: string | null) => Promise<string | null>;
   /** Express handlers for `/graphql` ahead of authentication: CORS and the per-address rate limit. */
   readonly beforeAuthentication: RequestHandler[];
   /**
@@ -48,7 +67,10 @@ export interface GatewayProtection<Context extends BaseContext> {
    * before Apollo: per-user and per-key rate limits, body size, token limit, trusted documents.
    */
   readonly afterAuthentication: (RequestHandler | ErrorRequestHandler)[];
-  /** Applies app-wide settings: which proxies' `X-Forwarded-For` decides `req.ip`. */
+  /**
+   * Applies app-wide settings: how many proxies Express trusts for `req.ip`, `req.protocol` and
+   * `req.hostname` (client addresses come from `clientAddressOf`, which counts them the same way).
+   */
   configureApp(app: Express): void;
   /** Refuses WebSocket upgrades from origins off the allow-list; call before the WebSocket server is attached. */
   guardWebSocketUpgrades(httpServer: Server): void;
@@ -70,6 +92,10 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error) => logger.warn({ err: error }, 'gateway Redis connection error'));
   const limiter = createRateLimiter({ redis, prefix: `${settings.redisKeyPrefix}rate-limit` });
+  const addressOf = (request: IncomingMessage): string | null => {
+    const address = clientAddressOf(request, settings.trustedProxyHops);
+    return address === null ? null : clientAddressKey(address);
+  };
 
   return {
     apolloOptions: {
@@ -96,9 +122,11 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
     ],
     checkSubscription: subscriptionOperationCheck(options),
     admitOperation: rateLimitOperation(limiter, settings.rateLimits, logger),
+    clientAddressOf: addressOf,
+    admitConnection: rateLimitConnectionByAddress(limiter, settings.rateLimits, logger),
     beforeAuthentication: [
       corsForOrigins(settings.allowedOrigins),
-      rateLimitByAddress(limiter, settings.rateLimits, logger),
+      rateLimitByAddress(limiter, settings.rateLimits, logger, addressOf),
     ],
     afterAuthentication: [
       rateLimitByCredential(limiter, settings.rateLimits, logger),

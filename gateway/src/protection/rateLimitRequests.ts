@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Caller } from '@mib/auth';
@@ -19,6 +20,12 @@ const retryAfterSecondsOf = (decision: RateLimitDecision): number =>
   Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
 const tooManyRequests = (retryAfterSeconds: number): string =>
   `Too many requests; retry after ${retryAfterSeconds}s`;
+
+/** The bucket of a client address (already keyed by `clientAddressKey`: an IPv6 client's /64). */
+const addressBucket = (clientAddress: string | null, policies: RateLimitPolicies): Bucket => ({
+  key: `ip:${clientAddress ?? 'unknown'}`,
+  policy: policies.ip,
+});
 
 /** The bucket of the caller's credential: its user's for a session, its key's for an API key. */
 export function credentialBucket(caller: Caller | undefined, policies: RateLimitPolicies): Bucket | null {
@@ -64,14 +71,15 @@ function rateLimit(
 }
 
 /**
- * Per client address, before authentication, so that guessing credentials (each guess a 401)
- * is throttled too.
+ * Per client address (`clientAddressOf`, the same for HTTP and WebSocket), before
+ * authentication, so that guessing credentials (each guess a 401) is throttled too.
  */
-export const rateLimitByAddress = (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
-  rateLimit(limiter, logger, (req) => ({
-    key: `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`,
-    policy: policies.ip,
-  }));
+export const rateLimitByAddress = (
+  limiter: RateLimiter,
+  policies: RateLimitPolicies,
+  logger: Logger,
+  clientAddressOf: (request: IncomingMessage) => string | null,
+) => rateLimit(limiter, logger, (req) => addressBucket(clientAddressOf(req), policies));
 
 /**
  * Per user (sessions) or per API key, after authentication, which leaves the `Caller` in
@@ -93,16 +101,44 @@ export const rateLimitOperation =
   async (caller: Caller): Promise<GraphQLError | null> => {
     const bucket = credentialBucket(caller, policies);
     if (!bucket) return null;
-    let decision: RateLimitDecision;
-    try {
-      decision = await limiter.consume(bucket.key, bucket.policy);
-    } catch (error) {
-      logger.error({ err: error, bucket: bucket.key }, 'rate limiter failed; operation admitted');
-      return null;
-    }
-    if (decision.allowed) return null;
-    const retryAfterSeconds = retryAfterSecondsOf(decision);
+    const retryAfterSeconds = await charge(limiter, logger, bucket, 'operation');
+    if (retryAfterSeconds === null) return null;
     return new GraphQLError(tooManyRequests(retryAfterSeconds), {
       extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
     });
   };
+
+/**
+ * The per-address bucket for a graphql-ws connection's `connection_init`, charged before its
+ * credentials are checked, as an HTTP request is before authentication: without it a client
+ * could guess tokens over WebSocket, one connection each, unthrottled. Resolves to the reason to
+ * close the connection with (4429), or null to go on; a failing limiter admits, as over HTTP.
+ */
+export const rateLimitConnectionByAddress =
+  (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
+  async (clientAddress: string | null): Promise<string | null> => {
+    const retryAfterSeconds = await charge(
+      limiter,
+      logger,
+      addressBucket(clientAddress, policies),
+      'connection',
+    );
+    return retryAfterSeconds === null ? null : tooManyRequests(retryAfterSeconds);
+  };
+
+/** Takes a token from `bucket`: null when there was one (or the limiter failed), else the seconds to wait. */
+async function charge(
+  limiter: RateLimiter,
+  logger: Logger,
+  bucket: Bucket,
+  what: 'operation' | 'connection',
+): Promise<number | null> {
+  let decision: RateLimitDecision;
+  try {
+    decision = await limiter.consume(bucket.key, bucket.policy);
+  } catch (error) {
+    logger.error({ err: error, bucket: bucket.key }, `rate limiter failed; ${what} admitted`);
+    return null;
+  }
+  return decision.allowed ? null : retryAfterSecondsOf(decision);
+}

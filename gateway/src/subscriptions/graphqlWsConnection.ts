@@ -34,6 +34,20 @@ export interface SubscriptionSource {
   subscribe(request: FederatedSubscribeRequest, listener: SubscriptionListener): Unsubscribe;
 }
 
+/** What a connection asks of its peer's side: whether to let it in, and who it is. */
+export interface ConnectionPeer {
+  /**
+   * Called once, on `connection_init`, before the credentials are checked (never when they are
+   * checked again): the reason to close with 4429, or null to go on.
+   */
+  admit(): Promise<string | null>;
+  /**
+   * Resolves the caller from `connection_init`'s payload; rejects to refuse (4403). Called again
+   * by `reauthenticate` with the same payload.
+   */
+  authenticate(connectionParams: Readonly<Record<string, unknown>> | undefined): Promise<Caller>;
+}
+
 /** What every connection of one server shares. */
 export interface ConnectionSettings {
   readonly subscriptions: SubscriptionSource;
@@ -97,10 +111,7 @@ export class GraphQLWsConnection {
   constructor(
     private readonly socket: ProtocolSocket,
     private readonly settings: ConnectionSettings,
-    /** Resolves the caller from `connection_init`'s payload; rejects to refuse (4403). */
-    private readonly authenticate: (
-      connectionParams: Readonly<Record<string, unknown>> | undefined,
-    ) => Promise<Caller>,
+    private readonly peer: ConnectionPeer,
   ) {
     const initTimeout = setTimeout(
       () => this.close(CloseCode.ConnectionInitialisationTimeout, 'Connection initialisation timeout'),
@@ -145,7 +156,7 @@ export class GraphQLWsConnection {
    */
   reauthenticate(): void {
     if (this.state.phase !== 'ready') return;
-    this.authenticate(this.state.connectionParams).then(
+    this.peer.authenticate(this.state.connectionParams).then(
       () => undefined,
       (error: unknown) => {
         if (!this.settings.isCredentialError(error)) {
@@ -209,7 +220,22 @@ export class GraphQLWsConnection {
       return this.close(CloseCode.TooManyInitialisationRequests, 'Too many initialisation requests');
     clearTimeout(this.state.initTimeout);
     this.state = { phase: 'authenticating' };
-    this.authenticate(connectionParams).then(
+    this.peer.admit().then(
+      (refusal) => {
+        if (this.state.phase === 'closed') return;
+        if (refusal === null) return this.authenticateInitially(connectionParams);
+        this.settings.logger.debug({ reason: refusal }, 'graphql-ws connection rate limited');
+        this.close(CloseCode.TooManyRequests, refusal);
+      },
+      (error: unknown) => {
+        this.settings.logger.error({ err: error }, 'graphql-ws connection admission failed');
+        this.close(CloseCode.InternalServerError, 'Internal server error');
+      },
+    );
+  }
+
+  private authenticateInitially(connectionParams: Readonly<Record<string, unknown>> | undefined): void {
+    this.peer.authenticate(connectionParams).then(
       (caller) => {
         if (this.state.phase === 'closed') return;
         this.state = { phase: 'ready', caller, connectionParams };

@@ -4,8 +4,9 @@
  *
  * - The client opens a WebSocket with subprotocol `graphql-transport-ws` and must send
  *   `connection_init` (optional object payload: the connection params) within the init timeout
- *   (4408). The server answers `connection_ack`, or closes with 4403 when the caller is refused.
- *   A second `connection_init` closes with 4429.
+ *   (4408). The server answers `connection_ack`, or closes with 4403 when the caller is refused,
+ *   or with 4429 when the client's address has used up its rate limit (checked before the
+ *   credentials, so guessing them is throttled). A second `connection_init` closes with 4429.
  * - `ping` may be sent by either side at any time; the other answers `pong` (echoing the payload).
  * - After the ack the client sends `subscribe` (`id`, unique among its live operations, else 4409;
  *   before the ack: 4401). The server answers `next`* then `complete`, or a single `error` (an
@@ -24,6 +25,11 @@ export const CloseCode = {
   ConnectionInitialisationTimeout: 4408,
   SubscriberAlreadyExists: 4409,
   TooManyInitialisationRequests: 4429,
+  /**
+   * graphql-ws's 4429 also for a `connection_init` over its address's rate limit: its client does
+   * not reconnect on 4429, so a rate-limited client surfaces the refusal instead of retrying.
+   */
+  TooManyRequests: 4429,
   /**
    * Not in graphql-ws: the server dropped a client whose unsent output passed the limit. 1008
    * (policy violation) rather than a 44xx code, so the graphql-ws client retries (with back-off).

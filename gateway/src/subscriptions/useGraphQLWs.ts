@@ -24,8 +24,18 @@ export interface GraphQLWsOptions {
     connectionParams: Readonly<Record<string, unknown>> | undefined,
     request: IncomingMessage,
   ) => Promise<Identity>;
-  /** The client's address for caller tokens. Default: the TCP peer's address. */
+  /**
+   * The client's address from the upgrade request, for caller tokens and `admitConnection`.
+   * Default: the TCP peer's address. The gateway's honours `TRUST_PROXY`, as for HTTP.
+   */
   readonly clientIpOf?: (request: IncomingMessage) => string | null;
+  /**
+   * Charged once per connection, on `connection_init` and before `authenticateConnection` (not
+   * on re-authentication), with the client's address: a reason to refuse with 4429, or null to
+   * go on. The gateway's draws on the per-address rate limit, so guessing credentials over
+   * WebSocket costs the same tokens as over HTTP. Default: every connection goes on.
+   */
+  readonly admitConnection?: (clientIp: string | null) => Promise<string | null>;
   /** Reasons to refuse a subscription beyond validation (operation limits, trusted documents). */
   readonly checkSubscription?: ConstructorParameters<typeof OperationPreparer>[1];
   /** Most operations one connection may hold at once; past it a `subscribe` gets RATE_LIMITED. */
@@ -94,20 +104,21 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
   const connections = new Set<GraphQLWsConnection>();
   const clientIpOf =
     options.clientIpOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? null);
+  const admitConnection = options.admitConnection ?? (() => Promise.resolve(null));
 
   wsServer.on('connection', (socket, request) => {
     if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
       closeSocket(socket, CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
       return;
     }
-    const connection = new GraphQLWsConnection(
-      protocolSocket(socket, request.socket),
-      settings,
-      async (connectionParams) => ({
+    const clientIp = clientIpOf(request);
+    const connection = new GraphQLWsConnection(protocolSocket(socket, request.socket), settings, {
+      admit: () => admitConnection(clientIp),
+      authenticate: async (connectionParams) => ({
         identity: await options.authenticateConnection(connectionParams, request),
-        clientIp: clientIpOf(request),
+        clientIp,
       }),
-    );
+    });
     connections.add(connection);
     socket.on('message', (data) => connection.receive(textOf(data)));
     socket.on('pong', () => alive.add(socket));

@@ -23,6 +23,8 @@ const typeDefs = parse(`
 
   type Query {
     ping: String!
+    "The caller's address as the gateway forwarded it."
+    clientIp: String
     items(first: Int = 5): [Item!]! @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)
     page(first: Int, last: Int): ItemPage! @listSize(slicingArguments: ["first", "last"], sizedFields: ["items"])
     report: Int! @cost(weight: 500)
@@ -47,10 +49,12 @@ export async function startToySubgraph(): Promise<ToySubgraph> {
     {
       name: 'toy',
       typeDefs,
-      createContext: () => ({}),
+      createContext: (caller) => ({ clientIp: caller.clientIp }),
       resolvers: {
         Query: {
           ping: () => (executed.push('ping'), 'pong'),
+          clientIp: (_root: unknown, _args: unknown, context: { clientIp: string | null }) =>
+            context.clientIp,
           items: (_root: unknown, { first }: { first: number }) => (
             executed.push('items'),
             Array.from({ length: Math.min(first, 3) }, (_, i) => item(i))

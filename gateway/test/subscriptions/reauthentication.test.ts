@@ -12,11 +12,22 @@ import {
 
 let fixture: SubscriptionServerFixture;
 const clients: Client[] = [];
+/** The addresses `admitConnection` was asked about, and how many checks could not be made. */
+const admitted: (string | null)[] = [];
+let uncheckableChecks = 0;
 
 beforeAll(async () => {
   fixture = await startSubscriptionServer('gateway', {
     reauthenticateMs: 50,
-    isCredentialError: (error) => !(error instanceof CheckUnavailable),
+    isCredentialError: (error) => {
+      if (!(error instanceof CheckUnavailable)) return true;
+      uncheckableChecks++;
+      return false;
+    },
+    admitConnection: (clientIp) => {
+      admitted.push(clientIp);
+      return Promise.resolve(null);
+    },
   });
 });
 
@@ -66,5 +77,18 @@ describe('connections whose credentials stop holding', () => {
     await expect.poll(() => alice.received.length).toBe(1);
     await expect.poll(() => bob.received.length).toBe(1);
     expect(eve.received).toEqual([]);
+  });
+
+  it('charges admission (the per-address rate limit) once per connection, not on each check', async () => {
+    const before = fixture.toys.events.subscriberCount;
+    const admittedBefore = admitted.length;
+    await subscribed('carol');
+    await fixture.toys.events.waitForSubscribers(before + 1);
+    expect(admitted.slice(admittedBefore)).toEqual(['127.0.0.1']);
+
+    uncheckableTestUsers.add('carol');
+    const checksBefore = uncheckableChecks;
+    await expect.poll(() => uncheckableChecks, { timeout: 2_000 }).toBeGreaterThanOrEqual(checksBefore + 6);
+    expect(admitted.length).toBe(admittedBefore + 1);
   });
 });

@@ -61,6 +61,7 @@ export type FixtureOptions = Partial<
     | 'maxBufferedBytes'
     | 'reauthenticateMs'
     | 'isCredentialError'
+    | 'admitConnection'
   >
 >;
 

@@ -20,7 +20,10 @@ export interface Identity {
 export interface Caller {
   /** null: an anonymous request (which the gateway still vouches for). */
   readonly identity: Identity | null;
-  /** The client's address as the gateway saw it, for per-IP throttling; null when unknown. */
+  /**
+   * The client's address as the gateway keys it for per-address throttling (after `TRUST_PROXY`):
+   * an IPv4 address, or an IPv6 client's /64 (`2001:db8:1:2::/64`); null when unknown.
+   */
   readonly clientIp: string | null;
 }
 
