@@ -2,6 +2,7 @@
  * Test helpers shared by subgraph and gateway tests: a GraphQL-over-HTTP client as a front end
  * would send it, and a disposable running subgraph on a free port.
  */
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@mib/auth';
 import { callerHeaders, testCallerTokens, testIdentity } from '@mib/auth/testing';
 import type { PrismaClient } from '@mib/db';
@@ -60,6 +61,39 @@ export const adminRequest = <Data = Record<string, unknown>>(
 /** The error codes of a response, in order; `[]` when it has none. */
 export const errorCodes = (response: GraphQLResponse<unknown>): unknown[] =>
   (response.errors ?? []).map((error) => error.extensions?.['code']);
+
+/** What one caller got from `_entities`: the error codes in order, and the entities. */
+export interface EntityAnswer {
+  readonly codes: unknown[];
+  readonly entities: readonly unknown[] | undefined;
+}
+
+/**
+ * The same `_entities` request (`query` takes the representations as `$r`) as a stranger, the
+ * owner, an admin and an anonymous caller: what ownership tests of entity references compare.
+ */
+export async function entityAnswersByCaller(
+  url: string,
+  query: string,
+  representations: readonly Record<string, unknown>[],
+  ownerId: string,
+): Promise<Record<'stranger' | 'owner' | 'admin' | 'anonymous', EntityAnswer>> {
+  const answer = async (identity: Identity | null): Promise<EntityAnswer> => {
+    const response = await subgraphRequest<{ _entities: unknown[] }>(
+      url,
+      query,
+      { r: representations },
+      identity,
+    );
+    return { codes: errorCodes(response), entities: response.data?._entities };
+  };
+  return {
+    stranger: await answer(testIdentity(randomUUID())),
+    owner: await answer(testIdentity(ownerId)),
+    admin: await answer(testIdentity(randomUUID(), 'admin')),
+    anonymous: await answer(null),
+  };
+}
 
 /** Starts a subgraph on a free port for one test file; `await using` stops it. */
 export async function startSubgraphForTest(

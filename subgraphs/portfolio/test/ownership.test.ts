@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PORTFOLIO_ID, DEMO_TRADER_ID, seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, startSubgraphForTest, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
+import {
+  entityAnswersByCaller,
+  errorCodes,
+  startSubgraphForTest,
+  subgraphRequest,
+  testIdentity,
+} from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 
 let db: TestDatabase;
@@ -63,32 +69,21 @@ describe('a portfolio is seen only by its owner and admins', () => {
 
   it("refuses another trader's portfolio and positions through entity references with FORBIDDEN", async () => {
     const position = await db.prisma.position.findFirstOrThrow({ where: { portfolioId: DEMO_PORTFOLIO_ID } });
-    const representations = {
-      r: [
+    const answers = await entityAnswersByCaller(
+      subgraph.url,
+      ENTITIES,
+      [
         { __typename: 'Portfolio', id: DEMO_PORTFOLIO_ID },
         { __typename: 'Position', id: position.id },
       ],
-    };
-    const stranger = await subgraphRequest(
-      subgraph.url,
-      ENTITIES,
-      representations,
-      testIdentity(randomUUID()),
+      DEMO_TRADER_ID,
     );
-    expect(errorCodes(stranger)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
-    expect(stranger.data).toEqual({ _entities: [null, null] });
-    const owner = await subgraphRequest<{ _entities: unknown[] }>(
-      subgraph.url,
-      ENTITIES,
-      representations,
-      testIdentity(DEMO_TRADER_ID),
-    );
-    expect(owner.errors).toBeUndefined();
-    expect(owner.data?._entities).toHaveLength(2);
-    expect(errorCodes(await subgraphRequest(subgraph.url, ENTITIES, representations))).toEqual([
-      'UNAUTHENTICATED',
-      'UNAUTHENTICATED',
-    ]);
+    expect(answers.stranger).toEqual({ codes: ['FORBIDDEN', 'FORBIDDEN'], entities: [null, null] });
+    expect(answers.anonymous.codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    for (const allowed of [answers.owner, answers.admin]) {
+      expect(allowed.codes).toEqual([]);
+      expect(allowed.entities).toHaveLength(2);
+    }
   });
 
   it('refuses an analyst, whose role has no portfolio:read', async () => {

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, startSubgraphForTest, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
+import {
+  entityAnswersByCaller,
+  errorCodes,
+  startSubgraphForTest,
+  subgraphRequest,
+  testIdentity,
+} from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 
 let db: TestDatabase;
@@ -70,29 +76,20 @@ describe('a risk profile is seen only by its owner and admins', () => {
     const alert = await db.prisma.riskAlert.findFirstOrThrow({
       where: { riskProfileId: DEMO_RISK_PROFILE_ID },
     });
-    const representations = {
-      r: [
+    const answers = await entityAnswersByCaller(
+      subgraph.url,
+      ENTITIES,
+      [
         { __typename: 'RiskProfile', id: DEMO_RISK_PROFILE_ID },
         { __typename: 'RiskAlert', id: alert.id },
       ],
-    };
-    const stranger = await subgraphRequest(
-      subgraph.url,
-      ENTITIES,
-      representations,
-      testIdentity(randomUUID()),
+      DEMO_TRADER_ID,
     );
-    expect(errorCodes(stranger)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
-    expect(stranger.data).toEqual({ _entities: [null, null] });
-    for (const identity of [testIdentity(DEMO_TRADER_ID), testIdentity(randomUUID(), 'admin')]) {
-      const allowed = await subgraphRequest<{ _entities: unknown[] }>(
-        subgraph.url,
-        ENTITIES,
-        representations,
-        identity,
-      );
-      expect(allowed.errors).toBeUndefined();
-      expect(allowed.data?._entities).toHaveLength(2);
+    expect(answers.stranger).toEqual({ codes: ['FORBIDDEN', 'FORBIDDEN'], entities: [null, null] });
+    expect(answers.anonymous.codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    for (const allowed of [answers.owner, answers.admin]) {
+      expect(allowed.codes).toEqual([]);
+      expect(allowed.entities).toHaveLength(2);
     }
   });
 });
