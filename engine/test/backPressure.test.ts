@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { EventType, OrderType, Side, StpMode } from '../src/core/index.js';
+import { CommandField, EventType, OrderType, Side, StpMode } from '../src/core/index.js';
 import { DEFAULT_INSTRUMENTS } from '../src/instruments.js';
 import { EngineBusyError, ShardedEngine } from '../src/shard/shardedEngine.js';
 
@@ -38,6 +38,46 @@ describe('back-pressure through the shell', () => {
       expect(accepted.every((result) => result.value.lastEventType === EventType.ORDER_ACCEPTED)).toBe(true);
       const book = await engine.orderBook(engine.registry.bySymbolName('MSFT')!, 1);
       expect(book.bids[1]).toBe(accepted.length * 1e8);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('refuses a bulk batch with EngineBusyError past the queue limit, enqueuing none of it', async () => {
+    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 1, waitStrategy: 'idle', ringCapacity: 1024, maxQueuedCommands: 500, logger: pino({ level: 'silent' }) });
+    try {
+      const symbolId = engine.registry.bySymbolName('MSFT')!.symbolId;
+      const account = engine.accounts.idOf('busy-bulk');
+      const fill = (_i: number, slots: Float64Array, at: number): void => {
+        slots[at + CommandField.SYMBOL_ID] = symbolId;
+        slots[at + CommandField.ACCOUNT_ID] = account;
+        slots[at + CommandField.SIDE] = Side.BUY;
+        slots[at + CommandField.ORDER_TYPE] = OrderType.LIMIT;
+        slots[at + CommandField.PRICE] = 1e8;
+        slots[at + CommandField.QUANTITY] = 1e8;
+        slots[at + CommandField.STP_MODE] = StpMode.NONE;
+      };
+      const first = engine.submitBatch(5_000, () => 0, fill);
+      await expect(engine.submitBatch(10, () => 0, fill)).rejects.toBeInstanceOf(EngineBusyError);
+      expect((await first).rejections.size).toBe(0);
+      const book = await engine.orderBook(engine.registry.bySymbolName('MSFT')!, 1);
+      expect(book.bids[1]).toBe(5_000 * 1e8);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('refuses SetRiskLimits while any shard is past the queue limit, applying the limits on none', async () => {
+    const engine = await ShardedEngine.start({ instruments: DEFAULT_INSTRUMENTS, shards: 2, waitStrategy: 'idle', ringCapacity: 1024, maxQueuedCommands: 500, logger: pino({ level: 'silent' }) });
+    try {
+      const onShard = (shard: number): string => engine.registry.instruments.find((instrument) => instrument.shard === shard && instrument.lotSize === '1')!.symbol;
+      const busy = onShard(1);
+      const flood = Promise.allSettled(Array.from({ length: 3_000 }, () => engine.submitOrder({ symbol: busy, accountId: 'flood', side: Side.BUY, orderType: OrderType.LIMIT, price: 1e8, quantity: 1e8, stpMode: StpMode.NONE })));
+      const limits = { maxOrderQuantity: 1e8, maxOrderNotional: 0, priceBandBps: 0, maxOpenOrders: 0, maxPosition: 0 };
+      await expect(engine.setRiskLimits('partial', limits)).rejects.toBeInstanceOf(EngineBusyError);
+      await flood;
+      const order = await engine.submitOrder({ symbol: onShard(0), accountId: 'partial', side: Side.BUY, orderType: OrderType.LIMIT, price: 1e8, quantity: 2e8, stpMode: StpMode.NONE });
+      expect(order.lastEventType).toBe(EventType.ORDER_ACCEPTED);
     } finally {
       await engine.stop();
     }

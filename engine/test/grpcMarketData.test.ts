@@ -95,6 +95,22 @@ describe('IngestTrades', () => {
     expect(error.status).toBe(status.NOT_FOUND);
     expect(error.message).toContain('NOPE');
   });
+
+  it('names the bad print by its index and says how many prints were applied', async () => {
+    const before = await fixture.client.getQuote('XRP-USD');
+    const prints = [
+      { symbol: 'XRP-USD', price: '0.5', quantity: '10' },
+      { symbol: 'XRP-USD', price: 'x', quantity: '10' },
+      { symbol: 'XRP-USD', price: '0.6', quantity: '10' },
+    ];
+    const error = await failureOf(fixture.client.ingestTrades(prints));
+    expect(error.status).toBe(status.INVALID_ARGUMENT);
+    expect(error.message).toContain('external trade 1 on "XRP-USD"');
+    const applied = /applied (\d+) of the (\d+) trades received/.exec(error.message);
+    expect(applied?.slice(1)).toEqual([String(Number(applied?.[2]) - 1), applied?.[2]]);
+    const volume = Number((await fixture.client.getQuote('XRP-USD')).sessionVolume) - Number(before.sessionVolume);
+    expect(volume).toBe(10 * Number(applied?.[1]));
+  });
 });
 
 describe('service basics', () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineRequestError, OrderBatchBuilder, type EngineEvent } from '../src/index.js';
@@ -41,6 +44,14 @@ describe('SubmitOrders', () => {
     const broken = stream.submit({ ...batch, orders: Buffer.alloc(33) });
     await expect(broken).rejects.toBeInstanceOf(EngineRequestError);
     await expect(broken).rejects.toMatchObject({ status: status.INVALID_ARGUMENT });
+  });
+
+  it('answers the batches before a malformed one before failing the stream, so the client knows they ran', async () => {
+    const stream = fixture.client.submitOrders();
+    const batch = new OrderBatchBuilder().add({ symbol: 'AAPL', accountId: 'before-broken', side: 'BUY', type: 'LIMIT', price: '1', quantity: '1' }).build();
+    const [applied, broken] = await Promise.allSettled([stream.submit(batch), stream.submit({ ...batch, orders: Buffer.alloc(33) })]);
+    expect(applied).toMatchObject({ status: 'fulfilled', value: { accepted: 1, rejected: 0 } });
+    expect(broken).toMatchObject({ status: 'rejected', reason: { status: status.INVALID_ARGUMENT } });
   });
 });
 
@@ -106,6 +117,35 @@ describe('StreamEvents', () => {
       expect(recent.map((event) => event.sequence)).toEqual(['15', '16']);
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('StreamEvents after a restart on a journal', () => {
+  it('answers OUT_OF_RANGE for sequences the restored snapshot covers instead of replaying nothing or blanks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mib-stream-restart-'));
+    const options = { shards: 1, journalDir: dir, snapshotEvery: 4, heartbeatMs: 0 };
+    try {
+      const first = await startEngineFixture(options);
+      let last = 0;
+      for (let i = 0; i < 12; i++) last = Number(reportOf(await first.client.submitOrder({ symbol: 'AAPL', accountId: 'restart', side: 'BUY', type: 'LIMIT', price: String(1 + i), quantity: '1' })).sequence);
+      // Snapshots are written in the background: wait until one is on disk before the close.
+      const snapshotWritten = async (): Promise<boolean> => readdirSync(join(dir, 'shard-0')).some((name) => name.endsWith('.snapshot'));
+      for (let tries = 0; tries < 100 && !(await snapshotWritten()); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await snapshotWritten()).toBe(true);
+      await first.close();
+
+      const second = await startEngineFixture(options);
+      try {
+        const old = collect(second.client.streamEvents({ fromSequences: { '0': '1' } }, AbortSignal.timeout(5_000)), 1);
+        await expect(old).rejects.toMatchObject({ status: status.OUT_OF_RANGE });
+        const newest = await collect(second.client.streamEvents({ fromSequences: { '0': String(last) } }, AbortSignal.timeout(5_000)), 1);
+        expect(newest.map((event) => [event.sequence, event.kind])).toEqual([[String(last), 'QUOTE']]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -67,6 +67,11 @@ export function writeSnapshot(state: ShardState): Float64Array {
   return data;
 }
 
+/** Sequence of the last event the snapshotted shard wrote (its next event is this + 1). */
+export function snapshotSequence(data: Float64Array): number {
+  return data[1] ?? 0;
+}
+
 /** Loads a snapshot into a freshly constructed, empty state. Throws RangeError on a bad snapshot. */
 export function readSnapshot(state: ShardState, data: Float64Array): void {
   if (data[0] !== SNAPSHOT_VERSION) throw new RangeError(`unsupported snapshot version ${data[0]}`);

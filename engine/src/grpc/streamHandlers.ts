@@ -7,7 +7,7 @@ import type { OrderBatch__Output } from './generated/mib/engine/v1/OrderBatch.js
 import type { OrderBatchResult } from './generated/mib/engine/v1/OrderBatchResult.js';
 import { ORDER_RECORD_BYTES, OrderRecordOffset as R, recordView } from './orderBatchRecords.js';
 import { isMalformed, malformedStatus } from './malformedMessages.js';
-import { failure, invalid, rejected } from './serviceErrors.js';
+import { failure, invalid, rejected, type ServiceError } from './serviceErrors.js';
 import { decimalToUnits } from './wireDecimal.js';
 import { sideToSlot } from './wireEnums.js';
 import { eventKindToSlot, type WireMessages } from './wireMessages.js';
@@ -68,12 +68,19 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
       let reading = true;
       let ended = false;
       let failed = false;
-      // Results go out in batch order even when a later batch (other shards) finishes first.
+      /** Set by a bad batch: nothing after it is read; its status follows the answers before it. */
+      let stopped = false;
+      // Results (and a failure) go out in batch order even when a later batch (other shards)
+      // finishes first: a client told of a failure has been told of every batch that ran before.
       let previous: Promise<unknown> = Promise.resolve();
       const fail = (error: unknown): void => {
         if (failed) return;
         failed = true;
         call.emit('error', 'code' in (error as object) ? error : failure(error));
+      };
+      const failInOrder = (error: unknown): void => {
+        stopped = true;
+        previous = previous.then(() => fail(error));
       };
       const throttle = (): void => {
         const shouldRead = inFlight < MAX_BATCHES_IN_FLIGHT;
@@ -82,29 +89,28 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
         reading = shouldRead;
       };
       call.on('data', (batch: OrderBatch__Output) => {
-        if (failed) return;
-        if (isMalformed(batch)) return fail(malformedStatus('SubmitOrders', batch));
+        if (failed || stopped) return;
+        if (isMalformed(batch)) return failInOrder(malformedStatus('SubmitOrders', batch));
         let result: Promise<OrderBatchResult>;
         try {
           result = submitBatch(batch);
         } catch (error) {
-          return fail(error);
+          return failInOrder(error);
         }
         inFlight++;
         throttle();
-        previous = Promise.all([result, previous, engine.drained()]).then(
-          ([message]) => {
-            inFlight--;
-            if (!failed) call.write(message);
-            throttle();
-            if (ended && inFlight === 0 && !failed) call.end();
-          },
-          fail,
-        );
+        const answer = Promise.all([result, engine.drained()]).then(([message]) => ({ message }), (error: unknown) => ({ error }));
+        previous = Promise.all([answer, previous]).then(([outcome]) => {
+          inFlight--;
+          if ('error' in outcome) return fail(outcome.error);
+          if (!failed) call.write(outcome.message);
+          throttle();
+          if (ended && inFlight === 0 && !failed && !stopped) call.end();
+        });
       });
       call.on('end', () => {
         ended = true;
-        if (inFlight === 0 && !failed) call.end();
+        if (inFlight === 0 && !failed && !stopped) call.end();
       });
     },
 
@@ -161,28 +167,38 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
     IngestTrades: (call, callback) => {
       const outcomes: Promise<void>[] = [];
       let accepted = 0;
-      let failed = false;
-      const fail = (error: unknown): void => {
-        if (failed) return;
-        failed = true;
-        callback(error as Parameters<typeof callback>[0]);
+      /**
+       * The first bad print (lowest index) or failure. Reading stops there; the call fails once
+       * every print already sent to a shard has run, saying how many of them were applied.
+       */
+      let problem: { index: number; error: ServiceError } | undefined;
+      let answered = false;
+      const answer = (): void => {
+        if (answered) return;
+        answered = true;
+        void Promise.all(outcomes).then(() => {
+          if (problem === undefined) return callback(null, { accepted: String(accepted) });
+          const applied = `applied ${accepted} of the ${outcomes.length} trades received; none after them was read`;
+          callback({ ...problem.error, details: `${problem.error.details}; ${applied}` });
+        });
+      };
+      const fail = (index: number, error: ServiceError): void => {
+        if (problem === undefined || index < problem.index) problem = { index, error };
+        answer();
       };
       call.on('data', (trade: { symbol: string; price: string; quantity: string; aggressorSide: string | number; timestampMs: string }) => {
-        if (failed) return;
-        if (isMalformed(trade)) return fail(malformedStatus('IngestTrades', trade));
+        if (problem !== undefined) return;
+        const index = outcomes.length;
+        if (isMalformed(trade)) return fail(index, malformedStatus('IngestTrades', trade));
         const pending = engine
           .ingestTrade(trade.symbol, decimalToUnits(trade.price), decimalToUnits(trade.quantity), sideToSlot(trade.aggressorSide) || 0, Number(trade.timestampMs))
           .then((reason) => {
             if (reason === 0) accepted++;
-            else fail(rejected(reason, `external trade ${outcomes.length} on "${trade.symbol}": price "${trade.price}" quantity "${trade.quantity}"`));
-          }, (error: unknown) => fail(failure(error)));
+            else fail(index, rejected(reason, `external trade ${index} on "${trade.symbol}": price "${trade.price}" quantity "${trade.quantity}"`));
+          }, (error: unknown) => fail(index, failure(error)));
         outcomes.push(pending);
       });
-      call.on('end', () => {
-        void Promise.all(outcomes).then(() => {
-          if (!failed) callback(null, { accepted: String(accepted) });
-        });
-      });
+      call.on('end', answer);
       call.on('error', (error) => logger.debug({ err: error }, 'IngestTrades stream failed'));
     },
   };

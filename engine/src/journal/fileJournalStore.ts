@@ -187,13 +187,21 @@ function openShard(dir: string, shard: number, logger: Logger): ShardFiles {
   for (const name of names.filter((name) => name.endsWith('.journal')).sort()) {
     const start = positionOf(name)!;
     if (start < snapshotPosition) continue;
+    const path = join(dir, name);
+    const bytes = readFileSync(path);
+    const { slots, validBytes } = decodeFrames(bytes);
+    if (start !== position && slots.length === 0) {
+      // A rotation (snapshot request) opens the next segment at once, while the commands before
+      // it may still wait for their sync: a crash then leaves a short segment (its torn tail
+      // was never acknowledged) and an empty next one, which is no gap.
+      logger.warn({ shard, file: name, expected: position }, 'journal: dropping an empty segment after a torn one');
+      rmSync(path);
+      continue;
+    }
     if (start !== position)
       throw new Error(
         `journal of shard ${shard} has a gap: expected a segment at ${position}, found ${name}`,
       );
-    const path = join(dir, name);
-    const bytes = readFileSync(path);
-    const { slots, validBytes } = decodeFrames(bytes);
     if (validBytes < bytes.length) {
       logger.warn(
         { shard, file: name, tornBytes: bytes.length - validBytes },

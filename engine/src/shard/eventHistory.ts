@@ -10,6 +10,8 @@ export class EventHistory {
   private readonly capacity: number;
   /** Sequence of the newest retained event; 0 before the first. */
   private newest = 0;
+  /** First sequence this history ever held: a shard restored from a snapshot starts above 1. */
+  private first = 1;
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -23,7 +25,16 @@ export class EventHistory {
 
   /** Sequence of the oldest event still retained (newest + 1 when empty). */
   get oldestSequence(): number {
-    return Math.max(1, this.newest - this.capacity + 1);
+    return Math.max(this.first, this.newest - this.capacity + 1);
+  }
+
+  /**
+   * For a shard restored from a snapshot taken after event `sequence`: the events up to it are
+   * gone (a replay from them is out of range), and the next one appended is `sequence + 1`.
+   */
+  startAfter(sequence: number): void {
+    this.newest = sequence;
+    this.first = sequence + 1;
   }
 
   /** Copies one event slot in. */

@@ -24,13 +24,19 @@ export class ShardOutputs implements ShardEventSink {
   onShardFailure: ((shard: number, error: Error) => void) | undefined;
   private readonly pending: readonly PendingRequests[];
   private readonly subscribers = new EventSubscribers();
-  private readonly depthQueries = new Map<number, (snapshot: DepthSnapshot) => void>();
+  /** Waiting depth queries by request id, with the shard that answers each. */
+  private readonly depthQueries = new Map<number, { shard: number; resolve(snapshot: DepthSnapshot): void; reject(error: Error): void }>();
   /** Last QUOTE event slot per symbol id (slot 0 unused). */
   private readonly quotes: Float64Array;
   private readonly failedShards = new Map<number, ShardFailedError>();
 
-  constructor(shardCount: number, symbolCount: number, historyPerShard: number) {
-    this.histories = Array.from({ length: shardCount }, () => new EventHistory(historyPerShard));
+  /** `startSequences[shard]`: the last sequence of a shard restored from a snapshot (events before are not kept). */
+  constructor(shardCount: number, symbolCount: number, historyPerShard: number, startSequences: readonly number[] = []) {
+    this.histories = Array.from({ length: shardCount }, (_, shard) => {
+      const history = new EventHistory(historyPerShard);
+      if ((startSequences[shard] ?? 0) > 0) history.startAfter(startSequences[shard]!);
+      return history;
+    });
     this.pending = Array.from({ length: shardCount }, () => new PendingRequests());
     this.quotes = new Float64Array((symbolCount + 1) * EVENT_SLOT_SIZE);
   }
@@ -50,9 +56,9 @@ export class ShardOutputs implements ShardEventSink {
     this.pending[shard]!.add(entry);
   }
 
-  /** Resolves with the DEPTH reply to `requestId`. */
-  awaitDepth(requestId: number): Promise<DepthSnapshot> {
-    return new Promise<DepthSnapshot>((resolve) => this.depthQueries.set(requestId, resolve));
+  /** Resolves with `shard`'s DEPTH reply to `requestId`; rejects when the shard dies or the engine stops first. */
+  awaitDepth(shard: number, requestId: number): Promise<DepthSnapshot> {
+    return new Promise<DepthSnapshot>((resolve, reject) => this.depthQueries.set(requestId, { shard, resolve, reject }));
   }
 
   /** A copy of the symbol's last QUOTE event slot (all zero before the first). */
@@ -90,6 +96,7 @@ export class ShardOutputs implements ShardEventSink {
   failAll(error: Error): void {
     for (const pending of this.pending)
       for (const entry of pending.drain()) (entry as FailableEntry).fail?.(error);
+    for (const query of this.depthQueries.values()) query.reject(error);
     this.depthQueries.clear();
   }
 
@@ -112,11 +119,11 @@ export class ShardOutputs implements ShardEventSink {
 
   onDepth(shard: number, header: Float64Array, levels: Float64Array): void {
     const requestId = header[DepthReplyField.REQUEST_ID] ?? 0;
-    const resolve = this.depthQueries.get(requestId);
-    if (resolve === undefined) return;
+    const query = this.depthQueries.get(requestId);
+    if (query === undefined) return;
     this.depthQueries.delete(requestId);
     const bidValues = (header[DepthReplyField.BID_LEVELS] ?? 0) * 3;
-    resolve({
+    query.resolve({
       shard,
       sequence: header[DepthReplyField.LAST_SEQUENCE] ?? 0,
       bids: levels.subarray(0, bidValues),
@@ -129,6 +136,11 @@ export class ShardOutputs implements ShardEventSink {
     const failure = new ShardFailedError(shard, error);
     this.failedShards.set(shard, failure);
     for (const entry of this.pending[shard]!.drain()) (entry as FailableEntry).fail?.(failure);
+    for (const [requestId, query] of this.depthQueries) {
+      if (query.shard !== shard) continue;
+      this.depthQueries.delete(requestId);
+      query.reject(failure);
+    }
     this.onShardFailure?.(shard, failure);
   }
 }

@@ -1,4 +1,4 @@
-import { CommandField as C, CommandKind, EVENT_SLOT_SIZE } from '../core/index.js';
+import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, snapshotSequence } from '../core/index.js';
 import { AccountDirectory } from './accountDirectory.js';
 import type { EventHistory } from './eventHistory.js';
 import type { EventFilter, EventSubscriber } from './eventSubscribers.js';
@@ -56,6 +56,7 @@ export class ShardedEngine {
       pool.shardCount,
       registry.instruments.length,
       options.historyPerShard ?? 100_000,
+      (options.snapshots ?? []).map((snapshot) => (snapshot === undefined ? 0 : snapshotSequence(snapshot))),
     );
     this.maxQueued = options.maxQueuedCommands ?? 1_000_000;
     this.nextOrderId = options.firstOrderId ?? 1;
@@ -145,6 +146,8 @@ export class ShardedEngine {
   /** Sends the limits to every shard; resolves with the first reject reason, or 0 when all applied. */
   async setRiskLimits(accountId: string, limits: RiskLimitValues): Promise<number> {
     const account = accountId === '' ? 0 : this.accounts.idOf(accountId);
+    // All shards or none: a refusal after some shards took the limits would leave them split.
+    for (let shard = 0; shard < this.pool.shardCount; shard++) this.assertAccepting(shard);
     const group = new CommandGroup();
     for (let shard = 0; shard < this.pool.shardCount; shard++) {
       const requestId = this.write(shard, CommandKind.SET_RISK_LIMITS, 0, account, 0, (slots, at) => {
@@ -198,7 +201,7 @@ export class ShardedEngine {
     slots[at + 1] = requestId;
     slots[at + 2] = instrument.symbolId;
     slots[at + 3] = depth;
-    const promise = this.outputs.awaitDepth(requestId);
+    const promise = this.outputs.awaitDepth(instrument.shard, requestId);
     writer.flush();
     return promise;
   }
@@ -234,6 +237,11 @@ export class ShardedEngine {
     this.assertRunning();
     const failed = this.outputs.anyFailure();
     if (failed !== undefined) throw failed;
+    // Refused whole, before any id is taken, when a shard it goes to is too far behind.
+    for (let i = 0; i < count; i++) {
+      const shard = shardOfRecord(i);
+      if (this.pool.writers[shard]!.queued > this.maxQueued) throw new EngineBusyError(shard);
+    }
     const firstOrderId = this.nextOrderId;
     const firstRequestId = this.nextRequestId;
     this.nextOrderId += count;
@@ -321,11 +329,8 @@ export class ShardedEngine {
     orderId: number,
     fill: SlotFiller,
   ): number {
-    this.assertRunning();
-    const failed = this.outputs.failureOf(shard);
-    if (failed !== undefined) throw failed;
+    this.assertAccepting(shard);
     const writer = this.pool.writers[shard]!;
-    if (writer.queued > this.maxQueued) throw new EngineBusyError(shard);
     const requestId = this.nextRequestId++;
     const at = writer.claimSlot();
     const slots = writer.target;
@@ -353,5 +358,13 @@ export class ShardedEngine {
 
   private assertRunning(): void {
     if (this.stopped) throw new EngineStoppedError();
+  }
+
+  /** Throws unless `shard` may take a command now: engine running, shard alive, not too far behind. */
+  private assertAccepting(shard: number): void {
+    this.assertRunning();
+    const failed = this.outputs.failureOf(shard);
+    if (failed !== undefined) throw failed;
+    if (this.pool.writers[shard]!.queued > this.maxQueued) throw new EngineBusyError(shard);
   }
 }

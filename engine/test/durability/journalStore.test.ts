@@ -132,4 +132,22 @@ describe('FileJournalStore after a crash', () => {
     expect(recovery.ids.maxOrderId).toBe(3);
     expect(recovery.commands).toBe(3);
   });
+
+  it('restarts after a crash that came between a segment rotation and the sync of the commands before it', async () => {
+    const under = fileStore();
+    const store = under.open();
+    store.append(0, submits(1, 2));
+    await store.sync();
+    // Appended but never synced (so never acknowledged), then a snapshot request rotates the
+    // segment: the new segment file exists on disk, the crash comes before the next sync.
+    store.append(0, submits(3, 1));
+    store.beginSnapshot(0);
+    const reopened = FileJournalStore.open(under.dir(), 2, logger);
+    expect((await reopened.load(0)).commands.length / COMMAND_SLOT_SIZE).toBe(2);
+    reopened.append(0, submits(3, 1));
+    await reopened.close();
+    const recovery = await recoverJournal(FileJournalStore.open(under.dir(), 2, logger), 2);
+    expect(recovery.commands).toBe(3);
+    expect(recovery.ids.maxOrderId).toBe(3);
+  });
 });
