@@ -5,6 +5,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Caller } from '@mib/auth';
 import type { Logger } from '@mib/telemetry';
+import { clientResultOf } from './clientErrors.js';
 import { completeSubscriptionEvent, type SubscriptionExecution } from './completeSubscriptionEvent.js';
 import type { SubgraphSockets } from './subgraphSockets.js';
 import { SubscriptionHub, type SubscriptionListener, type Unsubscribe } from './subscriptionHub.js';
@@ -87,7 +88,9 @@ export class FederatedSubscriptions {
         variables: primaryVariables,
         extensions: this.callerExtensions(request.caller),
       });
-      return completeEach(events, (event) => completeSubscriptionEvent(execution, event));
+      return completeEach(events, async (event) =>
+        clientResultOf(await completeSubscriptionEvent(execution, event), this.services.logger),
+      );
     };
     return this.hub.subscribe(key, open, listener);
   }

@@ -2,6 +2,7 @@ import type { ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSche
 import type { Caller } from '@mib/auth';
 import { ErrorCode } from '@mib/errors';
 import type { Logger } from '@mib/telemetry';
+import { clientErrorsOf } from './clientErrors.js';
 import type { FederatedSubscribeRequest } from './federatedSubscriptions.js';
 import type { OperationPreparer } from './operationPreparer.js';
 import {
@@ -308,9 +309,9 @@ export class GraphQLWsConnection {
     if (operation instanceof OperationSubscriber) operation.unsubscribe?.();
   }
 
-  /** Errors from subgraphs reach the client as they are; anything else is logged and masked. */
+  /** Errors from subgraphs reach the client shaped as over HTTP; anything else is logged and masked. */
   private errorsOf(error: unknown): readonly GraphQLFormattedError[] {
-    if (error instanceof SubgraphErrors) return error.errors;
+    if (error instanceof SubgraphErrors) return clientErrorsOf(error.errors, this.settings.logger);
     this.settings.logger.error({ err: error }, 'graphql-ws operation failed');
     return [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL } }];
   }

@@ -1,4 +1,4 @@
-import { Repeater } from '@repeaterjs/repeater';
+import { MAX_QUEUE_LENGTH, Repeater } from '@repeaterjs/repeater';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -28,7 +28,16 @@ export class SubgraphSockets {
     const client = this.client(serviceName);
     return new Repeater<ExecutionResult>(async (push, stop) => {
       const unsubscribe = client.subscribe(operation, {
-        next: (result) => void push(result as ExecutionResult),
+        next: (result) => {
+          // Events wait here while earlier ones are completed; past the queue's limit push throws,
+          // and a throw out of this callback would make graphql-ws close the socket that every
+          // subscription to this subgraph shares. The stream that fell behind ends alone instead.
+          try {
+            void push(result as ExecutionResult);
+          } catch {
+            void stop(new Error(`a subscription to ${serviceName} fell ${MAX_QUEUE_LENGTH} events behind`));
+          }
+        },
         error: (error) => stop(failureOf(error)),
         complete: () => stop(),
       });

@@ -5,7 +5,7 @@ import { testCallerTokens } from '@mib/auth/testing';
 import { silentLogger } from '@mib/telemetry';
 import { startGateway, type RunningGateway } from '../../src/index.js';
 import { authenticateTestConnection, testToken } from './subscriptionServerFixture.js';
-import { startToySubgraphs, type ToyPlatform } from './toySubgraphs.js';
+import { FAILING_INSTRUMENT, startToySubgraphs, type ToyPlatform } from './toySubgraphs.js';
 
 let toys: ToyPlatform;
 let gateway: RunningGateway;
@@ -110,6 +110,19 @@ describe('federated subscriptions through startGateway', () => {
     ]);
     const query = await client.iterate({ query: '{ instrument(id: "i1") { name } }' }).next();
     expect(query.value).toEqual({ data: { instrument: { name: 'Apple Inc.' } } });
+  });
+
+  it("masks a subgraph's internal error in an event as INTERNAL, as over HTTP", async () => {
+    const updates = connect('grace').iterate({ query: ORDER_UPDATES });
+    const next = updates.next();
+    await toys.events.waitForSubscribers(1);
+    toys.events.publish({ id: 'o5', status: 'OPEN', owner: user('grace'), instrumentId: FAILING_INSTRUMENT });
+    const event = (await next).value as unknown;
+    expect(JSON.stringify(event)).not.toContain('ECONNREFUSED');
+    expect(event).toMatchObject({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }],
+    });
+    await updates.return?.();
   });
 
   it('completes the client subscription when the subgraph completes it', async () => {

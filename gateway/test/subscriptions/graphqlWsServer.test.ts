@@ -218,6 +218,33 @@ describe('fan-out', () => {
     await Promise.all(iterators.map(async (iterator) => iterator.return?.()));
   });
 
+  it("ends a stream whose events back up before completion, not the subgraph's other streams", async () => {
+    const flooded = connect('judy').iterate({ query: ORDER_UPDATES });
+    const other = connect('ken').iterate({ query: ORDER_UPDATES });
+    const otherNext = other.next();
+    const floodedEnded = (async () => {
+      for (let event = await flooded.next(); !event.done; event = await flooded.next());
+    })();
+    await fixture.toys.events.waitForSubscribers(2);
+    // Far more events than entity fetches can complete meanwhile, in bursts the toy can queue.
+    for (let burst = 0; burst < 8; burst++) {
+      for (let index = 0; index < 500; index++)
+        fixture.toys.events.publish({
+          id: `f${burst}-${index}`,
+          status: 'OPEN',
+          owner: 'judy',
+          instrumentId: 'i1',
+        });
+      await new Promise(setImmediate);
+    }
+    await expect(floodedEnded).rejects.toMatchObject([{ extensions: { code: 'INTERNAL' } }]);
+    expect(fixture.subscriptions.upstreamCount).toBe(1);
+    fixture.toys.events.publish({ id: 'k1', status: 'OPEN', owner: 'ken', instrumentId: 'i2' });
+    expect((await otherNext).value).toMatchObject({ data: { orderUpdates: { id: 'k1' } } });
+    await flooded.return?.();
+    await other.return?.();
+  });
+
   it('drops a client that stops reading, with 1008, and keeps serving the others', async () => {
     const reader = connect('ivan').iterate({ query: ORDER_UPDATES });
     const stalled = await rawSocket();

@@ -25,6 +25,12 @@ const referenceTypeDefs = parse(`${FEDERATION}
   type Query { instrument(id: ID!): Instrument }
 `);
 
+/**
+ * An instrument id whose lookup fails inside the `trading` subgraph with an error that names
+ * internals (an address): what reaches a gateway client must not.
+ */
+export const FAILING_INSTRUMENT = 'failing';
+
 interface OrderEvent {
   id: string;
   status: string;
@@ -96,7 +102,13 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
         createContext: (caller) => ({ owner: caller.identity?.userId ?? 'anonymous' }),
         resolvers: {
           Query: { order: () => null },
-          Order: { instrument: (order: OrderEvent) => ({ id: order.instrumentId }) },
+          Order: {
+            instrument: (order: OrderEvent) => {
+              if (order.instrumentId === FAILING_INSTRUMENT)
+                throw new Error('instrument lookup failed: connect ECONNREFUSED 10.0.0.7:5432');
+              return { id: order.instrumentId };
+            },
+          },
           Subscription: {
             orderUpdates: {
               subscribe: (_root: unknown, _args: unknown, context: { owner: string }) =>
