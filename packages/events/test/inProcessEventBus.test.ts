@@ -28,6 +28,33 @@ describe('InProcessEventBus retention', () => {
     expect(received.all.length).toBeLessThanOrEqual(20);
   });
 
+  it('keeps every event a stuck group has yet to read, however far past the retention', async () => {
+    await using bus = new InProcessEventBus({
+      logger,
+      partitions: 1,
+      retention: 10,
+      retry: { initialDelayMs: 5, maxDelayMs: 5 },
+    });
+    let databaseUp = false;
+    const received = new ReceivedEvents();
+    await bus.subscribe({
+      group: 'stuck',
+      topics: ['quotes'],
+      handler: received.handler(() => {
+        if (!databaseUp) throw new Error('database unavailable');
+      }),
+    });
+    await bus.publish(Array.from({ length: 3_000 }, (_, index) => quote('AAPL', index + 1)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received.all).toHaveLength(0);
+
+    databaseUp = true;
+    await received.until((all) => all.length === 3_000, 5_000, 'all 3 000 events');
+    expect(received.events.map((event) => event.sequence)).toEqual(
+      Array.from({ length: 3_000 }, (_, index) => index + 1),
+    );
+  });
+
   it('delivers a large burst to every group without losing or reordering events', async () => {
     await using bus = new InProcessEventBus({ logger, partitions: 4 });
     const groups = [new ReceivedEvents(), new ReceivedEvents()];

@@ -18,7 +18,11 @@ export interface InProcessEventBusOptions {
   readonly logger: Logger;
   /** Partitions per topic (default 8): the most members of one group that can share a topic. */
   readonly partitions?: number;
-  /** Events kept per partition at most, consumed or not (default 10 000): bounds memory when nobody consumes. */
+  /**
+   * Events kept per partition that no group reads (default 10 000): bounds memory when nobody
+   * consumes. Events a group has yet to read are kept however many, as Kafka keeps a lagging
+   * consumer's: a stuck handler (its database down) costs memory, never an acknowledged event.
+   */
   readonly retention?: number;
   /** Backoff for rejecting handlers (default 100 ms doubling to 5 s). */
   readonly retry?: RetryPolicy;
@@ -28,6 +32,7 @@ export class InProcessEventBus implements EventBus {
   readonly #logger: Logger;
   readonly #partitions: number;
   readonly #retry: RetryPolicy;
+  readonly #retention: number;
   readonly #logs: ReadonlyMap<Topic, readonly PartitionLog[]>;
   readonly #groups = new Map<string, ConsumerGroup>();
   /** `group/topic/partition` of the delivery loops running now: at most one per partition. */
@@ -40,12 +45,9 @@ export class InProcessEventBus implements EventBus {
     this.#logger = options.logger.child({ component: 'event-bus', adapter: 'in-process' });
     this.#partitions = options.partitions ?? 8;
     this.#retry = options.retry ?? defaultRetryPolicy;
-    const retention = options.retention ?? 10_000;
+    this.#retention = options.retention ?? 10_000;
     this.#logs = new Map(
-      topics.map((topic) => [
-        topic,
-        Array.from({ length: this.#partitions }, () => new PartitionLog(retention)),
-      ]),
+      topics.map((topic) => [topic, Array.from({ length: this.#partitions }, () => new PartitionLog())]),
     );
   }
 
@@ -65,6 +67,7 @@ export class InProcessEventBus implements EventBus {
       const topic = topicOf(event.type);
       const partition = partitionForKey(event.key, this.#partitions);
       this.#log(topic, partition).append(event);
+      this.#trim(topic, partition);
       for (const group of this.#groups.values()) this.#schedule(group, topic, partition);
     }
   }
@@ -195,12 +198,27 @@ export class InProcessEventBus implements EventBus {
     }
   }
 
-  /** Drops what every group has consumed. */
+  /**
+   * Drops what every group reading the partition has consumed; with no group reading it, all but
+   * the newest `retention` events. A group far behind is warned about, once per `retention`
+   * events of lag, and its events are kept.
+   */
   #trim(topic: Topic, partition: number): void {
+    const log = this.#log(topic, partition);
     let lowest = Number.POSITIVE_INFINITY;
-    for (const group of this.#groups.values())
-      lowest = Math.min(lowest, group.position(topic, partition) ?? lowest);
-    if (Number.isFinite(lowest)) this.#log(topic, partition).trimBefore(lowest);
+    let slowest: ConsumerGroup | undefined;
+    for (const group of this.#groups.values()) {
+      const position = group.position(topic, partition);
+      if (position !== undefined && position < lowest) [lowest, slowest] = [position, group];
+    }
+    if (!slowest) return log.trimBefore(log.end - this.#retention);
+    log.trimBefore(lowest);
+    const lag = log.end - lowest;
+    if (lag >= this.#retention && lag % this.#retention === 0)
+      this.#logger.warn(
+        { group: slowest.name, topic, partition, lag },
+        'a group is far behind; holding its events',
+      );
   }
 }
 

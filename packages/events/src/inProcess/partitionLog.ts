@@ -1,7 +1,7 @@
 /**
  * One partition of an in-process topic: an append-only list of events addressed by offset,
- * like a Kafka partition. Old events are dropped once every group is past them, or when the
- * partition holds more than its retention, so a long-running embedded process stays bounded.
+ * like a Kafka partition. The bus trims it: what every group has read, and with no group reading
+ * it all but a bounded tail.
  */
 import type { TradingEvent } from '../eventSchema.js';
 
@@ -9,8 +9,6 @@ export class PartitionLog {
   #events: TradingEvent[] = [];
   /** Offset of `#events[0]`. */
   #base = 0;
-
-  constructor(private readonly retention: number) {}
 
   /** Offset of the oldest event still held. */
   get start(): number {
@@ -24,7 +22,6 @@ export class PartitionLog {
 
   append(event: TradingEvent): void {
     this.#events.push(event);
-    if (this.#events.length > this.retention) this.trimBefore(this.end - this.retention);
   }
 
   /** The event at `offset`, or undefined when it was trimmed or is not written yet. */
