@@ -24,7 +24,7 @@ export { databaseSubgraph, type DatabaseSubgraph } from './databaseSubgraph.js';
 export { startSubgraphs, type RunningSubgraphs } from './startSubgraphs.js';
 export { createPageLoader, type PageKey, type PageLoader, type PageSource } from './pageLoader.js';
 export { applyOnce, consumeIntoReadModel, type EventMarkSchema, type Transaction } from './readModel.js';
-export { LiveEvents, liveEventsOf } from './liveEvents.js';
+export { LiveEvents, liveEventsOf, type LiveEventsOptions } from './liveEvents.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';
 export { InstrumentCatalog, type InstrumentRef } from './instrumentCatalog.js';
 export { SubscriberCount } from './subscriberCount.js';

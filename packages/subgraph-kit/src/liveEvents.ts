@@ -8,25 +8,43 @@ import type { EventBus, Topic, TradingEvent } from '@mib/events';
  * fan-out) from the latest offset, once, and fans events out in process to the subscribers whose
  * filter accepts them.
  */
+export interface LiveEventsOptions {
+  readonly name: string;
+  readonly topics: readonly Topic[];
+  /**
+   * Events one subscriber may have waiting for its connection before its stream ends with an
+   * error (default 1 024): a subscriber that cannot keep up costs bounded memory.
+   */
+  readonly maxWaitingPerSubscriber?: number;
+}
+
 export class LiveEvents {
   private readonly listeners = new Set<(event: TradingEvent) => void>();
   private started: Promise<unknown> | undefined;
 
   constructor(
     private readonly bus: EventBus,
-    private readonly options: { name: string; topics: readonly Topic[] },
+    private readonly options: LiveEventsOptions,
   ) {}
 
-  /** Joins the bus now rather than on the first subscriber (so no event after start-up is missed). */
+  /**
+   * Joins the bus now rather than on the first subscriber (so no event after start-up is missed).
+   * A failed join is forgotten, so the next subscriber tries again.
+   */
   start(): Promise<unknown> {
-    this.started ??= this.bus.subscribe({
-      group: `${this.options.name}-live-${randomUUID()}`,
-      topics: this.options.topics,
-      start: 'latest',
-      handler: async (event) => {
-        for (const listener of this.listeners) listener(event);
-      },
-    });
+    this.started ??= this.bus
+      .subscribe({
+        group: `${this.options.name}-live-${randomUUID()}`,
+        topics: this.options.topics,
+        start: 'latest',
+        handler: async (event) => {
+          for (const listener of this.listeners) listener(event);
+        },
+      })
+      .catch((error: unknown) => {
+        this.started = undefined;
+        throw error;
+      });
     return this.started;
   }
 
@@ -38,12 +56,21 @@ export class LiveEvents {
     filter: (event: TradingEvent) => boolean,
     select: (event: TradingEvent) => Payload | Promise<Payload>,
   ): AsyncIterableIterator<Payload> {
+    const maxWaiting = this.options.maxWaitingPerSubscriber ?? 1_024;
     return new Repeater<Payload>(async (push, stop) => {
       await this.start();
       let delivered: Promise<unknown> = Promise.resolve();
+      let waiting = 0;
       const listener = (event: TradingEvent) => {
         if (!filter(event)) return;
-        delivered = delivered.then(async () => push(await select(event))).catch(stop);
+        if (++waiting > maxWaiting) {
+          stop(new Error(`a subscriber of ${this.options.name} fell ${maxWaiting} events behind`));
+          return;
+        }
+        delivered = delivered
+          .then(async () => push(await select(event)))
+          .then(() => void waiting--)
+          .catch(stop);
       };
       this.listeners.add(listener);
       await stop;
@@ -58,7 +85,7 @@ const liveEventsByBus = new WeakMap<EventBus, Map<string, LiveEvents>>();
  * The one `LiveEvents` of a subgraph in this process for `bus`: every request's context asks for
  * it, and all of them must share one bus subscription.
  */
-export function liveEventsOf(bus: EventBus, options: { name: string; topics: readonly Topic[] }): LiveEvents {
+export function liveEventsOf(bus: EventBus, options: LiveEventsOptions): LiveEvents {
   let byName = liveEventsByBus.get(bus);
   if (!byName) {
     byName = new Map();

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, InProcessEventBus, type EventBus, type TradingEvent } from '@mib/events';
+import { silentLogger } from '@mib/telemetry';
+import { LiveEvents } from '../src/index.js';
+
+const logger = silentLogger();
+
+const quote = (sequence: number): TradingEvent =>
+  createEvent(
+    'quote',
+    {
+      symbol: 'AAPL',
+      bidPrice: '101.00',
+      bidSize: '5',
+      askPrice: '101.50',
+      askSize: '7',
+      lastPrice: null,
+      lastQuantity: null,
+      vwap: null,
+      sessionVolume: '0',
+    },
+    { source: 'engine', shard: 0, sequence, occurredAt: new Date(Date.UTC(2026, 10, 24, 7, 30)) },
+  );
+
+/** An in-process bus whose first `subscribe` fails, as a broker that is not up yet would. */
+function busFailingFirstJoin(): EventBus & { joins: number } {
+  const bus = new InProcessEventBus({ logger, partitions: 1 });
+  const failing = Object.assign(Object.create(bus) as InProcessEventBus, { joins: 0 });
+  failing.subscribe = (options) =>
+    ++failing.joins === 1 ? Promise.reject(new Error('broker not reachable')) : bus.subscribe(options);
+  failing.publish = (events) => bus.publish(events);
+  failing.close = () => bus.close();
+  return failing;
+}
+
+describe('LiveEvents', () => {
+  it('joins the bus again after a failed first join, so later subscribers get events', async () => {
+    const bus = busFailingFirstJoin();
+    const live = new LiveEvents(bus, { name: 'test', topics: ['quotes'] });
+    await expect(live.start()).rejects.toThrow('broker not reachable');
+
+    const stream = live.stream(
+      () => true,
+      (event) => event.sequence,
+    );
+    const first = stream.next();
+    await new Promise(setImmediate);
+    await bus.publish([quote(7)]);
+    expect(await first).toEqual({ value: 7, done: false });
+    expect(bus.joins).toBe(2);
+    await stream.return?.();
+    await bus.close();
+  });
+
+  it('ends the stream of a subscriber too far behind, and keeps serving the others', async () => {
+    await using bus = new InProcessEventBus({ logger, partitions: 1 });
+    const live = new LiveEvents(bus, { name: 'test', topics: ['quotes'], maxWaitingPerSubscriber: 5 });
+    const stalled = live.stream(
+      () => true,
+      (event) => event.sequence,
+    );
+    const reading = live.stream(
+      () => true,
+      (event) => event.sequence,
+    );
+    // Asking for the first value starts each stream; a macrotask later both listen.
+    const stalledFirst = stalled.next();
+    let next = reading.next();
+    await new Promise(setImmediate);
+
+    // The reading subscriber takes each event before the next is published; the stalled one never.
+    const read = [];
+    for (let sequence = 1; sequence <= 20; sequence++) {
+      await bus.publish([quote(sequence)]);
+      read.push((await next).value);
+      next = reading.next();
+    }
+    expect(read).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+
+    // The stalled one gets what fitted, then the reason its stream ended.
+    expect((await stalledFirst).value).toBe(1);
+    await expect(
+      (async () => {
+        for (;;) if ((await stalled.next()).done) return;
+      })(),
+    ).rejects.toThrow('fell 5 events behind');
+    await reading.return?.();
+  });
+});
