@@ -16,7 +16,7 @@ export async function applyOrdersEvent(
   tx: Transaction,
   { catalog, logger }: { catalog: InstrumentCatalog; logger: Logger },
 ): Promise<void> {
-  if (event.type === 'trade') return recordTrade(event, tx, catalog);
+  if (event.type === 'trade') return recordTrade(event, tx, catalog, logger);
   if (!isOrderEvent(event) || event.type === 'order.rejected') return;
   const instrument = await catalog.bySymbolName(event.payload.symbol);
   if (!instrument) {
@@ -57,11 +57,19 @@ async function recordTrade(
   event: EventOf<'trade'>,
   tx: Transaction,
   catalog: InstrumentCatalog,
+  logger: Logger,
 ): Promise<void> {
   const { taker, maker, aggressorSide } = event.payload;
   if (!taker || !maker || !aggressorSide) return; // an external print: no orders of ours behind it
   const instrument = await catalog.bySymbolName(event.payload.symbol);
-  if (!instrument) return;
+  if (!instrument) {
+    // As for order events: not retried, but never dropped unseen.
+    logger.error(
+      { symbol: event.payload.symbol, sequence: event.sequence },
+      'trade for an unknown instrument skipped',
+    );
+    return;
+  }
   const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
   await tx.trade.upsert({
     where: { id: tradeIdOf(event.payload.tradeId) },
