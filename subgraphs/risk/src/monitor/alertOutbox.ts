@@ -31,21 +31,29 @@ export async function raiseAlert(
   await tx.riskAlertOutbox.create({ data: { sequence, event } });
 }
 
+/** How long one outbox run may hold its rows while the bus takes them (a broker's slow ack). */
+const PUBLISH_TIMEOUT_MS = 60_000;
+
 /**
  * Publishes every committed, unpublished alert in sequence order and marks it published. Rows
  * stay locked while they are published, so replicas never publish out of order (a consumer
  * would drop the lower sequence); one published twice around a crash is skipped by consumers.
  */
 export async function publishPendingAlerts(prisma: PrismaClient, bus: EventBus): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const pending = await tx.$queryRaw<{ sequence: bigint; event: unknown }[]>`
+  await prisma.$transaction(
+    async (tx) => {
+      const pending = await tx.$queryRaw<{ sequence: bigint; event: unknown }[]>`
       SELECT sequence, event FROM risk.alert_outbox
       WHERE published_at IS NULL ORDER BY sequence FOR UPDATE`;
-    if (pending.length === 0) return;
-    await bus.publish(pending.map((row) => parseEvent(row.event)));
-    await tx.riskAlertOutbox.updateMany({
-      where: { sequence: { in: pending.map((row) => row.sequence) } },
-      data: { publishedAt: new Date() },
-    });
-  });
+      if (pending.length === 0) return;
+      await bus.publish(pending.map((row) => parseEvent(row.event)));
+      await tx.riskAlertOutbox.updateMany({
+        where: { sequence: { in: pending.map((row) => row.sequence) } },
+        data: { publishedAt: new Date() },
+      });
+    },
+    // Prisma's 5 s default would roll back the marks after a slow broker had taken the batch,
+    // and the next run would publish it again: consumers skip repeats, live subscribers not.
+    { timeout: PUBLISH_TIMEOUT_MS },
+  );
 }
