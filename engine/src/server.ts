@@ -99,7 +99,8 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
           onOverflow: () => void close(),
         });
   try {
-    durability?.resume(engine);
+    // Snapshots wait for the publisher: one stored before the bus has its events would lose them in a crash.
+    durability?.resume(engine, publisher);
     adapter = await serveGrpc(engine, {
       host: options.host ?? '0.0.0.0',
       port: options.port ?? 50_052,

@@ -111,6 +111,29 @@ describe('IngestTrades', () => {
     const volume = Number((await fixture.client.getQuote('XRP-USD')).sessionVolume) - Number(before.sessionVolume);
     expect(volume).toBe(10 * Number(applied?.[1]));
   });
+
+  it('refuses an aggressor side that is not BUY, SELL or SIDE_UNSPECIFIED, applying nothing', async () => {
+    const before = await fixture.client.getQuote('USDCHF');
+    const unknownSide = 7 as unknown as 'BUY';
+    const error = await failureOf(fixture.client.ingestTrades([{ symbol: 'USDCHF', price: '0.9', quantity: '1000', aggressorSide: unknownSide }]));
+    expect(error.status).toBe(status.INVALID_ARGUMENT);
+    expect(error.message).toContain('external trade 0 on "USDCHF"');
+    expect(error.message).toContain('aggressor side');
+    expect(await fixture.client.getQuote('USDCHF')).toEqual(before);
+    expect(await fixture.client.ingestTrades([{ symbol: 'USDCHF', price: '0.9', quantity: '1000', aggressorSide: 'SIDE_UNSPECIFIED' }])).toBe(1);
+  });
+
+  it('refuses a print stamped more than a minute ahead of the engine clock, changing nothing', async () => {
+    const before = await fixture.client.getQuote('USDCHF');
+    const farAhead = String(Date.now() + 3_600_000);
+    const error = await failureOf(fixture.client.ingestTrades([{ symbol: 'USDCHF', price: '0.91', quantity: '1000', aggressorSide: 'SELL', timestampMs: farAhead }]));
+    expect(error.status).toBe(status.INVALID_ARGUMENT);
+    expect(error.message).toContain('external trade 0 on "USDCHF"');
+    expect(error.message).toContain('ahead of the engine clock');
+    expect(await fixture.client.getQuote('USDCHF')).toEqual(before);
+    const slightlyAhead = String(Date.now() + 5_000);
+    expect(await fixture.client.ingestTrades([{ symbol: 'USDCHF', price: '0.91', quantity: '1000', timestampMs: slightlyAhead }])).toBe(1);
+  });
 });
 
 describe('service basics', () => {

@@ -2,14 +2,14 @@ import { status } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { CommandField as C } from '../core/index.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
+import { decodePrint } from './externalTrades.js';
+import type { ExternalTrade__Output } from './generated/mib/engine/v1/ExternalTrade.js';
 import type { MatchingEngineHandlers } from './generated/mib/engine/v1/MatchingEngine.js';
 import type { OrderBatch__Output } from './generated/mib/engine/v1/OrderBatch.js';
 import type { OrderBatchResult } from './generated/mib/engine/v1/OrderBatchResult.js';
 import { ORDER_RECORD_BYTES, OrderRecordOffset as R, recordView } from './orderBatchRecords.js';
 import { isMalformed, malformedStatus } from './malformedMessages.js';
 import { failure, invalid, rejected, type ServiceError } from './serviceErrors.js';
-import { decimalToUnits } from './wireDecimal.js';
-import { sideToSlot } from './wireEnums.js';
 import { eventKindToSlot, type WireMessages } from './wireMessages.js';
 
 type StreamHandlers = Pick<MatchingEngineHandlers, 'SubmitOrders' | 'StreamEvents' | 'IngestTrades'>;
@@ -186,12 +186,15 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
         if (problem === undefined || index < problem.index) problem = { index, error };
         answer();
       };
-      call.on('data', (trade: { symbol: string; price: string; quantity: string; aggressorSide: string | number; timestampMs: string }) => {
+      call.on('data', (trade: ExternalTrade__Output) => {
         if (problem !== undefined) return;
         const index = outcomes.length;
         if (isMalformed(trade)) return fail(index, malformedStatus('IngestTrades', trade));
+        const print = decodePrint(trade, Date.now());
+        // Refused before any shard sees it, so nothing changes (no command, no event).
+        if ('problem' in print) return fail(index, invalid(status.INVALID_ARGUMENT, `external trade ${index} on "${trade.symbol}": ${print.problem}`));
         const pending = engine
-          .ingestTrade(trade.symbol, decimalToUnits(trade.price), decimalToUnits(trade.quantity), sideToSlot(trade.aggressorSide) || 0, Number(trade.timestampMs))
+          .ingestTrade(trade.symbol, print.price, print.quantity, print.aggressorSide, print.timestampMs)
           .then((reason) => {
             if (reason === 0) accepted++;
             else fail(index, rejected(reason, `external trade ${index} on "${trade.symbol}": price "${trade.price}" quantity "${trade.quantity}"`));

@@ -66,10 +66,15 @@ export class CommandJournal {
     return this.store.sync();
   }
 
-  /** Stores the snapshot answering `shard`'s oldest snapshot request. */
-  async snapshotTaken(shard: number, snapshot: Float64Array): Promise<void> {
+  /**
+   * Stores the snapshot answering `shard`'s oldest snapshot request, once `storable` resolved
+   * (EngineDurability: once the event bus has every event the snapshot covers). Until then the
+   * journal keeps the commands before it, and recovery starts from the previous snapshot.
+   */
+  async snapshotTaken(shard: number, snapshot: Float64Array, storable?: Promise<void>): Promise<void> {
     const position = this.positionsOf(shard).shift();
     if (position === undefined) throw new Error(`shard ${shard} sent a snapshot nobody asked for`);
+    await storable;
     await this.store.writeSnapshot(shard, position, snapshot, this.idMarks);
   }
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { COMMAND_SLOT_SIZE } from '../core/index.js';
+import { COMMAND_SLOT_SIZE, snapshotSequence } from '../core/index.js';
 import type { RingProducer } from '../ring/index.js';
 import type { AccountDirectory } from '../shard/accountDirectory.js';
 import type { CommandWriter } from '../shard/commandWriter.js';
@@ -17,6 +17,12 @@ export interface DurabilityOptions {
    * under about a second per shard. 0 disables snapshots (the journal grows without bound).
    */
   readonly snapshotEvery?: number;
+}
+
+/** Where the engine's events go (the EventPublisher): snapshots wait for it (see `hooks`). */
+export interface EventPublication {
+  /** Resolves once every event of `shard` up to `sequence` is durable on the event bus. */
+  whenPublished(shard: number, sequence: number): Promise<void>;
 }
 
 /** The hooks ShardedEngine.start takes from the journal (see the shell's ShardedEngineOptions). */
@@ -49,6 +55,7 @@ export class EngineDurability {
   private readonly journal: CommandJournal;
   private readonly writers: JournaledCommandWriter[] = [];
   private accounts: AccountDirectory | undefined;
+  private publication: EventPublication | undefined;
 
   private constructor(
     private readonly store: JournalStore,
@@ -110,7 +117,14 @@ export class EngineDurability {
       },
       snapshots: this.recovery.shards.map((shard) => shard.snapshot),
       onSnapshot: (shard, snapshot) => {
-        this.journal.snapshotTaken(shard, snapshot).then(
+        // Recovery restores the newest stored snapshot and re-emits only the events after it.
+        // Stored while the bus is behind, it would make the events before it that the bus never
+        // got unrecoverable after a crash: so it is stored once the bus has them all, and until
+        // then the journal keeps the commands that re-emit them (replay from the previous
+        // snapshot; consumers skip what they already applied by sequence). Nothing on the
+        // command path waits for this; a slow bus only delays the snapshot.
+        const published = this.publication?.whenPublished(shard, snapshotSequence(snapshot));
+        this.journal.snapshotTaken(shard, snapshot, published).then(
           () => this.logger.debug({ shard }, 'snapshot written'),
           (error: unknown) =>
             this.logger.error(
@@ -124,8 +138,16 @@ export class EngineDurability {
     };
   }
 
-  /** Call once the engine started, before it serves: restores account numbers, replays the journal tails. */
-  resume(engine: { readonly accounts: AccountDirectory; readonly shardCount: number }): void {
+  /**
+   * Call once the engine started, before it serves: restores account numbers, replays the journal
+   * tails. With `publication` (the engine publishes to an event bus), each snapshot is stored only
+   * once the bus has every event it covers; without, as soon as it is taken.
+   */
+  resume(
+    engine: { readonly accounts: AccountDirectory; readonly shardCount: number },
+    publication?: EventPublication,
+  ): void {
+    this.publication = publication;
     if (this.writers.length !== engine.shardCount || this.writers.includes(undefined as never))
       throw new JournalNotWiredError();
     this.accounts = engine.accounts;

@@ -12,6 +12,7 @@ import {
   write,
   writeFileSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Logger } from 'pino';
@@ -34,6 +35,8 @@ interface ShardFiles {
   pending: { segment: Segment; slots: Float64Array }[];
   /** Rotated-out segments to close after their last write is synced. */
   retired: Segment[];
+  /** A segment file was created since the last sync: its directory entry is not durable yet. */
+  newSegment: boolean;
   readonly recovery: ShardRecovery;
 }
 
@@ -98,6 +101,7 @@ export class FileJournalStore implements JournalStore {
       fd: openSync(join(files.dir, `segment-${pad(files.appended)}.journal`), 'a'),
       start: files.appended,
     };
+    files.newSegment = true;
     return files.appended;
   }
 
@@ -136,9 +140,10 @@ export class FileJournalStore implements JournalStore {
   private async writeAndSync(): Promise<void> {
     // Take everything appended so far at once: appends made while this runs wait for the next.
     const batches = this.shards.map((files) => {
-      const batch = { pending: files.pending, retired: files.retired };
+      const batch = { dir: files.dir, pending: files.pending, retired: files.retired, newSegment: files.newSegment };
       files.pending = [];
       files.retired = [];
+      files.newSegment = false;
       return batch;
     });
     const accounts = this.pendingAccounts;
@@ -151,7 +156,11 @@ export class FileJournalStore implements JournalStore {
         Buffer.from(accounts.map((name) => JSON.stringify(name) + '\n').join('')),
       );
     await Promise.all(
-      batches.map(async ({ pending, retired }) => {
+      batches.map(async ({ dir, pending, retired, newSegment }) => {
+        // fdatasync makes a new file's frames durable, not its name: a power loss could drop the
+        // whole segment with acknowledged commands in it. Synced here, in the group commit the
+        // acknowledgement waits on, rather than on the main thread when the segment is created.
+        if (newSegment) await syncDirectoryAsync(dir);
         // In append order; a rotation splits the pending slots between two segments.
         for (const segment of new Set(pending.map((entry) => entry.segment))) {
           const slots = pending.filter((entry) => entry.segment === segment).map((entry) => entry.slots);
@@ -221,6 +230,7 @@ function openShard(dir: string, shard: number, logger: Logger): ShardFiles {
     appended: position,
     pending: [],
     retired: [],
+    newSegment: true,
     recovery: { snapshot, snapshotPosition, snapshotIds, commands },
   };
 }
@@ -286,6 +296,16 @@ function writeAndSyncFile(fd: number, data: Buffer): Promise<void> {
       fdatasync(fd, (syncError) => (syncError === null ? resolve() : reject(syncError)));
     });
   });
+}
+
+/** `syncDirectory` off the main thread, for the group commit. */
+async function syncDirectoryAsync(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A rename is durable only once its directory entry is synced. */

@@ -6,7 +6,7 @@ import {
   type TradingEvent,
 } from '@mib/events';
 import type { Logger } from 'pino';
-import { decodeEvent } from '../core/index.js';
+import { decodeEvent, EVENT_SLOT_SIZE, EventField } from '../core/index.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
 import { EventSlotQueue } from './eventSlotQueue.js';
 import { ShardEventMapper, type EventNames } from './tradingEvents.js';
@@ -28,8 +28,11 @@ export interface EventPublisherOptions {
   readonly onOverflow?: (error: Error) => void;
 }
 
-/** The part of the engine the publisher reads: its live event stream and its id ↔ name tables. */
-export type PublishedEngine = Pick<ShardedEngine, 'subscribe' | 'shardCount' | 'registry' | 'accounts'>;
+/**
+ * The part of the engine the publisher reads: its live event stream, its id ↔ name tables, and
+ * where each shard's sequence stood when publishing began.
+ */
+export type PublishedEngine = Pick<ShardedEngine, 'subscribe' | 'shardCount' | 'registry' | 'accounts' | 'histories'>;
 
 const MAX_RETRY_DELAY_MS = 5_000;
 
@@ -51,6 +54,10 @@ export class EventPublisher {
   private readonly unsubscribe: () => void;
   private pumping: Promise<void> | undefined;
   private overflow: Error | undefined;
+  /** Per shard, the sequence up to which every event is on the bus (or was left out, see pump). */
+  private readonly confirmed: number[];
+  /** Per shard, `whenPublished` calls waiting for `confirmed` to reach their sequence. */
+  private readonly waiting: { sequence: number; resolve: () => void }[][];
   /** Events accepted by the bus. */
   published = 0;
   /** Events with no place in the protocol (see ShardEventMapper.map). */
@@ -71,6 +78,10 @@ export class EventPublisher {
       { length: engine.shardCount },
       (_, shard) => new ShardEventMapper(shard, names),
     );
+    // Events before the live subscription are not this publisher's: a restored shard's came
+    // before its snapshot, which was stored only once they were on the bus.
+    this.confirmed = Array.from({ length: engine.shardCount }, (_, shard) => engine.histories[shard]?.lastSequence ?? 0);
+    this.waiting = Array.from({ length: engine.shardCount }, () => []);
     const subscription = engine.subscribe(
       new Map(),
       { symbolIds: new Set(), accountIds: new Set(), types: new Set() },
@@ -83,6 +94,16 @@ export class EventPublisher {
   /** Events waiting for the bus. */
   get backlog(): number {
     return this.queue.size;
+  }
+
+  /**
+   * Resolves once every event of `shard` up to `sequence` has been accepted by the bus (durable
+   * there: Kafka acknowledged it), or left out as unpublishable. The journal waits on this before
+   * it stores a snapshot (EngineDurability).
+   */
+  whenPublished(shard: number, sequence: number): Promise<void> {
+    if (sequence <= (this.confirmed[shard] ?? Infinity)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting[shard]!.push({ sequence, resolve }));
   }
 
   /** Stops listening, then resolves once everything received before is on the bus. */
@@ -106,14 +127,26 @@ export class EventPublisher {
   private async pump(): Promise<void> {
     while (this.queue.size > 0) {
       const events: TradingEvent[] = [];
+      /** Highest sequence per shard in this batch, unmapped events included. */
+      const lastSequences = new Map<number, number>();
       this.queue.shift(Math.min(this.queue.size, this.maxBatchSize), (shard, slots, slotIndex) => {
+        lastSequences.set(shard, slots[slotIndex * EVENT_SLOT_SIZE + EventField.SEQUENCE]!);
         const event = this.mappers[shard]!.map(decodeEvent(slots, slotIndex));
         if (event === undefined) this.unmapped++;
         else events.push(event);
       });
       await this.publishUntilAccepted(events);
       this.published += events.length;
+      for (const [shard, sequence] of lastSequences) this.confirm(shard, sequence);
     }
+  }
+
+  /** Batches go out one at a time in queue order, so a shard's events up to `sequence` are all on the bus. */
+  private confirm(shard: number, sequence: number): void {
+    this.confirmed[shard] = sequence;
+    const waiting = this.waiting[shard]!;
+    this.waiting[shard] = waiting.filter((waiter) => waiter.sequence > sequence);
+    for (const waiter of waiting) if (waiter.sequence <= sequence) waiter.resolve();
   }
 
   /** Retries a failed batch until the bus takes it; nothing later is sent meanwhile. */

@@ -1,10 +1,11 @@
 /** The publisher's guarantees when the bus misbehaves: nothing dropped, order kept, overflow loud. */
 import type { TradingEvent } from '@mib/events';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EVENT_SLOT_SIZE, EventField, EventType } from '../../src/core/index.js';
 import { EventPublisher, type PublishedEngine } from '../../src/publishing/eventPublisher.js';
 import { AccountDirectory } from '../../src/shard/accountDirectory.js';
+import { EventHistory } from '../../src/shard/eventHistory.js';
 import { InstrumentRegistry } from '../../src/shard/instrumentRegistry.js';
 
 /** An engine stand-in whose live stream the test drives slot by slot. */
@@ -15,6 +16,7 @@ function fakeEngine(): PublishedEngine & { emitQuote(sequence: number): void } {
     shardCount: 1,
     registry: new InstrumentRegistry([{ symbol: 'AAPL', tickSize: '0.01', lotSize: '1' }], 1),
     accounts: new AccountDirectory(),
+    histories: [new EventHistory(16)],
     subscribe: (_from, _filter, onEvent) => {
       deliver = onEvent;
       return () => (deliver = undefined);
@@ -60,6 +62,32 @@ describe('EventPublisher', () => {
       askPrice: null,
     });
     expect(publisher.published).toBe(500);
+  });
+
+  it('tells when every event of a shard up to a sequence is on the bus, so a snapshot may cover it', async () => {
+    const engine = fakeEngine();
+    const batches: { sequences: number[]; accept: () => void }[] = [];
+    const bus = {
+      publish: (events: readonly TradingEvent[]): Promise<void> =>
+        new Promise<void>((accept) => batches.push({ sequences: events.map((event) => event.sequence), accept })),
+    };
+    const publisher = new EventPublisher(engine, { bus, logger: pino({ level: 'silent' }), maxBatchSize: 2 });
+    const confirmed: number[] = [];
+    const watch = (sequence: number): Promise<void> =>
+      publisher.whenPublished(0, sequence).then(() => void confirmed.push(sequence));
+    await watch(0);
+    for (let sequence = 1; sequence <= 4; sequence++) engine.emitQuote(sequence);
+    const watched = Promise.all([watch(1), watch(3), watch(4)]);
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    expect(batches[0]?.sequences).toEqual([1, 2]);
+    expect(confirmed).toEqual([0]);
+    batches[0]?.accept();
+    await vi.waitFor(() => expect(batches).toHaveLength(2));
+    expect(confirmed).toEqual([0, 1]);
+    batches[1]?.accept();
+    await watched;
+    expect(confirmed).toEqual([0, 1, 3, 4]);
+    await publisher.close();
   });
 
   it('reports overflow once when the bus cannot keep up, instead of dropping events silently', () => {
