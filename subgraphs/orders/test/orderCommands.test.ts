@@ -181,4 +181,30 @@ describe('changing orders', () => {
       amendOrder: { __typename: 'OrderAmended', order: { quantity: '4', price: '150' } },
     });
   });
+
+  it('averages in the fills of an amend that trades', async () => {
+    const NVDA = demoInstrumentId('NVDA');
+    const sell = (price: string, quantity: string) =>
+      place({ instrumentId: NVDA, side: 'SELL', type: 'LIMIT', price, quantity }, DEMO_ANALYST_ID);
+    await sell('151', '4');
+    await sell('152', '6');
+    // Takes 4 at 151 on arrival, rests 6 at 151.
+    const id = (await place({ instrumentId: NVDA, side: 'BUY', type: 'LIMIT', price: '151', quantity: '10' }))
+      .data?.placeOrder.order?.id;
+    const response = await subgraphRequest(
+      fixture.subgraph.url,
+      `mutation($input: AmendOrderInput!) {
+        amendOrder(input: $input) { __typename ... on OrderAmended { order { status filledQuantity averagePrice } } }
+      }`,
+      { input: { id, price: '152' } },
+      asUser(DEMO_TRADER_ID),
+    );
+    // (4 × 151 + 6 × 152) / 10
+    expect(response.data).toEqual({
+      amendOrder: {
+        __typename: 'OrderAmended',
+        order: { status: 'FILLED', filledQuantity: '10', averagePrice: '151.6' },
+      },
+    });
+  });
 });

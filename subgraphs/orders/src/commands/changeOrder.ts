@@ -23,7 +23,7 @@ async function settle(
     mirrorOfReport(result.report, {
       userId: target.order.userId,
       instrumentId: target.order.instrumentId,
-      newOrder: false,
+      before: target.order,
       at: new Date(),
     }),
   );

@@ -2,7 +2,7 @@ import type { OrderSide, OrderType, PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
 import { mirrorOrder } from '../data/mirrorOrder.js';
-import { mirrorOfReport } from '../engineMirror/fromReport.js';
+import { mirrorOfReport, NOTHING_FILLED } from '../engineMirror/fromReport.js';
 import { isTradingOutcome, rejected, type OrderCommandResult } from './orderCommandResult.js';
 import { checkPriceForType, checkQuantity, tradableInstrument } from './orderInput.js';
 
@@ -48,7 +48,7 @@ export async function placeOrder(
   if (result.kind === 'accepted') {
     const orderId = await mirrorOrder(
       services.prisma,
-      mirrorOfReport(result.report, { userId, instrumentId: instrument.id, newOrder: true, at }),
+      mirrorOfReport(result.report, { userId, instrumentId: instrument.id, before: NOTHING_FILLED, at }),
     );
     return { __typename: 'OrderAccepted', orderId };
   }
