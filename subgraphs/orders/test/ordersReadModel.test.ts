@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANALYST_ID, DEMO_TRADER_ID } from '@mib/db';
 import { createEvent, type TradingEvent } from '@mib/events';
+import { mirrorOrder } from '../src/data/mirrorOrder.js';
 import { orderIdOf } from '../src/engineMirror/engineIds.js';
 import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
 
@@ -147,5 +148,30 @@ describe('the orders read model', () => {
       )
       .toBe(2);
     expect(await readModel()).toEqual(before);
+  });
+});
+
+describe('an engine order id seen again for another user', () => {
+  it("never rewrites the first user's order (an engine restarted without its journal numbers from 1 again)", async () => {
+    const { prisma } = fixture.db;
+    const instrument = await prisma.instrument.findFirstOrThrow();
+    const order = {
+      engineOrderId: '987654321',
+      instrumentId: instrument.id,
+      side: 'BUY',
+      type: 'LIMIT',
+      status: 'OPEN',
+      price: '100',
+      quantity: '10',
+      filledQuantity: '0',
+      averagePrice: null,
+      rejectReason: null,
+      at: new Date(),
+    } as const;
+    await mirrorOrder(prisma, { ...order, userId: DEMO_TRADER_ID, sequence: 1 });
+    await mirrorOrder(prisma, { ...order, userId: DEMO_ANALYST_ID, quantity: '99', sequence: 2 });
+    const row = await prisma.order.findUniqueOrThrow({ where: { id: orderIdOf('987654321') } });
+    expect(row.userId).toBe(DEMO_TRADER_ID);
+    expect(row.quantity.toString()).toBe('10');
   });
 });

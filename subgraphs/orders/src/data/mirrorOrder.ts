@@ -6,7 +6,9 @@ import type { MirroredOrder } from '../engineMirror/orderState.js';
 /**
  * Writes the engine's view of an order, unless the row already reflects a later engine event.
  * The mutation that placed the order and the event consumer both call this, in any order; the
- * sequence guard makes the newest state win and replays harmless. Returns the row's id.
+ * sequence guard makes the newest state win and replays harmless. A row of another user is
+ * never touched: an engine order id only comes round again when an engine ran without its
+ * journal (ids restart at 1), and then the first order keeps its terms. Returns the row's id.
  */
 export async function mirrorOrder(db: PrismaClient | Transaction, order: MirroredOrder): Promise<string> {
   const id = orderIdOf(order.engineOrderId);
@@ -26,6 +28,7 @@ export async function mirrorOrder(db: PrismaClient | Transaction, order: Mirrore
       reject_reason = EXCLUDED.reject_reason,
       engine_sequence = EXCLUDED.engine_sequence,
       updated_at = EXCLUDED.updated_at
-    WHERE orders.orders.engine_sequence < EXCLUDED.engine_sequence`;
+    WHERE orders.orders.engine_sequence < EXCLUDED.engine_sequence
+      AND orders.orders.user_id = EXCLUDED.user_id`;
   return id;
 }

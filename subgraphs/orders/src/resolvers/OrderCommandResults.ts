@@ -1,3 +1,4 @@
+import { requireOwner } from '@mib/auth';
 import type { OrderCommandResult } from '../commands/orderCommandResult.js';
 import type { OrdersContext } from '../context.js';
 import type {
@@ -10,8 +11,17 @@ import type {
   PlaceOrderResultResolvers,
 } from './types.generated.js';
 
-const orderOf = (result: OrderCommandResult, _args: unknown, { orderById }: OrdersContext) =>
-  result.orderId === null ? null : orderById.load(result.orderId);
+/**
+ * The order a command concerned, as recorded. Always the caller's own, unless an engine ran
+ * without its journal and an order id came round again: then the row is someone else's, and the
+ * owner check refuses it rather than answer with another user's order.
+ */
+async function orderOf(result: OrderCommandResult, _args: unknown, { orderById, identity }: OrdersContext) {
+  if (result.orderId === null) return null;
+  const order = await orderById.load(result.orderId);
+  if (order) requireOwner(identity, order.userId);
+  return order;
+}
 
 /** The order a successful command concerned, as now recorded. */
 async function recordedOrder(result: OrderCommandResult, args: unknown, context: OrdersContext) {
