@@ -47,7 +47,9 @@ export type Mutation = {
   /**
    * Sends a new order to the matching engine for the signed-in user. What the engine decides
    * (accepted, or rejected by a risk check, the price band, post-only crossing…) is the result;
-   * malformed input is a BAD_USER_INPUT error and sends nothing.
+   * malformed input is a BAD_USER_INPUT error and sends nothing. Not idempotent yet: after an
+   * INTERNAL error (the engine did not answer in time) the order may have been placed, so look
+   * at your open orders before sending it again.
    */
   placeOrder: PlaceOrderResult;
 };
