@@ -44,6 +44,21 @@ describe('historical VaR', () => {
     expect(historicalValueAtRisk(withGap, 0.99, 250)).toEqual({ amount: 0, scenarios: 3 });
   });
 
+  it.each([
+    [100, 0.99],
+    [20, 0.95],
+  ])('takes the largest loss when N(1 − c) is exactly 1 (N = %i, c = %f)', (scenarios, confidence) => {
+    // One day falls 10 % (a loss of 100 on a value of 1000), every other day rises 1 %: the
+    // 1st largest loss is 100. In doubles N × (1 − c) is 1.0000000000000009, whose ceiling is 2,
+    // the 2nd largest loss: a gain, floored to 0.
+    const closes = series(
+      Array.from({ length: scenarios + 1 }, (_, index) => (index === 0 ? 100 : 90 * 1.01 ** (index - 1))),
+    );
+    const estimate = historicalValueAtRisk([{ value: 1000, closes }], confidence, 250);
+    expect(estimate?.scenarios).toBe(scenarios);
+    expect(estimate?.amount).toBeCloseTo(100, 9);
+  });
+
   it('is zero without positions and unknown without history', () => {
     expect(historicalValueAtRisk([], 0.99, 250)).toEqual({ amount: 0, scenarios: 0 });
     expect(historicalValueAtRisk([{ value: 10, closes: [] }], 0.99, 250)).toBeNull();

@@ -83,6 +83,11 @@ describe('Mutation.setRiskLimits', () => {
     ['a zero quantity', { maxOrderQuantity: '0' }],
     ['a negative notional', { maxPositionNotional: '-1' }],
     ['more decimals than kept', { maxOrderNotional: '1.00001' }],
+    // NUMERIC(20, 4) keeps 16 digits before the point, NUMERIC(20, 8) 12.
+    ['more digits than kept before the point', { maxPositionNotional: '12345678901234567' }],
+    ['a quantity too large to keep', { maxOrderQuantity: '1234567890123' }],
+    // The engine holds order limits in 1e-8 units, exact up to 2^53: 90 071 992.54740991.
+    ['an order notional beyond what the engine holds', { maxOrderNotional: '90071992.5475' }],
     ['no open orders', { maxOpenOrders: 0 }],
     ['a band over 100 %', { priceBandBps: 10_001 }],
   ])('refuses %s with BAD_USER_INPUT and stores nothing', async (_case, change) => {

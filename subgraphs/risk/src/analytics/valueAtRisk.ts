@@ -1,3 +1,4 @@
+import { Decimal } from '@mib/db';
 import type { DailyClose } from './heldPositions.js';
 
 /** A position's current value and the history of its instrument's daily closes. */
@@ -42,7 +43,9 @@ export function historicalValueAtRisk(
         ),
     )
     .sort((a, b) => b - a);
-  const rank = Math.max(1, Math.ceil(scenarioDays.length * (1 - confidence)));
+  // In decimal, as the caller wrote the confidence: in doubles 100 × (1 − 0.99) is 1.0000000000000009,
+  // whose ceiling would pick the 2nd largest loss.
+  const rank = Math.max(1, new Decimal(1).minus(confidence).times(scenarioDays.length).ceil().toNumber());
   return { amount: Math.max(0, losses[rank - 1] ?? 0), scenarios: scenarioDays.length };
 }
 

@@ -13,6 +13,17 @@ export interface SetRiskLimitsInput {
 
 /** Fractional digits the columns keep (prisma/schema.prisma): more would be silently rounded. */
 const SCALE = { maxOrderQuantity: 8, maxOrderNotional: 4, maxPositionNotional: 4 } as const;
+/**
+ * Largest values kept: the engine holds its limits as integers of 1e-8 units in doubles, exact up
+ * to 2^53 units; NUMERIC(20, 4) keeps 16 digits before the point. Beyond them the engine refuses
+ * the limits, or takes them and the database then fails to store them: INTERNAL either way.
+ */
+const ENGINE_MAXIMUM = new Decimal(Number.MAX_SAFE_INTEGER).dividedBy(1e8);
+const MAXIMUM = {
+  maxOrderQuantity: ENGINE_MAXIMUM,
+  maxOrderNotional: ENGINE_MAXIMUM,
+  maxPositionNotional: new Decimal('9999999999999999.9999'),
+} as const;
 /** The engine's counters are uint32; a band wider than 100 % would not bound anything. */
 const MAX_OPEN_ORDERS = 1_000_000;
 const MAX_PRICE_BAND_BPS = 10_000;
@@ -51,6 +62,8 @@ function validLimits(input: SetRiskLimitsInput): SetRiskLimitsInput {
     if (value.lte(0)) throw badUserInput(`\`${field}\` must be positive`, field);
     if (value.decimalPlaces() > SCALE[field])
       throw badUserInput(`\`${field}\` takes at most ${SCALE[field]} decimal places`, field);
+    if (value.gt(MAXIMUM[field]))
+      throw badUserInput(`\`${field}\` must be at most ${MAXIMUM[field].toFixed()}`, field);
   }
   if (
     !Number.isInteger(input.maxOpenOrders) ||
