@@ -94,6 +94,59 @@ describe('position limit alerts', () => {
     await fixture.subscribers().when(0);
   });
 
+  it('raises another alert when one trade flips a position above the limit to a short above it', async () => {
+    const erin = randomUUID();
+    await fixture.db.prisma.riskProfile.create({
+      data: {
+        userId: erin,
+        maxOrderQuantity: '100',
+        maxOrderNotional: '100000',
+        maxPositionNotional: '1000',
+        maxOpenOrders: 10,
+        priceBandBps: 500,
+      },
+    });
+    const longAbove = tape.trade('NVDA', { buyer: erin, seller: randomUUID(), price: '100', quantity: '12' });
+    const flip = tape.trade('NVDA', { buyer: randomUUID(), seller: erin, price: '100', quantity: '24' });
+    await fixture.bus.publish([longAbove, flip]);
+    await applied(flip);
+    // A long worth 1200, then a short worth 1200: a new position, which crossed the limit again.
+    const alerts = await fixture.db.prisma.riskAlertOutbox.findMany({ orderBy: { sequence: 'asc' } });
+    const erins = alerts
+      .map((row) => row.event as { payload: { accountId: string; value: string } })
+      .filter((event) => event.payload.accountId === erin)
+      .map((event) => event.payload.value);
+    expect(erins).toEqual(['1200', '1200']);
+  });
+
+  it('compares the exact notional: a hair above the limit is above it', async () => {
+    const frank = randomUUID();
+    await fixture.db.prisma.riskProfile.create({
+      data: {
+        userId: frank,
+        maxOrderQuantity: '100',
+        maxOrderNotional: '100000',
+        maxPositionNotional: '100000',
+        maxOpenOrders: 10,
+        priceBandBps: 500,
+      },
+    });
+    // 0.10000001 × 999999.90000001 = 100000.0000000000000001: 22 significant digits.
+    const trade = tape.trade('TSLA', {
+      buyer: frank,
+      seller: randomUUID(),
+      price: '999999.90000001',
+      quantity: '0.10000001',
+    });
+    await fixture.bus.publish([trade]);
+    await applied(trade);
+    const alerts = await fixture.db.prisma.riskAlertOutbox.findMany();
+    const franks = alerts.filter(
+      (row) => (row.event as { payload: { accountId: string } }).payload.accountId === frank,
+    );
+    expect(franks).toHaveLength(1);
+  });
+
   it("delivers only the subscriber's own alerts and refuses anonymous subscribers", async () => {
     const carol = randomUUID();
     const dave = randomUUID();

@@ -1,8 +1,6 @@
-import { Prisma } from '@mib/db';
+import type { Prisma } from '@mib/db';
+import { ExactDecimal } from './exactDecimal.js';
 import type { HeldPosition } from './heldPositions.js';
-
-/** Wide enough for the exact product of two NUMERIC(20,8) values. */
-const ExactDecimal = Prisma.Decimal.clone({ precision: 40 });
 
 export interface SymbolExposure {
   readonly symbol: string;

@@ -2,6 +2,7 @@ import { Decimal, nameBasedId } from '@mib/db';
 import { streamOf, type EventOf, type TradingEvent } from '@mib/events';
 import type { Transaction } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
+import { ExactDecimal } from '../analytics/exactDecimal.js';
 import { raiseAlert } from './alertOutbox.js';
 
 /** Alert rows get name-based ids of their event, so the live stream and the row agree. */
@@ -51,6 +52,8 @@ async function applyTrade(event: EventOf<'trade'>, tx: Transaction): Promise<voi
  * Raises POSITION_LIMIT_EXCEEDED when this trade takes the position's notional (|quantity| ×
  * trade price) from at most the limit to above it: once per crossing, not on every trade that
  * leaves it above. Both sides are valued at the same price, so the trade, not the market, crossed.
+ * A trade that flips the position (long to short or back) starts a new one, which crosses from
+ * nothing. Products are exact: a notional a hair above the limit must not round onto it.
  */
 async function checkPositionLimit(
   tx: Transaction,
@@ -62,8 +65,9 @@ async function checkPositionLimit(
   });
   if (!profile || profile.maxPositionNotional.lte(0)) return;
   const limit = profile.maxPositionNotional;
-  const before = move.held.abs().times(move.price);
-  const after = move.after.abs().times(move.price);
+  const flipped = move.held.isNeg() !== move.after.isNeg() && !move.held.isZero() && !move.after.isZero();
+  const before = flipped ? new ExactDecimal(0) : new ExactDecimal(move.held).abs().times(move.price);
+  const after = new ExactDecimal(move.after).abs().times(move.price);
   if (before.gt(limit) || after.lte(limit)) return;
   await raiseAlert(
     tx,
