@@ -26,7 +26,8 @@ export interface BollingerBands {
  *
  * σ is computed per window from the deviations around the window's mean (two passes), which
  * avoids the cancellation of the E[x²] − E[x]² shortcut on prices far from zero.
- * @throws RangeError when `period` is not a positive integer or `k` is not greater than 0.
+ * @throws RangeError when `period` is not a positive integer, `k` is not greater than 0, or `k` is
+ * so large that a band overflows to ±Infinity.
  */
 export function bollingerBands(
   closes: readonly number[],
@@ -43,6 +44,11 @@ export function bollingerBands(
     const mean = window.reduce((sum, close) => sum + close, 0) / period;
     const variance = window.reduce((sum, close) => sum + (close - mean) ** 2, 0) / period;
     const width = k * Math.sqrt(variance);
+    // A finite k can still push the bands past the largest double; GraphQL's Float cannot carry
+    // ±Infinity, so that is the caller's k being too large, not a value to return.
+    if (!Number.isFinite(mean + width) || !Number.isFinite(mean - width)) {
+      throw new RangeError(`Bollinger Bands k is too large for these prices, got ${String(k)}`);
+    }
     middle[end - 1] = mean;
     upper[end - 1] = mean + width;
     lower[end - 1] = mean - width;

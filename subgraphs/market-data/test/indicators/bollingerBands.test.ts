@@ -50,6 +50,14 @@ describe('bollingerBands', () => {
     expect(lower.at(-1)).toBe(42);
   });
 
+  it('refuses a k so large that the bands overflow, rather than return ±Infinity', () => {
+    // σ of 100, 103, …, 112 is 4.24: 1e308 · 4.24 is beyond the largest double, and GraphQL's
+    // Float cannot carry Infinity (the client would get INTERNAL instead of its mistake named).
+    const closes = [100, 103, 106, 109, 112];
+    expect(() => bollingerBands(closes, { period: 5, k: 1e308 })).toThrow(RangeError);
+    expect(() => bollingerBands(closes, { period: 5, k: 1e308 })).toThrow(/Bollinger Bands k/);
+  });
+
   it('keeps lower ≤ middle ≤ upper on every defined bar', () => {
     fc.assert(
       fc.property(
