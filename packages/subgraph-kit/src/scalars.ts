@@ -26,10 +26,36 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
+/** `2026-11-24T10:02:00Z`, `…:00.123+01:00`: a date, a time, and always a zone. */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An instant from an ISO-8601 string with a zone (`Z` or `±hh:mm`): without one, `Date` would
+ * read it in the server's time zone; and a date that does not exist (30 February, 24:00) is
+ * refused rather than rolled over into the next one.
+ */
 function parseDateTime(value: unknown): Date {
-  const date = typeof value === 'string' ? new Date(value) : undefined;
-  if (date && !Number.isNaN(date.getTime()) && /^\d{4}-\d{2}-\d{2}T/.test(value as string)) return date;
-  throw badUserInput(`DateTime must be an ISO-8601 string, got ${JSON.stringify(value)}`);
+  const parts = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (parts) {
+    const field = (group: number) => Number(parts[group] ?? 0);
+    const [year, month, day] = [field(1), field(2), field(3)];
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    const exists =
+      calendar.getUTCFullYear() === year &&
+      calendar.getUTCMonth() === month - 1 &&
+      calendar.getUTCDate() === day &&
+      field(4) < 24 &&
+      field(5) < 60 &&
+      field(6) < 60 &&
+      field(7) < 24 &&
+      field(8) < 60;
+    const date = new Date(parts[0]);
+    if (exists && !Number.isNaN(date.getTime())) return date;
+  }
+  throw badUserInput(
+    `DateTime must be an ISO-8601 instant with a zone, like 2026-11-24T10:02:00Z; got ${JSON.stringify(value)}`,
+  );
 }
 
 /** An instant as an ISO-8601 string in UTC. */
