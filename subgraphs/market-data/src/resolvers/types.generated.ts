@@ -57,7 +57,7 @@ export type IndicatorSet = {
   __typename?: 'IndicatorSet';
   /** Average true range with Wilder smoothing. */
   atr: Array<Maybe<Scalars['Float']['output']>>;
-  /** Bollinger Bands with the population standard deviation. */
+  /** Bollinger Bands with the population standard deviation; `k` > 0, refused when the bands would overflow. */
   bollingerBands: BollingerBandSeries;
   closes: Array<Scalars['Float']['output']>;
   /** Exponential moving average, α = 2/(period+1), seeded with the SMA of the first `period` closes. */
@@ -117,14 +117,14 @@ export type Instrument = {
   /** False while trading is halted: new orders for it are refused. */
   active: Scalars['Boolean']['output'];
   assetClass: AssetClass;
-  /** Candles of one interval, newest first. */
+  /** Candles of one interval, newest first: `first` 1–1000, opening before `before` when given. */
   candles: Array<Candle>;
   /** ISO 4217 code of the currency prices are quoted in. */
   currency: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /**
-   * Technical indicators over the latest `last` candles of one interval. Every series is aligned
-   * with `openTimes` (oldest first) and is null on the bars an indicator needs to warm up.
+   * Technical indicators over the latest `last` candles (1–1000) of one interval. Every series is
+   * aligned with `openTimes` (oldest first) and is null on the bars an indicator needs to warm up.
    */
   indicators: IndicatorSet;
   /** Smallest quantity increment. */
