@@ -181,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     subscriptions,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
     checkSubscription: protection.checkSubscription,
+    checkOperationText: protection.checkOperationText,
     clientIpOf: protection.clientAddressOf,
     admitConnection: protection.admitConnection,
     logger,

@@ -6,6 +6,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '@mib/errors';
 import { readCostDirectives, type CostDirectives } from './costDirectives.js';
 import { estimateOperationCost, fragmentsOf, SlicingArgumentError } from './operationCost.js';
@@ -28,26 +29,36 @@ export function costLimitPlugin<Context extends BaseContext>(
   limit: CostLimit,
 ): ApolloServerPlugin<Context> {
   const directives = readCostDirectives(supergraphSdl);
-  // A cost depends on the document and its variables alone. Apollo hands back the same cached
-  // document object for the same text, so a client repeating an operation is costed once per
-  // distinct set of variables.
-  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | undefined>>();
+  // A cost depends on the text, the operation and the values of the variables it declares
+  // alone, so a client repeating an operation is costed once per distinct set of them. Keys are
+  // as long as those values (up to a request body each): the memo is bounded by their total
+  // length, not by a count, whatever the number of documents.
+  const verdicts = new LRUCache<string, { error: GraphQLError | undefined }>({
+    maxSize: MAX_VERDICT_KEY_CHARACTERS,
+    sizeCalculation: (_verdict, key) => key.length,
+  });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, queryHash }) {
           if (!operation) return;
           const variables = request.variables ?? {};
-          const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
-          let byVariables = verdicts.get(document);
-          if (!byVariables)
-            verdicts.set(document, (byVariables = new Map<string, GraphQLError | undefined>()));
-          let error = byVariables.get(key);
-          if (!byVariables.has(key)) {
-            error = operationCostError({ schema, document, operation, variables }, directives, limit);
-            if (byVariables.size >= MAX_VERDICTS_PER_DOCUMENT) byVariables.clear();
-            byVariables.set(key, error);
+          // An absent variable takes its default and null does not: absent keys stay absent.
+          const declared = Object.fromEntries(
+            (operation.variableDefinitions ?? [])
+              .map(({ variable }) => variable.name.value)
+              .filter((name) => Object.hasOwn(variables, name))
+              .map((name) => [name, variables[name]]),
+          );
+          const key = `${queryHash}\u0000${operation.name?.value ?? ''}\u0000${JSON.stringify(declared)}`;
+          let verdict = verdicts.get(key);
+          if (!verdict) {
+            verdict = {
+              error: operationCostError({ schema, document, operation, variables }, directives, limit),
+            };
+            verdicts.set(key, verdict);
           }
+          const { error } = verdict;
           // A fresh error per request: Apollo may annotate what it is thrown.
           if (error) throw new GraphQLError(error.message, { extensions: error.extensions });
         },
@@ -56,8 +67,8 @@ export function costLimitPlugin<Context extends BaseContext>(
   };
 }
 
-/** Distinct variable sets remembered per document; past it the memo starts afresh. */
-const MAX_VERDICTS_PER_DOCUMENT = 256;
+/** Total length of the memo's keys: 4 Mi characters, thousands of verdicts of ordinary size. */
+const MAX_VERDICT_KEY_CHARACTERS = 4 * 1024 * 1024;
 
 /**
  * Why an operation may not run for its cost (over the limit, or a sliced list without exactly

@@ -6,7 +6,11 @@ import { Redis } from 'ioredis';
 import type { Caller } from '@mib/auth';
 import { createRateLimiter } from '@mib/rate-limit';
 import type { Logger } from '@mib/telemetry';
-import { subscriptionOperationCheck, type SubscriptionOperationCheck } from './subscriptionOperations.js';
+import {
+  operationTextCheck,
+  subscriptionOperationCheck,
+  type SubscriptionOperationCheck,
+} from './subscriptionOperations.js';
 import { corsForOrigins, refuseForeignWebSocketOrigins } from './allowedOrigins.js';
 import { clientAddressKey, clientAddressOf } from './clientAddress.js';
 import { costLimitPlugin } from './costLimitPlugin.js';
@@ -42,6 +46,11 @@ export interface GatewayProtection<Context extends BaseContext> {
   readonly plugins: ApolloServerPlugin<Context>[];
   /** The same checks for subscriptions, which arrive over graphql-ws rather than through Apollo. */
   readonly checkSubscription: SubscriptionOperationCheck;
+  /**
+   * The token limit for every operation sent over graphql-ws, before it is parsed: a WebSocket
+   * frame passes none of the Express handlers (body size, tokens) that guard Apollo's parser.
+   */
+  readonly checkOperationText: (query: string) => readonly GraphQLError[];
   /**
    * The per-user or per-API-key rate limit for a query or mutation sent over graphql-ws, which
    * passes none of the Express handlers: the RATE_LIMITED error to answer, or null to run it.
@@ -121,6 +130,7 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
         : []),
     ],
     checkSubscription: subscriptionOperationCheck(options),
+    checkOperationText: operationTextCheck(settings.operationLimits.maxTokens),
     admitOperation: rateLimitOperation(limiter, settings.rateLimits, logger),
     clientAddressOf: addressOf,
     admitConnection: rateLimitConnectionByAddress(limiter, settings.rateLimits, logger),

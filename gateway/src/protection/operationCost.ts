@@ -58,8 +58,9 @@ const MUTATION_BASE_COST = 10;
 export function estimateOperationCost(input: CostEstimateInput): number {
   const { schema, fragments, variables, directives, defaultListSize } = input;
   const { weights, listSizes } = directives;
-  // A fragment's cost does not depend on where it is spread (unless a parent sizes its fields),
-  // so each is costed once: repeated spreads cannot make the estimate itself expensive.
+  // A fragment's cost depends only on the sizes a parent gives its fields (`sizedFields`), so
+  // each is costed once per such sizing: repeated spreads, even of fragments spreading each other
+  // under a sized connection, cannot make the estimate itself expensive.
   const fragmentCosts = new Map<string, number>();
 
   // Arguments whose variables are missing or invalid count as not given; execution refuses
@@ -100,7 +101,8 @@ export function estimateOperationCost(input: CostEstimateInput): number {
       throw new SlicingArgumentError(
         `${coordinate} needs exactly one of the arguments ${listSize.slicingArguments.join(', ')}`,
       );
-    return given.length > 0 ? Math.max(...given) : listSize.assumedSize;
+    // A negative slice returns no items; counted as negative it would offset other fields' cost.
+    return given.length > 0 ? Math.max(0, ...given) : listSize.assumedSize;
   };
 
   const fieldCost = (node: FieldNode, parent: GraphQLCompositeType, sizeFromParent: number | undefined) => {
@@ -145,14 +147,13 @@ export function estimateOperationCost(input: CostEstimateInput): number {
         const fragment = fragments[selection.name.value];
         const type = fragment && schema.getType(fragment.typeCondition.name.value);
         if (!fragment || !isCompositeType(type)) continue;
-        if (sized) {
-          cost += selectionSetCost(fragment.selectionSet, type, sized);
-          continue;
-        }
-        let fragmentCost = fragmentCosts.get(fragment.name.value);
+        const key = sized
+          ? `${fragment.name.value}:${sized.fields.join(',')}:${sized.size}`
+          : fragment.name.value;
+        let fragmentCost = fragmentCosts.get(key);
         if (fragmentCost === undefined) {
-          fragmentCost = selectionSetCost(fragment.selectionSet, type);
-          fragmentCosts.set(fragment.name.value, fragmentCost);
+          fragmentCost = selectionSetCost(fragment.selectionSet, type, sized);
+          fragmentCosts.set(key, fragmentCost);
         }
         cost += fragmentCost;
       }

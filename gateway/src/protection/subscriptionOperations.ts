@@ -24,6 +24,19 @@ export interface SubscriptionOperation {
 export type SubscriptionOperationCheck = (subscription: SubscriptionOperation) => readonly GraphQLError[];
 
 /**
+ * The token limit for operations sent over graphql-ws, asked before they are parsed (over HTTP,
+ * `limitOperationTokens` does this): the refusal, or none.
+ */
+export function operationTextCheck(maxTokens: number): (query: string) => readonly GraphQLError[] {
+  return (query) => (exceedsTokenLimit(query, maxTokens) ? [tooManyTokens(maxTokens)] : []);
+}
+
+const tooManyTokens = (maxTokens: number): GraphQLError =>
+  new GraphQLError(tooManyTokensMessage(maxTokens), {
+    extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens', max: maxTokens },
+  });
+
+/**
  * The checks HTTP operations get from the Apollo plugins, for subscriptions, which arrive over
  * graphql-ws and never pass through Apollo's request pipeline: trusted documents when enforced,
  * tokens, depth, aliases, directives and cost. (Queries and mutations over WebSocket do go
@@ -48,10 +61,7 @@ export function subscriptionOperationCheck(options: {
       return new GraphQLError(UNTRUSTED_DOCUMENT_MESSAGE, {
         extensions: { code: ErrorCode.DOCUMENT_NOT_TRUSTED },
       });
-    if (exceedsTokenLimit(subscription.query, maxTokens))
-      return new GraphQLError(tooManyTokensMessage(maxTokens), {
-        extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens', max: maxTokens },
-      });
+    if (exceedsTokenLimit(subscription.query, maxTokens)) return tooManyTokens(maxTokens);
     const error = operationLimitError(subscription.schema, subscription.document, settings.operationLimits);
     return error ? withoutHttpStatus(error) : null;
   };

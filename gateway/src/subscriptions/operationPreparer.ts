@@ -48,11 +48,18 @@ export class OperationPreparer {
       readonly operation: OperationDefinitionNode;
       readonly variables: Readonly<Record<string, unknown>>;
     }) => readonly GraphQLError[] = () => [],
+    /**
+     * Reasons to refuse any operation by its text alone (the gateway's token limit), asked before
+     * it is parsed: a frame may be far larger than what the limits let through.
+     */
+    private readonly checkText: (query: string) => readonly GraphQLError[] = () => [],
     /** Distinct query texts remembered; when full, the memory starts over (cheap, and bounded). */
     private readonly maxRemembered = 1_000,
   ) {}
 
   prepare(payload: SubscribePayload): PreparedOperation {
+    const refusals = this.checkText(payload.query);
+    if (refusals.length > 0) return { kind: 'invalid', errors: refusals };
     const checked = this.check(payload.query);
     if (checked.errors) return { kind: 'invalid', errors: checked.errors };
     const operationName = payload.operationName ?? undefined;

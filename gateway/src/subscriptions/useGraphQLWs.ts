@@ -38,6 +38,8 @@ export interface GraphQLWsOptions {
   readonly admitConnection?: (clientIp: string | null) => Promise<string | null>;
   /** Reasons to refuse a subscription beyond validation (operation limits, trusted documents). */
   readonly checkSubscription?: ConstructorParameters<typeof OperationPreparer>[1];
+  /** Reasons to refuse any operation by its text, before it is parsed (the token limit). */
+  readonly checkOperationText?: ConstructorParameters<typeof OperationPreparer>[2];
   /** Most operations one connection may hold at once; past it a `subscribe` gets RATE_LIMITED. */
   readonly maxSubscriptionsPerConnection: number;
   /** How long a client has to send `connection_init` before 4408. Default 3,000 ms (graphql-ws's). */
@@ -93,7 +95,11 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
   });
   const settings = {
     subscriptions: options.subscriptions,
-    preparer: new OperationPreparer(options.subscriptions.schema, options.checkSubscription),
+    preparer: new OperationPreparer(
+      options.subscriptions.schema,
+      options.checkSubscription,
+      options.checkOperationText,
+    ),
     executeOperation: options.executeOperation,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs ?? 3_000,

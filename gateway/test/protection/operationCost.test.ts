@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/index.js';
 import {
@@ -64,6 +66,21 @@ describe('operation cost from @cost and @listSize', () => {
     }
   });
 
+  it('refuses 500 items × (1 + 10 related) = 5500 however negative another slice is', async () => {
+    const expensive = 'b: items(first: 500) { id related { id } }';
+    await expectCostRefused({ query: `{ a: items(first: -100000) { id } ${expensive} }` }, 5_500);
+    await expectCostRefused(
+      { query: `query($n: Int) { a: items(first: $n) { id } ${expensive} }`, variables: { n: -100_000 } },
+      5_500,
+    );
+  });
+
+  it('tells an absent slicing variable (its default, 5) from a null one (10 assumed) once cached', async () => {
+    const query = 'query($n: Int) { items(first: $n) { related { related { id } } } }';
+    await ok({ query }); // 5 × (1 + 10 × (1 + 10)) = 555
+    await expectCostRefused({ query, variables: { n: null } }, 1_110);
+  });
+
   it("uses the slicing argument's default when it is not given: 5 × (1 + 10 × (1 + 10)) = 555", async () => {
     await ok({ query: '{ items { related { related { id } } } }' });
   });
@@ -87,6 +104,34 @@ describe('operation cost from @cost and @listSize', () => {
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(response.body.errors?.[0]?.message).toMatch(/exactly one of the arguments first, last/);
       expect(toy.executed.length).toBe(executedBefore);
+    }
+  });
+});
+
+describe('the memo of cost verdicts', () => {
+  it('stays bounded when every request brings another document and variables the operation ignores', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const roomy = { capacity: 10_000, refillPerSecond: 10_000 };
+    const gateway = await startProtectedGateway(toy, {
+      protection: { rateLimits: { ip: roomy, user: roomy, apiKey: roomy } },
+    });
+    try {
+      const padding = 'x'.repeat(64 * 1024);
+      const send = (round: number) =>
+        post(gateway.url, {
+          query: `query Ping${round} { ping }`,
+          variables: { padding: `${round}${padding}` },
+        });
+      await send(-1);
+      collectGarbage();
+      const before = process.memoryUsage().heapUsed;
+      // 400 × 64 KiB: 25 MiB of variables nothing needs to remember.
+      for (let round = 0; round < 400; round++) expect((await send(round)).status).toBe(200);
+      collectGarbage();
+      expect(process.memoryUsage().heapUsed - before).toBeLessThan(12 * 1024 * 1024);
+    } finally {
+      await gateway.stop();
     }
   });
 });

@@ -14,7 +14,9 @@ const sdl = `
     search(text: String!, limit: Int @cost(weight: 2)): [Result!]! @listSize(assumedSize: 5)
     node: Node
     stock: Stock
+    page(first: Int): Page @listSize(slicingArguments: ["first"], sizedFields: ["stocks"])
   }
+  type Page { stocks: [Stock!]! }
   union Result = Stock | News
   interface Node { id: ID! }
   type Stock implements Node @cost(weight: 4) { id: ID! price: Float! }
@@ -65,5 +67,21 @@ describe('estimateOperationCost', () => {
 
   it('costs a fragment spread many times as often as it is spread', () => {
     expect(costOf('{ a: stock { ...S } b: stock { ...S } } fragment S on Stock { price }')).toBe(8);
+  });
+
+  it('costs fragments spread over and over under a sized connection once each, not once per path', () => {
+    // 2^22 paths to the innermost fragment, 22 fragment definitions: a 700-character document.
+    const levels = 22;
+    let fragments = `fragment F${levels} on Page { stocks { id } }`;
+    for (let level = levels - 1; level >= 0; level--)
+      fragments += ` fragment F${level} on Page { ...F${level + 1} ...F${level + 1} }`;
+    const started = Date.now();
+    expect(costOf(`{ page(first: 3) { ...F0 } } ${fragments}`)).toBe(1 + 2 ** levels * 3 * 4);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('counts a negative slicing argument as no items, so it cannot offset the cost of other fields', () => {
+    expect(costOf('{ page(first: -1000) { stocks { id } } }')).toBe(1);
+    expect(costOf('query($n: Int) { a: page(first: $n) { stocks { id } } b: stock }', { n: -1000 })).toBe(5);
   });
 });

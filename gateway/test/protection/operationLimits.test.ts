@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { RunningGateway } from '../../src/index.js';
 import {
   codeOf,
@@ -69,5 +71,34 @@ describe('operation limits', () => {
   it('refuses a document of more than maxTokens tokens before parsing it', async () => {
     const query = `{ ${Array.from({ length: 41 }, () => '__typename').join(' ')} }`;
     await expectRefused(query, 'tokens', 40);
+  });
+});
+
+describe('operation limits over graphql-ws', () => {
+  it('refuses a document of more than maxTokens tokens before parsing it, as over HTTP', async () => {
+    const client = createClient({
+      url: gateway.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: 'Bearer user:alice' },
+      retryAttempts: 0,
+    });
+    try {
+      // Unterminated: parsing it would answer a syntax error instead.
+      const query = `{ ${Array.from({ length: 41 }, () => 'ping').join(' ')}`;
+      const refusal = await client
+        .iterate({ query })
+        .next()
+        .then(
+          () => undefined,
+          (errors: unknown) => errors,
+        );
+      expect(refusal).toEqual([
+        expect.objectContaining({
+          extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'tokens', max: 40 },
+        }),
+      ]);
+    } finally {
+      await client.dispose();
+    }
   });
 });
