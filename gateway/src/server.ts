@@ -182,6 +182,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
     checkSubscription: protection.checkSubscription,
     checkOperationText: protection.checkOperationText,
+    maxPayloadBytes: protection.maxMessageBytes,
     clientIpOf: protection.clientAddressOf,
     admitConnection: protection.admitConnection,
     logger,

@@ -69,6 +69,8 @@ export interface GatewayProtection<Context extends BaseContext> {
    * Express handlers: the reason to close it with 4429, or null to authenticate it.
    */
   readonly admitConnection: (clientAddress: string | null) => Promise<string | null>;
+  /** The largest graphql-ws frame a client may send: the HTTP body limit, for the same operations. */
+  readonly maxMessageBytes: number;
   /** Express handlers for `/graphql` ahead of authentication: CORS and the per-address rate limit. */
   readonly beforeAuthentication: RequestHandler[];
   /**
@@ -134,6 +136,7 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
     admitOperation: rateLimitOperation(limiter, settings.rateLimits, logger),
     clientAddressOf: addressOf,
     admitConnection: rateLimitConnectionByAddress(limiter, settings.rateLimits, logger),
+    maxMessageBytes: settings.maxRequestBytes,
     beforeAuthentication: [
       corsForOrigins(settings.allowedOrigins),
       rateLimitByAddress(limiter, settings.rateLimits, logger, addressOf),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { RunningGateway } from '../../src/index.js';
 import {
   codeOf,
@@ -42,6 +43,17 @@ describe('request body limits', () => {
     const response = await post(gateway.url, { query: '{ ping }', variables: { padding: 'x'.repeat(500) } });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ ping: 'pong' });
+  });
+
+  it('closes a WebSocket whose frame is over the same limit (1009), executing nothing', async () => {
+    const executedBefore = toy.executed.length;
+    const socket = new WebSocket(gateway.url.replace('http', 'ws'), 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.once('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(2_000) } })),
+    );
+    expect(await closed).toBe(1009);
+    expect(toy.executed.length).toBe(executedBefore);
   });
 
   it('answers malformed JSON with a GraphQL-shaped 400', async () => {
