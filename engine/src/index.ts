@@ -11,6 +11,7 @@ export { loadEngineConfig, type EngineConfig, EngineConfigError } from './config
 export { ENGINE_SERVICE_NAME } from './grpc/grpcAdapter.js';
 export { REJECT_METADATA, rejectMapping } from './grpc/rejectStatus.js';
 export { shardOf } from './shard/routing.js';
+export { isValidClientOrderId, MAX_CLIENT_ORDER_IDS } from './shard/clientOrderIds.js';
 export type { WaitStrategyName } from './ring/index.js';
 export type { Event__Output as EngineEvent } from './grpc/generated/mib/engine/v1/Event.js';
 export type { OrderReport__Output as OrderReport } from './grpc/generated/mib/engine/v1/OrderReport.js';

@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubmitOrderRequest } from '../src/index.js';
+import { EngineRequestError, type SubmitOrderRequest } from '../src/index.js';
 import { eventsOfAccount, rejectionOf, reportOf, startEngineFixture, type EngineFixture } from './fixtures/engineFixture.js';
 
 let fixture: EngineFixture;
@@ -63,6 +63,57 @@ describe('SubmitOrder', () => {
   it('keeps serving after bad input', async () => {
     expect((await fixture.client.submitOrder(order({ price: 'garbage' }))).kind).toBe('rejected');
     expect(reportOf(await fixture.client.submitOrder(order({ accountId: 'after-bad', price: '100' }))).status).toBe('OPEN');
+  });
+});
+
+describe('SubmitOrder with a client order id', () => {
+  const restingBids = async (symbol: string): Promise<number> => (await fixture.client.getOrderBook(symbol)).bids.reduce((sum, level) => sum + level.orderCount, 0);
+
+  it('answers a repeated client order id of the same account with the first order, placing nothing new', async () => {
+    const request = order({ symbol: 'AAPL', accountId: 'idem-1', price: '120', clientOrderId: 'retry-me.1' });
+    const [first, concurrent] = await Promise.all([fixture.client.submitOrder(request), fixture.client.submitOrder(request)]);
+    const later = await fixture.client.submitOrder(request);
+    expect(reportOf(concurrent)).toEqual(reportOf(first));
+    expect(reportOf(later)).toEqual(reportOf(first));
+    expect(await restingBids('AAPL')).toBe(1);
+    // A later order of the account on the same shard: its events come after any duplicate's would.
+    const marker = reportOf(await fixture.client.submitOrder(order({ symbol: 'AAPL', accountId: 'idem-1', side: 'SELL', price: '130' })));
+    const events = await eventsOfAccount(fixture.client, fixture.engine.shards, 'idem-1', 2);
+    expect(events.map((event) => [event.kind, event.order?.orderId])).toEqual([
+      ['ORDER_ACCEPTED', reportOf(first).orderId],
+      ['ORDER_ACCEPTED', marker.orderId],
+    ]);
+  });
+
+  it('keeps client order ids apart per account', async () => {
+    const mine = reportOf(await fixture.client.submitOrder(order({ symbol: 'SPY', accountId: 'idem-2a', price: '60', clientOrderId: 'shared-key' })));
+    const theirs = reportOf(await fixture.client.submitOrder(order({ symbol: 'SPY', accountId: 'idem-2b', price: '60', clientOrderId: 'shared-key' })));
+    expect(theirs.orderId).not.toBe(mine.orderId);
+    expect(theirs.accountId).toBe('idem-2b');
+    expect(await restingBids('SPY')).toBe(2);
+  });
+
+  it.each(['x'.repeat(65), 'has space', 'slash/not-allowed', 'ünïcode'])('refuses the client order id %j with INVALID_ARGUMENT and enqueues nothing', async (clientOrderId) => {
+    const before = await fixture.client.getOrderBook('GBPUSD');
+    const request = order({ symbol: 'GBPUSD', accountId: 'idem-3', price: '1.25', quantity: '1000', clientOrderId });
+    const error: unknown = await fixture.client.submitOrder(request).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(EngineRequestError);
+    expect(error).toMatchObject({ status: status.INVALID_ARGUMENT });
+    expect((error as EngineRequestError).message).toContain('client_order_id');
+    expect(await fixture.client.getOrderBook('GBPUSD')).toMatchObject({ bids: before.bids });
+  });
+
+  it('takes ids of 1 to 64 letters, digits and . _ : -', async () => {
+    for (const clientOrderId of ['a', `${'Z9._:-'.repeat(10)}abcd`]) {
+      expect(reportOf(await fixture.client.submitOrder(order({ symbol: 'GBPUSD', accountId: 'idem-3', price: '1.2', quantity: '1000', clientOrderId }))).status).toBe('OPEN');
+    }
+  });
+
+  it('does not remember a first attempt the engine refused as malformed, so a corrected retry is placed', async () => {
+    const request = order({ symbol: 'EURUSD', accountId: 'idem-4', quantity: '1000', clientOrderId: 'fix-and-retry' });
+    expect(rejectionOf(await fixture.client.submitOrder({ ...request, price: '1.100001' })).reason).toBe('PRICE_OFF_TICK');
+    expect(reportOf(await fixture.client.submitOrder({ ...request, price: '1.1' }))).toMatchObject({ status: 'OPEN', price: '1.1' });
+    expect(await restingBids('EURUSD')).toBe(1);
   });
 });
 

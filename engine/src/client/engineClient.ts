@@ -58,6 +58,12 @@ export class EngineClient {
     this.deadlineMs = options.deadlineMs ?? 5_000;
   }
 
+  /**
+   * Places an order. Give `clientOrderId` (1–64 characters of [A-Za-z0-9._:-]) to make it safe to
+   * retry after a deadline or a lost answer: the engine answers a repeat of the same account and
+   * id with the first order (while it runs; see PROTOCOL.md). An invalid id throws
+   * EngineRequestError (INVALID_ARGUMENT).
+   */
   submitOrder(request: SubmitOrderRequest): Promise<OrderResult> {
     return this.orderCall((callback) => this.client.SubmitOrder(request, this.callOptions(), callback));
   }

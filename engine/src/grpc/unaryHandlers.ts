@@ -1,6 +1,7 @@
 import { status, type sendUnaryData } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { EventType, OrderType } from '../core/index.js';
+import { isValidClientOrderId } from '../shard/clientOrderIds.js';
 import type { OrderOutcome } from '../shard/outcomes.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
 import type { MatchingEngineHandlers } from './generated/mib/engine/v1/MatchingEngine.js';
@@ -55,9 +56,12 @@ export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger:
   return {
     SubmitOrder: (call, callback) => {
       const r = call.request;
+      if (r.clientOrderId !== '' && !isValidClientOrderId(r.clientOrderId)) {
+        return callback(invalid(status.INVALID_ARGUMENT, `client_order_id must be 1–64 characters of [A-Za-z0-9._:-], got "${r.clientOrderId.slice(0, 80)}"`));
+      }
       const orderType = orderTypeToSlot(r.type);
       const price = orderType === OrderType.MARKET && r.price.trim() === '' ? 0 : decimalToUnits(r.price);
-      const order = { symbol: r.symbol, accountId: r.accountId, side: sideToSlot(r.side), orderType, price, quantity: decimalToUnits(r.quantity), stpMode: stpToSlot(r.stp) };
+      const order = { symbol: r.symbol, accountId: r.accountId, side: sideToSlot(r.side), orderType, price, quantity: decimalToUnits(r.quantity), stpMode: stpToSlot(r.stp), clientOrderId: r.clientOrderId };
       answer(engine.submitOrder(order), () => `${instrumentContext(r.symbol)}; ${r.side} ${r.type} price "${r.price}" quantity "${r.quantity}"`, callback);
     },
 

@@ -57,6 +57,11 @@ export interface NewOrder {
   readonly price: number;
   readonly quantity: number;
   readonly stpMode: number;
+  /**
+   * Idempotency key (absent or empty = none), already checked with `isValidClientOrderId`: a
+   * repeat of the same account and key gets the first submission's answer (`ClientOrderIds`).
+   */
+  readonly clientOrderId?: string;
 }
 
 export interface DepthSnapshot {

@@ -1,5 +1,6 @@
 import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, snapshotSequence } from '../core/index.js';
 import { AccountDirectory } from './accountDirectory.js';
+import { ClientOrderIds } from './clientOrderIds.js';
 import type { EventHistory } from './eventHistory.js';
 import type { EventFilter, EventSubscriber } from './eventSubscribers.js';
 import { InstrumentRegistry, type RegisteredInstrument } from './instrumentRegistry.js';
@@ -43,6 +44,7 @@ export class ShardedEngine {
   private readonly pool: ShardPool;
   private readonly outputs: ShardOutputs;
   private readonly maxQueued: number;
+  private readonly clientOrderIds = new ClientOrderIds();
   private nextRequestId = 1;
   private nextOrderId = 1;
   private lastTimestamp = 0;
@@ -114,7 +116,18 @@ export class ShardedEngine {
     return this.registry.bySymbolName(symbol)?.shard ?? shardOf(symbol, this.pool.shardCount);
   }
 
+  /**
+   * Places a new order. With a client order id, a repeat of the same account and id (while this
+   * engine runs and the pair is among the newest remembered) gets the first submission's answer
+   * and reaches no shard.
+   */
   submitOrder(order: NewOrder): Promise<OrderOutcome> {
+    const clientOrderId = order.clientOrderId ?? '';
+    if (clientOrderId === '') return this.placeOrder(order);
+    return this.clientOrderIds.submitOnce(order.accountId, clientOrderId, () => this.placeOrder(order));
+  }
+
+  private placeOrder(order: NewOrder): Promise<OrderOutcome> {
     const orderId = this.nextOrderId++;
     return this.orderCommand(CommandKind.SUBMIT, order.symbol, order.accountId, orderId, (slots, at) => {
       slots[at + C.SIDE] = order.side;

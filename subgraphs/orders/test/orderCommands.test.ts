@@ -137,6 +137,53 @@ describe('placing orders', () => {
   });
 });
 
+describe('placing an order with a client order id', () => {
+  it('answers a retry with the same key with the first order, placing and recording it once', async () => {
+    const input = {
+      instrumentId: MSFT,
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '390.25',
+      quantity: '2',
+      clientOrderId: 'retry-after-timeout:1',
+    };
+    const first = await place(input);
+    const retry = await place(input);
+    expect(first.errors).toBeUndefined();
+    expect(retry.errors).toBeUndefined();
+    expect(first.data?.placeOrder.__typename).toBe('OrderAccepted');
+    expect(retry.data?.placeOrder).toMatchObject({
+      __typename: 'OrderAccepted',
+      order: { id: first.data?.placeOrder.order?.id, status: 'OPEN', quantity: '2' },
+    });
+    const book = await fixture.engine.getOrderBook('MSFT', 50);
+    expect(book.bids.find((level) => level.price === '390.25')).toMatchObject({ orderCount: 1 });
+    const rows = await fixture.db.prisma.order.count({
+      where: { userId: DEMO_TRADER_ID, price: '390.25', status: 'OPEN' },
+    });
+    expect(rows).toBe(1);
+  });
+
+  it('refuses a malformed key as BAD_USER_INPUT before anything reaches the engine', async () => {
+    const before = await ordersCount();
+    const bookBefore = await fixture.engine.getOrderBook('MSFT', 50);
+    for (const clientOrderId of ['', 'x'.repeat(65), 'with space', 'ü']) {
+      const response = await place({
+        instrumentId: MSFT,
+        side: 'BUY',
+        type: 'LIMIT',
+        price: '391',
+        quantity: '1',
+        clientOrderId,
+      });
+      expect(errorCodes(response), clientOrderId).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors?.[0]?.extensions?.['argument']).toBe('clientOrderId');
+    }
+    expect(await ordersCount()).toBe(before);
+    expect(await fixture.engine.getOrderBook('MSFT', 50)).toEqual(bookBefore);
+  });
+});
+
 describe('changing orders', () => {
   const CANCEL = `mutation($id: ID!) { cancelOrder(id: $id) { __typename ... on OrderCancelled { order { status } } } }`;
   const AMEND = `mutation($input: AmendOrderInput!) { amendOrder(input: $input) { __typename ... on OrderAmended { order { quantity price } } ... on OrderRejected { reason } } }`;

@@ -55,6 +55,14 @@ export type OrderType =
   | 'POST_ONLY';
 
 export type PlaceOrderInput = {
+  /**
+   * Idempotency key of your choosing, 1–64 characters of letters, digits and . _ : -. The same key
+   * from the same user returns the first order (OrderAccepted, or the OrderRejected of a risk or
+   * matching refusal) instead of placing another, while the engine runs: keys are not remembered
+   * across an engine restart, and only the engine's newest 100 000 are. An order refused as
+   * malformed does not use up its key. The rest of a retry's input is not compared.
+   */
+  clientOrderId?: string | null | undefined;
   instrumentId: string | number;
   /** Limit price; required for every type but MARKET, which takes none. */
   price?: string | null | undefined;

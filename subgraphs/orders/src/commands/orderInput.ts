@@ -1,3 +1,4 @@
+import { isValidClientOrderId } from '@mib/engine';
 import { badUserInput } from '@mib/errors';
 import type { InstrumentCatalog, InstrumentRef } from '@mib/subgraph-kit';
 
@@ -27,4 +28,12 @@ export function checkQuantity(quantity: string, argument = 'quantity'): string {
   if (quantity.startsWith('-') || Number(quantity) <= 0)
     throw badUserInput('Quantity must be positive', argument);
   return quantity;
+}
+
+/** The engine's idempotency key: absent, or 1–64 characters of [A-Za-z0-9._:-] (as the engine checks). */
+export function checkClientOrderId(clientOrderId: string | null | undefined): string {
+  if (clientOrderId == null) return '';
+  if (!isValidClientOrderId(clientOrderId))
+    throw badUserInput('clientOrderId must be 1–64 letters, digits or . _ : -', 'clientOrderId');
+  return clientOrderId;
 }

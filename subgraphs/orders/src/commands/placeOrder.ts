@@ -4,7 +4,7 @@ import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { mirrorOfReport, NOTHING_FILLED } from '../engineMirror/fromReport.js';
 import { isTradingOutcome, rejected, type OrderCommandResult } from './orderCommandResult.js';
-import { checkPriceForType, checkQuantity, tradableInstrument } from './orderInput.js';
+import { checkClientOrderId, checkPriceForType, checkQuantity, tradableInstrument } from './orderInput.js';
 
 export interface PlaceOrderInput {
   readonly instrumentId: string;
@@ -14,6 +14,7 @@ export interface PlaceOrderInput {
   readonly quantity: string;
   readonly selfTradePrevention?:
     'NONE' | 'CANCEL_RESTING' | 'CANCEL_INCOMING' | 'CANCEL_BOTH' | null | undefined;
+  readonly clientOrderId?: string | null | undefined;
 }
 
 const STP_ON_THE_WIRE = {
@@ -26,6 +27,8 @@ const STP_ON_THE_WIRE = {
 /**
  * Sends a new order to the engine for `userId` and mirrors what the engine made of it, so the
  * caller reads its own write. Malformed input is a `BAD_USER_INPUT` error before anything is sent.
+ * A retry with the same `clientOrderId` gets the engine's first answer again (same engine order
+ * id), and mirroring it again is a no-op: the row is keyed by that id and guarded by sequence.
  */
 export async function placeOrder(
   services: { prisma: PrismaClient; engine: EngineClient; catalog: InstrumentCatalog },
@@ -35,6 +38,7 @@ export async function placeOrder(
   const instrument = await tradableInstrument(services.catalog, parseId(input.instrumentId, 'instrumentId'));
   const price = checkPriceForType(input.type, input.price);
   const quantity = checkQuantity(input.quantity);
+  const clientOrderId = checkClientOrderId(input.clientOrderId);
   const result = await services.engine.submitOrder({
     symbol: instrument.symbol,
     accountId: userId,
@@ -43,6 +47,7 @@ export async function placeOrder(
     price: price ?? '',
     quantity,
     stp: STP_ON_THE_WIRE[input.selfTradePrevention ?? 'CANCEL_RESTING'],
+    clientOrderId,
   });
   const at = new Date();
   if (result.kind === 'accepted') {

@@ -47,9 +47,10 @@ export type Mutation = {
   /**
    * Sends a new order to the matching engine for the signed-in user. What the engine decides
    * (accepted, or rejected by a risk check, the price band, post-only crossing…) is the result;
-   * malformed input is a BAD_USER_INPUT error and sends nothing. Not idempotent yet: after an
-   * INTERNAL error (the engine did not answer in time) the order may have been placed, so look
-   * at your open orders before sending it again.
+   * malformed input is a BAD_USER_INPUT error and sends nothing. To retry safely after an
+   * INTERNAL error (the engine did not answer in time, so the order may have been placed), send a
+   * clientOrderId and retry with the same one: you get the first order back instead of a second
+   * one. Without a clientOrderId, look at your open orders before sending the order again.
    */
   placeOrder: PlaceOrderResult;
 };
@@ -167,6 +168,14 @@ export type PageInfo = {
 };
 
 export type PlaceOrderInput = {
+  /**
+   * Idempotency key of your choosing, 1–64 characters of letters, digits and . _ : -. The same key
+   * from the same user returns the first order (OrderAccepted, or the OrderRejected of a risk or
+   * matching refusal) instead of placing another, while the engine runs: keys are not remembered
+   * across an engine restart, and only the engine's newest 100 000 are. An order refused as
+   * malformed does not use up its key. The rest of a retry's input is not compared.
+   */
+  clientOrderId?: InputMaybe<Scalars['String']['input']>;
   instrumentId: Scalars['ID']['input'];
   /** Limit price; required for every type but MARKET, which takes none. */
   price?: InputMaybe<Scalars['Decimal']['input']>;

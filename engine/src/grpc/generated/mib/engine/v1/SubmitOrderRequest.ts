@@ -15,6 +15,14 @@ export interface SubmitOrderRequest {
   'price'?: (string);
   'quantity'?: (string);
   'stp'?: (_mib_engine_v1_SelfTradePrevention);
+  /**
+   * Idempotency key, optional (empty = none): 1–64 characters of [A-Za-z0-9._:-], else
+   * INVALID_ARGUMENT. A second SubmitOrder with the same account_id and client_order_id gets the
+   * first one's answer and places nothing. Remembered for one engine run only (not across
+   * restarts), for the newest 100 000 keys. Not remembered: a malformed order (validation reject)
+   * and a failure before the engine took the order (overload, stopped engine). See PROTOCOL.md.
+   */
+  'clientOrderId'?: (string);
 }
 
 export interface SubmitOrderRequest__Output {
@@ -28,4 +36,12 @@ export interface SubmitOrderRequest__Output {
   'price': (string);
   'quantity': (string);
   'stp': (_mib_engine_v1_SelfTradePrevention__Output);
+  /**
+   * Idempotency key, optional (empty = none): 1–64 characters of [A-Za-z0-9._:-], else
+   * INVALID_ARGUMENT. A second SubmitOrder with the same account_id and client_order_id gets the
+   * first one's answer and places nothing. Remembered for one engine run only (not across
+   * restarts), for the newest 100 000 keys. Not remembered: a malformed order (validation reject)
+   * and a failure before the engine took the order (overload, stopped engine). See PROTOCOL.md.
+   */
+  'clientOrderId': (string);
 }
