@@ -13,6 +13,8 @@ const gatewayEnvironment = z.object({
   NODE_ENV: nodeEnv(),
   /** Secrets caller tokens are signed with, newest first; every subgraph gets the same list. */
   CALLER_TOKEN_SECRETS: secretList(MIN_SECRET_LENGTH),
+  /** Bearer token /metrics (and /health's detail) ask for; unset: open, as in development. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   // Rate limits, operation limits, trusted documents, CORS…: see protection/protectionConfig.ts.
   ...protectionEnvironment,
   // SUBGRAPH_USERS_URL … SUBGRAPH_RISK_URL: where each subgraph listens (defaults: supergraph.graphql).
@@ -30,6 +32,7 @@ export interface GatewayConfig {
   /** Subgraph name → URL, only for the subgraphs whose URL is overridden. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly protection: ProtectionSettings;
+  readonly metricsToken: string | undefined;
 }
 
 export function loadGatewayConfig(env?: Readonly<Record<string, string | undefined>>): GatewayConfig {
@@ -48,5 +51,6 @@ export function loadGatewayConfig(env?: Readonly<Record<string, string | undefin
     callerTokens: new CallerTokens(config.CALLER_TOKEN_SECRETS),
     subgraphUrls,
     protection: protectionSettings(config, config.NODE_ENV === 'production'),
+    metricsToken: config.METRICS_TOKEN,
   };
 }

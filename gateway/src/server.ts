@@ -70,6 +70,8 @@ export interface GatewayOptions {
    * body; never mutations). Default true.
    */
   readonly deduplicateSubgraphQueries?: boolean;
+  /** Bearer token `/metrics` and `/health`'s detail ask for; default none (open). */
+  readonly metricsToken?: string | undefined;
 }
 
 export interface RunningGateway {
@@ -146,7 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const checks = Object.fromEntries(
     Object.entries(subgraphUrls).map(([name, url]) => [name, subgraphHealthCheck(url)]),
   );
-  app.use(observabilityRoutes({ service: 'gateway', registry, checks }));
+  app.use(observabilityRoutes({ service: 'gateway', registry, checks, metricsToken: options.metricsToken }));
   app.use(
     '/graphql',
     ...protection.beforeAuthentication,

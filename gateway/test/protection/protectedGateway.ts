@@ -100,6 +100,7 @@ export interface ProtectedGatewayOptions {
   readonly protection?: Partial<ProtectionSettings>;
   readonly trustedDocuments?: TrustedDocumentManifest;
   readonly production?: boolean;
+  readonly metricsToken?: string;
 }
 
 /** A gateway over the toy subgraph with the given protection settings; Redis keys unique to it. */
@@ -116,6 +117,7 @@ export async function startProtectedGateway(
     authenticator: { authenticate },
     ...(options.production === undefined ? {} : { production: options.production }),
     ...(options.trustedDocuments ? { trustedDocuments: options.trustedDocuments } : {}),
+    metricsToken: options.metricsToken,
     protection: {
       ...defaultProtectionSettings(options.production),
       redisKeyPrefix: `test:gateway:${randomUUID()}:`,

@@ -34,6 +34,8 @@ export const subgraphEnvironment = (defaultPort: number) =>
     CALLER_TOKEN_SECRETS: secretList(MIN_SECRET_LENGTH),
     /** Redis for state shared across replicas (sessions, throttles); unset: kept in PostgreSQL or in process. */
     REDIS_URL: redisUrl().optional(),
+    /** Bearer token /metrics (and /health's detail) ask for; unset: open, as in development. */
+    METRICS_TOKEN: z.string().min(16).optional(),
     LOG_LEVEL: logLevel(),
     NODE_ENV: nodeEnv(),
   });
@@ -61,6 +63,7 @@ export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort
       logger,
       production: config.NODE_ENV === 'production',
       callerTokens: new CallerTokens(config.CALLER_TOKEN_SECRETS),
+      metricsToken: config.METRICS_TOKEN,
     },
     { events, engine, ...(redis ? { redis } : {}) },
   );

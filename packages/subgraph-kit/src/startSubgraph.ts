@@ -55,6 +55,8 @@ export interface SubgraphServerOptions {
   readonly production?: boolean;
   /** Checks the gateway's signature on every request; nothing unsigned is served. */
   readonly callerTokens: CallerTokens;
+  /** Bearer token `/metrics` and `/health`'s detail ask for; default none (open). */
+  readonly metricsToken?: string | undefined;
 }
 
 export interface RunningService {
@@ -119,6 +121,7 @@ export async function startSubgraph<Context extends BaseContext>(
     observabilityRoutes({
       service: definition.name,
       registry,
+      metricsToken: options.metricsToken,
       ...(definition.healthChecks ? { checks: definition.healthChecks } : {}),
     }),
   );
