@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventType, RejectReason } from '../src/core/index.js';
-import { ClientOrderIds, isValidClientOrderId } from '../src/shard/clientOrderIds.js';
+import { decodeClientOrderAnswers, encodeClientOrderAnswers } from '../src/shard/clientOrderAnswers.js';
+import { ClientOrderIds, clientOrderIdHash, isClientOrderIdHash, isValidClientOrderId } from '../src/shard/clientOrderIds.js';
 import { EngineBusyError } from '../src/shard/shardedEngine.js';
 import type { OrderOutcome } from '../src/shard/outcomes.js';
 
@@ -81,5 +82,32 @@ describe('client order ids', () => {
     expect((await ids.submitOnce('acct', 'c', submit)).orderId).toBe(3);
     expect((await ids.submitOnce('acct', 'a', submit)).orderId).toBe(4);
     expect(calls.count).toBe(4);
+  });
+
+  it('hashes a client order id to a positive integer below 2^53, the same every run', () => {
+    const hash = clientOrderIdHash('order-1');
+    expect(isClientOrderIdHash(hash)).toBe(true);
+    expect(clientOrderIdHash('order-1')).toBe(hash);
+    expect(clientOrderIdHash('order-2')).not.toBe(hash);
+  });
+
+  it('recalls a pair by account and hash, and a repeat then gets the recalled answer', async () => {
+    const ids = new ClientOrderIds();
+    ids.recall('acct', clientOrderIdHash('k'), Promise.resolve(outcome(7)));
+    const { submit, calls } = submissions(outcome(8));
+    expect((await ids.submitOnce('acct', 'k', submit)).orderId).toBe(7);
+    expect((await ids.submitOnce('other', 'k', submit)).orderId).toBe(8);
+    expect(calls.count).toBe(1);
+  });
+
+  it('gives a snapshot the settled answers of its shard, fills included, in a form that decodes back', async () => {
+    const ids = new ClientOrderIds();
+    const filled = { ...outcome(1), fills: [{ tradeId: 3, price: 1e8, quantity: 2e8, makerOrderId: 9 }] };
+    const { submit } = submissions(filled, { ...outcome(2), shard: 1 });
+    await ids.submitOnce('acct', 'a', submit);
+    await ids.submitOnce('acct', 'b', submit);
+    const answers = await ids.settledAnswers(0);
+    expect(answers).toEqual([{ hash: clientOrderIdHash('a'), outcome: filled }]);
+    expect(decodeClientOrderAnswers(encodeClientOrderAnswers(answers))).toEqual(answers);
   });
 });

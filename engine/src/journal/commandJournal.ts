@@ -16,6 +16,9 @@ export interface AccountNames {
   nameOf(id: number): string;
 }
 
+/** The shell's remembered client order id answers of a shard, encoded (ShardedEngine.clientOrderAnswers). */
+export type ClientOrderAnswersOf = (shard: number) => Promise<Float64Array>;
+
 /**
  * Journals what the engine's main thread sends its shards: the core command slots of each batch
  * (not depth queries: they change nothing), the account names registered meanwhile (a command
@@ -32,6 +35,7 @@ export class CommandJournal {
     readonly store: JournalStore,
     private readonly accounts: AccountNames,
     recovered: { readonly accounts: number; readonly ids: IdMarks },
+    private readonly clientOrderAnswers: ClientOrderAnswersOf = () => Promise.resolve(new Float64Array(0)),
   ) {
     this.accountsJournaled = recovered.accounts;
     this.marks = { ...recovered.ids };
@@ -75,7 +79,10 @@ export class CommandJournal {
     const position = this.positionsOf(shard).shift();
     if (position === undefined) throw new Error(`shard ${shard} sent a snapshot nobody asked for`);
     await storable;
-    await this.store.writeSnapshot(shard, position, snapshot, this.idMarks);
+    // Taken now, not at the request: a pair answered since is also in the journal after the
+    // snapshot, and recovery keeps one entry per pair.
+    const answers = await this.clientOrderAnswers(shard);
+    await this.store.writeSnapshot(shard, position, snapshot, this.idMarks, answers);
   }
 
   private journalNewAccounts(): void {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { COMMAND_SLOT_SIZE, snapshotSequence } from '../core/index.js';
 import type { RingProducer } from '../ring/index.js';
 import type { AccountDirectory } from '../shard/accountDirectory.js';
+import type { ShardedEngine } from '../shard/shardedEngine.js';
 import type { CommandWriter } from '../shard/commandWriter.js';
 import { CommandJournal } from './commandJournal.js';
 import { FileJournalStore } from './fileJournalStore.js';
@@ -34,6 +35,12 @@ export interface JournalHooks {
   readonly firstRequestId: number;
 }
 
+/** What `resume` needs of the engine shell. */
+export type ResumableEngine = Pick<
+  ShardedEngine,
+  'accounts' | 'shardCount' | 'recallClientOrderIds' | 'clientOrderAnswers'
+>;
+
 /** Thrown when journaling is asked for but the engine shell never built the journaled writers. */
 export class JournalNotWiredError extends Error {
   constructor() {
@@ -55,6 +62,7 @@ export class EngineDurability {
   private readonly journal: CommandJournal;
   private readonly writers: JournaledCommandWriter[] = [];
   private accounts: AccountDirectory | undefined;
+  private engine: ResumableEngine | undefined;
   private publication: EventPublication | undefined;
 
   private constructor(
@@ -68,6 +76,7 @@ export class EngineDurability {
       store,
       { nameOf: (id) => this.accounts?.nameOf(id) ?? '' },
       { accounts: recovery.accounts.length, ids: recovery.ids },
+      (shard) => this.engine?.clientOrderAnswers(shard) ?? Promise.resolve(new Float64Array(0)),
     );
   }
 
@@ -139,22 +148,25 @@ export class EngineDurability {
   }
 
   /**
-   * Call once the engine started, before it serves: restores account numbers, replays the journal
-   * tails. With `publication` (the engine publishes to an event bus), each snapshot is stored only
+   * Call once the engine started, before it serves: restores account numbers and the remembered
+   * client order ids (from the snapshots, and from the tails' SUBMITs as they replay), replays the
+   * journal tails. With `publication` (the engine publishes to an event bus), each snapshot is stored only
    * once the bus has every event it covers; without, as soon as it is taken.
    */
-  resume(
-    engine: { readonly accounts: AccountDirectory; readonly shardCount: number },
-    publication?: EventPublication,
-  ): void {
+  resume(engine: ResumableEngine, publication?: EventPublication): void {
     this.publication = publication;
     if (this.writers.length !== engine.shardCount || this.writers.includes(undefined as never))
       throw new JournalNotWiredError();
     this.accounts = engine.accounts;
+    this.engine = engine;
     for (const [index, name] of this.recovery.accounts.entries()) {
       if (engine.accounts.idOf(name) !== index + 1)
         throw new Error(`journal: account ${name} did not get its old number ${index + 1}`);
     }
+    engine.recallClientOrderIds(
+      this.recovery.shards.map((shard) => shard.snapshotClientOrderAnswers),
+      this.recovery.shards.map((shard) => shard.commands),
+    );
     for (const [shard, recovered] of this.recovery.shards.entries()) {
       this.writers[shard]!.replay(recovered.commands, recovered.commands.length / COMMAND_SLOT_SIZE);
     }

@@ -41,8 +41,13 @@ interface ShardFiles {
 }
 
 const pad = (position: number): string => String(position).padStart(16, '0');
+/** Version 1: header [magic, length, crc32, maxOrderId, maxRequestId], then the core's snapshot. */
 const SNAPSHOT_MAGIC = 0x4d494253; // "MIBS"
 const SNAPSHOT_HEADER_BYTES = 5 * 8;
+/** Version 2: version 1's header plus [answersLength, answersCrc32], the snapshot, then the client order answers. */
+const SNAPSHOT_MAGIC_V2 = 0x4d494232; // "MIB2"
+const SNAPSHOT_V2_HEADER_BYTES = 7 * 8;
+const NO_ANSWERS = new Float64Array(0);
 
 /**
  * The journal as files under one directory: per shard `shard-<n>/segment-<position>.journal`
@@ -105,16 +110,30 @@ export class FileJournalStore implements JournalStore {
     return files.appended;
   }
 
-  async writeSnapshot(shard: number, position: number, snapshot: Float64Array, ids: IdMarks): Promise<void> {
+  async writeSnapshot(
+    shard: number,
+    position: number,
+    snapshot: Float64Array,
+    ids: IdMarks,
+    clientOrderAnswers = NO_ANSWERS,
+  ): Promise<void> {
     await this.sync();
     const files = this.shards[shard]!;
     const body = Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+    const answers = Buffer.from(clientOrderAnswers.buffer, clientOrderAnswers.byteOffset, clientOrderAnswers.byteLength);
     const header = Buffer.from(
-      new Float64Array([SNAPSHOT_MAGIC, snapshot.length, crc32(body), ids.maxOrderId, ids.maxRequestId])
-        .buffer,
+      new Float64Array([
+        SNAPSHOT_MAGIC_V2,
+        snapshot.length,
+        crc32(body),
+        ids.maxOrderId,
+        ids.maxRequestId,
+        clientOrderAnswers.length,
+        crc32(answers),
+      ]).buffer,
     );
     const path = join(files.dir, `snapshot-${pad(position)}.snapshot`);
-    writeFileSync(`${path}.tmp`, Buffer.concat([header, body]), { flush: true });
+    writeFileSync(`${path}.tmp`, Buffer.concat([header, body, answers]), { flush: true });
     renameSync(`${path}.tmp`, path);
     syncDirectory(files.dir);
     for (const name of readdirSync(files.dir)) {
@@ -182,10 +201,11 @@ function openShard(dir: string, shard: number, logger: Logger): ShardFiles {
   let snapshot: Float64Array | undefined;
   let snapshotPosition = 0;
   let snapshotIds: IdMarks = { maxOrderId: 0, maxRequestId: 0 };
+  let snapshotClientOrderAnswers: Float64Array = NO_ANSWERS;
   for (const name of snapshots) {
     const stored = readSnapshotFile(join(dir, name));
     if (stored !== undefined) {
-      ({ snapshot, ids: snapshotIds } = stored);
+      ({ snapshot, ids: snapshotIds, clientOrderAnswers: snapshotClientOrderAnswers } = stored);
       snapshotPosition = positionOf(name)!;
       break;
     }
@@ -231,23 +251,38 @@ function openShard(dir: string, shard: number, logger: Logger): ShardFiles {
     pending: [],
     retired: [],
     newSegment: true,
-    recovery: { snapshot, snapshotPosition, snapshotIds, commands },
+    recovery: { snapshot, snapshotPosition, snapshotIds, snapshotClientOrderAnswers, commands },
   };
 }
 
-/** Snapshot file: header [magic, length, crc32, maxOrderId, maxRequestId], then the core's snapshot. */
-function readSnapshotFile(path: string): { snapshot: Float64Array; ids: IdMarks } | undefined {
+interface StoredSnapshot {
+  readonly snapshot: Float64Array;
+  readonly ids: IdMarks;
+  readonly clientOrderAnswers: Float64Array;
+}
+
+/**
+ * Reads a snapshot file of either version (see SNAPSHOT_MAGIC, SNAPSHOT_MAGIC_V2): a file written
+ * before client order answers were stored loads with none. Undefined when damaged.
+ */
+function readSnapshotFile(path: string): StoredSnapshot | undefined {
   const bytes = readFileSync(path);
+  const values = (from: number, to: number): Float64Array =>
+    new Float64Array(bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + to));
   if (bytes.length < SNAPSHOT_HEADER_BYTES) return undefined;
-  const header = new Float64Array(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + SNAPSHOT_HEADER_BYTES),
-  );
-  const body = bytes.subarray(SNAPSHOT_HEADER_BYTES);
-  if (header[0] !== SNAPSHOT_MAGIC || header[1]! * 8 !== body.length || crc32(body) !== header[2])
-    return undefined;
+  const magic = values(0, 8)[0];
+  const headerBytes = magic === SNAPSHOT_MAGIC_V2 ? SNAPSHOT_V2_HEADER_BYTES : SNAPSHOT_HEADER_BYTES;
+  if ((magic !== SNAPSHOT_MAGIC && magic !== SNAPSHOT_MAGIC_V2) || bytes.length < headerBytes) return undefined;
+  const header = values(0, headerBytes);
+  const bodyEnd = headerBytes + header[1]! * 8;
+  const answersEnd = bodyEnd + (header[5] ?? 0) * 8;
+  if (!Number.isSafeInteger(bodyEnd) || !Number.isSafeInteger(answersEnd) || answersEnd !== bytes.length) return undefined;
+  if (crc32(bytes.subarray(headerBytes, bodyEnd)) !== header[2]) return undefined;
+  if (magic === SNAPSHOT_MAGIC_V2 && crc32(bytes.subarray(bodyEnd, answersEnd)) !== header[6]) return undefined;
   return {
-    snapshot: new Float64Array(bytes.buffer.slice(body.byteOffset, body.byteOffset + body.length)),
+    snapshot: values(headerBytes, bodyEnd),
     ids: { maxOrderId: header[3]!, maxRequestId: header[4]! },
+    clientOrderAnswers: magic === SNAPSHOT_MAGIC_V2 ? values(bodyEnd, answersEnd) : NO_ANSWERS,
   };
 }
 

@@ -26,9 +26,16 @@ export interface JournalStore {
   beginSnapshot(shard: number): number;
   /**
    * Stores the snapshot taken at `position` (durably) with the shell's id high-water marks at
-   * that point, then drops what it makes unnecessary.
+   * that point and its remembered client order id answers (`clientOrderAnswers`, encoded by the
+   * shell; default none), then drops what it makes unnecessary.
    */
-  writeSnapshot(shard: number, position: number, snapshot: Float64Array, ids: IdMarks): Promise<void>;
+  writeSnapshot(
+    shard: number,
+    position: number,
+    snapshot: Float64Array,
+    ids: IdMarks,
+    clientOrderAnswers?: Float64Array,
+  ): Promise<void>;
   /** What recovery needs for `shard`: its newest snapshot and every command journaled after it. */
   load(shard: number): Promise<ShardRecovery>;
   /** Every account name journaled, in registration order. */
@@ -53,6 +60,11 @@ export interface ShardRecovery {
   readonly snapshotPosition: number;
   /** Id marks stored with the snapshot (0 without one). */
   readonly snapshotIds: IdMarks;
+  /**
+   * Client order id answers stored with the snapshot (empty without one, or when it was written
+   * before they were stored): the pairs whose SUBMIT the snapshot covers survive through these.
+   */
+  readonly snapshotClientOrderAnswers: Float64Array;
   /** Command slots journaled after the snapshot, in order. */
   readonly commands: Float64Array;
 }

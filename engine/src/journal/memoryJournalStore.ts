@@ -11,7 +11,7 @@ interface ShardLog {
   /** Position of the first slot kept in `synced`. */
   base: number;
   appended: number;
-  snapshot: { position: number; data: Float64Array; ids: IdMarks } | undefined;
+  snapshot: { position: number; data: Float64Array; ids: IdMarks; clientOrderAnswers: Float64Array } | undefined;
 }
 
 /**
@@ -62,14 +62,20 @@ export class MemoryJournalStore implements JournalStore {
     return this.log(shard).appended;
   }
 
-  async writeSnapshot(shard: number, position: number, snapshot: Float64Array, ids: IdMarks): Promise<void> {
+  async writeSnapshot(
+    shard: number,
+    position: number,
+    snapshot: Float64Array,
+    ids: IdMarks,
+    clientOrderAnswers = new Float64Array(0),
+  ): Promise<void> {
     await this.sync();
     const log = this.log(shard);
     const all = concat(log.synced);
     const drop = (position - log.base) * COMMAND_SLOT_SIZE;
     log.synced = [all.slice(drop)];
     log.base = position;
-    log.snapshot = { position, data: snapshot.slice(), ids };
+    log.snapshot = { position, data: snapshot.slice(), ids, clientOrderAnswers: clientOrderAnswers.slice() };
   }
 
   load(shard: number): Promise<ShardRecovery> {
@@ -78,6 +84,7 @@ export class MemoryJournalStore implements JournalStore {
       snapshot: log.snapshot?.data.slice(),
       snapshotPosition: log.snapshot?.position ?? 0,
       snapshotIds: log.snapshot?.ids ?? NO_IDS,
+      snapshotClientOrderAnswers: log.snapshot?.clientOrderAnswers.slice() ?? new Float64Array(0),
       commands: concat(log.synced),
     });
   }

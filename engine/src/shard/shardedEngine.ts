@@ -1,6 +1,8 @@
 import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, snapshotSequence } from '../core/index.js';
 import { AccountDirectory } from './accountDirectory.js';
-import { ClientOrderIds } from './clientOrderIds.js';
+import { encodeClientOrderAnswers } from './clientOrderAnswers.js';
+import { CLIENT_ORDER_ID_HASH_FIELD, ClientOrderIds } from './clientOrderIds.js';
+import { recallClientOrderIds } from './clientOrderRecovery.js';
 import type { EventHistory } from './eventHistory.js';
 import type { EventFilter, EventSubscriber } from './eventSubscribers.js';
 import { InstrumentRegistry, type RegisteredInstrument } from './instrumentRegistry.js';
@@ -117,17 +119,18 @@ export class ShardedEngine {
   }
 
   /**
-   * Places a new order. With a client order id, a repeat of the same account and id (while this
-   * engine runs and the pair is among the newest remembered) gets the first submission's answer
-   * and reaches no shard.
+   * Places a new order. With a client order id, a repeat of the same account and id (while the
+   * pair is among the newest remembered, across restarts on a journal) gets the first
+   * submission's answer and reaches no shard.
    */
   submitOrder(order: NewOrder): Promise<OrderOutcome> {
     const clientOrderId = order.clientOrderId ?? '';
-    if (clientOrderId === '') return this.placeOrder(order);
-    return this.clientOrderIds.submitOnce(order.accountId, clientOrderId, () => this.placeOrder(order));
+    if (clientOrderId === '') return this.placeOrder(order, 0);
+    return this.clientOrderIds.submitOnce(order.accountId, clientOrderId, (hash) => this.placeOrder(order, hash));
   }
 
-  private placeOrder(order: NewOrder): Promise<OrderOutcome> {
+  /** `clientOrderIdHash`: journaled in the SUBMIT slot (the core ignores the field), 0 = none. */
+  private placeOrder(order: NewOrder, clientOrderIdHash: number): Promise<OrderOutcome> {
     const orderId = this.nextOrderId++;
     return this.orderCommand(CommandKind.SUBMIT, order.symbol, order.accountId, orderId, (slots, at) => {
       slots[at + C.SIDE] = order.side;
@@ -135,7 +138,27 @@ export class ShardedEngine {
       slots[at + C.PRICE] = order.price;
       slots[at + C.QUANTITY] = order.quantity;
       slots[at + C.STP_MODE] = order.stpMode;
+      slots[at + CLIENT_ORDER_ID_HASH_FIELD] = clientOrderIdHash;
     });
+  }
+
+  /**
+   * Recovery, before the journal tails are replayed: remembers the client order id pairs stored
+   * with each shard's snapshot (`snapshotAnswers[shard]`, from `clientOrderAnswers`) and those of
+   * the SUBMITs in each shard's tail (`tails[shard]`, command slots). A tail SUBMIT's answer is
+   * collected from the events its replay re-emits, so it is the first answer exactly. Pairs are
+   * remembered in order id order, which is their first submissions' order.
+   */
+  recallClientOrderIds(snapshotAnswers: readonly Float64Array[], tails: readonly Float64Array[]): void {
+    recallClientOrderIds(this.clientOrderIds, this.accounts, (shard, entry) => this.track(shard, entry), snapshotAnswers, tails);
+  }
+
+  /**
+   * The remembered client order id answers of `shard`'s orders, encoded for its snapshot; waits
+   * for the answers in flight (the snapshot may overtake the events of its last commands).
+   */
+  async clientOrderAnswers(shard: number): Promise<Float64Array> {
+    return encodeClientOrderAnswers(await this.clientOrderIds.settledAnswers(shard));
   }
 
   cancelOrder(symbol: string, accountId: string, orderId: number): Promise<OrderOutcome> {
@@ -273,6 +296,8 @@ export class ShardedEngine {
       slots[at + C.REQUEST_ID] = requestId;
       slots[at + C.ORDER_ID] = firstOrderId + i;
       slots[at + C.TIMESTAMP_MS] = timestamp;
+      // Bulk orders have no client order id; a journaled writer's staged slot may hold an old value.
+      slots[at + CLIENT_ORDER_ID_HASH_FIELD] = 0;
       fill(i, slots, at);
       if (firstPerShard[shard] === -1) firstPerShard[shard] = requestId;
       lastPerShard[shard] = requestId;

@@ -108,6 +108,21 @@ function storeContract(name: string, create: () => StoreUnderTest): void {
       expect(shard.commands.length / COMMAND_SLOT_SIZE).toBe(2);
       expect(recovery.ids.maxOrderId).toBe(7);
     });
+
+    it('keeps the client order answers stored with the newest snapshot, none without them', async () => {
+      const under = create();
+      const store = under.open();
+      store.append(0, submits(1, 2));
+      const position = store.beginSnapshot(0);
+      await store.writeSnapshot(0, position, new Float64Array([1, 2]), { maxOrderId: 2, maxRequestId: 2 }, new Float64Array([7, 8, 9]));
+      store.append(1, submits(3, 1));
+      const shard1 = store.beginSnapshot(1);
+      await store.writeSnapshot(1, shard1, new Float64Array([4]), { maxOrderId: 3, maxRequestId: 3 });
+      const recovery = await recoverJournal(await under.reopen(store), 2);
+      expect(Array.from(recovery.shards[0]!.snapshotClientOrderAnswers)).toEqual([7, 8, 9]);
+      expect(Array.from(recovery.shards[0]!.snapshot ?? [])).toEqual([1, 2]);
+      expect(recovery.shards[1]!.snapshotClientOrderAnswers.length).toBe(0);
+    });
   });
 }
 
