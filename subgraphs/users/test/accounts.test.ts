@@ -7,11 +7,12 @@ import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, SESSION_LIVENESS_PATH } fro
 import {
   LOG_IN,
   REFRESH,
-  SIGN_UP,
   sessionIdentityOf,
   sessionIdOf,
+  SIGN_UP,
   signUpUser,
   startUsersFixture,
+  TEST_PASSWORD,
   type AuthResult,
   type UsersFixture,
 } from './usersFixture.js';
@@ -25,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => fixture[Symbol.asyncDispose]());
 
-const PASSWORD = 'correct horse battery staple';
 /** Each test logs in from its own address, so the per-IP bucket is the test's own. */
 let nextIp = 1;
 const freshIp = () => `198.51.100.${nextIp++}`;
@@ -35,7 +35,7 @@ const logIn = (email: string, password: string, clientIp = freshIp()) =>
 
 describe('signUp', () => {
   it('creates a trader and returns a session whose JWT verifies against the JWKS', async () => {
-    const auth = await signUpUser(fixture, 'Fresh.Trader@Example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'Fresh.Trader@Example.test', TEST_PASSWORD);
     expect(auth.user).toMatchObject({ email: 'fresh.trader@example.test', role: 'TRADER' });
     expect(auth.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
@@ -60,14 +60,14 @@ describe('signUp', () => {
   });
 
   it('stores only a self-describing scrypt hash of the password', async () => {
-    const auth = await signUpUser(fixture, 'hash.check@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'hash.check@example.test', TEST_PASSWORD);
     const row = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
     expect(row.passwordHash).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
-    expect(row.passwordHash).not.toContain(PASSWORD);
+    expect(row.passwordHash).not.toContain(TEST_PASSWORD);
   });
 
   it.each([
-    ['a malformed email', { email: 'not-an-email', password: PASSWORD, displayName: 'X' }, 'email'],
+    ['a malformed email', { email: 'not-an-email', password: TEST_PASSWORD, displayName: 'X' }, 'email'],
     [
       'a short password',
       { email: 'short@example.test', password: 'elevenchars', displayName: 'X' },
@@ -75,7 +75,7 @@ describe('signUp', () => {
     ],
     [
       'a blank display name',
-      { email: 'blank@example.test', password: PASSWORD, displayName: '  ' },
+      { email: 'blank@example.test', password: TEST_PASSWORD, displayName: '  ' },
       'displayName',
     ],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, input, argument) => {
@@ -88,9 +88,9 @@ describe('signUp', () => {
   });
 
   it('refuses a duplicate email, whatever its case, with a clear message', async () => {
-    await signUpUser(fixture, 'taken@example.test', PASSWORD);
+    await signUpUser(fixture, 'taken@example.test', TEST_PASSWORD);
     const response = await fixture.request(SIGN_UP, {
-      input: { email: ' TAKEN@example.test ', password: PASSWORD, displayName: 'Again' },
+      input: { email: ' TAKEN@example.test ', password: TEST_PASSWORD, displayName: 'Again' },
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toMatch(/already exists/);
@@ -100,8 +100,8 @@ describe('signUp', () => {
 
 describe('logIn', () => {
   it('signs in with the right password and starts a new session', async () => {
-    const signedUp = await signUpUser(fixture, 'login.ok@example.test', PASSWORD);
-    const response = await logIn('LOGIN.OK@example.test', PASSWORD);
+    const signedUp = await signUpUser(fixture, 'login.ok@example.test', TEST_PASSWORD);
+    const response = await logIn('LOGIN.OK@example.test', TEST_PASSWORD);
     expect(response.errors).toBeUndefined();
     const auth = response.data!.logIn;
     expect(auth.user.id).toBe(signedUp.user.id);
@@ -110,33 +110,33 @@ describe('logIn', () => {
   });
 
   it('fails alike for a wrong password and an unknown email', async () => {
-    await signUpUser(fixture, 'login.wrong@example.test', PASSWORD);
+    await signUpUser(fixture, 'login.wrong@example.test', TEST_PASSWORD);
     const wrongPassword = await logIn('login.wrong@example.test', 'not the password at all');
-    const unknownEmail = await logIn('nobody@example.test', PASSWORD);
+    const unknownEmail = await logIn('nobody@example.test', TEST_PASSWORD);
     expect(errorCodes(wrongPassword)).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(unknownEmail)).toEqual(['UNAUTHENTICATED']);
     expect(wrongPassword.errors?.[0]?.message).toBe(unknownEmail.errors?.[0]?.message);
   });
 
   it('rehashes a password stored at another cost on the next login', async () => {
-    const auth = await signUpUser(fixture, 'rehash@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'rehash@example.test', TEST_PASSWORD);
     // A hash made at N=2^11, as if the cost had since been changed to the fixture's 2^10.
     const { PasswordHasher } = await import('../src/credentials/passwordHasher.js');
-    const older = await new PasswordHasher({ logN: 11, r: 8, p: 1 }).hash(PASSWORD);
+    const older = await new PasswordHasher({ logN: 11, r: 8, p: 1 }).hash(TEST_PASSWORD);
     await fixture.db.prisma.user.update({ where: { id: auth.user.id }, data: { passwordHash: older } });
-    expect((await logIn('rehash@example.test', PASSWORD)).errors).toBeUndefined();
+    expect((await logIn('rehash@example.test', TEST_PASSWORD)).errors).toBeUndefined();
     const row = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
     expect(row.passwordHash).toMatch(/^\$scrypt\$ln=10,/);
   });
 
   it('throttles an account after its burst, before checking the password', async () => {
-    await signUpUser(fixture, 'throttled@example.test', PASSWORD);
+    await signUpUser(fixture, 'throttled@example.test', TEST_PASSWORD);
     for (let attempt = 0; attempt < 4; attempt++) {
       expect(errorCodes(await logIn('throttled@example.test', 'wrong password!!'))).toEqual([
         'UNAUTHENTICATED',
       ]);
     }
-    const throttled = await logIn('throttled@example.test', PASSWORD);
+    const throttled = await logIn('throttled@example.test', TEST_PASSWORD);
     expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
     expect(throttled.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
   });
@@ -144,18 +144,18 @@ describe('logIn', () => {
   it('throttles a client address across accounts', async () => {
     const ip = freshIp();
     for (let attempt = 0; attempt < 6; attempt++) {
-      expect(errorCodes(await logIn(`spray${attempt}@example.test`, PASSWORD, ip))).toEqual([
+      expect(errorCodes(await logIn(`spray${attempt}@example.test`, TEST_PASSWORD, ip))).toEqual([
         'UNAUTHENTICATED',
       ]);
     }
-    expect(errorCodes(await logIn('spray-last@example.test', PASSWORD, ip))).toEqual(['RATE_LIMITED']);
-    expect(errorCodes(await logIn('spray-last@example.test', PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await logIn('spray-last@example.test', TEST_PASSWORD, ip))).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await logIn('spray-last@example.test', TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);
   });
 });
 
 describe('refresh and logOut', () => {
   it('rotates the refresh token on every use, keeping the session id', async () => {
-    const first = await signUpUser(fixture, 'refresh@example.test', PASSWORD);
+    const first = await signUpUser(fixture, 'refresh@example.test', TEST_PASSWORD);
     const response = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: first.refreshToken });
     expect(response.errors).toBeUndefined();
     const second = response.data!.refresh;
@@ -166,7 +166,7 @@ describe('refresh and logOut', () => {
   });
 
   it('revokes the whole family when a used refresh token comes back', async () => {
-    const first = await signUpUser(fixture, 'reuse@example.test', PASSWORD);
+    const first = await signUpUser(fixture, 'reuse@example.test', TEST_PASSWORD);
     const rotated = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: first.refreshToken });
     const current = rotated.data!.refresh.refreshToken;
 
@@ -182,7 +182,7 @@ describe('refresh and logOut', () => {
   });
 
   it('stores refresh tokens only as SHA-256 hashes', async () => {
-    const auth = await signUpUser(fixture, 'hashed.refresh@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'hashed.refresh@example.test', TEST_PASSWORD);
     const tokens = await fixture.db.prisma.refreshToken.findMany({
       where: { family: { userId: auth.user.id } },
     });
@@ -192,7 +192,7 @@ describe('refresh and logOut', () => {
   });
 
   it('logOut ends the session: its refresh token no longer works', async () => {
-    const auth = await signUpUser(fixture, 'logout@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'logout@example.test', TEST_PASSWORD);
     const out = await fixture.request('mutation($t: String!) { logOut(refreshToken: $t) }', {
       t: auth.refreshToken,
     });
@@ -203,7 +203,7 @@ describe('refresh and logOut', () => {
   });
 
   it("tells the gateway a session's liveness: live until logOut, and only to signed callers", async () => {
-    const auth = await signUpUser(fixture, 'liveness@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'liveness@example.test', TEST_PASSWORD);
     const sessionId = sessionIdOf(auth.accessToken);
     const ask = (body: unknown, headers = callerHeaders(null)) =>
       fetch(new URL(SESSION_LIVENESS_PATH, fixture.origin), {
@@ -220,9 +220,9 @@ describe('refresh and logOut', () => {
   });
 
   it('logOutEverywhere ends every session of the account, and only from a session', async () => {
-    const phone = await signUpUser(fixture, 'everywhere@example.test', PASSWORD);
-    const laptop = (await logIn('everywhere@example.test', PASSWORD)).data!.logIn;
-    const bystander = await signUpUser(fixture, 'bystander@example.test', PASSWORD);
+    const phone = await signUpUser(fixture, 'everywhere@example.test', TEST_PASSWORD);
+    const laptop = (await logIn('everywhere@example.test', TEST_PASSWORD)).data!.logIn;
+    const bystander = await signUpUser(fixture, 'bystander@example.test', TEST_PASSWORD);
     const identity = sessionIdentityOf(phone);
     const LOG_OUT_EVERYWHERE = 'mutation { logOutEverywhere }';
 
@@ -241,9 +241,9 @@ describe('refresh and logOut', () => {
   });
 
   it('shows a user where they are signed in, and ends one session on request', async () => {
-    const phone = await signUpUser(fixture, 'devices@example.test', PASSWORD);
-    const laptop = (await logIn('devices@example.test', PASSWORD)).data!.logIn;
-    const stranger = await signUpUser(fixture, 'stranger.devices@example.test', PASSWORD);
+    const phone = await signUpUser(fixture, 'devices@example.test', TEST_PASSWORD);
+    const laptop = (await logIn('devices@example.test', TEST_PASSWORD)).data!.logIn;
+    const stranger = await signUpUser(fixture, 'stranger.devices@example.test', TEST_PASSWORD);
     const SESSIONS = 'query($id: ID!) { user(id: $id) { sessions { id startedAt current } } }';
     const END = 'mutation($id: ID!) { endSession(id: $id) }';
     const phoneSession = sessionIdOf(phone.accessToken);

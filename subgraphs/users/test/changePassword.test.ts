@@ -10,6 +10,7 @@ import {
   sessionIdOf,
   signUpUser,
   startUsersFixture,
+  TEST_PASSWORD,
   type AuthResult,
   type UsersFixture,
 } from './usersFixture.js';
@@ -23,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => fixture[Symbol.asyncDispose]());
 
-const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a brand new passphrase';
 const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ${AUTH_FIELDS} } }`;
 
@@ -45,11 +45,11 @@ const isLive = async (sessionId: string) =>
 
 describe('changePassword', () => {
   it('sets the new password, ends every session of the account and starts a new one', async () => {
-    const first = await signUpUser(fixture, 'change@example.test', PASSWORD);
-    const other = (await logIn('change@example.test', PASSWORD)).data!.logIn;
+    const first = await signUpUser(fixture, 'change@example.test', TEST_PASSWORD);
+    const other = (await logIn('change@example.test', TEST_PASSWORD)).data!.logIn;
 
     const changed = await change(sessionIdentityOf(first), {
-      currentPassword: PASSWORD,
+      currentPassword: TEST_PASSWORD,
       newPassword: NEW_PASSWORD,
     });
     expect(changed.errors).toBeUndefined();
@@ -65,7 +65,7 @@ describe('changePassword', () => {
     expect(await isLive(sessionIdOf(fresh.accessToken))).toBe(true);
     expect((await fixture.request(REFRESH, { t: fresh.refreshToken })).errors).toBeUndefined();
 
-    expect(errorCodes(await logIn('change@example.test', PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await logIn('change@example.test', TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);
     expect((await logIn('change@example.test', NEW_PASSWORD)).errors).toBeUndefined();
   });
 
@@ -75,10 +75,14 @@ describe('changePassword', () => {
       { currentPassword: 'not the password at all', newPassword: NEW_PASSWORD },
       'currentPassword',
     ],
-    ['a short new password', { currentPassword: PASSWORD, newPassword: 'elevenchars' }, 'newPassword'],
-    ['the current password again', { currentPassword: PASSWORD, newPassword: PASSWORD }, 'newPassword'],
+    ['a short new password', { currentPassword: TEST_PASSWORD, newPassword: 'elevenchars' }, 'newPassword'],
+    [
+      'the current password again',
+      { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+      'newPassword',
+    ],
   ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_case, input, argument) => {
-    const auth = await signUpUser(fixture, `refused.${argument}.${nextIp}@example.test`, PASSWORD);
+    const auth = await signUpUser(fixture, `refused.${argument}.${nextIp}@example.test`, TEST_PASSWORD);
     const before = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
 
     const response = await change(sessionIdentityOf(auth), input);
@@ -91,18 +95,18 @@ describe('changePassword', () => {
   });
 
   it('lets one of two concurrent changes from the same password through', async () => {
-    const auth = await signUpUser(fixture, 'racing@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'racing@example.test', TEST_PASSWORD);
     const identity = sessionIdentityOf(auth);
     const outcomes = await Promise.all(
       ['first new passphrase', 'second new passphrase'].map((newPassword) =>
-        change(identity, { currentPassword: PASSWORD, newPassword }),
+        change(identity, { currentPassword: TEST_PASSWORD, newPassword }),
       ),
     );
     expect(outcomes.map((outcome) => errorCodes(outcome)).sort()).toEqual([[], ['BAD_USER_INPUT']]);
   });
 
   it('takes guesses at the current password from the login budget of the account', async () => {
-    const auth = await signUpUser(fixture, 'guessing@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'guessing@example.test', TEST_PASSWORD);
     for (let attempt = 0; attempt < 4; attempt++)
       expect(
         errorCodes(
@@ -115,15 +119,15 @@ describe('changePassword', () => {
     // The right password no longer helps, and logIn shares the empty bucket.
     expect(
       errorCodes(
-        await change(sessionIdentityOf(auth), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+        await change(sessionIdentityOf(auth), { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }),
       ),
     ).toEqual(['RATE_LIMITED']);
-    expect(errorCodes(await logIn('guessing@example.test', PASSWORD))).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await logIn('guessing@example.test', TEST_PASSWORD))).toEqual(['RATE_LIMITED']);
   });
 
   it('is refused to anonymous callers and to API keys', async () => {
-    const auth = await signUpUser(fixture, 'by.api.key@example.test', PASSWORD);
-    const input = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
+    const auth = await signUpUser(fixture, 'by.api.key@example.test', TEST_PASSWORD);
+    const input = { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD };
     expect(errorCodes(await change(null, input))).toEqual(['UNAUTHENTICATED']);
     const apiKey: Identity = { ...sessionIdentityOf(auth), credential: { kind: 'apiKey', id: 'k' } };
     expect(errorCodes(await change(apiKey, input))).toEqual(['FORBIDDEN']);
@@ -131,11 +135,11 @@ describe('changePassword', () => {
   });
 
   it('asks for the second factor when TOTP is on', async () => {
-    const auth = await signUpUser(fixture, 'change.mfa@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'change.mfa@example.test', TEST_PASSWORD);
     const identity = sessionIdentityOf(auth);
-    const totp = await enableTotp(fixture, identity, PASSWORD);
+    const totp = await enableTotp(fixture, identity, TEST_PASSWORD);
 
-    const input = { currentPassword: PASSWORD, newPassword: NEW_PASSWORD };
+    const input = { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD };
     expect(errorCodes(await change(identity, input))).toEqual(['MFA_REQUIRED']);
     // confirmTotp spent this step's code; the next step's is inside the accepted window.
     const nextCode = totp.generate({ timestamp: Date.now() + 30_000 });

@@ -7,6 +7,7 @@ import {
   LOG_IN,
   signUpUser,
   startUsersFixture,
+  TEST_PASSWORD,
   type AuthResult,
   type UsersFixture,
 } from './usersFixture.js';
@@ -17,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => fixture[Symbol.asyncDispose]());
 
-const PASSWORD = 'correct horse battery staple';
 const STEP_MS = 30_000;
 
 /** The code an authenticator app shows `steps` time steps from now. */
@@ -32,11 +32,11 @@ const CONFIRM =
 const DISABLE = 'mutation($code: String!) { disableTotp(code: $code) { id totpEnabled } }';
 
 const logIn = (email: string, extra: { totpCode?: string; recoveryCode?: string } = {}) =>
-  fixture.request<{ logIn: AuthResult }>(LOG_IN, { input: { email, password: PASSWORD, ...extra } });
+  fixture.request<{ logIn: AuthResult }>(LOG_IN, { input: { email, password: TEST_PASSWORD, ...extra } });
 
 /** A user with TOTP confirmed (confirmation spent the current step), its secret and recovery codes. */
 async function userWithTotp(email: string) {
-  const { user } = await signUpUser(fixture, email, PASSWORD);
+  const { user } = await signUpUser(fixture, email, TEST_PASSWORD);
   const identity = testIdentity(user.id, 'trader');
   const enrolled = await fixture.request<{ enrolTotp: { secret: string; uri: string } }>(
     ENROL,
@@ -46,7 +46,7 @@ async function userWithTotp(email: string) {
   const { secret, uri } = enrolled.data!.enrolTotp;
   const confirmed = await fixture.request<{ confirmTotp: { codes: string[] } }>(
     CONFIRM,
-    { code: codeAt(secret), password: PASSWORD },
+    { code: codeAt(secret), password: TEST_PASSWORD },
     { identity },
   );
   if (!confirmed.data) throw new Error(JSON.stringify(confirmed.errors));
@@ -55,7 +55,7 @@ async function userWithTotp(email: string) {
 
 describe('TOTP enrolment', () => {
   it('stays pending until confirmed: login needs no code before', async () => {
-    const { user } = await signUpUser(fixture, 'pending@example.test', PASSWORD);
+    const { user } = await signUpUser(fixture, 'pending@example.test', TEST_PASSWORD);
     const identity = testIdentity(user.id);
     const enrolled = await fixture.request<{ enrolTotp: { secret: string; uri: string } }>(
       ENROL,
@@ -72,16 +72,20 @@ describe('TOTP enrolment', () => {
   });
 
   it('refuses a wrong confirmation code and keeps the factor pending', async () => {
-    const { user } = await signUpUser(fixture, 'wrong.confirm@example.test', PASSWORD);
+    const { user } = await signUpUser(fixture, 'wrong.confirm@example.test', TEST_PASSWORD);
     const identity = testIdentity(user.id);
     await fixture.request(ENROL, {}, { identity });
-    const response = await fixture.request(CONFIRM, { code: '000000', password: PASSWORD }, { identity });
+    const response = await fixture.request(
+      CONFIRM,
+      { code: '000000', password: TEST_PASSWORD },
+      { identity },
+    );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(await fixture.db.prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it('needs the current password to confirm, so a stolen session cannot lock the owner out', async () => {
-    const { user } = await signUpUser(fixture, 'thief.enrols@example.test', PASSWORD);
+    const { user } = await signUpUser(fixture, 'thief.enrols@example.test', TEST_PASSWORD);
     const identity = testIdentity(user.id);
     const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(ENROL, {}, { identity });
     const code = codeAt(enrolled.data!.enrolTotp.secret);
@@ -108,7 +112,7 @@ describe('TOTP enrolment', () => {
   });
 
   it('cannot be changed with an API key', async () => {
-    const { user } = await signUpUser(fixture, 'mfa.apikey@example.test', PASSWORD);
+    const { user } = await signUpUser(fixture, 'mfa.apikey@example.test', TEST_PASSWORD);
     const identity = { ...testIdentity(user.id), credential: { kind: 'apiKey' as const, id: 'k' } };
     expect(errorCodes(await fixture.request(ENROL, {}, { identity }))).toEqual(['FORBIDDEN']);
   });
@@ -174,9 +178,9 @@ describe('logging in with TOTP enabled', () => {
     await using guarded = await startUsersFixture({
       loginsPerAccount: { capacity: 4, refillPerSecond: 0.001 },
     });
-    const { user } = await signUpUser(guarded, 'mfa.guessing@example.test', PASSWORD);
+    const { user } = await signUpUser(guarded, 'mfa.guessing@example.test', TEST_PASSWORD);
     const identity = testIdentity(user.id);
-    const totp = await enableTotp(guarded, identity, PASSWORD);
+    const totp = await enableTotp(guarded, identity, TEST_PASSWORD);
     const accepted = new Set(
       [-1, 0, 1].map((steps) => totp.generate({ timestamp: Date.now() + steps * STEP_MS })),
     );

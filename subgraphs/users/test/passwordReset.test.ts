@@ -11,6 +11,7 @@ import {
   sessionIdentityOf,
   signUpUser,
   startUsersFixture,
+  TEST_PASSWORD,
   type AuthResult,
   type UsersFixture,
 } from './usersFixture.js';
@@ -21,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => fixture[Symbol.asyncDispose]());
 
-const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a password from the desk';
 const ISSUE = 'mutation($userId: ID!) { issuePasswordReset(userId: $userId) { token expiresAt } }';
 const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }';
@@ -47,7 +47,7 @@ const passwordHashOf = async (userId: string) =>
 
 describe('password reset', () => {
   it('lets the user set a new password once, ending every session', async () => {
-    const auth = await signUpUser(fixture, 'forgot@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'forgot@example.test', TEST_PASSWORD);
     const issued = await issue(auth.user.id);
     expect(issued.errors).toBeUndefined();
     const { token, expiresAt } = issued.data!.issuePasswordReset;
@@ -60,7 +60,7 @@ describe('password reset', () => {
 
     expect((await reset(token)).data).toEqual({ resetPassword: true });
     expect(errorCodes(await fixture.request(REFRESH, { t: auth.refreshToken }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await logIn('forgot@example.test', PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await logIn('forgot@example.test', TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);
     expect((await logIn('forgot@example.test', NEW_PASSWORD)).errors).toBeUndefined();
 
     const before = await passwordHashOf(auth.user.id);
@@ -69,7 +69,7 @@ describe('password reset', () => {
   });
 
   it('honours only the newest reset, and none past its hour', async () => {
-    const auth = await signUpUser(fixture, 'reissued@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'reissued@example.test', TEST_PASSWORD);
     const older = await tokenFor(auth.user.id);
     await tokenFor(auth.user.id);
     const expired = await issuePasswordReset(
@@ -84,7 +84,7 @@ describe('password reset', () => {
   });
 
   it('keeps one token in circulation when two desks issue at once', async () => {
-    const auth = await signUpUser(fixture, 'two.desks@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'two.desks@example.test', TEST_PASSWORD);
     const tokens = await Promise.all([tokenFor(auth.user.id), tokenFor(auth.user.id)]);
     expect(new Set(tokens).size).toBe(2);
     expect(
@@ -93,11 +93,11 @@ describe('password reset', () => {
   });
 
   it('retires an unused reset when the user changes the password', async () => {
-    const auth = await signUpUser(fixture, 'changed.first@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'changed.first@example.test', TEST_PASSWORD);
     const token = await tokenFor(auth.user.id);
     const changed = await fixture.request(
       'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }',
-      { input: { currentPassword: PASSWORD, newPassword: 'changed by the owner' } },
+      { input: { currentPassword: TEST_PASSWORD, newPassword: 'changed by the owner' } },
       { identity: sessionIdentityOf(auth) },
     );
     expect(changed.errors).toBeUndefined();
@@ -106,7 +106,7 @@ describe('password reset', () => {
   });
 
   it('lets exactly one of two concurrent resets with one token through', async () => {
-    const auth = await signUpUser(fixture, 'twice@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'twice@example.test', TEST_PASSWORD);
     const token = await tokenFor(auth.user.id);
     const outcomes = await Promise.all([
       reset(token, 'first new password'),
@@ -119,7 +119,7 @@ describe('password reset', () => {
   });
 
   it('refuses a short new password and keeps the token usable', async () => {
-    const auth = await signUpUser(fixture, 'short.reset@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'short.reset@example.test', TEST_PASSWORD);
     const token = await tokenFor(auth.user.id);
     const response = await reset(token, 'elevenchars');
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -128,7 +128,7 @@ describe('password reset', () => {
   });
 
   it('is issued only by an admin, from a session, for a user who exists', async () => {
-    const auth = await signUpUser(fixture, 'not.yours@example.test', PASSWORD);
+    const auth = await signUpUser(fixture, 'not.yours@example.test', TEST_PASSWORD);
     expect(errorCodes(await issue(auth.user.id, sessionIdentityOf(auth)))).toEqual(['FORBIDDEN']);
     const adminKey: Identity = { ...admin, credential: { kind: 'apiKey', id: 'k' } };
     expect(errorCodes(await issue(auth.user.id, adminKey))).toEqual(['FORBIDDEN']);
@@ -137,8 +137,8 @@ describe('password reset', () => {
   });
 
   it('replaces the password only: with TOTP on, logging in still needs a code', async () => {
-    const auth = await signUpUser(fixture, 'reset.mfa@example.test', PASSWORD);
-    await enableTotp(fixture, sessionIdentityOf(auth), PASSWORD);
+    const auth = await signUpUser(fixture, 'reset.mfa@example.test', TEST_PASSWORD);
+    await enableTotp(fixture, sessionIdentityOf(auth), TEST_PASSWORD);
 
     await reset(await tokenFor(auth.user.id));
     expect(errorCodes(await logIn('reset.mfa@example.test', NEW_PASSWORD))).toEqual(['MFA_REQUIRED']);

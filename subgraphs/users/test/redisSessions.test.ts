@@ -8,7 +8,7 @@ import type { RunningService } from '@mib/subgraph-kit';
 import { errorCodes, startSubgraphForTest, subgraphRequest } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { createUsersSubgraph } from '../src/index.js';
-import { REFRESH, SIGN_UP, TEST_PASSWORD_COST, type AuthResult } from './usersFixture.js';
+import { REFRESH, SIGN_UP, TEST_PASSWORD, TEST_PASSWORD_COST, type AuthResult } from './usersFixture.js';
 
 /** The production wiring: platform services with Redis, so sessions and throttles live there. */
 let db: TestDatabase;
@@ -44,7 +44,7 @@ describe('users subgraph with Redis', () => {
 
   it('keeps refresh-token families and login throttles in Redis, not PostgreSQL', async () => {
     const signedUp = await subgraphRequest<{ signUp: AuthResult }>(subgraph.url, SIGN_UP, {
-      input: { email: 'redis.user@example.test', password: 'correct horse battery staple', displayName: 'R' },
+      input: { email: 'redis.user@example.test', password: TEST_PASSWORD, displayName: 'R' },
     });
     const first = signedUp.data!.signUp;
     expect(await db.prisma.sessionFamily.count()).toBe(0);

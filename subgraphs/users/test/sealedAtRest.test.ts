@@ -16,9 +16,15 @@ import { startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { DataSealer, SealedColumn } from '../src/credentials/dataSealing.js';
 import { createUsersSubgraph } from '../src/index.js';
-import { LOG_IN, signUpUser, startUsersFixture, type AuthResult, type UsersFixture } from './usersFixture.js';
+import {
+  LOG_IN,
+  signUpUser,
+  startUsersFixture,
+  TEST_PASSWORD,
+  type AuthResult,
+  type UsersFixture,
+} from './usersFixture.js';
 
-const PASSWORD = 'correct horse battery staple';
 const newKey = () => randomBytes(32).toString('base64url');
 const codeOf = (secret: string) =>
   new TOTP({ secret, algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: Date.now() });
@@ -28,7 +34,7 @@ async function jwks(fixture: UsersFixture): Promise<JSONWebKeySet> {
 }
 
 async function logIn(fixture: UsersFixture, email: string, totpCode?: string) {
-  const input = { email, password: PASSWORD, ...(totpCode ? { totpCode } : {}) };
+  const input = { email, password: TEST_PASSWORD, ...(totpCode ? { totpCode } : {}) };
   return fixture.request<{ logIn: AuthResult }>(LOG_IN, { input });
 }
 
@@ -42,7 +48,7 @@ describe('with USERS_DATA_KEYS', () => {
   afterAll(() => fixture[Symbol.asyncDispose]());
 
   it('stores the private signing key sealed, and its tokens verify against the JWKS', async () => {
-    const { accessToken } = await signUpUser(fixture, 'sealed.keys@example.test', PASSWORD);
+    const { accessToken } = await signUpUser(fixture, 'sealed.keys@example.test', TEST_PASSWORD);
     const [row] = await fixture.db.prisma.signingKey.findMany();
     expect(typeof row!.privateJwk).toBe('string');
     const stored = row!.privateJwk as string;
@@ -56,7 +62,7 @@ describe('with USERS_DATA_KEYS', () => {
 
   it('stores the TOTP secret sealed, and logging in with a code still works', async () => {
     const email = 'sealed.totp@example.test';
-    const { user } = await signUpUser(fixture, email, PASSWORD);
+    const { user } = await signUpUser(fixture, email, TEST_PASSWORD);
     const identity = testIdentity(user.id);
     const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
       'mutation { enrolTotp { secret } }',
@@ -71,7 +77,7 @@ describe('with USERS_DATA_KEYS', () => {
 
     const confirmed = await fixture.request(
       'mutation($code: String!, $password: String!) { confirmTotp(code: $code, currentPassword: $password) { codes } }',
-      { code: codeOf(secret), password: PASSWORD },
+      { code: codeOf(secret), password: TEST_PASSWORD },
       { identity },
     );
     expect(confirmed.errors).toBeUndefined();
@@ -104,7 +110,7 @@ describe('rows written before sealing', () => {
         publicJwk: describe(await exportJWK(publicKey)),
       },
     });
-    const { accessToken } = await signUpUser(fixture, 'legacy.key@example.test', PASSWORD);
+    const { accessToken } = await signUpUser(fixture, 'legacy.key@example.test', TEST_PASSWORD);
     expect(decodeProtectedHeader(accessToken).kid).toBe(kid);
     await expect(jwtVerify(accessToken, createLocalJWKSet(await jwks(fixture)))).resolves.toBeDefined();
   });
@@ -116,7 +122,7 @@ describe('rows written before sealing', () => {
     };
     for (const [name, store] of Object.entries(stores)) {
       const email = `legacy.totp.${name}@example.test`;
-      const { user } = await signUpUser(fixture, email, PASSWORD);
+      const { user } = await signUpUser(fixture, email, TEST_PASSWORD);
       const secret = new Secret({ size: 20 }).base32;
       await fixture.db.prisma.totpFactor.create({
         data: { userId: user.id, secret: store(secret), confirmedAt: new Date() },

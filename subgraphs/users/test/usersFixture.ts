@@ -77,6 +77,9 @@ export const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) {
 export const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { ${AUTH_FIELDS} } }`;
 export const REFRESH = `mutation($t: String!) { refresh(refreshToken: $t) { ${AUTH_FIELDS} } }`;
 
+/** The password every test account signs up with, unless a test says otherwise. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
 let signUps = 0;
 
 /**
@@ -86,7 +89,7 @@ let signUps = 0;
 export async function signUpUser(
   fixture: UsersFixture,
   email: string,
-  password = 'correct horse battery staple',
+  password = TEST_PASSWORD,
 ): Promise<AuthResult> {
   const response = await fixture.request<{ signUp: AuthResult }>(
     SIGN_UP,
@@ -106,7 +109,7 @@ export async function signUpUser(
 export async function enableTotp(
   fixture: UsersFixture,
   identity: Identity,
-  currentPassword: string,
+  currentPassword = TEST_PASSWORD,
 ): Promise<TOTP> {
   const enrolled = await fixture.request<{ enrolTotp: { secret: string } }>(
     'mutation { enrolTotp { secret } }',
