@@ -39,8 +39,8 @@ const tooManyTokens = (maxTokens: number): GraphQLError =>
 /**
  * The checks HTTP operations get from the Apollo plugins, for subscriptions, which arrive over
  * graphql-ws and never pass through Apollo's request pipeline: trusted documents when enforced,
- * tokens, depth, aliases, directives and cost. (Queries and mutations over WebSocket do go
- * through that pipeline.)
+ * depth, aliases, directives and cost. (The token limit comes first, from `operationTextCheck`,
+ * before the text is parsed; queries and mutations over WebSocket go through Apollo's pipeline.)
  */
 export function subscriptionOperationCheck(options: {
   readonly settings: ProtectionSettings;
@@ -49,7 +49,6 @@ export function subscriptionOperationCheck(options: {
 }): SubscriptionOperationCheck {
   const { settings, trustedDocuments } = options;
   const directives = readCostDirectives(options.supergraphSdl);
-  const { maxTokens } = settings.operationLimits;
   // The WebSocket server hands every subscriber of one text the same parsed document, so what
   // depends on the document alone is decided once per document, not once per subscriber.
   const documentRefusals = new WeakMap<DocumentNode, GraphQLError | null>();
@@ -61,7 +60,6 @@ export function subscriptionOperationCheck(options: {
       return new GraphQLError(UNTRUSTED_DOCUMENT_MESSAGE, {
         extensions: { code: ErrorCode.DOCUMENT_NOT_TRUSTED },
       });
-    if (exceedsTokenLimit(subscription.query, maxTokens)) return tooManyTokens(maxTokens);
     const error = operationLimitError(subscription.schema, subscription.document, settings.operationLimits);
     return error ? withoutHttpStatus(error) : null;
   };
