@@ -42,8 +42,9 @@ export function credentialBucket(caller: Caller | undefined, policies: RateLimit
 /**
  * Express middleware charging one request to the bucket `bucketOf` picks (none: no limit). An
  * empty bucket ends the request with 429, `Retry-After` in seconds and a RATE_LIMITED GraphQL
- * error whose `extensions.retryAfterSeconds` repeats it (as the users subgraph's login throttle does). If the limiter itself fails (Redis down) the
- * request goes through: an outage of the limiter must not become an outage of the API.
+ * error whose `extensions.retryAfterSeconds` repeats it (as the users subgraph's login throttle
+ * does). If the limiter itself fails (Redis down) the request goes through: an outage of the
+ * limiter must not become an outage of the API.
  */
 function rateLimit(
   limiter: RateLimiter,
@@ -53,20 +54,15 @@ function rateLimit(
   return (req, res, next) => {
     const bucket = bucketOf(req, res);
     if (!bucket) return next();
-    limiter
-      .consume(bucket.key, bucket.policy)
-      .then((decision) => {
-        if (decision.allowed) return next();
-        const retryAfterSeconds = retryAfterSecondsOf(decision);
+    charge(limiter, logger, bucket, 'request')
+      .then((retryAfterSeconds) => {
+        if (retryAfterSeconds === null) return next();
         res.setHeader('Retry-After', String(retryAfterSeconds));
         sendGraphQLError(res, 429, ErrorCode.RATE_LIMITED, tooManyRequests(retryAfterSeconds), {
           retryAfterSeconds,
         });
       })
-      .catch((error: unknown) => {
-        logger.error({ err: error, bucket: bucket.key }, 'rate limiter failed; request admitted');
-        next();
-      });
+      .catch(next);
   };
 }
 
@@ -131,7 +127,7 @@ async function charge(
   limiter: RateLimiter,
   logger: Logger,
   bucket: Bucket,
-  what: 'operation' | 'connection',
+  what: 'request' | 'operation' | 'connection',
 ): Promise<number | null> {
   let decision: RateLimitDecision;
   try {
