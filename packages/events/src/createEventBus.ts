@@ -3,7 +3,7 @@
  * (production), the in-process bus otherwise (the embedded default, nothing to install).
  */
 import type { Logger } from 'pino';
-import type { RetryPolicy } from './deliverUntilHandled.js';
+import type { RetryPolicy } from './retryUntilDone.js';
 import type { EventBus } from './eventBus.js';
 import { InProcessEventBus } from './inProcess/inProcessEventBus.js';
 import { KafkaEventBus } from './kafka/kafkaEventBus.js';

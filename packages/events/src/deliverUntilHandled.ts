@@ -4,20 +4,10 @@
  * resolves or its member stops. Skipping instead would silently lose the event; handing it on
  * to later events first would break per-key order.
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Delivery, EventHandler } from './eventBus.js';
 import type { TradingEvent } from './eventSchema.js';
-
-/** Backoff between attempts of a rejecting handler. */
-export interface RetryPolicy {
-  /** Wait before the second attempt, in ms (default 100). */
-  readonly initialDelayMs: number;
-  /** Cap of the doubling wait, in ms (default 5000): a stuck consumer is retried, not hammered. */
-  readonly maxDelayMs: number;
-}
-
-export const defaultRetryPolicy: RetryPolicy = { initialDelayMs: 100, maxDelayMs: 5_000 };
+import { retryUntilDone, type RetryPolicy } from './retryUntilDone.js';
 
 export interface DeliveryAttempt {
   readonly event: TradingEvent;
@@ -33,13 +23,10 @@ export interface DeliveryAttempt {
 
 /** `handled` once the handler resolved; `abandoned` when the member stopped first. */
 export async function deliverUntilHandled(attempt: DeliveryAttempt): Promise<'handled' | 'abandoned'> {
-  const { event, where, handler, retry, logger, signal } = attempt;
-  let wait = retry.initialDelayMs;
-  for (let number = 1; ; number += 1) {
-    try {
-      await handler(event, { ...where, attempt: number });
-      return 'handled';
-    } catch (error) {
+  const { event, where, handler, logger } = attempt;
+  const outcome = await retryUntilDone((number) => handler(event, { ...where, attempt: number }), {
+    ...attempt,
+    onFailure: (error, number, retryInMs) =>
       logger.warn(
         {
           err: error,
@@ -48,18 +35,10 @@ export async function deliverUntilHandled(attempt: DeliveryAttempt): Promise<'ha
           shard: event.shard,
           sequence: event.sequence,
           attempt: number,
-          retryInMs: wait,
+          retryInMs,
         },
         'event handler failed; the event will be delivered again',
-      );
-    }
-    if (signal.aborted) return 'abandoned';
-    try {
-      await delay(wait, undefined, { signal });
-    } catch {
-      return 'abandoned';
-    }
-    await attempt.beforeRetry?.();
-    wait = Math.min(wait * 2, retry.maxDelayMs);
-  }
+      ),
+  });
+  return outcome === 'done' ? 'handled' : 'abandoned';
 }

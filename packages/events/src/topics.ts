@@ -8,6 +8,14 @@ import type { EventType, TradingEvent } from './eventSchema.js';
 export const topics = ['orders', 'trades', 'quotes', 'candles', 'risk-alerts'] as const;
 export type Topic = (typeof topics)[number];
 
+/**
+ * Where a Kafka consumer puts a record it cannot decode (PROTOCOL.md, "Dead letters"). One topic
+ * for all: its records are not events, so nobody subscribes to it through the bus, and headers
+ * name the topic each came from.
+ */
+export const deadLetterTopic = 'dead-letter' as const;
+export type DeadLetterTopic = typeof deadLetterTopic;
+
 const topicByType = {
   'order.accepted': 'orders',
   'order.rejected': 'orders',

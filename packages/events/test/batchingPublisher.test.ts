@@ -65,4 +65,40 @@ describe('BatchingPublisher', () => {
     await publisher.publish([quote('AAPL', 3)]);
     expect(calls).toEqual([2, 1]);
   });
+
+  it('fails the calls made before a batch failed along with it, so none overtakes it', async () => {
+    const calls: TradingEvent[][] = [];
+    let firstOnTheWire: (fail: (error: Error) => void) => void = () => undefined;
+    const failFirst = new Promise<(error: Error) => void>((resolve) => (firstOnTheWire = resolve));
+    const bus: Pick<EventBus, 'publish'> = {
+      publish: (events) => {
+        calls.push([...events]);
+        if (calls.length > 1) return Promise.resolve();
+        return new Promise((_resolve, reject) => firstOnTheWire(reject));
+      },
+    };
+    const publisher = new BatchingPublisher(bus, { maxBatchSize: 2, lingerMs: 60_000 });
+    const first = publisher.publish([quote('AAPL', 1), quote('AAPL', 2)]);
+    // Cut into its own batch behind the first one while that is on the wire.
+    const second = publisher.publish([quote('AAPL', 3), quote('AAPL', 4)]);
+    // Still waiting for company in the queue.
+    const third = publisher.publish([quote('AAPL', 5)]);
+    (await failFirst)(new Error('broker unreachable'));
+    const results = await Promise.allSettled([first, second, third, publisher.flush()]);
+
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected', 'fulfilled']);
+    for (const result of results.slice(0, 3)) {
+      expect((result as PromiseRejectedResult).reason).toEqual(new Error('broker unreachable'));
+    }
+    expect(calls.flat().map((event) => event.sequence)).toEqual([1, 2]);
+
+    // The caller saw the failure and publishes again, in order; that goes through.
+    await publisher.publish([1, 2, 3, 4, 5].map((sequence) => quote('AAPL', sequence)));
+    expect(
+      calls
+        .slice(1)
+        .flat()
+        .map((event) => event.sequence),
+    ).toEqual([1, 2, 3, 4, 5]);
+  });
 });

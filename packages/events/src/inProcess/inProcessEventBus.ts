@@ -3,7 +3,8 @@
  * committed positions, at-least-once) inside one process, with no broker to run.
  */
 import type { Logger } from 'pino';
-import { defaultRetryPolicy, deliverUntilHandled, type RetryPolicy } from '../deliverUntilHandled.js';
+import { deliverUntilHandled } from '../deliverUntilHandled.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../retryUntilDone.js';
 import type { EventBus, SubscribeOptions, Subscription } from '../eventBus.js';
 import type { TradingEvent } from '../eventSchema.js';
 import { parseEvent } from '../parseEvent.js';

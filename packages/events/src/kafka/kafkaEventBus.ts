@@ -1,17 +1,28 @@
 /**
  * The production event bus on Apache Kafka (or Redpanda) through kafkajs. Topics are created at
- * connect; the producer is idempotent, so retried batches never duplicate or reorder a
- * partition; consumers commit only what their handler finished (at-least-once).
+ * connect, the dead-letter topic with them; the producer is idempotent, so retried batches never
+ * duplicate or reorder a partition; consumers commit only what their handler finished
+ * (at-least-once), or what they moved to the dead-letter topic when it is not a valid event.
  */
-import { Kafka, Partitioners, type Admin, type EachBatchPayload, type Message, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  type Admin,
+  type EachBatchPayload,
+  type KafkaMessage,
+  type Message,
+  type Producer,
+} from 'kafkajs';
 import type { Logger } from 'pino';
-import { defaultRetryPolicy, deliverUntilHandled, type RetryPolicy } from '../deliverUntilHandled.js';
-import type { EventBus, EventHandler, SubscribeOptions, Subscription } from '../eventBus.js';
+import { deliverUntilHandled } from '../deliverUntilHandled.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../retryUntilDone.js';
+import type { EventBus, SubscribeOptions, Subscription } from '../eventBus.js';
 import type { TradingEvent } from '../eventSchema.js';
 import { decodeEvent, encodeEvent, parseEvent } from '../parseEvent.js';
-import { topicOf, topics, type Topic } from '../topics.js';
-import { kafkaLogLevelFor, pinoLogCreator } from './kafkaLogCreator.js';
+import { deadLetterTopic, topicOf, topics, type DeadLetterTopic, type Topic } from '../topics.js';
+import { writeDeadLetter } from './deadLetters.js';
 import { ensureTopics } from './ensureTopics.js';
+import { kafkaLogLevelFor, pinoLogCreator } from './kafkaLogCreator.js';
 import { startGroupMember } from './startGroupMember.js';
 import { endOffsetsForNewPartitions, seekToStartOffsets } from './startOffsets.js';
 
@@ -82,8 +93,8 @@ export class KafkaEventBus implements EventBus {
     return bus;
   }
 
-  /** The Kafka topic name of a bus topic. */
-  topicName(topic: Topic): string {
+  /** The Kafka topic name of a bus topic, or of the dead-letter topic. */
+  topicName(topic: Topic | DeadLetterTopic): string {
     return this.#prefix + topic;
   }
 
@@ -134,7 +145,7 @@ export class KafkaEventBus implements EventBus {
       },
       // Like the in-process bus: one slow key does not hold up the member's other partitions.
       partitionsConsumedConcurrently: this.#options.partitions ?? 6,
-      eachBatch: (payload) => this.#consumeBatch(payload, options.handler, logger, stopping.signal),
+      eachBatch: (payload) => this.#consumeBatch(payload, options, logger, stopping.signal),
       joinTimeoutMs: this.#options.joinTimeoutMs ?? 30_000,
       logger,
     });
@@ -168,55 +179,86 @@ export class KafkaEventBus implements EventBus {
   }
 
   async #createTopics(): Promise<void> {
-    const topicConfig = (topic: Topic) => ({
+    const topicConfig = (topic: Topic | DeadLetterTopic) => ({
       topic: this.topicName(topic),
       numPartitions: this.#options.partitions ?? 6,
       ...(this.#options.replicationFactor === undefined
         ? {}
         : { replicationFactor: this.#options.replicationFactor }),
     });
-    await ensureTopics(this.#admin, topics.map(topicConfig), this.#logger);
+    await ensureTopics(this.#admin, [...topics, deadLetterTopic].map(topicConfig), this.#logger);
   }
 
   /**
    * Hands a batch to the handler message by message and resolves each offset only after its
-   * handler resolved; kafkajs commits resolved offsets after the batch. Returning early (the
-   * member stops, or a rebalance took the partition) leaves the rest for the next owner.
+   * record was consumed (`#consumeRecord`); kafkajs commits resolved offsets after the batch.
+   * Returning early (the member stops, or a rebalance took the partition) leaves the rest for
+   * the next owner.
    */
   async #consumeBatch(
     payload: EachBatchPayload,
-    handler: EventHandler,
+    options: SubscribeOptions,
     logger: Logger,
     signal: AbortSignal,
   ): Promise<void> {
-    const { batch } = payload;
-    const topic = batch.topic.slice(this.#prefix.length) as Topic;
-    for (const message of batch.messages) {
+    for (const message of payload.batch.messages) {
       if (!payload.isRunning() || payload.isStale() || signal.aborted) return;
-      let event: TradingEvent;
-      try {
-        event = decodeEvent(message.value ?? Buffer.alloc(0));
-      } catch (error) {
-        // A record that cannot be parsed never will be: redelivering it would block the partition.
-        logger.error(
-          { err: error, topic: batch.topic, partition: batch.partition, offset: message.offset },
-          'skipping invalid event',
-        );
-        payload.resolveOffset(message.offset);
-        continue;
-      }
-      const outcome = await deliverUntilHandled({
-        event,
-        where: { topic, partition: batch.partition },
-        handler,
-        retry: this.#options.retry ?? defaultRetryPolicy,
-        logger,
-        signal,
-        beforeRetry: () => payload.heartbeat(),
-      });
+      const outcome = await this.#consumeRecord(message, payload, options, logger, signal);
       if (outcome === 'abandoned') return;
       payload.resolveOffset(message.offset);
       await payload.heartbeat();
     }
+  }
+
+  /**
+   * `consumed` once the handler resolved the record's event or, when the record is not a valid
+   * event, once the dead-letter topic acknowledged it; `abandoned` when the member stopped first.
+   */
+  async #consumeRecord(
+    message: KafkaMessage,
+    payload: EachBatchPayload,
+    { group, handler }: SubscribeOptions,
+    logger: Logger,
+    signal: AbortSignal,
+  ): Promise<'consumed' | 'abandoned'> {
+    const { batch } = payload;
+    const retry = this.#options.retry ?? defaultRetryPolicy;
+    const beforeRetry = () => payload.heartbeat();
+    let event: TradingEvent;
+    try {
+      event = decodeEvent(message.value ?? Buffer.alloc(0));
+    } catch (error) {
+      // A record that cannot be parsed never will be: redelivering it would block the partition.
+      logger.error(
+        { err: error, topic: batch.topic, partition: batch.partition, offset: message.offset },
+        'skipping invalid event; moving it to the dead-letter topic',
+      );
+      const letter = {
+        record: message,
+        topic: batch.topic,
+        partition: batch.partition,
+        group,
+        reason: (error as Error).message,
+      };
+      const writer = {
+        producer: this.#producer,
+        topic: this.topicName(deadLetterTopic),
+        retry,
+        logger,
+        signal,
+        beforeRetry,
+      };
+      return (await writeDeadLetter(letter, writer)) === 'sent' ? 'consumed' : 'abandoned';
+    }
+    const outcome = await deliverUntilHandled({
+      event,
+      where: { topic: batch.topic.slice(this.#prefix.length) as Topic, partition: batch.partition },
+      handler,
+      retry,
+      logger,
+      signal,
+      beforeRetry,
+    });
+    return outcome === 'handled' ? 'consumed' : 'abandoned';
   }
 }
