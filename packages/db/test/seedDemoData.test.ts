@@ -77,10 +77,11 @@ describe('seedDemoData', () => {
   it('gives the demo trader cash, positions, open and filled orders with trades, and a risk profile with alerts', async () => {
     const portfolio = await db.prisma.portfolio.findUniqueOrThrow({
       where: { userId: DEMO_TRADER_ID },
-      include: { positions: true },
+      include: { positions: true, cashBalances: true },
     });
     expect(portfolio.id).toBe(DEMO_PORTFOLIO_ID);
-    expect(portfolio.cash.gt(0)).toBe(true);
+    expect(portfolio.cashBalances).toEqual([expect.objectContaining({ currency: 'USD' })]);
+    expect(portfolio.cashBalances[0]?.amount.gt(0)).toBe(true);
     expect(portfolio.positions.length).toBeGreaterThanOrEqual(3);
 
     const orders = await db.prisma.order.findMany({
@@ -112,9 +113,10 @@ describe('seedDemoData', () => {
   });
 
   it('does not reset state the platform changed since the first seed', async () => {
-    await db.prisma.portfolio.update({ where: { id: DEMO_PORTFOLIO_ID }, data: { cash: '1.2345' } });
+    const usdCash = { portfolioId_currency: { portfolioId: DEMO_PORTFOLIO_ID, currency: 'USD' } };
+    await db.prisma.cashBalance.update({ where: usdCash, data: { amount: '1.2345' } });
     await seedDemoData(db.prisma);
-    const portfolio = await db.prisma.portfolio.findUniqueOrThrow({ where: { id: DEMO_PORTFOLIO_ID } });
-    expect(portfolio.cash.toString()).toBe('1.2345');
+    const cash = await db.prisma.cashBalance.findUniqueOrThrow({ where: usdCash });
+    expect(cash.amount.toString()).toBe('1.2345');
   });
 });

@@ -1,6 +1,7 @@
 import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
-import type { PlatformServices } from '@mib/subgraph-kit';
+import { FxRatesLoader, type PlatformServices } from '@mib/subgraph-kit';
+import { createCashBalancesLoader, type CashBalancesLoader } from './data/cashBalancesLoader.js';
 import { createMarketPriceLoader, type MarketPriceLoader } from './data/marketPriceLoader.js';
 import { createPortfolioLoader, type PortfolioLoader } from './data/portfolioLoader.js';
 import { createPortfolioOfUserLoader, type PortfolioOfUserLoader } from './data/portfolioOfUserLoader.js';
@@ -9,8 +10,7 @@ import {
   createPositionsOfPortfolioLoader,
   type PositionsOfPortfolioLoader,
 } from './data/positionsOfPortfolioLoader.js';
-import { createRealizedPnlLoader, type RealizedPnlLoader } from './data/realizedPnlLoader.js';
-import { createUnrealizedPnlLoader, type UnrealizedPnlLoader } from './data/unrealizedPnlLoader.js';
+import { createPositionTotalsLoader, type PositionTotalsLoader } from './data/positionTotalsLoader.js';
 import { portfolioRuntimeOf, type PortfolioRuntime } from './portfolioRuntime.js';
 
 export interface PortfolioContext {
@@ -22,9 +22,10 @@ export interface PortfolioContext {
   readonly portfolioOfUser: PortfolioOfUserLoader;
   readonly positionById: PositionLoader;
   readonly positionsOfPortfolio: PositionsOfPortfolioLoader;
-  readonly realizedPnlOfPortfolio: RealizedPnlLoader;
-  readonly unrealizedPnlOfPortfolio: UnrealizedPnlLoader;
+  readonly cashBalancesOfPortfolio: CashBalancesLoader;
+  readonly positionTotalsOfPortfolio: PositionTotalsLoader;
   readonly marketPriceOfInstrument: MarketPriceLoader;
+  readonly fxRates: FxRatesLoader;
 }
 
 /** A fresh context per request: loaders cache only within one request. */
@@ -40,9 +41,10 @@ export const createPortfolioContext = (
   portfolioOfUser: createPortfolioOfUserLoader(prisma),
   positionById: createPositionLoader(prisma),
   positionsOfPortfolio: createPositionsOfPortfolioLoader(prisma),
-  realizedPnlOfPortfolio: createRealizedPnlLoader(prisma),
-  unrealizedPnlOfPortfolio: createUnrealizedPnlLoader(prisma),
+  cashBalancesOfPortfolio: createCashBalancesLoader(prisma),
+  positionTotalsOfPortfolio: createPositionTotalsLoader(prisma),
   marketPriceOfInstrument: createMarketPriceLoader(prisma),
+  fxRates: new FxRatesLoader(prisma),
 });
 
 /**
@@ -55,9 +57,10 @@ export function forgetLoadedRows(context: PortfolioContext): void {
     context.portfolioOfUser,
     context.positionById,
     context.positionsOfPortfolio,
-    context.realizedPnlOfPortfolio,
-    context.unrealizedPnlOfPortfolio,
+    context.cashBalancesOfPortfolio,
+    context.positionTotalsOfPortfolio,
     context.marketPriceOfInstrument,
+    context.fxRates,
   ])
     loader.clearAll();
 }

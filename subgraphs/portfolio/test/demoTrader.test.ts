@@ -44,11 +44,12 @@ describe("the demo trader's portfolio", () => {
     );
     expect(response.errors).toBeUndefined();
     const portfolio = response.data?._entities[0]?.portfolio;
-    const seeded = await db.prisma.portfolio.findUniqueOrThrow({ where: { id: DEMO_PORTFOLIO_ID } });
+    const seeded = await db.prisma.cashBalance.findMany({ where: { portfolioId: DEMO_PORTFOLIO_ID } });
+    expect(seeded.map(({ currency }) => currency)).toEqual(['USD']);
     expect(portfolio).toMatchObject({
       id: DEMO_PORTFOLIO_ID,
       baseCurrency: 'USD',
-      cash: seeded.cash.toFixed(),
+      cash: seeded[0]?.amount.toFixed(),
       realizedPnl: '0',
     });
     const bySymbol = new Map(portfolio?.positions.edges.map(({ node }) => [node.instrument.id, node]));

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
 import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
-import { seedPortfolios, type SeededPortfolios } from './portfolioFixtures.js';
+import { createInstrument, seedPortfolios, type SeededPortfolios } from './portfolioFixtures.js';
 
 let db: TestDatabase;
 let subgraph: RunningService & AsyncDisposable;
@@ -27,11 +27,21 @@ beforeAll(async () => {
       data: {
         userId,
         baseCurrency: 'USD',
-        cash: '500',
+        cashBalances: { create: { currency: 'USD', amount: '500' } },
         positions: {
           create: [
-            { instrumentId: randomUUID(), quantity: '1', averageCost: '10', realizedPnl: '1.25' },
-            { instrumentId: randomUUID(), quantity: '2', averageCost: '20', realizedPnl: '-0.5' },
+            {
+              instrumentId: await createInstrument(db.prisma),
+              quantity: '1',
+              averageCost: '10',
+              realizedPnl: '1.25',
+            },
+            {
+              instrumentId: await createInstrument(db.prisma),
+              quantity: '2',
+              averageCost: '20',
+              realizedPnl: '-0.5',
+            },
           ],
         },
       },
@@ -92,20 +102,18 @@ describe('entity references', () => {
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it("resolves 20 users' portfolios with their realized P&L in two statements", async () => {
-    const response = await adminRequest<{ _entities: { portfolio: { realizedPnl: string } | null }[] }>(
-      subgraph.url,
-      entitiesQuery,
-      {
-        r: traderIds.map((id) => ({ __typename: 'User', id })),
-      },
-    );
+  it("resolves 20 users' portfolios with their cash and realized P&L in three statements", async () => {
+    const response = await adminRequest<{
+      _entities: { portfolio: { cash: string; realizedPnl: string } | null }[];
+    }>(subgraph.url, entitiesQuery, {
+      r: traderIds.map((id) => ({ __typename: 'User', id })),
+    });
     expect(response.errors).toBeUndefined();
-    expect(response.data?._entities.map((user) => user.portfolio?.realizedPnl)).toEqual(
-      Array<string>(20).fill('0.75'),
-    );
-    // Portfolios by user id, then one grouped sum for all of them.
-    expect(statements).toHaveLength(2);
+    expect(
+      response.data?._entities.map(({ portfolio }) => [portfolio?.cash, portfolio?.realizedPnl]),
+    ).toEqual(traderIds.map(() => ['500', '0.75']));
+    // Portfolios by user id, then their cash balances and one grouped sum, each for all of them.
+    expect(statements).toHaveLength(3);
   });
 
   it('resolves 40 positions with their portfolios in three statements', async () => {

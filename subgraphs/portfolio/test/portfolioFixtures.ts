@@ -32,19 +32,40 @@ const holdings: readonly (readonly [string, string, string])[] = [
 export async function seedPortfolios(prisma: PrismaClient): Promise<SeededPortfolios> {
   const aliceId = randomUUID();
   const alice = await prisma.portfolio.create({
-    data: { userId: aliceId, baseCurrency: 'USD', cash: '10000.5' },
+    data: {
+      userId: aliceId,
+      baseCurrency: 'USD',
+      cashBalances: { create: { currency: 'USD', amount: '10000.5' } },
+    },
   });
   const alicePositions: Position[] = [];
   for (const [quantity, averageCost, realizedPnl] of holdings) {
+    const instrumentId = await createInstrument(prisma);
     alicePositions.push(
       await prisma.position.create({
-        data: { portfolioId: alice.id, instrumentId: randomUUID(), quantity, averageCost, realizedPnl },
+        data: { portfolioId: alice.id, instrumentId, quantity, averageCost, realizedPnl },
       }),
     );
   }
   alicePositions.sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : 1));
-  const bob = await prisma.portfolio.create({
-    data: { userId: randomUUID(), baseCurrency: 'EUR', cash: '0' },
-  });
+  const bob = await prisma.portfolio.create({ data: { userId: randomUUID(), baseCurrency: 'EUR' } });
   return { aliceId, alice, alicePositions, bob, carolId: randomUUID() };
+}
+
+/**
+ * An instrument of the catalogue market-data owns (positions name one; their currency is its),
+ * an equity quoted in USD unless told otherwise. Returns its id.
+ */
+export async function createInstrument(
+  prisma: PrismaClient,
+  { symbol = `T${randomUUID().slice(0, 8)}`, currency = 'USD', assetClass = 'EQUITY' }: InstrumentTerms = {},
+): Promise<string> {
+  const data = { symbol, name: symbol, assetClass, currency, tickSize: '0.00001', lotSize: '1' };
+  return (await prisma.instrument.create({ data })).id;
+}
+
+interface InstrumentTerms {
+  readonly symbol?: string;
+  readonly currency?: string;
+  readonly assetClass?: 'EQUITY' | 'FX';
 }

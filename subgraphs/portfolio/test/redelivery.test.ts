@@ -63,8 +63,10 @@ function redeliveredOutOfOrder(events: readonly EventOf<'trade'>[]): EventOf<'tr
 async function readModelOf(prisma: PrismaClient) {
   const portfolios = await prisma.portfolio.findMany({ orderBy: { id: 'asc' }, omit: { createdAt: true } });
   const positions = await prisma.position.findMany({ orderBy: { id: 'asc' } });
+  const cash = await prisma.cashBalance.findMany({ orderBy: [{ portfolioId: 'asc' }, { currency: 'asc' }] });
   return {
-    portfolios: portfolios.map((row) => ({ ...row, cash: row.cash.toFixed() })),
+    portfolios,
+    cash: cash.map((row) => ({ ...row, amount: row.amount.toFixed() })),
     positions: positions.map((row) => ({
       ...row,
       quantity: row.quantity.toFixed(),

@@ -10,14 +10,19 @@ import { applyTrade } from '../src/readModel/applyTrade.js';
 export const instrumentIdOf = (symbol: string): string =>
   nameBasedId('2b1f0c9e-7d4a-4e8b-9a1c-5d3e6f7a8b90', symbol);
 
-export async function createInstruments(prisma: PrismaClient, symbols: readonly string[]): Promise<void> {
+/** Equities quoted in USD unless told otherwise. */
+export async function createInstruments(
+  prisma: PrismaClient,
+  symbols: readonly string[],
+  { currency = 'USD', assetClass = 'EQUITY' }: { currency?: string; assetClass?: 'EQUITY' | 'FX' } = {},
+): Promise<void> {
   await prisma.instrument.createMany({
     data: symbols.map((symbol) => ({
       id: instrumentIdOf(symbol),
       symbol,
       name: symbol,
-      assetClass: 'EQUITY' as const,
-      currency: 'USD',
+      assetClass,
+      currency,
       tickSize: '0.00001',
       lotSize: '0.1',
     })),
@@ -99,14 +104,22 @@ export function positionsConsumer(prisma: PrismaClient): (events: readonly Tradi
   };
 }
 
-/** A position's stored numbers as strings, for exact comparison. */
+/**
+ * A position's stored numbers as strings, for exact comparison, with the portfolio's cash in the
+ * currency the instrument trades in.
+ */
 export async function positionOf(prisma: PrismaClient, userId: string, symbol: string) {
   const portfolio = await prisma.portfolio.findUniqueOrThrow({ where: { userId } });
+  const instrumentId = instrumentIdOf(symbol);
   const position = await prisma.position.findUniqueOrThrow({
-    where: { portfolioId_instrumentId: { portfolioId: portfolio.id, instrumentId: instrumentIdOf(symbol) } },
+    where: { portfolioId_instrumentId: { portfolioId: portfolio.id, instrumentId } },
+  });
+  const { currency } = await prisma.instrument.findUniqueOrThrow({ where: { id: instrumentId } });
+  const cash = await prisma.cashBalance.findUnique({
+    where: { portfolioId_currency: { portfolioId: portfolio.id, currency } },
   });
   return {
-    cash: portfolio.cash.toFixed(),
+    cash: cash?.amount.toFixed() ?? '0',
     quantity: position.quantity.toFixed(),
     averageCost: position.averageCost.toFixed(),
     realizedPnl: position.realizedPnl.toFixed(),

@@ -1,7 +1,7 @@
 import { applyOnce, databaseSubgraph } from '@mib/subgraph-kit';
 import { createRiskContext } from './context.js';
 import { publishPendingAlerts } from './monitor/alertOutbox.js';
-import { applyRiskEvent } from './monitor/applyRiskEvent.js';
+import { applyRiskEvent, tradedRateOf } from './monitor/applyRiskEvent.js';
 import { resolvers } from './resolvers/index.js';
 import { RISK_MONITOR, riskRuntimeOf } from './riskRuntime.js';
 
@@ -18,19 +18,24 @@ export const riskSubgraph = databaseSubgraph({
   createContext: createRiskContext,
   background: async (prisma, services, logger) => {
     const monitorLogger = logger.child({ consumer: RISK_MONITOR });
-    await riskRuntimeOf(prisma, services).trading?.liveAlerts.start();
+    const runtime = riskRuntimeOf(prisma, services);
+    await runtime.trading?.liveAlerts.start();
     // Alerts a previous run committed but did not get to publish.
     await publishPendingAlerts(prisma, services.events);
     const target = { schema: 'risk', consumer: RISK_MONITOR } as const;
-    // `consumeIntoReadModel` spelled out, to publish the alerts a trade raised once it committed.
-    // A failed publication fails the handler: the bus redelivers the trade, `applyOnce` skips it
-    // and the publication is tried again.
+    // `consumeIntoReadModel` spelled out, to read a trade's USD rate before the transaction (see
+    // `tradedRateOf`) and to publish the alerts a trade raised once it committed. A failed
+    // publication fails the handler: the bus redelivers the trade, `applyOnce` skips it and the
+    // publication is tried again.
     return [
       await services.events.subscribe({
         group: RISK_MONITOR,
         topics: ['trades', 'risk-alerts'],
         handler: async (event) => {
-          await applyOnce(prisma, target, event, (tx) => applyRiskEvent(event, tx, monitorLogger));
+          const tradedRate = await tradedRateOf(prisma, runtime.catalog, event);
+          await applyOnce(prisma, target, event, (tx) =>
+            applyRiskEvent(event, tx, { logger: monitorLogger, tradedRate }),
+          );
           if (event.type === 'trade') await publishPendingAlerts(prisma, services.events);
         },
       }),

@@ -1,17 +1,51 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamOf, type TradingEvent } from '@mib/events';
 import { connectSubgraph, subscribeAs, testIdentity } from '@mib/subgraph-kit/testing';
+import { createLogger } from '@mib/telemetry';
 import { startRiskFixture, TradeTape, type RiskFixture } from './riskFixture.js';
 
 let fixture: RiskFixture;
 let client: Client;
 const tape = new TradeTape();
+/** The subgraph's warnings and errors, one parsed JSON line each. */
+const logged: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  fixture = await startRiskFixture({ engine: false });
+  const destination = new Writable({
+    write(line: Buffer, _encoding, done) {
+      logged.push(JSON.parse(line.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  fixture = await startRiskFixture({
+    engine: false,
+    logger: createLogger('risk', { level: 'warn', destination }),
+  });
   client = connectSubgraph(fixture.subgraph.url);
+  // The traded instruments: USD equities, USDJPY (quoted in JPY, its quote the JPY rate) and
+  // NESN, quoted in CHF, which no FX quote links to USD.
+  const instrument = (symbol: string, currency: string) => ({
+    symbol,
+    name: symbol,
+    assetClass: symbol === 'USDJPY' ? ('FX' as const) : ('EQUITY' as const),
+    currency,
+    tickSize: '0.00000001',
+    lotSize: '0.00000001',
+  });
+  await fixture.db.prisma.instrument.createMany({
+    data: [
+      ...['AAPL', 'NVDA', 'TSLA', 'MSFT'].map((symbol) => instrument(symbol, 'USD')),
+      instrument('USDJPY', 'JPY'),
+      instrument('NESN', 'CHF'),
+    ],
+  });
+  const usdJpy = await fixture.db.prisma.instrument.findUniqueOrThrow({ where: { symbol: 'USDJPY' } });
+  await fixture.db.prisma.quote.create({
+    data: { instrumentId: usdJpy.id, last: '150', updatedAt: new Date() },
+  });
 });
 
 afterAll(async () => {
@@ -32,6 +66,31 @@ async function applied(event: TradingEvent): Promise<void> {
       { timeout: 10_000, interval: 20 },
     )
     .toBe(true);
+}
+
+/** The alerts raised for `accountId`, in the order they were raised. */
+async function alertsOf(accountId: string): Promise<{ value: string; message: string }[]> {
+  const outbox = await fixture.db.prisma.riskAlertOutbox.findMany({ orderBy: { sequence: 'asc' } });
+  return outbox
+    .map((row) => (row.event as { payload: { accountId: string; value: string; message: string } }).payload)
+    .filter((alert) => alert.accountId === accountId)
+    .map(({ value, message }) => ({ value, message }));
+}
+
+/** A risk profile for a fresh user whose positions may be worth at most `maxPositionNotional`. */
+async function userWithPositionLimit(maxPositionNotional: string): Promise<string> {
+  const userId = randomUUID();
+  await fixture.db.prisma.riskProfile.create({
+    data: {
+      userId,
+      maxOrderQuantity: '100000',
+      maxOrderNotional: '1000000',
+      maxPositionNotional,
+      maxOpenOrders: 10,
+      priceBandBps: 500,
+    },
+  });
+  return userId;
 }
 
 const RISK_ALERTS = 'subscription { riskAlerts { id severity kind message acknowledged } }';
@@ -147,6 +206,63 @@ describe('position limit alerts', () => {
     expect(franks).toHaveLength(1);
   });
 
+  it('converts a position quoted in JPY to USD at the latest USDJPY quote before comparing', async () => {
+    const grace = await userWithPositionLimit('1000');
+    // 900 × 150 JPY is 900 USD at the quote of 150: within the limit, though 135 000 is not.
+    const within = tape.trade('USDJPY', {
+      buyer: grace,
+      seller: randomUUID(),
+      price: '150',
+      quantity: '900',
+    });
+    // 1000 × 150.15 JPY at the quote's rate, not the trade's: 1001 USD, from 900.9 USD before.
+    const crossing = tape.trade('USDJPY', {
+      buyer: grace,
+      seller: randomUUID(),
+      price: '150.15',
+      quantity: '100',
+    });
+    await fixture.bus.publish([within, crossing]);
+    await applied(crossing);
+    expect(await alertsOf(grace)).toEqual([
+      {
+        value: '1001',
+        message: 'USDJPY position of 1000 is worth 1001 USD (150150 JPY), above the limit of 1000 USD',
+      },
+    ]);
+  });
+
+  it('does not check, and warns about, a position with no USD rate or no known currency', async () => {
+    const henry = await userWithPositionLimit('1000');
+    const inChf = tape.trade('NESN', { buyer: henry, seller: randomUUID(), price: '90', quantity: '100' });
+    const unlisted = tape.trade('UNLISTED', {
+      buyer: henry,
+      seller: randomUUID(),
+      price: '90',
+      quantity: '100',
+    });
+    await fixture.bus.publish([inChf, unlisted]);
+    await applied(inChf);
+    await applied(unlisted);
+    // 9000 CHF is no number of USD: no alert rather than one compared in the wrong currency.
+    expect(await alertsOf(henry)).toEqual([]);
+    const positions = await fixture.db.prisma.netPosition.findMany({ where: { userId: henry } });
+    expect(positions.map((position) => [position.symbol, position.quantity.toFixed()]).sort()).toEqual([
+      ['NESN', '100'],
+      ['UNLISTED', '100'],
+    ]);
+    // The two symbols are on different partitions: their warnings come in either order.
+    const warnings = logged
+      .filter((line) => line['accountId'] === henry)
+      .map((line) => [line['symbol'], line['currency'], line['msg']])
+      .sort();
+    const notChecked = 'position limit not checked: no USD rate for the instrument currency';
+    expect(warnings).toEqual([
+      ['NESN', 'CHF', notChecked],
+      ['UNLISTED', null, notChecked],
+    ]);
+  });
+
   it("delivers only the subscriber's own alerts and refuses anonymous subscribers", async () => {
     const carol = randomUUID();
     const dave = randomUUID();
@@ -172,7 +288,7 @@ describe('position limit alerts', () => {
       tape.trade('MSFT', { buyer: carol, seller: randomUUID(), price: '70', quantity: '1' }),
     ]);
     expect((await next).data).toEqual({
-      riskAlerts: { message: 'MSFT position of 1 is worth 70, above the limit of 50' },
+      riskAlerts: { message: 'MSFT position of 1 is worth 70 USD, above the limit of 50 USD' },
     });
     await carolsAlerts.close();
 

@@ -70,8 +70,8 @@ describe('maximum drawdown of the current positions', () => {
     // Values: 750, 850, 715, 770, 869: from 850 (day 1) to 715 (day 2).
     const drawdown = maxDrawdown(
       [
-        { quantity: 10, closes: closesA },
-        { quantity: -5, closes: closesB },
+        { quantity: 10, usdRate: 1, closes: closesA },
+        { quantity: -5, usdRate: 1, closes: closesB },
       ],
       250,
     );
@@ -81,14 +81,29 @@ describe('maximum drawdown of the current positions', () => {
   });
 
   it('has no ratio for a book whose peak is negative, and no fall for a rising one', () => {
-    const short = maxDrawdown([{ quantity: -1, closes: series([10, 12, 11]) }], 250);
+    const short = maxDrawdown([{ quantity: -1, usdRate: 1, closes: series([10, 12, 11]) }], 250);
     expect(short).toMatchObject({ amount: 2, ratio: null, peakDay: day(0), troughDay: day(1) });
-    expect(maxDrawdown([{ quantity: 1, closes: series([1, 2, 3]) }], 250)).toEqual({
+    expect(maxDrawdown([{ quantity: 1, usdRate: 1, closes: series([1, 2, 3]) }], 250)).toEqual({
       amount: 0,
       ratio: null,
       peakDay: null,
       troughDay: null,
       days: 3,
     });
+  });
+
+  it("values every close at today's USD rate of its currency", () => {
+    // 1000 of a JPY-quoted instrument at 0.008 USD per JPY next to 10 of A in USD:
+    // 1000 + 1200, 1100 + 1280, 990 + 960 = 2200, 2380, 1950: a fall of 430 from the peak.
+    const drawdown = maxDrawdown(
+      [
+        { quantity: 10, usdRate: 1, closes: closesA },
+        { quantity: 1000, usdRate: 0.008, closes: series([150, 160, 120]) },
+      ],
+      250,
+    );
+    expect(drawdown).toMatchObject({ peakDay: day(1), troughDay: day(2), days: 3 });
+    expect(drawdown?.amount).toBeCloseTo(430, 9);
+    expect(drawdown?.ratio).toBeCloseTo(430 / 2380, 12);
   });
 });

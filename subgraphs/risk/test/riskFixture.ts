@@ -4,7 +4,7 @@ import { EngineClient, startEngine, type RunningEngine } from '@mib/engine';
 import { createEvent, InProcessEventBus, type EventOf } from '@mib/events';
 import type { RunningService } from '@mib/subgraph-kit';
 import { testCallerTokens } from '@mib/subgraph-kit/testing';
-import { silentLogger } from '@mib/telemetry';
+import { silentLogger, type Logger } from '@mib/telemetry';
 import { riskSubgraph } from '../src/index.js';
 import type { SubscriberCount } from '@mib/subgraph-kit';
 import { riskRuntimeOf } from '../src/riskRuntime.js';
@@ -19,7 +19,8 @@ export interface RiskFixture extends AsyncDisposable {
   readonly subscribers: () => SubscriberCount;
 }
 
-export async function startRiskFixture(options: { engine: boolean }): Promise<RiskFixture> {
+/** `logger` (default: silent) is the subgraph's, its risk monitor's included. */
+export async function startRiskFixture(options: { engine: boolean; logger?: Logger }): Promise<RiskFixture> {
   const db = await createTestDatabase();
   const engineServer: RunningEngine | undefined = options.engine
     ? await startEngine({ port: 0, host: '127.0.0.1', shards: 1, heartbeatMs: 0 })
@@ -29,7 +30,7 @@ export async function startRiskFixture(options: { engine: boolean }): Promise<Ri
   const bus = new InProcessEventBus({ logger: silentLogger() });
   const subgraph = await riskSubgraph.start(
     db.prisma,
-    { port: 0, logger: silentLogger(), callerTokens: testCallerTokens },
+    { port: 0, logger: options.logger ?? silentLogger(), callerTokens: testCallerTokens },
     { events: bus, engine },
   );
   return {

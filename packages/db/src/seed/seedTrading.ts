@@ -27,7 +27,12 @@ export async function seedTrading(tx: Prisma.TransactionClient): Promise<void> {
   const { positions, cash } = positionsAfterFills(DEMO_ORDERS);
   await tx.portfolio.upsert({
     where: { id: DEMO_PORTFOLIO_ID },
-    create: { id: DEMO_PORTFOLIO_ID, userId: DEMO_TRADER_ID, baseCurrency: 'USD', cash },
+    create: {
+      id: DEMO_PORTFOLIO_ID,
+      userId: DEMO_TRADER_ID,
+      baseCurrency: 'USD',
+      cashBalances: { create: { currency: 'USD', amount: cash } },
+    },
     update: {},
   });
   for (const position of positions) {

@@ -20,7 +20,8 @@ interface PartyFill extends Fill {
 
 /**
  * Applies one trade to both parties' portfolios (called exactly once per event by the read-model
- * consumer, inside its transaction): cash moves by price × quantity, the position by the fill.
+ * consumer, inside its transaction): the cash of the instrument's currency moves by price ×
+ * quantity, the position by the fill.
  * External prints (no taker or maker) belong to nobody and are ignored.
  */
 export async function applyTrade(
@@ -45,7 +46,7 @@ export async function applyTrade(
   const byAccount = [...fills].sort((a, b) =>
     a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0,
   );
-  for (const fill of byAccount) await applyPartyFill(tx, fill, instrument.id, new Date(event.occurredAt));
+  for (const fill of byAccount) await applyPartyFill(tx, fill, instrument, new Date(event.occurredAt));
 }
 
 /** Buyer and seller of an exchange trade; none for an external print. */
@@ -62,13 +63,13 @@ function partyFillsOf({ payload }: EventOf<'trade'>): PartyFill[] {
 async function applyPartyFill(
   tx: Transaction,
   fill: PartyFill,
-  instrumentId: string,
+  { id: instrumentId, currency }: { id: string; currency: string },
   at: Date,
 ): Promise<void> {
   // ON CONFLICT: a concurrent first trade of the same account (another symbol) may create it too.
   await tx.$executeRaw`
-    INSERT INTO portfolio.portfolios (id, user_id, base_currency, cash)
-    VALUES (${nameBasedId(PORTFOLIO_NAMESPACE, `portfolio:${fill.accountId}`)}::uuid, ${fill.accountId}::uuid, ${DEFAULT_BASE_CURRENCY}, 0)
+    INSERT INTO portfolio.portfolios (id, user_id, base_currency)
+    VALUES (${nameBasedId(PORTFOLIO_NAMESPACE, `portfolio:${fill.accountId}`)}::uuid, ${fill.accountId}::uuid, ${DEFAULT_BASE_CURRENCY})
     ON CONFLICT (user_id) DO NOTHING`;
   // Position rows of one symbol are only written by that symbol's trades, which the consumer
   // applies one at a time (the stream's mark is locked for the transaction).
@@ -94,8 +95,9 @@ async function applyPartyFill(
     await tx.position.create({ data: { id, ...key, ...values } });
   }
   // An increment, not a read-modify-write: trades of other symbols move the same cash concurrently.
-  await tx.portfolio.update({
-    where: { id: portfolio.id },
-    data: { cash: { increment: cashChange.toFixed() } },
-  });
+  await tx.$executeRaw`
+    INSERT INTO portfolio.cash_balances (portfolio_id, currency, amount)
+    VALUES (${portfolio.id}::uuid, ${currency}, ${cashChange.toFixed()}::numeric)
+    ON CONFLICT (portfolio_id, currency)
+    DO UPDATE SET amount = portfolio.cash_balances.amount + EXCLUDED.amount`;
 }

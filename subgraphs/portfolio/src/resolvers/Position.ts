@@ -18,6 +18,12 @@ export const Position: PositionResolvers = {
     loadOwningPortfolio(portfolioById, id, portfolioId),
   // Instruments live in the market-data subgraph: the key is all this subgraph knows.
   instrument: ({ instrumentId }) => ({ id: instrumentId }),
+  currency: async ({ instrumentId }, _args, { runtime }) => {
+    const instrument = await runtime.catalog.byInstrumentId(instrumentId);
+    // Instruments are never deleted, so a position's is always in the catalogue.
+    if (!instrument) throw new Error(`instrument ${instrumentId} of a position is not in the catalogue`);
+    return instrument.currency;
+  },
   // Exact: a product of two NUMERIC(20,8) values needs up to 40 significant digits.
   costBasis: ({ quantity, averageCost }) => new ExactDecimal(quantity).times(averageCost),
   marketPrice: ({ instrumentId }, _args, { marketPriceOfInstrument }) =>

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Portfolio as PortfolioModel, Position as PositionModel } from '@mib/db';
+import type { Portfolio as PortfolioModel, Position as PositionModel, CashBalance as CashBalanceModel } from '@mib/db';
 import type { PortfolioContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +19,15 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Cash held in one currency. */
+export type CashBalance = {
+  __typename?: 'CashBalance';
+  /** Negative when more was spent in the currency than it received. */
+  amount: Scalars['Decimal']['output'];
+  /** ISO 4217 code. */
+  currency: Scalars['String']['output'];
+};
+
 export type Instrument = {
   __typename?: 'Instrument';
   id: Scalars['ID']['output'];
@@ -33,18 +42,42 @@ export type PageInfo = {
 /** A user's cash and positions, seen only by that user (or an admin). */
 export type Portfolio = {
   __typename?: 'Portfolio';
-  /** ISO 4217 code of the currency cash and P&L are kept in. */
+  /**
+   * ISO 4217 code of the currency the portfolio's totals (cash, P&L, equity) are reported in. Amounts
+   * in another currency are converted at the latest FX rate: the mark price (last trade, else bid/ask
+   * mid) of the pair quoting one against the other, directly, inverted or crossed through USD.
+   */
   baseCurrency: Scalars['String']['output'];
-  /** Moves by −price × quantity on each buy and +price × quantity on each sell, rounded to 4 places. */
-  cash: Scalars['Decimal']['output'];
+  /**
+   * All cash in the base currency: each of cashBalances converted at the latest FX rate, rounded to 4
+   * places when any needed converting. Null when a currency held has no rate to the base currency.
+   */
+  cash?: Maybe<Scalars['Decimal']['output']>;
+  /**
+   * Cash per currency, the base currency first, then by code. A fill moves the cash of its
+   * instrument's currency (JPY for USDJPY) by −price × quantity on a buy and +price × quantity on a
+   * sell, rounded to 4 places; a currency appears once it has been traded.
+   */
+  cashBalances: Array<CashBalance>;
+  /**
+   * What the portfolio is worth in the base currency: cash plus the market value of open positions
+   * (shorts negative), converted as for cash. Null when an open position has no market price or a
+   * currency no rate.
+   */
+  equity?: Maybe<Scalars['Decimal']['output']>;
   id: Scalars['ID']['output'];
   /** Open and closed positions, by instrument. */
   positions: PositionConnection;
-  /** Sum of realized P&L over all positions. */
-  realizedPnl: Scalars['Decimal']['output'];
+  /**
+   * Sum of realized P&L over all positions in the base currency, each instrument currency's sum
+   * converted at the latest FX rate (rounded to 4 places when any was converted). Null when a
+   * currency has no rate.
+   */
+  realizedPnl?: Maybe<Scalars['Decimal']['output']>;
   /**
    * Sum of unrealized P&L over open positions, each marked at its market price (see
-   * Position.marketPrice). Null when an open position has no market price; zero with none open.
+   * Position.marketPrice), in the base currency as for realizedPnl. Null when an open position has no
+   * market price or its currency no rate; zero with none open.
    */
   unrealizedPnl?: Maybe<Scalars['Decimal']['output']>;
   user: User;
@@ -67,6 +100,11 @@ export type Position = {
   averageCost: Scalars['Decimal']['output'];
   /** quantity × averageCost. */
   costBasis: Scalars['Decimal']['output'];
+  /**
+   * ISO 4217 code of the instrument's currency, which averageCost, costBasis, realizedPnl,
+   * marketPrice, marketValue and unrealizedPnl are in.
+   */
+  currency: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   instrument: Instrument;
   /**
@@ -116,7 +154,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /**
    * The signed-in user's portfolio after each of their trades, once the trade is applied to cash
-   * and positions (the first trade creates it: base currency USD, cash 0). UNAUTHENTICATED for an
+   * and positions (the first trade creates it: base currency USD, no cash). UNAUTHENTICATED for an
    * anonymous caller.
    */
   myPortfolio: Portfolio;
@@ -232,12 +270,13 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CashBalance: ResolverTypeWrapper<CashBalanceModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Instrument: ResolverTypeWrapper<Instrument>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Portfolio: ResolverTypeWrapper<PortfolioModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -251,12 +290,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CashBalance: CashBalanceModel;
+  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Instrument: Instrument;
   ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Portfolio: PortfolioModel;
   Int: Scalars['Int']['output'];
@@ -266,6 +306,11 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
   User: { id: string };
+}>;
+
+export type CashBalanceResolvers<ContextType = PortfolioContext, ParentType extends ResolversParentTypes['CashBalance'] = ResolversParentTypes['CashBalance']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -288,10 +333,12 @@ export type PageInfoResolvers<ContextType = PortfolioContext, ParentType extends
 export type PortfolioResolvers<ContextType = PortfolioContext, ParentType extends ResolversParentTypes['Portfolio'] = ResolversParentTypes['Portfolio'], FederationReferenceType extends FederationReferenceTypes['Portfolio'] = FederationReferenceTypes['Portfolio']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Portfolio']> | FederationReferenceType, FederationReferenceType, ContextType>;
   baseCurrency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  cash?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  cash?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  cashBalances?: Resolver<Array<ResolversTypes['CashBalance']>, ParentType, ContextType>;
+  equity?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   positions?: Resolver<ResolversTypes['PositionConnection'], ParentType, ContextType, RequireFields<PortfolioPositionsArgs, 'first'>>;
-  realizedPnl?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  realizedPnl?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   unrealizedPnl?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
@@ -300,6 +347,7 @@ export type PositionResolvers<ContextType = PortfolioContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Position']> | FederationReferenceType, FederationReferenceType, ContextType>;
   averageCost?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   costBasis?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   marketPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
@@ -336,6 +384,7 @@ export type UserResolvers<ContextType = PortfolioContext, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = PortfolioContext> = ResolversObject<{
+  CashBalance?: CashBalanceResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Instrument?: InstrumentResolvers<ContextType>;

@@ -1,8 +1,10 @@
 import type { DailyClose } from './heldPositions.js';
 
-/** A held quantity and its instrument's daily closes. */
+/** A held quantity, its instrument's daily closes and what one unit of their currency is worth. */
 export interface HeldHistory {
   readonly quantity: number;
+  /** USD per unit of the closes' currency, today's for every day: FX moves are not simulated. */
+  readonly usdRate: number;
   readonly closes: readonly DailyClose[];
 }
 
@@ -20,9 +22,10 @@ export interface DrawdownEstimate {
 
 /**
  * Maximum drawdown of today's positions over their candle history: the value series is
- * Σ quantity × close on each day where every instrument has a close (the last `days` of them),
- * and the drawdown the largest peak-to-later-trough fall of it. Held quantities are today's, so
- * this is the drawdown the current book would have had, not the account's realised equity curve.
+ * Σ quantity × close × usdRate on each day where every instrument has a close (the last `days`
+ * of them), in USD, and the drawdown the largest peak-to-later-trough fall of it. Held quantities
+ * and rates are today's, so this is the drawdown the current book would have had, not the
+ * account's realised equity curve.
  * Null when there is no common day; zero without positions.
  */
 export function maxDrawdown(positions: readonly HeldHistory[], days: number): DrawdownEstimate | null {
@@ -43,7 +46,7 @@ export function maxDrawdown(positions: readonly HeldHistory[], days: number): Dr
   };
   for (const day of common) {
     const value = positions.reduce(
-      (sum, position, index) => sum + position.quantity * (closeOn[index]?.get(day) ?? 0),
+      (sum, position, index) => sum + position.quantity * position.usdRate * (closeOn[index]?.get(day) ?? 0),
       0,
     );
     if (value > peak.value) peak = { day, value };

@@ -1,20 +1,25 @@
 import type { Decimal, PrismaClient } from '@mib/db';
-import type { InstrumentCatalog } from '@mib/subgraph-kit';
+import { markPriceOf, type InstrumentCatalog } from '@mib/subgraph-kit';
+import { usdRatesOf, type ReportingRate } from './reportingCurrency.js';
 
-/** An open net position with the price it is marked at. */
-export interface HeldPosition {
+/** An open net position with the price it is marked at and what that price is worth in USD. */
+export interface HeldPosition extends ReportingRate {
   readonly symbol: string;
   /** Null when the symbol is not in the instrument catalogue (no quotes or candles then). */
   readonly instrumentId: string | null;
   /** Signed: negative for a short. */
   readonly quantity: Decimal;
-  /** Latest quote's last trade, else its bid/ask mid, else the last trade the monitor applied. */
+  /**
+   * In `currency`: the latest quote's last trade, else its bid/ask mid, else the last trade the
+   * monitor applied.
+   */
   readonly price: Decimal;
 }
 
 /**
  * The account's open positions from the risk monitor's `risk.net_positions`, marked at the latest
- * quote in `market.quotes` (read-only, owned by market-data), largest symbol first.
+ * quote in `market.quotes` (read-only, owned by market-data), with their instrument's currency
+ * and its USD rate at the latest FX quotes, in symbol order.
  */
 export async function loadHeldPositions(
   prisma: PrismaClient,
@@ -25,19 +30,23 @@ export async function loadHeldPositions(
     where: { userId, NOT: { quantity: 0 } },
     orderBy: { symbol: 'asc' },
   });
-  const instruments = await Promise.all(positions.map((position) => catalog.bySymbolName(position.symbol)));
+  const instruments = await catalog.bySymbolNames(positions.map((position) => position.symbol));
   const instrumentIds = instruments.flatMap((instrument) => (instrument ? [instrument.id] : []));
   const quotes = await prisma.quote.findMany({ where: { instrumentId: { in: instrumentIds } } });
   const quoteOf = new Map(quotes.map((quote) => [quote.instrumentId, quote]));
+  const usdRates = await usdRatesOf(
+    prisma,
+    instruments.map((instrument) => instrument?.currency ?? null),
+  );
   return positions.map((position, index) => {
-    const instrumentId = instruments[index]?.id ?? null;
-    const quote = instrumentId === null ? undefined : quoteOf.get(instrumentId);
-    const mid = quote?.bid && quote.ask ? quote.bid.plus(quote.ask).dividedBy(2) : null;
+    const instrument = instruments[index] ?? null;
     return {
       symbol: position.symbol,
-      instrumentId,
+      instrumentId: instrument?.id ?? null,
+      currency: instrument?.currency ?? null,
       quantity: position.quantity,
-      price: quote?.last ?? mid ?? position.lastPrice,
+      price: markPriceOf(instrument && quoteOf.get(instrument.id)) ?? position.lastPrice,
+      usdRate: usdRates[index] ?? null,
     };
   });
 }

@@ -3,7 +3,10 @@ import type { DailyClose } from './heldPositions.js';
 
 /** A position's current value and the history of its instrument's daily closes. */
 export interface PricedExposure {
-  /** quantity × mark price, in the base currency (negative for a short). */
+  /**
+   * quantity × mark price in USD (negative for a short), at today's rate: a scenario moves the
+   * instrument's price in its own currency, not the exchange rate.
+   */
   readonly value: number;
   readonly closes: readonly DailyClose[];
 }

@@ -1,8 +1,14 @@
-import { Decimal, nameBasedId } from '@mib/db';
+import { Decimal, nameBasedId, type PrismaClient } from '@mib/db';
 import { streamOf, type EventOf, type TradingEvent } from '@mib/events';
-import type { Transaction } from '@mib/subgraph-kit';
+import type { InstrumentCatalog, Transaction } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { ExactDecimal } from '../analytics/exactDecimal.js';
+import {
+  inUsd,
+  REPORTING_CURRENCY,
+  reportingRateOfSymbol,
+  type ReportingRate,
+} from '../analytics/reportingCurrency.js';
 import { raiseAlert } from './alertOutbox.js';
 
 /** Alert rows get name-based ids of their event, so the live stream and the row agree. */
@@ -14,17 +20,48 @@ export const alertIdOf = (event: EventOf<'risk.alert'>): string =>
 /** The kind of alert raised when a trade takes a position past `maxPositionNotional`. */
 export const POSITION_LIMIT_EXCEEDED = 'POSITION_LIMIT_EXCEEDED';
 
+/** A trade whose rate was not looked up is checked as one without a rate: not at all. */
+const NO_RATE: ReportingRate = { currency: null, usdRate: null };
+
+/** What applying an event needs besides the consumer's transaction. */
+export interface RiskMonitorInputs {
+  readonly logger: Logger;
+  /** For a trade, its instrument's currency and USD rate (`tradedRateOf`); null otherwise. */
+  readonly tradedRate: ReportingRate | null;
+}
+
+/**
+ * The currency and USD rate a trade's position limits are checked at (null for other events).
+ * Market data, not the risk read model: read before the consumer's transaction, so that handlers
+ * each holding a pooled connection never wait for a second one to read it.
+ */
+export async function tradedRateOf(
+  prisma: PrismaClient,
+  catalog: InstrumentCatalog,
+  event: TradingEvent,
+): Promise<ReportingRate | null> {
+  return event.type === 'trade' ? reportingRateOfSymbol(prisma, catalog, event.payload.symbol) : null;
+}
+
 /**
  * Applies one event to the risk read model (exactly once, inside the consumer's transaction):
  * a trade moves both parties' net positions and may raise an alert; a `risk.alert`, raised here
  * or by another producer, becomes a RiskAlert row of the account's profile.
  */
-export async function applyRiskEvent(event: TradingEvent, tx: Transaction, logger: Logger): Promise<void> {
-  if (event.type === 'trade') return applyTrade(event, tx);
+export async function applyRiskEvent(
+  event: TradingEvent,
+  tx: Transaction,
+  { logger, tradedRate }: RiskMonitorInputs,
+): Promise<void> {
+  if (event.type === 'trade') return applyTrade(event, tx, { logger, rate: tradedRate ?? NO_RATE });
   if (event.type === 'risk.alert') return recordAlert(event, tx, logger);
 }
 
-async function applyTrade(event: EventOf<'trade'>, tx: Transaction): Promise<void> {
+async function applyTrade(
+  event: EventOf<'trade'>,
+  tx: Transaction,
+  context: { logger: Logger; rate: ReportingRate },
+): Promise<void> {
   const { taker, maker, aggressorSide, symbol, price, quantity } = event.payload;
   if (!taker || !maker || !aggressorSide) return; // an external print: nobody's position
   const [buyer, seller] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
@@ -44,20 +81,25 @@ async function applyTrade(event: EventOf<'trade'>, tx: Transaction): Promise<voi
       create: { userId: accountId, symbol, quantity: after.toFixed(), lastPrice: price, updatedAt: at },
       update: { quantity: after.toFixed(), lastPrice: price, updatedAt: at },
     });
-    await checkPositionLimit(tx, { accountId, symbol, price: new Decimal(price), held, after, at });
+    await checkPositionLimit(tx, { accountId, symbol, price: new Decimal(price), held, after, at }, context);
   }
 }
 
 /**
  * Raises POSITION_LIMIT_EXCEEDED when this trade takes the position's notional (|quantity| ×
- * trade price) from at most the limit to above it: once per crossing, not on every trade that
- * leaves it above. Both sides are valued at the same price, so the trade, not the market, crossed.
- * A trade that flips the position (long to short or back) starts a new one, which crosses from
- * nothing. Products are exact: a notional a hair above the limit must not round onto it.
+ * trade price, in USD at the latest FX quote) from at most the limit to above it: once per
+ * crossing, not on every trade that leaves it above. Both sides are valued at the same price and
+ * rate, so the trade, not the market, crossed. A trade that flips the position (long to short or
+ * back) starts a new one, which crosses from nothing. USD products are exact (a notional a hair
+ * above the limit must not round onto it); converted ones are compared as they are shown, to 4
+ * places. A position with no USD value (its currency unknown or not linked to USD by any FX
+ * quote) is not checked but logged: compared unconverted it would raise or miss alerts at random,
+ * and this runs in the consumer, which must not stop.
  */
 async function checkPositionLimit(
   tx: Transaction,
   move: { accountId: string; symbol: string; price: Decimal; held: Decimal; after: Decimal; at: Date },
+  { logger, rate }: { logger: Logger; rate: ReportingRate },
 ): Promise<void> {
   const profile = await tx.riskProfile.findUnique({
     where: { userId: move.accountId },
@@ -66,9 +108,21 @@ async function checkPositionLimit(
   if (!profile || profile.maxPositionNotional.lte(0)) return;
   const limit = profile.maxPositionNotional;
   const flipped = move.held.isNeg() !== move.after.isNeg() && !move.held.isZero() && !move.after.isZero();
-  const before = flipped ? new ExactDecimal(0) : new ExactDecimal(move.held).abs().times(move.price);
-  const after = new ExactDecimal(move.after).abs().times(move.price);
+  const local = new ExactDecimal(move.after).abs().times(move.price);
+  const before = flipped
+    ? new ExactDecimal(0)
+    : inUsd(new ExactDecimal(move.held).abs().times(move.price), rate);
+  const after = inUsd(local, rate);
+  if (!before || !after) {
+    logger.warn(
+      { accountId: move.accountId, symbol: move.symbol, currency: rate.currency },
+      'position limit not checked: no USD rate for the instrument currency',
+    );
+    return;
+  }
   if (before.gt(limit) || after.lte(limit)) return;
+  const unconverted = rate.currency === REPORTING_CURRENCY ? '' : ` (${local.toFixed()} ${rate.currency})`;
+  const worth = `${after.toFixed()} ${REPORTING_CURRENCY}${unconverted}`;
   await raiseAlert(
     tx,
     {
@@ -76,7 +130,7 @@ async function checkPositionLimit(
       symbol: move.symbol,
       severity: 'CRITICAL',
       kind: POSITION_LIMIT_EXCEEDED,
-      message: `${move.symbol} position of ${move.after.toFixed()} is worth ${after.toFixed()}, above the limit of ${limit.toFixed()}`,
+      message: `${move.symbol} position of ${move.after.toFixed()} is worth ${worth}, above the limit of ${limit.toFixed()} ${REPORTING_CURRENCY}`,
       limit: limit.toFixed(),
       value: after.toFixed(),
     },

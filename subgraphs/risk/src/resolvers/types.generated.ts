@@ -26,7 +26,7 @@ export type AlertSeverity =
 
 export type Drawdown = {
   __typename?: 'Drawdown';
-  /** Largest peak-to-trough fall of the positions' value, in the base currency; at least 0. */
+  /** Largest peak-to-trough fall of the positions' value, in USD; at least 0. */
   amount: Scalars['Float']['output'];
   /** Daily closes the value series covers. */
   days: Scalars['Int']['output'];
@@ -37,14 +37,18 @@ export type Drawdown = {
   troughAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** What an account has at stake, by notional value (quantity × price). */
+/**
+ * What an account has at stake, by notional value (quantity × price) in USD, the reporting
+ * currency. A position whose currency no FX quote links to USD is listed with a null notional and
+ * makes the totals and shares null: a sum that left it out would look complete.
+ */
 export type Exposure = {
   __typename?: 'Exposure';
-  /** Σ |notional| over open positions. */
-  grossNotional: Scalars['Decimal']['output'];
-  /** Σ notional: longs minus shorts. */
-  netNotional: Scalars['Decimal']['output'];
-  /** Open positions, largest |notional| first. */
+  /** Σ |notional| over open positions, in USD; null when a position has no notional. */
+  grossNotional?: Maybe<Scalars['Decimal']['output']>;
+  /** Σ notional, in USD: longs minus shorts; null when a position has no notional. */
+  netNotional?: Maybe<Scalars['Decimal']['output']>;
+  /** Open positions, largest |notional| first, then those without a notional by symbol. */
   positions: Array<SymbolExposure>;
 };
 
@@ -53,7 +57,7 @@ export type Mutation = {
   /**
    * Sets a user's limits (admins only): stored and pushed to the engine's pre-trade checks, so the next order is checked against them.
    * maxPositionNotional is checked after each trade by the risk monitor, which raises a
-   * POSITION_LIMIT_EXCEEDED alert when a trade takes a position above it. BAD_USER_INPUT for a
+   * POSITION_LIMIT_EXCEEDED alert when a trade takes a position's USD value above it. BAD_USER_INPUT for a
    * limit that is not positive or has more decimals than it is kept with; NOT_FOUND for an unknown
    * user.
    */
@@ -115,24 +119,34 @@ export type RiskProfile = {
   alerts: RiskAlertConnection;
   /**
    * Maximum drawdown of the current positions over the last `days` daily closes: the largest fall
-   * of Σ quantity × close from a running peak to a later trough. Quantities are today's, so this is
-   * the drawdown today's book would have had, not the account's realised equity curve. Null when
-   * the held instruments share no daily close.
+   * of Σ quantity × close × USD rate from a running peak to a later trough. Quantities and rates
+   * are today's (historical FX moves are not simulated), so this is the drawdown today's book
+   * would have had, not the account's realised equity curve. Null when the held instruments share
+   * no daily close or one's currency has no USD rate.
    */
   drawdown?: Maybe<Drawdown>;
   /**
    * The user's open net positions (kept by the risk monitor from trades) valued at the latest
-   * quote: last trade price, else bid/ask mid, else the last trade the monitor saw.
+   * quote: last trade price, else bid/ask mid, else the last trade the monitor saw; notionals in
+   * USD at the latest FX quotes.
    */
   exposure: Exposure;
   id: Scalars['ID']['output'];
   /** Most orders that may rest at once. */
   maxOpenOrders: Scalars['Int']['output'];
-  /** Largest price × quantity of a single order. */
+  /**
+   * Largest price × quantity of a single order, in the instrument's own (quote) currency, not
+   * converted: the engine checks each order without FX rates, so 100000 allows 100000 USD of AAPL
+   * but only 100000 JPY of USDJPY.
+   */
   maxOrderNotional: Scalars['Decimal']['output'];
   /** Largest quantity of a single order. */
   maxOrderQuantity: Scalars['Decimal']['output'];
-  /** Largest absolute position value per instrument (|quantity| × trade price), alerted on after trades. */
+  /**
+   * Largest absolute position value per instrument in USD (|quantity| × trade price, converted at
+   * the latest FX quote), alerted on after trades. A position whose currency no FX quote links to
+   * USD is not checked (the risk monitor logs a warning instead).
+   */
   maxPositionNotional: Scalars['Decimal']['output'];
   /** Fat-finger band: a limit price may stray at most this many basis points from the last trade. */
   priceBandBps: Scalars['Int']['output'];
@@ -142,7 +156,9 @@ export type RiskProfile = {
    * One-day historical-simulation VaR of the current positions over daily (D1) candles: each of
    * the last `days` days with a close-to-close return for every held instrument is a scenario;
    * VaR is the ⌈N × (1 − confidence)⌉-th largest scenario loss, no interpolation. Floating point.
-   * Null when a held instrument has no daily history.
+   * In USD: each position's value is converted at today's rate (latest FX quote) and a scenario
+   * moves only instrument prices; historical FX moves are not simulated. Null when a held
+   * instrument has no daily history or its currency no USD rate.
    */
   valueAtRisk?: Maybe<ValueAtRisk>;
 };
@@ -180,11 +196,14 @@ export type RiskProfileValueAtRiskArgs = {
 export type SetRiskLimitsInput = {
   /** 1 to 1 000 000. */
   maxOpenOrders: Scalars['Int']['input'];
-  /** Positive, up to 4 decimal places. */
+  /**
+   * Positive, up to 4 decimal places. In each instrument's own (quote) currency, not converted:
+   * the engine checks orders without FX rates.
+   */
   maxOrderNotional: Scalars['Decimal']['input'];
   /** Positive, up to 8 decimal places. */
   maxOrderQuantity: Scalars['Decimal']['input'];
-  /** Positive, up to 4 decimal places. */
+  /** Positive, up to 4 decimal places. In USD: positions are converted at the latest FX quote. */
   maxPositionNotional: Scalars['Decimal']['input'];
   /** 1 to 10 000 basis points. */
   priceBandBps: Scalars['Int']['input'];
@@ -200,11 +219,22 @@ export type Subscription = {
 
 export type SymbolExposure = {
   __typename?: 'SymbolExposure';
-  /** |notional| / grossNotional, between 0 and 1: the position's share of what is at stake. */
-  concentration: Scalars['Float']['output'];
-  /** quantity × price. */
-  notional: Scalars['Decimal']['output'];
-  /** The price the position is valued at. */
+  /**
+   * |notional| / grossNotional, between 0 and 1: the position's share of what is at stake; null
+   * when grossNotional is.
+   */
+  concentration?: Maybe<Scalars['Float']['output']>;
+  /**
+   * ISO 4217 code of the instrument's (quote) currency, the one `price` is in; null when the
+   * symbol is not in the instrument catalogue.
+   */
+  currency?: Maybe<Scalars['String']['output']>;
+  /**
+   * quantity × price in USD: unchanged for USD, else converted at the latest FX quote and rounded
+   * half to even to 4 decimal places. Null when no FX quote links `currency` to USD.
+   */
+  notional?: Maybe<Scalars['Decimal']['output']>;
+  /** The price the position is valued at, in `currency`. */
   price: Scalars['Decimal']['output'];
   /** Signed: negative for a short. */
   quantity: Scalars['Decimal']['output'];
@@ -220,7 +250,7 @@ export type User = {
 
 export type ValueAtRisk = {
   __typename?: 'ValueAtRisk';
-  /** One-day loss in the base currency not exceeded with the given confidence; at least 0. */
+  /** One-day loss in USD not exceeded with the given confidence; at least 0. */
   amount: Scalars['Float']['output'];
   confidence: Scalars['Float']['output'];
   /** Daily scenarios the estimate rests on (at most `days`). */
@@ -396,8 +426,8 @@ export type DrawdownResolvers<ContextType = RiskContext, ParentType extends Reso
 }>;
 
 export type ExposureResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = ResolversObject<{
-  grossNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
-  netNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  grossNotional?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  netNotional?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['SymbolExposure']>, ParentType, ContextType>;
 }>;
 
@@ -455,8 +485,9 @@ export type SubscriptionResolvers<ContextType = RiskContext, ParentType extends 
 }>;
 
 export type SymbolExposureResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['SymbolExposure'] = ResolversParentTypes['SymbolExposure']> = ResolversObject<{
-  concentration?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  notional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  concentration?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notional?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

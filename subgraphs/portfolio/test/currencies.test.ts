@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import type { RunningService } from '@mib/subgraph-kit';
+import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { portfolioSubgraph } from '../src/index.js';
+import { createInstruments, instrumentIdOf, positionsConsumer, TradeTape } from './tradeEvents.js';
+
+let db: TestDatabase;
+let subgraph: RunningService & AsyncDisposable;
+let deliver: ReturnType<typeof positionsConsumer>;
+const tape = new TradeTape();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await createInstruments(db.prisma, ['AAPL']);
+  await createInstruments(db.prisma, ['USDJPY'], { currency: 'JPY', assetClass: 'FX' });
+  await createInstruments(db.prisma, ['USDCHF'], { currency: 'CHF', assetClass: 'FX' });
+  await createInstruments(db.prisma, ['EURUSD'], { currency: 'USD', assetClass: 'FX' });
+  await setLastPrice('AAPL', '110');
+  await setLastPrice('USDJPY', '150');
+  await setLastPrice('EURUSD', '1.0852');
+  deliver = positionsConsumer(db.prisma);
+  subgraph = await startSubgraphForTest(portfolioSubgraph, db.prisma);
+});
+
+afterAll(async () => {
+  await subgraph[Symbol.asyncDispose]();
+  await db[Symbol.asyncDispose]();
+});
+
+async function setLastPrice(symbol: string, last: string): Promise<void> {
+  const instrumentId = instrumentIdOf(symbol);
+  await db.prisma.quote.upsert({
+    where: { instrumentId },
+    create: { instrumentId, last, updatedAt: new Date() },
+    update: { last },
+  });
+}
+
+interface Valuation {
+  baseCurrency: string;
+  cash: string | null;
+  cashBalances: { currency: string; amount: string }[];
+  realizedPnl: string | null;
+  unrealizedPnl: string | null;
+  equity: string | null;
+  positions: { edges: { node: { currency: string; quantity: string; unrealizedPnl: string | null } }[] };
+}
+
+async function valuationOf(userId: string): Promise<Valuation | null | undefined> {
+  const { id } = await db.prisma.portfolio.findUniqueOrThrow({ where: { userId } });
+  const response = await adminRequest<{ portfolio: Valuation | null }>(
+    subgraph.url,
+    `query($id: ID!) { portfolio(id: $id) {
+      baseCurrency cash cashBalances { currency amount } realizedPnl unrealizedPnl equity
+      positions { edges { node { currency quantity unrealizedPnl } } }
+    } }`,
+    { id },
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data?.portfolio;
+}
+
+describe('a portfolio trading instruments quoted in other currencies', () => {
+  const alice = randomUUID();
+  const bob = randomUUID();
+
+  it('keeps the cash of each fill in its instrument currency and totals it at the latest rates', async () => {
+    await deliver([
+      tape.trade('AAPL', { buyer: alice, seller: bob, price: '100', quantity: '10' }),
+      // 1,000 USD bought for 150,245 JPY: the JPY cash moves, not the USD cash.
+      tape.trade('USDJPY', { buyer: alice, seller: bob, price: '150.245', quantity: '1000' }),
+    ]);
+    const valuation = await valuationOf(alice);
+    expect(valuation).toMatchObject({
+      baseCurrency: 'USD',
+      cashBalances: [
+        { currency: 'USD', amount: '-1000' },
+        { currency: 'JPY', amount: '-150245' },
+      ],
+      // −1,000 − 150,245 / 150 = −2,001.63333…
+      cash: '-2001.6333',
+      realizedPnl: '0',
+      // AAPL (110 − 100) × 10 = 100 USD; USDJPY (150 − 150.245) × 1,000 = −245 JPY = −1.63333… USD.
+      unrealizedPnl: '98.3667',
+      // Cash −1,000 USD and −150,245 JPY, holdings worth 1,100 USD and 150,000 JPY.
+      equity: '98.3667',
+    });
+    expect(valuation?.positions.edges.map(({ node }) => node)).toEqual(
+      expect.arrayContaining([
+        { currency: 'USD', quantity: '10', unrealizedPnl: '100' },
+        { currency: 'JPY', quantity: '1000', unrealizedPnl: '-245' },
+      ]),
+    );
+    expect(await valuationOf(bob)).toMatchObject({
+      cashBalances: [
+        { currency: 'USD', amount: '1000' },
+        { currency: 'JPY', amount: '150245' },
+      ],
+      cash: '2001.6333',
+    });
+  });
+
+  it('converts realized P&L from the currency it was realized in at the latest rate', async () => {
+    await deliver([
+      tape.trade('USDJPY', { buyer: bob, seller: alice, price: '151', quantity: '1000', aggressor: 'SELL' }),
+    ]);
+    // (151 − 150.245) × 1,000 = 755 JPY, at 150 JPY per USD.
+    expect(await valuationOf(alice)).toMatchObject({
+      cashBalances: [
+        { currency: 'USD', amount: '-1000' },
+        { currency: 'JPY', amount: '755' },
+      ],
+      realizedPnl: '5.0333',
+    });
+    await setLastPrice('USDJPY', '151');
+    expect(await valuationOf(alice)).toMatchObject({ realizedPnl: '5', cash: '-995' });
+  });
+
+  it('answers null, not a partial sum, for totals needing a rate no quote gives', async () => {
+    const carol = randomUUID();
+    await deliver([tape.trade('USDCHF', { buyer: carol, seller: bob, price: '0.8812', quantity: '1000' })]);
+    expect(await valuationOf(carol)).toMatchObject({
+      cashBalances: [{ currency: 'CHF', amount: '-881.2' }],
+      cash: null,
+      // Nothing realized is nothing in any currency.
+      realizedPnl: '0',
+      unrealizedPnl: null,
+      equity: null,
+    });
+  });
+
+  it('reports a portfolio kept in another base currency in it, through the inverse of a quoted pair', async () => {
+    const dave = randomUUID();
+    await db.prisma.portfolio.create({
+      data: {
+        userId: dave,
+        baseCurrency: 'EUR',
+        cashBalances: { create: { currency: 'USD', amount: '1085.2' } },
+      },
+    });
+    expect(await valuationOf(dave)).toMatchObject({
+      cashBalances: [{ currency: 'USD', amount: '1085.2' }],
+      cash: '1000',
+      equity: '1000',
+    });
+  });
+});
