@@ -24,6 +24,7 @@ import {
   type AuthResult,
   type UsersFixture,
 } from './usersFixture.js';
+import { LEGACY_DATA_KEY, LEGACY_SEALED_TOTP_SECRET, LEGACY_TOTP_SECRET } from './legacySealedValue.js';
 
 const newKey = () => randomBytes(32).toString('base64url');
 const codeOf = (secret: string) =>
@@ -52,8 +53,8 @@ describe('with USERS_DATA_KEYS', () => {
     const [row] = await fixture.db.prisma.signingKey.findMany();
     expect(typeof row!.privateJwk).toBe('string');
     const stored = row!.privateJwk as string;
-    expect(stored.startsWith(`sealed:v1:${sealer.currentKeyId}:`)).toBe(true);
-    const privateJwk = JSON.parse(sealer.open(stored, SealedColumn.signingKeyPrivateJwk)) as JWK;
+    expect(stored.startsWith(`sealed:v2:${sealer.currentKeyId}:`)).toBe(true);
+    const privateJwk = JSON.parse(sealer.open(stored, SealedColumn.signingKeyPrivateJwk, row!.kid)) as JWK;
     expect(privateJwk.kid).toBe(row!.kid);
     expect(stored).not.toContain(privateJwk.d);
     expect(decodeProtectedHeader(accessToken).kid).toBe(row!.kid);
@@ -72,7 +73,7 @@ describe('with USERS_DATA_KEYS', () => {
     const { secret } = enrolled.data!.enrolTotp;
     const stored = (await fixture.db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: user.id } }))
       .secret;
-    expect(stored.startsWith(`sealed:v1:${sealer.currentKeyId}:`)).toBe(true);
+    expect(stored.startsWith(`sealed:v2:${sealer.currentKeyId}:`)).toBe(true);
     expect(stored).not.toContain(secret);
 
     const confirmed = await fixture.request(
@@ -88,6 +89,24 @@ describe('with USERS_DATA_KEYS', () => {
     expect(loggedIn.errors).toBeUndefined();
     expect(loggedIn.data?.logIn.user.id).toBe(user.id);
   });
+
+  it("does not open one user's sealed TOTP secret copied onto another user's row", async () => {
+    const alice = (await signUpUser(fixture, 'copied.from@example.test', TEST_PASSWORD)).user;
+    const mallory = (await signUpUser(fixture, 'copied.to@example.test', TEST_PASSWORD)).user;
+    const secret = new Secret({ size: 20 }).base32;
+    const sealed = sealer.seal(secret, SealedColumn.totpSecret, alice.id);
+    for (const { id } of [alice, mallory])
+      await fixture.db.prisma.totpFactor.create({
+        data: { userId: id, secret: sealed, confirmedAt: new Date() },
+      });
+
+    const copied = await logIn(fixture, 'copied.to@example.test', codeOf(secret));
+    expect(copied.data?.logIn ?? null).toBeNull();
+    expect(copied.errors?.[0]?.extensions?.['code']).toBe('INTERNAL');
+    const own = await logIn(fixture, 'copied.from@example.test', codeOf(secret));
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.logIn.user.id).toBe(alice.id);
+  });
 });
 
 describe('rows written before sealing', () => {
@@ -95,7 +114,7 @@ describe('rows written before sealing', () => {
   const current = new DataSealer([currentKey]);
   let fixture: UsersFixture;
   beforeAll(async () => {
-    fixture = await startUsersFixture({ dataKeys: [currentKey, oldKey] });
+    fixture = await startUsersFixture({ dataKeys: [currentKey, oldKey, LEGACY_DATA_KEY] });
   });
   afterAll(() => fixture[Symbol.asyncDispose]());
 
@@ -115,24 +134,35 @@ describe('rows written before sealing', () => {
     await expect(jwtVerify(accessToken, createLocalJWKSet(await jwks(fixture)))).resolves.toBeDefined();
   });
 
-  it('accept codes of a plaintext TOTP secret, and of one sealed with an older key, sealing both anew', async () => {
-    const stores = {
-      plaintext: (secret: string) => secret,
-      oldKey: (secret: string) => new DataSealer([oldKey]).seal(secret, SealedColumn.totpSecret),
+  it('accept codes of a plaintext TOTP secret, of one sealed with an older key and of one sealed for its column alone, sealing each anew for its row', async () => {
+    const newSecret = () => new Secret({ size: 20 }).base32;
+    const stores: Record<string, (userId: string) => { secret: string; stored: string }> = {
+      plaintext: () => {
+        const secret = newSecret();
+        return { secret, stored: secret };
+      },
+      oldKey: (userId) => {
+        const secret = newSecret();
+        return { secret, stored: new DataSealer([oldKey]).seal(secret, SealedColumn.totpSecret, userId) };
+      },
+      columnOnly: () => ({ secret: LEGACY_TOTP_SECRET, stored: LEGACY_SEALED_TOTP_SECRET }),
     };
     for (const [name, store] of Object.entries(stores)) {
       const email = `legacy.totp.${name}@example.test`;
       const { user } = await signUpUser(fixture, email, TEST_PASSWORD);
-      const secret = new Secret({ size: 20 }).base32;
+      const { secret, stored: written } = store(user.id);
       await fixture.db.prisma.totpFactor.create({
-        data: { userId: user.id, secret: store(secret), confirmedAt: new Date() },
+        data: { userId: user.id, secret: written, confirmedAt: new Date() },
       });
       const loggedIn = await logIn(fixture, email, codeOf(secret));
       expect(loggedIn.errors, name).toBeUndefined();
       const stored = (await fixture.db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: user.id } }))
         .secret;
-      expect(stored.startsWith(`sealed:v1:${current.currentKeyId}:`), name).toBe(true);
-      expect(current.open(stored, SealedColumn.totpSecret)).toBe(secret);
+      expect(stored.startsWith(`sealed:v2:${current.currentKeyId}:`), name).toBe(true);
+      expect(current.open(stored, SealedColumn.totpSecret, user.id), name).toBe(secret);
+      expect(() => current.open(stored, SealedColumn.totpSecret, randomUUID()), name).toThrow(
+        /does not authenticate/,
+      );
     }
   });
 });
@@ -152,25 +182,32 @@ describe('at start, with USERS_DATA_KEYS', () => {
         publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' },
       },
     });
-    const secrets = { plaintext: new Secret({ size: 20 }).base32, oldKey: new Secret({ size: 20 }).base32 };
-    const stored = {
-      plaintext: secrets.plaintext,
-      oldKey: new DataSealer([oldKey]).seal(secrets.oldKey, SealedColumn.totpSecret),
+    const secrets = {
+      plaintext: new Secret({ size: 20 }).base32,
+      oldKey: new Secret({ size: 20 }).base32,
+      columnOnly: LEGACY_TOTP_SECRET,
     };
+    const stores = {
+      plaintext: () => secrets.plaintext,
+      oldKey: (userId: string) =>
+        new DataSealer([oldKey]).seal(secrets.oldKey, SealedColumn.totpSecret, userId),
+      columnOnly: () => LEGACY_SEALED_TOTP_SECRET,
+    };
+    const names = ['plaintext', 'oldKey', 'columnOnly'] as const;
     const users: Record<string, string> = {};
-    for (const name of ['plaintext', 'oldKey'] as const) {
+    for (const name of names) {
       const user = await db.prisma.user.create({
         data: { email: `${name}@example.test`, displayName: name },
       });
       users[name] = user.id;
       await db.prisma.totpFactor.create({
-        data: { userId: user.id, secret: stored[name], confirmedAt: new Date() },
+        data: { userId: user.id, secret: stores[name](user.id), confirmedAt: new Date() },
       });
     }
 
     // Resealing runs as the subgraph starts, before it serves anything.
     const service = await startSubgraphForTest(
-      createUsersSubgraph({ dataKeys: [currentKey, oldKey] }),
+      createUsersSubgraph({ dataKeys: [currentKey, oldKey, LEGACY_DATA_KEY] }),
       db.prisma,
     );
     await service[Symbol.asyncDispose]();
@@ -178,12 +215,12 @@ describe('at start, with USERS_DATA_KEYS', () => {
     const key = await db.prisma.signingKey.findUniqueOrThrow({ where: { kid } });
     expect(typeof key.privateJwk).toBe('string');
     const sealedKey = key.privateJwk as string;
-    expect(sealedKey.startsWith(`sealed:v1:${current.currentKeyId}:`)).toBe(true);
-    expect(JSON.parse(current.open(sealedKey, SealedColumn.signingKeyPrivateJwk))).toEqual(privateJwk);
-    for (const name of ['plaintext', 'oldKey'] as const) {
+    expect(sealedKey.startsWith(`sealed:v2:${current.currentKeyId}:`)).toBe(true);
+    expect(JSON.parse(current.open(sealedKey, SealedColumn.signingKeyPrivateJwk, kid))).toEqual(privateJwk);
+    for (const name of names) {
       const factor = await db.prisma.totpFactor.findUniqueOrThrow({ where: { userId: users[name]! } });
-      expect(factor.secret.startsWith(`sealed:v1:${current.currentKeyId}:`), name).toBe(true);
-      expect(current.open(factor.secret, SealedColumn.totpSecret), name).toBe(secrets[name]);
+      expect(factor.secret.startsWith(`sealed:v2:${current.currentKeyId}:`), name).toBe(true);
+      expect(current.open(factor.secret, SealedColumn.totpSecret, users[name]!), name).toBe(secrets[name]);
     }
   });
 });

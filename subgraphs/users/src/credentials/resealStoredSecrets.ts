@@ -11,8 +11,9 @@ export interface ResealedCounts {
 const TOTP_BATCH = 500;
 
 /**
- * Seals under the current data key every stored secret that is not: plaintext written before
- * `USERS_DATA_KEYS` was set, and values sealed with an older key. Run at start, so sealing covers
+ * Seals under the current data key, bound to its row, every stored secret that is not: plaintext
+ * written before `USERS_DATA_KEYS` was set, values sealed with an older key, and values of the
+ * former column-only sealed form (`sealed:v1:`). Run at start, so sealing covers
  * rows nobody uses (a TOTP factor is otherwise resealed only when a code is accepted) and an old
  * key can be dropped once every replica has started with the new one first. A TOTP factor is
  * updated only if it still holds what was read, so a concurrent re-enrolment is never overwritten
@@ -35,7 +36,7 @@ async function resealSigningKeys(prisma: PrismaClient, sealer: DataSealer): Prom
     // A key's private JWK is written once, when it is created: nothing can change it meanwhile.
     await prisma.signingKey.update({
       where: { kid: row.kid },
-      data: { privateJwk: sealer.seal(plaintext, SealedColumn.signingKeyPrivateJwk) },
+      data: { privateJwk: sealer.seal(plaintext, SealedColumn.signingKeyPrivateJwk, row.kid) },
     });
     resealed += 1;
   }
@@ -54,10 +55,10 @@ async function resealTotpFactors(prisma: PrismaClient, sealer: DataSealer): Prom
     });
     for (const { userId, secret } of factors) {
       if (!sealer.needsResealing(secret)) continue;
-      const plaintext = sealer.open(secret, SealedColumn.totpSecret);
+      const plaintext = sealer.open(secret, SealedColumn.totpSecret, userId);
       const { count } = await prisma.totpFactor.updateMany({
         where: { userId, secret },
-        data: { secret: sealer.seal(plaintext, SealedColumn.totpSecret) },
+        data: { secret: sealer.seal(plaintext, SealedColumn.totpSecret, userId) },
       });
       resealed += count;
     }

@@ -29,7 +29,8 @@ const ROTATION_LOCK = 0x5349474e4b455953n;
  * with the same key and publishes the same set. The newest unretired key signs; one older than
  * the rotation period is retired and replaced. A retired key stays in the JWKS until every token
  * it can have signed has expired (token lifetime plus the replicas' cache time). The private JWK
- * is stored sealed by `sealer` (a JSON string); one stored as a JSON object predates sealing.
+ * is stored sealed by `sealer` for its kid (a JSON string); one stored as a JSON object predates
+ * sealing.
  */
 export class SigningKeys {
   #current: { key: ActiveSigningKey; readAt: number } | null = null;
@@ -100,7 +101,7 @@ async function createKey(tx: Prisma.TransactionClient, sealer: DataSealer, now: 
       kid,
       // Without a data key the JWK stays a JSON object, as before sealing existed.
       privateJwk: sealer.sealing
-        ? sealer.seal(JSON.stringify(privateJwk), SealedColumn.signingKeyPrivateJwk)
+        ? sealer.seal(JSON.stringify(privateJwk), SealedColumn.signingKeyPrivateJwk, kid)
         : privateJwk,
       publicJwk: describe(await exportJWK(publicKey)),
       createdAt: now,
@@ -108,10 +109,10 @@ async function createKey(tx: Prisma.TransactionClient, sealer: DataSealer, now: 
   });
 }
 
-/** The private JWK of a row: a sealed JSON string, or a plaintext JSON object. */
-export function privateJwkOf(row: Pick<SigningKey, 'privateJwk'>, sealer: DataSealer): JWK {
+/** The private JWK of a row: a JSON string sealed for its kid, or a plaintext JSON object. */
+export function privateJwkOf(row: Pick<SigningKey, 'kid' | 'privateJwk'>, sealer: DataSealer): JWK {
   if (typeof row.privateJwk !== 'string') return row.privateJwk as JWK;
-  return JSON.parse(sealer.open(row.privateJwk, SealedColumn.signingKeyPrivateJwk)) as JWK;
+  return JSON.parse(sealer.open(row.privateJwk, SealedColumn.signingKeyPrivateJwk, row.kid)) as JWK;
 }
 
 async function importPrivate(row: SigningKey, sealer: DataSealer): Promise<CryptoKey> {

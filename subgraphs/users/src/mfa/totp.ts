@@ -25,15 +25,19 @@ export function acceptedStep(secret: string, code: string, now: number): number 
   return delta === null ? null : TOTP.counter({ period: PERIOD_SECONDS, timestamp: now }) + delta;
 }
 
-/** The secret as stored: sealed with the current data key (plaintext when there is none). */
-export const storedTotpSecret = (sealer: DataSealer, secret: string): string =>
-  sealer.seal(secret, SealedColumn.totpSecret);
+/**
+ * User `userId`'s secret as stored: sealed with the current data key for that user's row
+ * (plaintext when there is no key).
+ */
+export const storedTotpSecret = (sealer: DataSealer, userId: string, secret: string): string =>
+  sealer.seal(secret, SealedColumn.totpSecret, userId);
 
 /**
  * Accepts `code` once: it must be current and of a later time step than the last code this
  * user got in with, so a code seen over a shoulder or in a log cannot be replayed. `factor` is
- * the row as stored; a secret stored in plaintext or under an older data key is sealed again
- * with the current key on the way, so every factor in use ends up sealed under the newest key.
+ * the row as stored; a secret stored in plaintext, under an older data key or in the former
+ * column-only sealed form is sealed again with the current key for its row on the way, so every
+ * factor in use ends up sealed under the newest key, bound to its user.
  */
 export async function consumeTotpCode(
   prisma: PrismaClient,
@@ -42,10 +46,12 @@ export async function consumeTotpCode(
   code: string,
   now = Date.now(),
 ): Promise<boolean> {
-  const secret = sealer.open(factor.secret, SealedColumn.totpSecret);
+  const secret = sealer.open(factor.secret, SealedColumn.totpSecret, factor.userId);
   const step = acceptedStep(secret, code, now);
   if (step === null) return false;
-  const resealed = sealer.needsResealing(factor.secret) ? storedTotpSecret(sealer, secret) : null;
+  const resealed = sealer.needsResealing(factor.secret)
+    ? storedTotpSecret(sealer, factor.userId, secret)
+    : null;
   const { count } = await prisma.totpFactor.updateMany({
     // The secret as read: a factor enrolled again meanwhile does not accept the old secret's code.
     where: {

@@ -26,7 +26,7 @@ export async function enrolTotp(
   const existing = await prisma.totpFactor.findUnique({ where: { userId: user.id } });
   if (existing?.confirmedAt) throw badUserInput('TOTP is already enabled; disable it first to enrol again');
   const secret = newTotpSecret();
-  const stored = storedTotpSecret(sealer, secret);
+  const stored = storedTotpSecret(sealer, user.id, secret);
   await prisma.totpFactor.upsert({
     where: { userId: user.id },
     create: { userId: user.id, secret: stored },
