@@ -11,8 +11,8 @@ import { DEMO_TRADER_ID } from '@mib/db';
 import { composeSupergraph } from '../../src/compose/composeSupergraph.js';
 import { subgraphCatalog } from '../../src/compose/subgraphCatalog.js';
 import { executableSupergraph } from '../../src/supergraph.js';
-import { operationLimitsPlugin } from '../../src/protection/operationLimitsPlugin.js';
-import { costLimitPlugin } from '../../src/protection/costLimitPlugin.js';
+import { operationLimitsCheck } from '../../src/protection/operationLimits.js';
+import { costLimitCheck } from '../../src/protection/costLimit.js';
 import { countTokens } from '../../src/protection/operationTokens.js';
 import { defaultProtectionSettings } from '../../src/protection/index.js';
 import { median } from '../percentiles.js';
@@ -31,8 +31,8 @@ const requestContext = {
   operation,
   request: { variables: { id: DEMO_TRADER_ID } },
 } as never;
-const limitsHooks = await operationLimitsPlugin(settings.operationLimits).requestDidStart!(requestContext);
-const costHooks = await costLimitPlugin(supergraphSdl, settings.cost).requestDidStart!(requestContext);
+const limitsCheck = operationLimitsCheck(settings.operationLimits);
+const costCheck = costLimitCheck(supergraphSdl, settings.cost);
 const caller = { identity: testIdentity(DEMO_TRADER_ID), clientIp: '127.0.0.1' };
 
 const steps: Record<string, () => unknown> = {
@@ -40,10 +40,8 @@ const steps: Record<string, () => unknown> = {
   'validate, standard rules (Apollo caches it too)': () => validate(schema, document),
   'token count (limitOperationTokens, every request)': () =>
     countTokens(DASHBOARD, settings.operationLimits.maxTokens),
-  'depth/alias/directive rules (operationLimitsPlugin, every request)': () =>
-    limitsHooks && limitsHooks.didResolveOperation!(requestContext),
-  'cost estimate (costLimitPlugin, every request)': () =>
-    costHooks && costHooks.didResolveOperation!(requestContext),
+  'depth/alias/directive rules (operationLimitsCheck, every request)': () => limitsCheck(requestContext),
+  'cost estimate (costLimitCheck, every request)': () => costCheck(requestContext),
   'caller token sign (per subgraph request; all three gateways)': () => testCallerTokens.sign(caller),
 };
 

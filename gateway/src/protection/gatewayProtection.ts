@@ -13,9 +13,10 @@ import {
 } from './subscriptionOperations.js';
 import { corsForOrigins, refuseForeignWebSocketOrigins } from './allowedOrigins.js';
 import { clientAddressKey, clientAddressOf } from './clientAddress.js';
-import { costLimitPlugin } from './costLimitPlugin.js';
+import { costLimitCheck } from './costLimit.js';
 import { gatewayErrorFormatter } from './errorDetail.js';
-import { operationLimitsPlugin } from './operationLimitsPlugin.js';
+import { operationChecksPlugin } from './operationChecksPlugin.js';
+import { operationLimitsCheck } from './operationLimits.js';
 import { limitOperationTokens } from './operationTokens.js';
 import { redisPersistedQueryCache } from './persistedQueryCache.js';
 import type { ProtectionSettings } from './protectionConfig.js';
@@ -27,7 +28,7 @@ import {
 } from './rateLimitRequests.js';
 import { parseRequestBody } from './requestBody.js';
 import { useTrustedDocuments, type TrustedDocumentManifest } from './trustedDocuments.js';
-import { trustedDocumentsPlugin } from './trustedDocumentsPlugin.js';
+import { trustedDocumentsCheck } from './trustedDocumentsCheck.js';
 
 /** Registered persisted documents are kept a day in the APQ cache, then re-registered on use. */
 const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
@@ -42,7 +43,10 @@ export interface GatewayProtection<Context extends BaseContext> {
     readonly parseOptions: { readonly maxTokens: number };
     readonly persistedQueries: { cache?: ReturnType<typeof redisPersistedQueryCache>; ttl: number };
   };
-  /** Apollo plugins: operation limits, the cost limit and (enforced) trusted documents. */
+  /**
+   * Apollo plugins: one asking, in order, trusted documents (when enforced), the depth, alias and
+   * directive limits and the cost limit, the first refusal sparing the rest.
+   */
   readonly plugins: ApolloServerPlugin<Context>[];
   /** The same checks for subscriptions, which arrive over graphql-ws rather than through Apollo. */
   readonly checkSubscription: SubscriptionOperationCheck;
@@ -125,11 +129,13 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
       },
     },
     plugins: [
-      operationLimitsPlugin<Context>(settings.operationLimits),
-      costLimitPlugin<Context>(options.supergraphSdl, settings.cost),
-      ...(settings.trustedDocuments === 'enforce'
-        ? [trustedDocumentsPlugin<Context>(options.trustedDocuments)]
-        : []),
+      // Cheapest and most basic first, as over HTTP and for subscriptions: the cost estimate
+      // is the expensive one, and runs only for an operation nothing else refused.
+      operationChecksPlugin<Context>([
+        ...(settings.trustedDocuments === 'enforce' ? [trustedDocumentsCheck(options.trustedDocuments)] : []),
+        operationLimitsCheck(settings.operationLimits),
+        costLimitCheck(options.supergraphSdl, settings.cost),
+      ]),
     ],
     checkSubscription: subscriptionOperationCheck(options),
     checkOperationText: operationTextCheck(settings.operationLimits.maxTokens),

@@ -1,8 +1,8 @@
 import { urlWithProtocol, z } from '@mib/config';
 import type { RateLimitPolicies } from './rateLimitRequests.js';
 import type { AllowedOrigins } from './allowedOrigins.js';
-import type { CostLimit } from './costLimitPlugin.js';
-import type { OperationLimits } from './operationLimitsPlugin.js';
+import type { CostLimit } from './costLimit.js';
+import type { OperationLimits } from './operationLimits.js';
 import type { TrustedDocumentsMode } from './trustedDocuments.js';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);

@@ -1,8 +1,8 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode } from '@mib/errors';
 import { readCostDirectives } from './costDirectives.js';
-import { operationCostError } from './costLimitPlugin.js';
-import { operationLimitError } from './operationLimitsPlugin.js';
+import { operationCostError } from './costLimit.js';
+import { operationLimitError } from './operationLimits.js';
 import { exceedsTokenLimit, tooManyTokensMessage } from './operationTokens.js';
 import type { ProtectionSettings } from './protectionConfig.js';
 import {
@@ -37,10 +37,11 @@ const tooManyTokens = (maxTokens: number): GraphQLError =>
   });
 
 /**
- * The checks HTTP operations get from the Apollo plugins, for subscriptions, which arrive over
- * graphql-ws and never pass through Apollo's request pipeline: trusted documents when enforced,
- * depth, aliases, directives and cost. (The token limit comes first, from `operationTextCheck`,
- * before the text is parsed; queries and mutations over WebSocket go through Apollo's pipeline.)
+ * The checks HTTP operations get from `operationChecksPlugin`, for subscriptions, which arrive
+ * over graphql-ws and never pass through Apollo's request pipeline; in the same order, the first
+ * refusal ending them: trusted documents when enforced, depth, aliases, directives and cost.
+ * (The token limit comes first, from `operationTextCheck`, before the text is parsed; queries
+ * and mutations over WebSocket go through Apollo's pipeline.)
  */
 export function subscriptionOperationCheck(options: {
   readonly settings: ProtectionSettings;

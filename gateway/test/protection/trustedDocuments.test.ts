@@ -86,6 +86,9 @@ describe('trusted documents, enforced', () => {
       expect(refused?.errors?.[0]?.extensions?.['code']).toBe('DOCUMENT_NOT_TRUSTED');
       expect(toy.executed.length).toBe(executedBefore);
       expect((await first(PING))?.data).toEqual({ ping: 'pong' });
+      // Untrusted comes first, as over HTTP: its cost is not even estimated.
+      const overCost = await first('{ items(first: 100000) { id } }');
+      expect(overCost?.errors?.[0]?.extensions?.['code']).toBe('DOCUMENT_NOT_TRUSTED');
     } finally {
       await client.dispose();
     }

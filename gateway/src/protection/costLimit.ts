@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   getVariableValues,
   GraphQLError,
@@ -9,6 +8,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '@mib/errors';
 import { readCostDirectives, type CostDirectives } from './costDirectives.js';
+import type { OperationCheck } from './operationChecksPlugin.js';
 import { estimateOperationCost, fragmentsOf, SlicingArgumentError } from './operationCost.js';
 
 export interface CostLimit {
@@ -24,10 +24,7 @@ export interface CostLimit {
  * `maxCost`, before any subgraph is called. A list sliced by arguments but given none or several
  * of them is refused with BAD_USER_INPUT.
  */
-export function costLimitPlugin<Context extends BaseContext>(
-  supergraphSdl: string,
-  limit: CostLimit,
-): ApolloServerPlugin<Context> {
+export function costLimitCheck(supergraphSdl: string, limit: CostLimit): OperationCheck {
   const directives = readCostDirectives(supergraphSdl);
   // A cost depends on the text, the operation and the values of the variables it declares
   // alone, so a client repeating an operation is costed once per distinct set of them. Keys are
@@ -37,33 +34,25 @@ export function costLimitPlugin<Context extends BaseContext>(
     maxSize: MAX_VERDICT_KEY_CHARACTERS,
     sizeCalculation: (_verdict, key) => key.length,
   });
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request, queryHash }) {
-          if (!operation) return;
-          const variables = request.variables ?? {};
-          // An absent variable takes its default and null does not: absent keys stay absent.
-          const declared = Object.fromEntries(
-            (operation.variableDefinitions ?? [])
-              .map(({ variable }) => variable.name.value)
-              .filter((name) => Object.hasOwn(variables, name))
-              .map((name) => [name, variables[name]]),
-          );
-          const key = `${queryHash}\u0000${operation.name?.value ?? ''}\u0000${JSON.stringify(declared)}`;
-          let verdict = verdicts.get(key);
-          if (!verdict) {
-            verdict = {
-              error: operationCostError({ schema, document, operation, variables }, directives, limit),
-            };
-            verdicts.set(key, verdict);
-          }
-          const { error } = verdict;
-          // A fresh error per request: Apollo may annotate what it is thrown.
-          if (error) throw new GraphQLError(error.message, { extensions: error.extensions });
-        },
-      };
-    },
+  return ({ schema, document, operation, request, queryHash }) => {
+    if (!operation) return undefined;
+    const variables = request.variables ?? {};
+    // An absent variable takes its default and null does not: absent keys stay absent.
+    const declared = Object.fromEntries(
+      (operation.variableDefinitions ?? [])
+        .map(({ variable }) => variable.name.value)
+        .filter((name) => Object.hasOwn(variables, name))
+        .map((name) => [name, variables[name]]),
+    );
+    const key = `${queryHash}\u0000${operation.name?.value ?? ''}\u0000${JSON.stringify(declared)}`;
+    let verdict = verdicts.get(key);
+    if (!verdict) {
+      verdict = { error: operationCostError({ schema, document, operation, variables }, directives, limit) };
+      verdicts.set(key, verdict);
+    }
+    const { error } = verdict;
+    // A fresh error per request: Apollo may annotate what it is thrown.
+    return error && new GraphQLError(error.message, { extensions: error.extensions });
   };
 }
 

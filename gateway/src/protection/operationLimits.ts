@@ -1,9 +1,9 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { ErrorCode } from '@mib/errors';
+import type { OperationCheck } from './operationChecksPlugin.js';
 
 /** Shape limits on an operation, checked before it is planned or sent to any subgraph. */
 export interface OperationLimits {
@@ -23,25 +23,17 @@ type Limit = 'depth' | 'aliases' | 'directives';
  * limit. The rules run here rather than as Apollo `validationRules` because Apollo relabels
  * every validation error GRAPHQL_VALIDATION_FAILED, which would hide which limit was hit.
  */
-export function operationLimitsPlugin<Context extends BaseContext>(
-  limits: OperationLimits,
-): ApolloServerPlugin<Context> {
+export function operationLimitsCheck(limits: OperationLimits): OperationCheck {
   // Apollo hands every request with the same text the same cached document, and the verdict
   // depends on the document alone: one validation pass per distinct operation, not per request.
   const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document }) {
-          let verdict = verdicts.get(document);
-          if (verdict === undefined) {
-            verdict = operationLimitError(schema, document, limits) ?? null;
-            verdicts.set(document, verdict);
-          }
-          if (verdict) throw verdict;
-        },
-      };
-    },
+  return ({ schema, document }) => {
+    let verdict = verdicts.get(document);
+    if (verdict === undefined) {
+      verdict = operationLimitError(schema, document, limits) ?? null;
+      verdicts.set(document, verdict);
+    }
+    return verdict ?? undefined;
   };
 }
 
