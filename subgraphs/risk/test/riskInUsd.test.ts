@@ -7,6 +7,7 @@ import type { RunningService } from '@mib/subgraph-kit';
 import { adminRequest, testCallerTokens } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { riskSubgraph } from '../src/index.js';
+import { createDailyCloses } from './dailyCandles.js';
 
 let db: TestDatabase;
 let subgraph: RunningService;
@@ -58,20 +59,10 @@ beforeAll(async () => {
     USDJPY: usdJpyCloses,
     NESN: [90, 91, 92, 93, 94],
   };
-  await prisma.candle.createMany({
-    data: Object.entries(closes).flatMap(([symbol, series]) =>
-      series.map((close, index) => ({
-        instrumentId: instrumentIdOf(symbol),
-        interval: 'D1' as const,
-        openTime: new Date(Date.UTC(2026, 10, 2 + index)),
-        open: close,
-        high: close,
-        low: close,
-        close,
-        volume: 1,
-      })),
-    ),
-  });
+  await createDailyCloses(
+    prisma,
+    Object.fromEntries(Object.entries(closes).map(([symbol, series]) => [instrumentIdOf(symbol), series])),
+  );
   await prisma.netPosition.createMany({
     data: [
       { userId: JPY_BOOK, symbol: 'AAA', quantity: '10', lastPrice: '98', updatedAt },

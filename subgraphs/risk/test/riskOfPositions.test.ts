@@ -6,6 +6,7 @@ import type { RunningService } from '@mib/subgraph-kit';
 import { errorCodes, adminRequest, testCallerTokens } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { riskSubgraph } from '../src/index.js';
+import { createDailyCloses } from './dailyCandles.js';
 
 let db: TestDatabase;
 let subgraph: RunningService;
@@ -36,20 +37,10 @@ beforeAll(async () => {
     ],
   });
   const closes = { AAA: [100, 110, 99, 99, 108.9], BBB: [50, 50, 55, 44, 44] };
-  await prisma.candle.createMany({
-    data: Object.entries(closes).flatMap(([symbol, series]) =>
-      series.map((close, index) => ({
-        instrumentId: instrumentIdOf(symbol),
-        interval: 'D1' as const,
-        openTime: new Date(Date.UTC(2026, 10, 2 + index)),
-        open: close,
-        high: close,
-        low: close,
-        close,
-        volume: 1,
-      })),
-    ),
-  });
+  await createDailyCloses(
+    prisma,
+    Object.fromEntries(Object.entries(closes).map(([symbol, series]) => [instrumentIdOf(symbol), series])),
+  );
   await prisma.netPosition.createMany({
     data: [
       { userId: trader, symbol: 'AAA', quantity: '10', lastPrice: '98', updatedAt },
