@@ -105,6 +105,15 @@ describe('seedDemoData', () => {
     );
     expect(eurusd?.quantity.isNegative()).toBe(true);
 
+    // The risk monitor's net positions hold the same book, so exposure and VaR show it.
+    const netPositions = await db.prisma.netPosition.findMany({ where: { userId: DEMO_TRADER_ID } });
+    expect(
+      new Map(netPositions.map(({ symbol, quantity }) => [demoInstrumentId(symbol), quantity.toFixed()])),
+    ).toEqual(
+      new Map(portfolio.positions.map(({ instrumentId, quantity }) => [instrumentId, quantity.toFixed()])),
+    );
+    expect(netPositions.find(({ symbol }) => symbol === 'AAPL')?.lastPrice.toFixed()).toBe('224.95');
+
     const risk = await db.prisma.riskProfile.findUniqueOrThrow({
       where: { userId: DEMO_TRADER_ID },
       include: { alerts: true },

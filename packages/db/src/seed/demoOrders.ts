@@ -137,6 +137,8 @@ export interface DemoPosition {
   /** Signed: negative for a short. */
   readonly quantity: Decimal;
   readonly averageCost: Decimal;
+  /** The price of the symbol's latest fill. */
+  readonly lastPrice: Decimal;
 }
 
 /** Positions and cash as the fills of `orders` leave them (one direction per symbol here). */
@@ -144,24 +146,37 @@ export function positionsAfterFills(orders: readonly DemoOrder[]): {
   positions: DemoPosition[];
   cash: Decimal;
 } {
-  const bySymbol = new Map<string, { quantity: Decimal; notional: Decimal }>();
+  const bySymbol = new Map<
+    string,
+    { quantity: Decimal; notional: Decimal; lastPrice: Decimal; lastFillAt: number }
+  >();
   let cash = DEMO_STARTING_CASH;
   for (const order of orders) {
     const direction = order.side === 'BUY' ? 1 : -1;
-    for (const fill of order.fills) {
+    order.fills.forEach((fill, index) => {
       const notional = new Decimal(fill.price).mul(fill.quantity);
-      const held = bySymbol.get(order.symbol) ?? { quantity: new Decimal(0), notional: new Decimal(0) };
+      const filledAt = demoOrderTime(order, index).getTime();
+      const held = bySymbol.get(order.symbol) ?? {
+        quantity: new Decimal(0),
+        notional: new Decimal(0),
+        lastPrice: new Decimal(fill.price),
+        lastFillAt: filledAt,
+      };
+      const latest = filledAt >= held.lastFillAt;
       bySymbol.set(order.symbol, {
         quantity: held.quantity.add(new Decimal(fill.quantity).mul(direction)),
         notional: held.notional.add(notional),
+        lastPrice: latest ? new Decimal(fill.price) : held.lastPrice,
+        lastFillAt: latest ? filledAt : held.lastFillAt,
       });
       cash = cash.sub(notional.mul(direction));
-    }
+    });
   }
   const positions = [...bySymbol].map(([symbol, held]) => ({
     symbol,
     quantity: held.quantity,
     averageCost: held.notional.div(held.quantity.abs()).toDecimalPlaces(8),
+    lastPrice: held.lastPrice,
   }));
   return { positions, cash };
 }
