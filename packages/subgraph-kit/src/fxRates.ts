@@ -2,16 +2,32 @@ import { Prisma, type PrismaClient } from '@mib/db';
 import { markPriceOf } from './markPrice.js';
 
 /**
- * Wide enough that a rate and its inverse or cross keep every digit a NUMERIC(20,8) price has;
- * amounts converted with it are rounded once, by the caller, to the scale they are shown at.
+ * A rate as one number (`FxRates.rate`): every digit of a price or of a cross of two, an inverse
+ * rounded to 40 significant digits.
  */
 const RateDecimal = Prisma.Decimal.clone({ precision: 40, rounding: Prisma.Decimal.ROUND_HALF_EVEN });
+
+/**
+ * Exact rates and totals: products of amounts and prices, each inverse in a total adding its
+ * price's digits to the one denominator; far more currencies than a portfolio holds fit.
+ */
+const FractionDecimal = Prisma.Decimal.clone({ precision: 1000, rounding: Prisma.Decimal.ROUND_HALF_EVEN });
+const ONE = new FractionDecimal(1);
 
 /** Crosses go through the currency most pairs are quoted against. */
 const CROSS_CURRENCY = 'USD';
 
 /** An FX pair's symbol: base and quote currency codes, optionally split by `/`, `-` or `_`. */
 const PAIR_SYMBOL = /^([A-Z]{3})[/_-]?([A-Z]{3})$/;
+
+/**
+ * A rate as the fraction `times / per` of prices, exact where its quotient has no end (a JPY is
+ * 1 / 150.245 USD): an amount is converted by dividing once, not times a rounded inverse.
+ */
+interface ExactRate {
+  readonly times: Prisma.Decimal;
+  readonly per: Prisma.Decimal;
+}
 
 /** One FX instrument's latest price: units of `quote` per unit of `base`. */
 export interface PairPrice {
@@ -35,39 +51,52 @@ export class FxRates {
 
   /** Units of `to` one unit of `from` is worth; exactly 1 for the same currency. */
   rate(from: string, to: string): Prisma.Decimal | null {
-    if (from === to) return new RateDecimal(1);
-    const direct = this.directRate(from, to);
-    if (direct) return direct;
-    if (from === CROSS_CURRENCY || to === CROSS_CURRENCY) return null;
-    const toCross = this.directRate(from, CROSS_CURRENCY);
-    const fromCross = this.directRate(CROSS_CURRENCY, to);
-    return toCross && fromCross ? toCross.times(fromCross) : null;
+    const rate = this.exactRate(from, to);
+    return rate && new RateDecimal(rate.times).dividedBy(rate.per);
   }
 
   /**
    * Σ amount × rate into `to` over amounts in several currencies, rounded half to even to
    * `scale` places when any was converted (a sum already in `to` stays exact); null when a
-   * currency with a non-zero amount has no rate, as a partial total would look complete.
+   * currency with a non-zero amount has no rate, as a partial total would look complete. The sum
+   * is one exact fraction, divided once, so a total exactly half-way at `scale` rounds to even
+   * though an inverse rate has no end (0.00030842 CHF is 0.00035 USD at USDCHF 0.8812).
    */
   total(amounts: readonly CurrencyAmount[], to: string, scale: number): Prisma.Decimal | null {
-    let sum = new RateDecimal(0);
+    let numerator = new FractionDecimal(0);
+    let denominator = ONE;
     let converted = false;
     for (const { currency, amount } of amounts) {
       // Nothing is nothing in any currency: no rate needed.
-      if (new RateDecimal(amount).isZero()) continue;
-      const rate = this.rate(currency, to);
+      if (new FractionDecimal(amount).isZero()) continue;
+      const rate = this.exactRate(currency, to);
       if (!rate) return null;
       converted ||= currency !== to;
-      sum = sum.plus(rate.times(amount));
+      // numerator / denominator + amount × times / per, over the common denominator.
+      numerator = numerator.times(rate.per).plus(denominator.times(rate.times).times(amount));
+      denominator = denominator.times(rate.per);
     }
+    const sum = numerator.dividedBy(denominator);
     return converted ? sum.toDecimalPlaces(scale) : sum;
   }
 
-  private directRate(from: string, to: string): Prisma.Decimal | null {
+  private exactRate(from: string, to: string): ExactRate | null {
+    if (from === to) return { times: ONE, per: ONE };
+    const direct = this.directRate(from, to);
+    if (direct) return direct;
+    if (from === CROSS_CURRENCY || to === CROSS_CURRENCY) return null;
+    const toCross = this.directRate(from, CROSS_CURRENCY);
+    const fromCross = this.directRate(CROSS_CURRENCY, to);
+    return toCross && fromCross
+      ? { times: toCross.times.times(fromCross.times), per: toCross.per.times(fromCross.per) }
+      : null;
+  }
+
+  private directRate(from: string, to: string): ExactRate | null {
     const price = this.prices.get(from + to);
-    if (price) return new RateDecimal(price);
+    if (price) return { times: new FractionDecimal(price), per: ONE };
     const inverse = this.prices.get(to + from);
-    return inverse ? new RateDecimal(1).dividedBy(inverse) : null;
+    return inverse ? { times: ONE, per: new FractionDecimal(inverse) } : null;
   }
 }
 

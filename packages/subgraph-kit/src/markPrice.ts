@@ -1,4 +1,10 @@
-import type { Prisma } from '@mib/db';
+import { Prisma } from '@mib/db';
+
+/**
+ * Wide enough for the exact sum and mid of two NUMERIC(20,8) prices (21 significant digits, 9
+ * decimals): Prisma's Decimal keeps 20 and would round the largest.
+ */
+const MidDecimal = Prisma.Decimal.clone({ precision: 40 });
 
 /** The parts of a `market.quotes` row a price is marked from. */
 export interface QuotePrices {
@@ -14,6 +20,6 @@ export interface QuotePrices {
 export function markPriceOf(quote: QuotePrices | null | undefined): Prisma.Decimal | null {
   if (!quote) return null;
   if (quote.last) return quote.last;
-  if (quote.bid && quote.ask) return quote.bid.plus(quote.ask).dividedBy(2);
+  if (quote.bid && quote.ask) return new MidDecimal(quote.bid).plus(quote.ask).dividedBy(2);
   return null;
 }

@@ -36,7 +36,27 @@ describe('FxRates', () => {
     expect(rates.total([usd, { currency: 'JPY', amount: '150245' }], 'USD', 4)?.toFixed()).toBe('-0.1235');
     expect(rates.total([], 'USD', 4)?.toFixed()).toBe('0');
     expect(rates.total([usd, { currency: 'CHF', amount: '1' }], 'USD', 4)).toBeNull();
-    expect(rates.total([usd, { currency: 'CHF', amount: '0.0000' }], 'USD', 4)?.toFixed()).toBe('-1000.123456');
+    expect(rates.total([usd, { currency: 'CHF', amount: '0.0000' }], 'USD', 4)?.toFixed()).toBe(
+      '-1000.123456',
+    );
+  });
+
+  it('rounds a converted total that falls exactly half-way to even, through inverted pairs too', () => {
+    const inverted = new FxRates([
+      pair('USD', 'CHF', '0.8812'),
+      pair('USD', 'AAA', '3'),
+      pair('USD', 'BBB', '6'),
+    ]);
+    // 0.00030842 CHF at 0.8812 CHF per USD is 0.00035 USD exactly, so 0.0004; times a 40-digit
+    // 1 / 0.8812 it would be a hair below, 0.0003.
+    expect(inverted.total([{ currency: 'CHF', amount: '0.00030842' }], 'USD', 4)?.toFixed()).toBe('0.0004');
+    expect(inverted.total([{ currency: 'CHF', amount: '0.00013218' }], 'USD', 4)?.toFixed()).toBe('0.0002');
+    // 0.0002 / 3 + 0.0011 / 6 = 0.00025 exactly, though neither part ends: 0.0002, not 0.0003.
+    const thirdsAndSixths = [
+      { currency: 'AAA', amount: '0.0002' },
+      { currency: 'BBB', amount: '0.0011' },
+    ];
+    expect(inverted.total(thirdsAndSixths, 'USD', 4)?.toFixed()).toBe('0.0002');
   });
 });
 

@@ -148,4 +148,40 @@ describe('unrealized P&L at the latest quote', () => {
       },
     });
   });
+
+  it('sums positions at the exact bid/ask mid their own marketPrice shows, however large the price', async () => {
+    // The largest prices NUMERIC(20,8) holds: the mid has 9 decimals and 21 significant digits.
+    await createInstruments(db.prisma, ['HUGE']);
+    const instrumentId = instrumentIdOf('HUGE');
+    await db.prisma.quote.create({
+      data: {
+        instrumentId,
+        bid: '999999999999.99999998',
+        ask: '999999999999.99999999',
+        updatedAt: new Date(),
+      },
+    });
+    const { id } = await db.prisma.portfolio.create({
+      data: {
+        userId: randomUUID(),
+        baseCurrency: 'USD',
+        positions: { create: { instrumentId, quantity: '1', averageCost: '999999999999.99999998' } },
+      },
+    });
+    const response = await adminRequest(
+      subgraph.url,
+      `query($id: ID!) { portfolio(id: $id) { unrealizedPnl equity positions { edges { node { marketPrice unrealizedPnl } } } } }`,
+      { id },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      portfolio: {
+        unrealizedPnl: '0.000000005',
+        equity: '999999999999.999999985',
+        positions: {
+          edges: [{ node: { marketPrice: '999999999999.999999985', unrealizedPnl: '0.000000005' } }],
+        },
+      },
+    });
+  });
 });

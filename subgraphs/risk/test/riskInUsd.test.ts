@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetClass } from '@mib/db';
-import { nameBasedId } from '@mib/db';
+import { Decimal, nameBasedId } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
+import { FxRates, type RunningService } from '@mib/subgraph-kit';
 import { adminRequest, testCallerTokens } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
+import { inUsd } from '../src/analytics/reportingCurrency.js';
 import { riskSubgraph } from '../src/index.js';
 import { createDailyCloses } from './dailyCandles.js';
 
@@ -185,5 +186,15 @@ describe('risk of positions quoted in other currencies, in USD', () => {
       valueAtRisk: null,
       drawdown: null,
     });
+  });
+});
+
+describe('an amount converted to USD', () => {
+  it('is its exact value rounded half to even, through an inverted pair too', () => {
+    const rates = new FxRates([{ base: 'USD', quote: 'CHF', price: new Decimal('0.8812') }]);
+    const chf = { currency: 'CHF', usdRate: rates.rate('CHF', 'USD'), rates };
+    // 0.00030842 CHF at 0.8812 CHF per USD is 0.00035 USD exactly, so 0.0004; times a 40-digit
+    // 1 / 0.8812 it would be a hair below, 0.0003.
+    expect(inUsd(new Decimal('0.00030842'), chf)?.toFixed()).toBe('0.0004');
   });
 });

@@ -17,8 +17,11 @@ export interface PositionTotals {
 
 export type PositionTotalsLoader = DataLoader<string, PositionTotals>;
 
-/** The market price of `marketPriceLoader.ts` (`markPriceOf`), in SQL. */
-const MARKET_PRICE_SQL = Prisma.sql`COALESCE(q.last, (q.bid + q.ask) / 2)`;
+/**
+ * The market price of `marketPriceLoader.ts` (`markPriceOf`), in SQL. The mid is `* 0.5`, which
+ * is exact: PostgreSQL's `/ 2` keeps only 8 decimals of a price of 10⁹ or more.
+ */
+const MARKET_PRICE_SQL = Prisma.sql`COALESCE(q.last, (q.bid + q.ask) * 0.5)`;
 
 interface CurrencyRow {
   portfolioId: string;

@@ -1,6 +1,6 @@
 import type { Decimal, PrismaClient } from '@mib/db';
 import { markPriceOf, type InstrumentCatalog } from '@mib/subgraph-kit';
-import { usdRatesOf, type ReportingRate } from './reportingCurrency.js';
+import { fxRatesFor, reportingRateOf, type ReportingRate } from './reportingCurrency.js';
 
 /** An open net position with the price it is marked at and what that price is worth in USD. */
 export interface HeldPosition extends ReportingRate {
@@ -34,7 +34,7 @@ export async function loadHeldPositions(
   const instrumentIds = instruments.flatMap((instrument) => (instrument ? [instrument.id] : []));
   const quotes = await prisma.quote.findMany({ where: { instrumentId: { in: instrumentIds } } });
   const quoteOf = new Map(quotes.map((quote) => [quote.instrumentId, quote]));
-  const usdRates = await usdRatesOf(
+  const rates = await fxRatesFor(
     prisma,
     instruments.map((instrument) => instrument?.currency ?? null),
   );
@@ -43,10 +43,9 @@ export async function loadHeldPositions(
     return {
       symbol: position.symbol,
       instrumentId: instrument?.id ?? null,
-      currency: instrument?.currency ?? null,
+      ...reportingRateOf(rates, instrument?.currency ?? null),
       quantity: position.quantity,
       price: markPriceOf(instrument && quoteOf.get(instrument.id)) ?? position.lastPrice,
-      usdRate: usdRates[index] ?? null,
     };
   });
 }

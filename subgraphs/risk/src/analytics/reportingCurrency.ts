@@ -13,19 +13,22 @@ export interface ReportingRate {
   readonly currency: string | null;
   /** USD one unit of `currency` is worth at the latest FX quotes; null when none links it to USD. */
   readonly usdRate: Decimal | null;
+  /** The FX rates `usdRate` is read from, which `inUsd` converts with exactly. */
+  readonly rates: FxRates;
 }
 
-/**
- * The USD rates of `currencies`, in order, at the latest FX quotes (`loadFxRates`, read only when
- * some currency is not USD); null for an unknown currency or one no quote links to USD.
- */
-export async function usdRatesOf(
+/** The latest FX rates (`loadFxRates`), read only when some of `currencies` is not USD. */
+export async function fxRatesFor(
   prisma: PrismaClient,
   currencies: readonly (string | null)[],
-): Promise<(Decimal | null)[]> {
+): Promise<FxRates> {
   const converts = currencies.some((currency) => currency !== null && currency !== REPORTING_CURRENCY);
-  const rates = converts ? await loadFxRates(prisma) : new FxRates([]);
-  return currencies.map((currency) => (currency === null ? null : rates.rate(currency, REPORTING_CURRENCY)));
+  return converts ? loadFxRates(prisma) : new FxRates([]);
+}
+
+/** `currency` (null: unknown) and its USD rate in `rates`; none when no quote links it to USD. */
+export function reportingRateOf(rates: FxRates, currency: string | null): ReportingRate {
+  return { currency, usdRate: currency === null ? null : rates.rate(currency, REPORTING_CURRENCY), rates };
 }
 
 /** The currency of `symbol`'s instrument and its USD rate now. */
@@ -35,15 +38,14 @@ export async function reportingRateOfSymbol(
   symbol: string,
 ): Promise<ReportingRate> {
   const currency = (await catalog.bySymbolName(symbol))?.currency ?? null;
-  const [usdRate = null] = await usdRatesOf(prisma, [currency]);
-  return { currency, usdRate };
+  return reportingRateOf(await fxRatesFor(prisma, [currency]), currency);
 }
 
 /**
- * `amount`, in a currency worth `usdRate`, in USD: unchanged when it is USD already, else
- * rounded half to even to 4 places once, as `FxRates.total` rounds; null without a rate.
+ * `amount`, in `currency`, in USD: unchanged when it is USD already, else converted exactly and
+ * rounded half to even to 4 places once (`FxRates.total`); null without a rate.
  */
-export function inUsd(amount: Decimal, { currency, usdRate }: ReportingRate): Decimal | null {
-  if (!usdRate) return null;
-  return currency === REPORTING_CURRENCY ? amount : usdRate.times(amount).toDecimalPlaces(REPORTING_SCALE);
+export function inUsd(amount: Decimal, { currency, usdRate, rates }: ReportingRate): Decimal | null {
+  if (!usdRate || currency === null) return null;
+  return rates.total([{ currency, amount }], REPORTING_CURRENCY, REPORTING_SCALE);
 }
