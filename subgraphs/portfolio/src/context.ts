@@ -2,6 +2,7 @@ import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
 import { FxRatesLoader, type PlatformServices } from '@mib/subgraph-kit';
 import { createCashBalancesLoader, type CashBalancesLoader } from './data/cashBalancesLoader.js';
+import { createInstrumentLoader, type InstrumentLoader } from './data/instrumentLoader.js';
 import { createMarketPriceLoader, type MarketPriceLoader } from './data/marketPriceLoader.js';
 import { createPortfolioLoader, type PortfolioLoader } from './data/portfolioLoader.js';
 import { createPortfolioOfUserLoader, type PortfolioOfUserLoader } from './data/portfolioOfUserLoader.js';
@@ -25,6 +26,7 @@ export interface PortfolioContext {
   readonly cashBalancesOfPortfolio: CashBalancesLoader;
   readonly positionTotalsOfPortfolio: PositionTotalsLoader;
   readonly marketPriceOfInstrument: MarketPriceLoader;
+  readonly instrumentById: InstrumentLoader;
   readonly fxRates: FxRatesLoader;
 }
 
@@ -33,19 +35,23 @@ export const createPortfolioContext = (
   prisma: PrismaClient,
   identity: Identity | null = null,
   services?: PlatformServices,
-): PortfolioContext => ({
-  prisma,
-  identity,
-  runtime: portfolioRuntimeOf(prisma, services),
-  portfolioById: createPortfolioLoader(prisma),
-  portfolioOfUser: createPortfolioOfUserLoader(prisma),
-  positionById: createPositionLoader(prisma),
-  positionsOfPortfolio: createPositionsOfPortfolioLoader(prisma),
-  cashBalancesOfPortfolio: createCashBalancesLoader(prisma),
-  positionTotalsOfPortfolio: createPositionTotalsLoader(prisma),
-  marketPriceOfInstrument: createMarketPriceLoader(prisma),
-  fxRates: new FxRatesLoader(prisma),
-});
+): PortfolioContext => {
+  const runtime = portfolioRuntimeOf(prisma, services);
+  return {
+    prisma,
+    identity,
+    runtime,
+    portfolioById: createPortfolioLoader(prisma),
+    portfolioOfUser: createPortfolioOfUserLoader(prisma),
+    positionById: createPositionLoader(prisma),
+    positionsOfPortfolio: createPositionsOfPortfolioLoader(prisma),
+    cashBalancesOfPortfolio: createCashBalancesLoader(prisma),
+    positionTotalsOfPortfolio: createPositionTotalsLoader(prisma),
+    marketPriceOfInstrument: createMarketPriceLoader(prisma),
+    fxRates: new FxRatesLoader(prisma),
+    instrumentById: createInstrumentLoader(runtime.catalog),
+  };
+};
 
 /**
  * A subscription keeps one context for all its events, so its loaders would serve the first
@@ -61,6 +67,7 @@ export function forgetLoadedRows(context: PortfolioContext): void {
     context.positionTotalsOfPortfolio,
     context.marketPriceOfInstrument,
     context.fxRates,
+    context.instrumentById,
   ])
     loader.clearAll();
 }

@@ -136,6 +136,24 @@ describe('entity references', () => {
     expect(statements).toHaveLength(3);
   });
 
+  it("reads the instruments the catalogue lacks for 40 positions' currencies in one statement", async () => {
+    const positions = await db.prisma.position.findMany({
+      where: { portfolio: { userId: { in: traderIds } } },
+    });
+    // Later than the catalogue's memory of any instrument an earlier test read.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    statements = [];
+    const response = await adminRequest<{ _entities: { currency: string }[] }>(
+      subgraph.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Position { currency } } }',
+      { r: positions.map(({ id }) => ({ __typename: 'Position', id })) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities).toEqual(positions.map(() => ({ currency: 'USD' })));
+    // Positions, their portfolios (for the owner check), then their instruments.
+    expect(statements).toHaveLength(3);
+  });
+
   it("pages 20 users' portfolio positions, each its own first page by instrument, in four statements", async () => {
     const positions = await db.prisma.position.findMany({
       where: { portfolio: { userId: { in: traderIds } } },

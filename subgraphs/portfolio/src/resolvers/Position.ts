@@ -18,8 +18,8 @@ export const Position: PositionResolvers = {
     loadOwningPortfolio(portfolioById, id, portfolioId),
   // Instruments live in the market-data subgraph: the key is all this subgraph knows.
   instrument: ({ instrumentId }) => ({ id: instrumentId }),
-  currency: async ({ instrumentId }, _args, { runtime }) => {
-    const instrument = await runtime.catalog.byInstrumentId(instrumentId);
+  currency: async ({ instrumentId }, _args, { instrumentById }) => {
+    const instrument = await instrumentById.load(instrumentId);
     // Instruments are never deleted, so a position's is always in the catalogue.
     if (!instrument) throw new Error(`instrument ${instrumentId} of a position is not in the catalogue`);
     return instrument.currency;
