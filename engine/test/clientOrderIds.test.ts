@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventType, RejectReason } from '../src/core/index.js';
-import { decodeClientOrderAnswers, encodeClientOrderAnswers } from '../src/shard/clientOrderAnswers.js';
+import { ClientOrderAnswerWriter, decodeClientOrderAnswers } from '../src/shard/clientOrderAnswers.js';
 import { ClientOrderIds, clientOrderIdHash, isClientOrderIdHash, isValidClientOrderId } from '../src/shard/clientOrderIds.js';
 import { EngineBusyError } from '../src/shard/shardedEngine.js';
 import type { OrderOutcome } from '../src/shard/outcomes.js';
@@ -106,8 +106,38 @@ describe('client order ids', () => {
     const { submit } = submissions(filled, { ...outcome(2), shard: 1 });
     await ids.submitOnce('acct', 'a', submit);
     await ids.submitOnce('acct', 'b', submit);
-    const answers = await ids.settledAnswers(0);
+    const answers: { hash: number; outcome: OrderOutcome }[] = [];
+    const writer = new ClientOrderAnswerWriter();
+    await ids.forEachSettled(0, (hash, settled) => {
+      answers.push({ hash, outcome: settled });
+      writer.add(hash, settled);
+    });
     expect(answers).toEqual([{ hash: clientOrderIdHash('a'), outcome: filled }]);
-    expect(decodeClientOrderAnswers(encodeClientOrderAnswers(answers))).toEqual(answers);
+    const decoded: { hash: number; outcome: OrderOutcome }[] = [];
+    decodeClientOrderAnswers(writer.finish(), 0, (hash, settled) => decoded.push({ hash, outcome: settled }));
+    expect(decoded).toEqual(answers);
+  });
+
+  it('answers a repeat of a pair recalled settled with that answer, and forgets a validation reject', async () => {
+    const ids = new ClientOrderIds();
+    ids.recallSettled('acct', clientOrderIdHash('k'), outcome(7));
+    ids.recall('acct', clientOrderIdHash('bad'), Promise.resolve(outcome(8)));
+    ids.recallSettled('acct', clientOrderIdHash('bad'), outcome(8, EventType.ORDER_REJECTED, RejectReason.PRICE_OFF_TICK));
+    const { submit, calls } = submissions(outcome(9));
+    expect(await ids.submitOnce('acct', 'k', submit)).toEqual(outcome(7));
+    expect((await ids.submitOnce('acct', 'bad', submit)).orderId).toBe(9);
+    expect(calls.count).toBe(1);
+  });
+
+  it('walks every settled pair of a shard for a snapshot, yielding to the event loop on the way', async () => {
+    const ids = new ClientOrderIds();
+    for (let i = 1; i <= 10_000; i++) ids.recallSettled('acct', i, { ...outcome(i), shard: i % 2 });
+    // Without a yield the walk would finish in microtasks, before any setImmediate callback.
+    let otherWorkRan = false;
+    setImmediate(() => (otherWorkRan = true));
+    const visited: number[] = [];
+    await ids.forEachSettled(1, (hash) => visited.push(hash));
+    expect(visited).toEqual(Array.from({ length: 5_000 }, (_, i) => 2 * i + 1));
+    expect(otherWorkRan).toBe(true);
   });
 });

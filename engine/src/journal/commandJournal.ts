@@ -17,7 +17,7 @@ export interface AccountNames {
 }
 
 /** The shell's remembered client order id answers of a shard, encoded (ShardedEngine.clientOrderAnswers). */
-export type ClientOrderAnswersOf = (shard: number) => Promise<Float64Array>;
+export type ClientOrderAnswersOf = (shard: number) => Promise<Uint8Array>;
 
 /**
  * Journals what the engine's main thread sends its shards: the core command slots of each batch
@@ -35,7 +35,7 @@ export class CommandJournal {
     readonly store: JournalStore,
     private readonly accounts: AccountNames,
     recovered: { readonly accounts: number; readonly ids: IdMarks },
-    private readonly clientOrderAnswers: ClientOrderAnswersOf = () => Promise.resolve(new Float64Array(0)),
+    private readonly clientOrderAnswers: ClientOrderAnswersOf = () => Promise.resolve(new Uint8Array(0)),
   ) {
     this.accountsJournaled = recovered.accounts;
     this.marks = { ...recovered.ids };

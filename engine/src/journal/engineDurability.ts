@@ -76,7 +76,7 @@ export class EngineDurability {
       store,
       { nameOf: (id) => this.accounts?.nameOf(id) ?? '' },
       { accounts: recovery.accounts.length, ids: recovery.ids },
-      (shard) => this.engine?.clientOrderAnswers(shard) ?? Promise.resolve(new Float64Array(0)),
+      (shard) => this.engine?.clientOrderAnswers(shard) ?? Promise.resolve(new Uint8Array(0)),
     );
   }
 

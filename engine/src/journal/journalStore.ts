@@ -26,15 +26,15 @@ export interface JournalStore {
   beginSnapshot(shard: number): number;
   /**
    * Stores the snapshot taken at `position` (durably) with the shell's id high-water marks at
-   * that point and its remembered client order id answers (`clientOrderAnswers`, encoded by the
-   * shell; default none), then drops what it makes unnecessary.
+   * that point and its remembered client order id answers (`clientOrderAnswers`, bytes of the
+   * shell's ClientOrderAnswerWriter; default none), then drops what it makes unnecessary.
    */
   writeSnapshot(
     shard: number,
     position: number,
     snapshot: Float64Array,
     ids: IdMarks,
-    clientOrderAnswers?: Float64Array,
+    clientOrderAnswers?: Uint8Array,
   ): Promise<void>;
   /** What recovery needs for `shard`: its newest snapshot and every command journaled after it. */
   load(shard: number): Promise<ShardRecovery>;
@@ -61,10 +61,11 @@ export interface ShardRecovery {
   /** Id marks stored with the snapshot (0 without one). */
   readonly snapshotIds: IdMarks;
   /**
-   * Client order id answers stored with the snapshot (empty without one, or when it was written
-   * before they were stored): the pairs whose SUBMIT the snapshot covers survive through these.
+   * Client order id answers stored with the snapshot, as ClientOrderAnswerWriter encodes them
+   * (empty without one, or when it was written before they were stored): the pairs whose SUBMIT
+   * the snapshot covers survive through these.
    */
-  readonly snapshotClientOrderAnswers: Float64Array;
+  readonly snapshotClientOrderAnswers: Uint8Array;
   /** Command slots journaled after the snapshot, in order. */
   readonly commands: Float64Array;
 }

@@ -11,7 +11,7 @@ interface ShardLog {
   /** Position of the first slot kept in `synced`. */
   base: number;
   appended: number;
-  snapshot: { position: number; data: Float64Array; ids: IdMarks; clientOrderAnswers: Float64Array } | undefined;
+  snapshot: { position: number; data: Float64Array; ids: IdMarks; clientOrderAnswers: Uint8Array } | undefined;
 }
 
 /**
@@ -67,7 +67,7 @@ export class MemoryJournalStore implements JournalStore {
     position: number,
     snapshot: Float64Array,
     ids: IdMarks,
-    clientOrderAnswers = new Float64Array(0),
+    clientOrderAnswers: Uint8Array = new Uint8Array(0),
   ): Promise<void> {
     await this.sync();
     const log = this.log(shard);
@@ -84,7 +84,7 @@ export class MemoryJournalStore implements JournalStore {
       snapshot: log.snapshot?.data.slice(),
       snapshotPosition: log.snapshot?.position ?? 0,
       snapshotIds: log.snapshot?.ids ?? NO_IDS,
-      snapshotClientOrderAnswers: log.snapshot?.clientOrderAnswers.slice() ?? new Float64Array(0),
+      snapshotClientOrderAnswers: log.snapshot?.clientOrderAnswers.slice() ?? new Uint8Array(0),
       commands: concat(log.synced),
     });
   }

@@ -7,24 +7,26 @@ import type { PendingEntry } from './pendingRequests.js';
 
 /**
  * Recovery, before the journal tails are replayed: remembers in `ids` the client order id pairs
- * stored with each shard's snapshot (`snapshotAnswers[shard]`, encoded answers) and those of the
- * SUBMITs in each shard's tail (`tails[shard]`, command slots). A tail SUBMIT's answer is
- * collected (`track`) from the events its replay re-emits with the same request id and
- * sequences, so it is the first answer exactly. Pairs are remembered in order id order, the order
- * of their first submissions, so the oldest is still forgotten first. `accounts` must already
- * have the journal's accounts back under their old numbers.
+ * stored with each shard's snapshot (`snapshotAnswers[shard]`, ClientOrderAnswerWriter's bytes)
+ * and those of the SUBMITs in each shard's tail (`tails[shard]`, command slots). A tail
+ * SUBMIT's answer is collected (`track`) from the events its replay re-emits with the same
+ * request id and sequences, so it is the first answer exactly. Pairs are remembered in order id
+ * order, the order of their first submissions, so the oldest is still forgotten first.
+ * `accounts` must already have the journal's accounts back under their old numbers.
  */
 export function recallClientOrderIds(
   ids: ClientOrderIds,
   accounts: AccountDirectory,
   track: (shard: number, entry: PendingEntry) => void,
-  snapshotAnswers: readonly Float64Array[],
+  snapshotAnswers: readonly Uint8Array[],
   tails: readonly Float64Array[],
 ): void {
-  const recalled: { orderId: number; accountId: number; hash: number; answer: Promise<OrderOutcome> }[] = [];
-  for (const values of snapshotAnswers)
-    for (const { hash, outcome } of decodeClientOrderAnswers(values))
-      recalled.push({ orderId: outcome.orderId, accountId: outcome.accountId, hash, answer: Promise.resolve(outcome) });
+  // A snapshot's answer is settled; a tail SUBMIT's is still to come from its replay.
+  const recalled: { orderId: number; accountId: number; hash: number; answer: OrderOutcome | Promise<OrderOutcome> }[] = [];
+  for (const [shard, bytes] of snapshotAnswers.entries())
+    decodeClientOrderAnswers(bytes, shard, (hash, outcome) =>
+      recalled.push({ orderId: outcome.orderId, accountId: outcome.accountId, hash, answer: outcome }),
+    );
   for (const [shard, tail] of tails.entries()) {
     for (let at = 0; at < tail.length; at += COMMAND_SLOT_SIZE) {
       const hash = tail[at + CLIENT_ORDER_ID_HASH_FIELD]!;
@@ -39,5 +41,8 @@ export function recallClientOrderIds(
   // A pair both in a snapshot and in the tail after it (answered between the snapshot request and
   // its storing) is recalled twice; the later recall replaces the earlier, same order either way.
   recalled.sort((a, b) => a.orderId - b.orderId);
-  for (const { accountId, hash, answer } of recalled) ids.recall(accounts.nameOf(accountId), hash, answer);
+  for (const { accountId, hash, answer } of recalled) {
+    if (answer instanceof Promise) ids.recall(accounts.nameOf(accountId), hash, answer);
+    else ids.recallSettled(accounts.nameOf(accountId), hash, answer);
+  }
 }

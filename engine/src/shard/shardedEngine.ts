@@ -1,6 +1,6 @@
 import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, snapshotSequence } from '../core/index.js';
 import { AccountDirectory } from './accountDirectory.js';
-import { encodeClientOrderAnswers } from './clientOrderAnswers.js';
+import { ClientOrderAnswerWriter } from './clientOrderAnswers.js';
 import { CLIENT_ORDER_ID_HASH_FIELD, ClientOrderIds } from './clientOrderIds.js';
 import { recallClientOrderIds } from './clientOrderRecovery.js';
 import type { EventHistory } from './eventHistory.js';
@@ -149,7 +149,7 @@ export class ShardedEngine {
    * collected from the events its replay re-emits, so it is the first answer exactly. Pairs are
    * remembered in order id order, which is their first submissions' order.
    */
-  recallClientOrderIds(snapshotAnswers: readonly Float64Array[], tails: readonly Float64Array[]): void {
+  recallClientOrderIds(snapshotAnswers: readonly Uint8Array[], tails: readonly Float64Array[]): void {
     recallClientOrderIds(this.clientOrderIds, this.accounts, (shard, entry) => this.track(shard, entry), snapshotAnswers, tails);
   }
 
@@ -157,8 +157,10 @@ export class ShardedEngine {
    * The remembered client order id answers of `shard`'s orders, encoded for its snapshot; waits
    * for the answers in flight (the snapshot may overtake the events of its last commands).
    */
-  async clientOrderAnswers(shard: number): Promise<Float64Array> {
-    return encodeClientOrderAnswers(await this.clientOrderIds.settledAnswers(shard));
+  async clientOrderAnswers(shard: number): Promise<Uint8Array> {
+    const writer = new ClientOrderAnswerWriter(this.clientOrderIds.size);
+    await this.clientOrderIds.forEachSettled(shard, (hash, outcome) => writer.add(hash, outcome));
+    return writer.finish();
   }
 
   cancelOrder(symbol: string, accountId: string, orderId: number): Promise<OrderOutcome> {

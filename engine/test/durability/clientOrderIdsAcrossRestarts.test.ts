@@ -1,7 +1,8 @@
 /**
  * A SubmitOrder retried with the same client order id after the engine restarted on its journal
  * gets the first answer (same engine order id) and places nothing: the pair survives in the
- * journaled SUBMIT (replayed tail) and in the snapshot (commands before it).
+ * journaled SUBMIT (replayed tail) and in the snapshot (commands before it), also from snapshot
+ * files of the previous version (MIB2).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_SLOT_SIZE, CommandField, CommandKind } from '../../src/core/index.js';
 import type { InstrumentSpec, SubmitOrderRequest } from '../../src/index.js';
 import { decodeFrames, encodeFrame } from '../../src/journal/journalFrames.js';
+import { decodeClientOrderAnswers } from '../../src/shard/clientOrderAnswers.js';
 import { reportOf, startEngineFixture, type EngineFixture } from '../fixtures/engineFixture.js';
 
 const INSTRUMENTS: readonly InstrumentSpec[] = [{ symbol: 'AAPL', tickSize: '0.01', lotSize: '1' }];
@@ -103,6 +105,22 @@ describe('client order ids across a restart on the journal', { timeout: 60_000 }
     expect(await ordersAt(third, '50')).toBe(1);
   });
 
+  it('answers a retry from the client order answers of a MIB2 snapshot file', async () => {
+    const dir = journalDir();
+    const first = await start(dir, 2);
+    const original = reportOf(await first.client.submitOrder(bid(50, 'in-a-mib2-snapshot')));
+    for (let i = 0; i < 6; i++) reportOf(await first.client.submitOrder(bid(40 + i)));
+    await vi.waitFor(() => expect(snapshotFiles(dir).length).toBeGreaterThan(0), { timeout: 5_000 });
+    await stop(first);
+    // Only a snapshot covers the first order: its journal segment is gone.
+    expect(readdirSync(join(dir, 'shard-0'))).not.toContain('segment-0000000000000000.journal');
+    rewriteSnapshotsAsMib2(join(dir, 'shard-0'));
+
+    const second = await start(dir, 2);
+    expect(reportOf(await second.client.submitOrder(bid(50, 'in-a-mib2-snapshot')))).toEqual(original);
+    expect(await ordersAt(second, '50')).toBe(1);
+  });
+
   it('loads a snapshot and journal written before client order ids were journaled', async () => {
     const dir = journalDir();
     const first = await start(dir, 2);
@@ -134,7 +152,8 @@ function rewriteAsOldFormat(shardDir: string): void {
     const path = join(shardDir, name);
     const bytes = readFileSync(path);
     if (name.endsWith('.snapshot')) {
-      const values = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+      // Whole float64 values only: a version 3 file ends in answer bytes.
+      const values = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.length & ~7)));
       const length = values[1]!;
       const start = values[0] === OLD_SNAPSHOT_MAGIC ? OLD_HEADER_VALUES : snapshotBodyStart(values);
       const body = values.slice(start, start + length);
@@ -147,6 +166,37 @@ function rewriteAsOldFormat(shardDir: string): void {
         if (slots[at + CommandField.KIND] === CommandKind.SUBMIT) slots[at + 11] = 0;
       writeFileSync(path, slots.length === 0 ? Buffer.alloc(0) : encodeFrame(slots));
     }
+  }
+}
+
+const MIB2_MAGIC = 0x4d494232;
+const MIB3_MAGIC = 0x4d494233;
+const MIB2_HEADER_VALUES = 7;
+
+/**
+ * Rewrites a shard's snapshot files (version 3) as version 2 stored them: the same 7-value header
+ * with the answers' length in values, and the answers as float64 records, per answer `hash, shard,
+ * orderId, symbolId, accountId, lastEventType, reason, side, orderType, price, quantity,
+ * filledQuantity, leavesQuantity, sequence, fillCount`, then `tradeId, price, quantity,
+ * makerOrderId` per fill.
+ */
+function rewriteSnapshotsAsMib2(shardDir: string): void {
+  for (const name of readdirSync(shardDir).filter((file) => file.endsWith('.snapshot'))) {
+    const path = join(shardDir, name);
+    const bytes = readFileSync(path);
+    const header = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + MIB2_HEADER_VALUES * 8));
+    expect(header[0]).toBe(MIB3_MAGIC);
+    const bodyEnd = MIB2_HEADER_VALUES * 8 + header[1]! * 8;
+    const records: number[] = [];
+    decodeClientOrderAnswers(new Uint8Array(bytes.subarray(bodyEnd)), 0, (hash, o) => {
+      records.push(hash, o.shard, o.orderId, o.symbolId, o.accountId, o.lastEventType, o.reason, o.side, o.orderType,
+        o.price, o.quantity, o.filledQuantity, o.leavesQuantity, o.sequence, o.fills.length);
+      for (const fill of o.fills) records.push(fill.tradeId, fill.price, fill.quantity, fill.makerOrderId);
+    });
+    expect(records.length).toBeGreaterThan(0);
+    const answers = Buffer.from(new Float64Array(records).buffer);
+    const mib2Header = new Float64Array([MIB2_MAGIC, header[1]!, header[2]!, header[3]!, header[4]!, records.length, crc32(answers)]);
+    writeFileSync(path, Buffer.concat([Buffer.from(mib2Header.buffer), bytes.subarray(MIB2_HEADER_VALUES * 8, bodyEnd), answers]));
   }
 }
 

@@ -114,7 +114,7 @@ function storeContract(name: string, create: () => StoreUnderTest): void {
       const store = under.open();
       store.append(0, submits(1, 2));
       const position = store.beginSnapshot(0);
-      await store.writeSnapshot(0, position, new Float64Array([1, 2]), { maxOrderId: 2, maxRequestId: 2 }, new Float64Array([7, 8, 9]));
+      await store.writeSnapshot(0, position, new Float64Array([1, 2]), { maxOrderId: 2, maxRequestId: 2 }, new Uint8Array([7, 8, 9]));
       store.append(1, submits(3, 1));
       const shard1 = store.beginSnapshot(1);
       await store.writeSnapshot(1, shard1, new Float64Array([4]), { maxOrderId: 3, maxRequestId: 3 });
