@@ -1,5 +1,6 @@
 import { requireIdentity } from '@mib/auth';
 import { parseId } from '@mib/subgraph-kit';
+import { acknowledgeAlert } from '../alerts/acknowledgeAlert.js';
 import { setRiskLimits } from '../limits/setRiskLimits.js';
 import type { MutationResolvers } from './types.generated.js';
 
@@ -11,4 +12,6 @@ export const Mutation: MutationResolvers = {
     if (!engine) throw new Error('the risk subgraph runs without the engine: limits cannot be pushed');
     return setRiskLimits({ prisma: context.prisma, engine }, parseId(userId).toLowerCase(), limits);
   },
+  acknowledgeRiskAlert: (_parent, { id }, { prisma, identity }) =>
+    acknowledgeAlert(prisma, requireIdentity(identity), parseId(id)),
 };

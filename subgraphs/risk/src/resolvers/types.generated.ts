@@ -55,6 +55,13 @@ export type Exposure = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Marks one of the caller's risk alerts acknowledged (an admin's: anyone's) and returns it, so it
+   * leaves `alerts(unacknowledgedOnly: true)`; acknowledging it again changes nothing. A read
+   * receipt, so `risk:read` suffices. NOT_FOUND for an unknown alert, FORBIDDEN for another user's
+   * (nothing changes then).
+   */
+  acknowledgeRiskAlert: RiskAlert;
+  /**
    * Sets a user's limits (admins only): stored and pushed to the engine's pre-trade checks, so the next order is checked against them.
    * maxPositionNotional is checked after each trade by the risk monitor, which raises a
    * POSITION_LIMIT_EXCEEDED alert when a trade takes a position's USD value above it. BAD_USER_INPUT for a
@@ -62,6 +69,11 @@ export type Mutation = {
    * user.
    */
   setRiskLimits: RiskProfile;
+};
+
+
+export type MutationAcknowledgeRiskAlertArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -368,11 +380,11 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Exposure: ResolverTypeWrapper<Exposure>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   RiskAlert: ResolverTypeWrapper<RiskAlertModel>;
   RiskAlertConnection: ResolverTypeWrapper<Omit<RiskAlertConnection, 'edges'> & { edges: Array<ResolversTypes['RiskAlertEdge']> }>;
   RiskAlertEdge: ResolverTypeWrapper<Omit<RiskAlertEdge, 'node'> & { node: ResolversTypes['RiskAlert'] }>;
@@ -393,11 +405,11 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Exposure: Exposure;
   Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
   RiskAlert: RiskAlertModel;
   RiskAlertConnection: Omit<RiskAlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['RiskAlertEdge']> };
   RiskAlertEdge: Omit<RiskAlertEdge, 'node'> & { node: ResolversParentTypes['RiskAlert'] };
@@ -432,6 +444,7 @@ export type ExposureResolvers<ContextType = RiskContext, ParentType extends Reso
 }>;
 
 export type MutationResolvers<ContextType = RiskContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acknowledgeRiskAlert?: Resolver<ResolversTypes['RiskAlert'], ParentType, ContextType, RequireFields<MutationAcknowledgeRiskAlertArgs, 'id'>>;
   setRiskLimits?: Resolver<ResolversTypes['RiskProfile'], ParentType, ContextType, RequireFields<MutationSetRiskLimitsArgs, 'input'>>;
 }>;
 
