@@ -4,14 +4,13 @@ import type { AssetClass } from '@mib/db';
 import { Decimal, nameBasedId } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { FxRates, type RunningService } from '@mib/subgraph-kit';
-import { adminRequest, testCallerTokens } from '@mib/subgraph-kit/testing';
-import { silentLogger } from '@mib/telemetry';
+import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { inUsd } from '../src/analytics/reportingCurrency.js';
 import { riskSubgraph } from '../src/index.js';
 import { createDailyCloses } from './dailyCandles.js';
 
 let db: TestDatabase;
-let subgraph: RunningService;
+let subgraph: RunningService & AsyncDisposable;
 const instrumentIdOf = (symbol: string) => nameBasedId('0b7d3c52-9e14-4f2a-a6d8-3c5e7f9a1b20', symbol);
 const profileIds = new Map<string, string>();
 const JPY_BOOK = randomUUID();
@@ -85,15 +84,11 @@ beforeAll(async () => {
     });
     profileIds.set(userId, profile.id);
   }
-  subgraph = await riskSubgraph.start(prisma, {
-    port: 0,
-    logger: silentLogger(),
-    callerTokens: testCallerTokens,
-  });
+  subgraph = await startSubgraphForTest(riskSubgraph, prisma);
 });
 
 afterAll(async () => {
-  await subgraph.stop();
+  await subgraph[Symbol.asyncDispose]();
   await db[Symbol.asyncDispose]();
 });
 

@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameBasedId } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, adminRequest, testCallerTokens } from '@mib/subgraph-kit/testing';
-import { silentLogger } from '@mib/telemetry';
+import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 import { createDailyCloses } from './dailyCandles.js';
 
 let db: TestDatabase;
-let subgraph: RunningService;
+let subgraph: RunningService & AsyncDisposable;
 let profileId: string;
 const trader = randomUUID();
 const instrumentIdOf = (symbol: string) => nameBasedId('4c2a9e1b-6d3f-4a8e-b7c5-0e9d1f2a3b64', symbol);
@@ -60,15 +59,11 @@ beforeAll(async () => {
       },
     })
   ).id;
-  subgraph = await riskSubgraph.start(prisma, {
-    port: 0,
-    logger: silentLogger(),
-    callerTokens: testCallerTokens,
-  });
+  subgraph = await startSubgraphForTest(riskSubgraph, prisma);
 });
 
 afterAll(async () => {
-  await subgraph.stop();
+  await subgraph[Symbol.asyncDispose]();
   await db[Symbol.asyncDispose]();
 });
 
