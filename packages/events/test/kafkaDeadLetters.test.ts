@@ -36,6 +36,32 @@ function subscribeQuotes(bus: EventBus, group: string, received: ReceivedEvents)
 
 const text = (value: IHeaders[string]) => value?.toString();
 
+/**
+ * A bus whose dead-letter topic refuses every record (its size limit is one byte), with an
+ * invalid record on `quotes` followed by a valid one.
+ */
+async function withRefusingDeadLetterTopic() {
+  const log = new CapturedLog();
+  const bus = await connectBus(log.logger);
+  const raw = await RawKafka.connect(brokers);
+  const quotes = bus.topicName('quotes');
+  const deadLetters = bus.topicName('dead-letter');
+  await raw.limitRecordSize(deadLetters, 1);
+  await raw.produce(quotes, [{ key: 'AAPL', value: 'not json' }]);
+  await bus.publish([quote('AAPL', 1)]);
+  return {
+    log,
+    bus,
+    raw,
+    quotes,
+    deadLetters,
+    async [Symbol.asyncDispose]() {
+      await raw[Symbol.asyncDispose]();
+      await bus[Symbol.asyncDispose]();
+    },
+  };
+}
+
 describe.skipIf(brokers.length === 0)(
   'KafkaEventBus with records it did not write',
   { timeout: 60_000 },
@@ -96,14 +122,8 @@ describe.skipIf(brokers.length === 0)(
     });
 
     it('moves past an invalid record only once the dead-letter topic acknowledged it', async () => {
-      const log = new CapturedLog();
-      await using bus = await connectBus(log.logger);
-      await using raw = await RawKafka.connect(brokers);
-      const quotes = bus.topicName('quotes');
-      const deadLetters = bus.topicName('dead-letter');
-      await raw.limitRecordSize(deadLetters, 1);
-      await raw.produce(quotes, [{ key: 'AAPL', value: 'not json' }]);
-      await bus.publish([quote('AAPL', 1)]);
+      await using refusing = await withRefusingDeadLetterTopic();
+      const { log, bus, raw, quotes, deadLetters } = refusing;
 
       const group = `dead-letters-${randomUUID()}`;
       const received = new ReceivedEvents();
@@ -124,14 +144,8 @@ describe.skipIf(brokers.length === 0)(
     });
 
     it('leaves an invalid record to the next member when its dead-letter write never succeeded', async () => {
-      const log = new CapturedLog();
-      await using bus = await connectBus(log.logger);
-      await using raw = await RawKafka.connect(brokers);
-      const quotes = bus.topicName('quotes');
-      const deadLetters = bus.topicName('dead-letter');
-      await raw.limitRecordSize(deadLetters, 1);
-      await raw.produce(quotes, [{ key: 'AAPL', value: 'not json' }]);
-      await bus.publish([quote('AAPL', 1)]);
+      await using refusing = await withRefusingDeadLetterTopic();
+      const { log, bus, raw, quotes, deadLetters } = refusing;
 
       const group = `dead-letters-${randomUUID()}`;
       const first = new ReceivedEvents();
