@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   AccountOverviewDocument,
+  CancelAllOrdersDocument,
   CancelOrderDocument,
   ChangePasswordDocument,
   DashboardDocument,
@@ -32,6 +33,7 @@ describe('persisted documents', () => {
       DashboardDocument,
       PlaceOrderDocument,
       CancelOrderDocument,
+      CancelAllOrdersDocument,
       OrderUpdatesDocument,
       QuotesDocument,
       PortfolioDocument,

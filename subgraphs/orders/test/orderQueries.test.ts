@@ -103,6 +103,33 @@ describe('Query.order', () => {
     );
   });
 
+  it('leaves nothing remaining of an order that no longer works: cancelled or rejected part-way', async () => {
+    const base = seeded.aliceOrders.at(-1);
+    for (const status of ['CANCELLED', 'REJECTED'] as const) {
+      const order = await db.prisma.order.create({
+        data: {
+          userId: seeded.aliceId,
+          instrumentId: seeded.instrumentId,
+          side: 'BUY',
+          type: 'LIMIT',
+          status,
+          price: '100',
+          quantity: '10',
+          filledQuantity: status === 'CANCELLED' ? '4' : '0',
+          createdAt: base?.createdAt ?? new Date(),
+        },
+      });
+      const response = await adminRequest(
+        subgraph.url,
+        'query($id: ID!) { order(id: $id) { status filledQuantity remainingQuantity } }',
+        { id: order.id },
+      );
+      expect(response.data).toEqual({
+        order: { status, filledQuantity: order.filledQuantity.toFixed(), remainingQuantity: '0' },
+      });
+    }
+  });
+
   it('returns null for an unknown id', async () => {
     const response = await adminRequest(subgraph.url, orderQuery, {
       id: '00000000-0000-4000-8000-000000000000',

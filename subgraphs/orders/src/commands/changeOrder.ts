@@ -36,7 +36,18 @@ export async function cancelOrder(
   userId: string,
   id: string,
 ): Promise<OrderCommandResult> {
-  const target = await ownOpenOrder(services, userId, id);
+  return cancelOwnOrder(services, userId, await ownOpenOrder(services, userId, id));
+}
+
+/**
+ * Asks the engine to cancel `target`, an order of `userId`'s, and mirrors its answer. The engine
+ * is told the caller as the account, so it refuses (NOT_ORDER_OWNER) an order that is not theirs.
+ */
+export async function cancelOwnOrder(
+  services: Services,
+  userId: string,
+  target: OwnOpenOrder,
+): Promise<OrderCommandResult> {
   const result = await services.engine.cancelOrder({
     symbol: target.symbol,
     accountId: userId,

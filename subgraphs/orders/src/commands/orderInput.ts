@@ -2,13 +2,22 @@ import { isValidClientOrderId } from '@mib/engine';
 import { badUserInput } from '@mib/errors';
 import type { InstrumentCatalog, InstrumentRef } from '@mib/subgraph-kit';
 
-/** Checks that the caller named an active instrument; unknown or halted ones are bad input. */
-export async function tradableInstrument(
+/** Checks that the caller named an instrument of the catalogue; an unknown one is bad input. */
+export async function knownInstrument(
   catalog: InstrumentCatalog,
   instrumentId: string,
 ): Promise<InstrumentRef> {
   const instrument = await catalog.byInstrumentId(instrumentId);
   if (!instrument) throw badUserInput(`Instrument ${instrumentId} does not exist`, 'instrumentId');
+  return instrument;
+}
+
+/** Checks that the caller named an active instrument; unknown or halted ones are bad input. */
+export async function tradableInstrument(
+  catalog: InstrumentCatalog,
+  instrumentId: string,
+): Promise<InstrumentRef> {
+  const instrument = await knownInstrument(catalog, instrumentId);
   if (!instrument.active) throw badUserInput(`${instrument.symbol} is not trading`, 'instrumentId');
   return instrument;
 }

@@ -1,4 +1,5 @@
 import { requireIdentity } from '@mib/auth';
+import { cancelAllOrders } from '../commands/cancelAllOrders.js';
 import { amendOrder, cancelOrder } from '../commands/changeOrder.js';
 import { placeOrder } from '../commands/placeOrder.js';
 import type { OrdersContext } from '../context.js';
@@ -27,5 +28,9 @@ export const Mutation: MutationResolvers = {
   amendOrder: (_parent, { input }, context) => {
     const { userId, services } = tradingFor(context);
     return amendOrder(services, userId, input);
+  },
+  cancelAllOrders: (_parent, { instrumentId }, context) => {
+    const { userId, services } = tradingFor(context);
+    return cancelAllOrders(services, userId, instrumentId);
   },
 };

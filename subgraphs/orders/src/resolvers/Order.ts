@@ -1,4 +1,5 @@
 import { requireOwner } from '@mib/auth';
+import { Prisma } from '@mib/db';
 import { parseId } from '@mib/subgraph-kit';
 import type { OrderResolvers } from './types.generated.js';
 
@@ -15,6 +16,8 @@ export const Order: OrderResolvers = {
   // only the id, which codegen.yml's `User` mapper says).
   user: ({ userId }) => ({ id: userId }),
   instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
-  remainingQuantity: ({ quantity, filledQuantity }) => quantity.minus(filledQuantity),
+  // Leaves, as the engine counts it: what is still working, none once the order stopped.
+  remainingQuantity: ({ status, quantity, filledQuantity }) =>
+    status === 'CANCELLED' || status === 'REJECTED' ? new Prisma.Decimal(0) : quantity.minus(filledQuantity),
   trades: ({ id }, _args, { tradesByOrderId }) => tradesByOrderId.load(id),
 };

@@ -29,6 +29,19 @@ export type AmendOrderInput = {
 
 export type AmendOrderResult = OrderAmended | OrderRejected;
 
+/** What cancelAllOrders did with each of your working orders. */
+export type CancelAllOrdersResult = {
+  __typename?: 'CancelAllOrdersResult';
+  /** The orders taken off the book, as the engine answered (status CANCELLED), oldest first. */
+  cancelled: Array<Order>;
+  /**
+   * The orders the engine would not cancel, oldest first, each with its reason and the order as
+   * recorded: UNKNOWN_ORDER when it filled or was cancelled in the meantime (its record catches up
+   * from the engine's events).
+   */
+  notCancelled: Array<OrderRejected>;
+};
+
 export type CancelOrderResult = OrderCancelled | OrderRejected;
 
 export type Instrument = {
@@ -42,6 +55,21 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Changes the price and/or open quantity of one of your orders (a smaller quantity keeps its queue position). */
   amendOrder: AmendOrderResult;
+  /**
+   * The kill switch: takes every one of your working orders (OPEN or PARTIALLY_FILLED) off the
+   * book, or only those of `instrumentId` (halted or not). Only ever the signed-in user's own
+   * orders. A malformed or unknown instrumentId is a BAD_USER_INPUT error and cancels nothing.
+   * Safe to call again: a second call finds nothing left to cancel. An INTERNAL error means the
+   * engine did not answer for some orders (the others were dealt with): call again.
+   *
+   * Which orders: those your order history records as working, as `orders(status: [OPEN,
+   * PARTIALLY_FILLED])` lists them, since the engine's API cannot list an account's orders.
+   * placeOrder records an order before it answers OrderAccepted, so every order accepted before
+   * this call is among them. One placed while this call runs may reach the engine or the record
+   * after it looked, and stay on the book: call again once that placeOrder has answered. Recorded
+   * orders that never reached the engine (the demo data's) are on no book and are left alone.
+   */
+  cancelAllOrders: CancelAllOrdersResult;
   /** Takes the rest of one of your orders off the book. */
   cancelOrder: CancelOrderResult;
   /**
@@ -58,6 +86,11 @@ export type Mutation = {
 
 export type MutationAmendOrderArgs = {
   input: AmendOrderInput;
+};
+
+
+export type MutationCancelAllOrdersArgs = {
+  instrumentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -88,6 +121,10 @@ export type Order = {
   quantity: Scalars['Decimal']['output'];
   /** Why the engine rejected the order, when status is REJECTED. */
   rejectReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * What is still working on the book: quantity − filledQuantity while OPEN or PARTIALLY_FILLED, 0
+   * once FILLED, CANCELLED or REJECTED.
+   */
   remainingQuantity: Scalars['Decimal']['output'];
   side: OrderSide;
   status: OrderStatus;
@@ -362,6 +399,7 @@ export type ResolversTypes = ResolversObject<{
   AmendOrderInput: AmendOrderInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AmendOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['AmendOrderResult']>;
+  CancelAllOrdersResult: ResolverTypeWrapper<Omit<CancelAllOrdersResult, 'cancelled' | 'notCancelled'> & { cancelled: Array<ResolversTypes['Order']>, notCancelled: Array<ResolversTypes['OrderRejected']> }>;
   CancelOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelOrderResult']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -395,6 +433,7 @@ export type ResolversParentTypes = ResolversObject<{
   AmendOrderInput: AmendOrderInput;
   ID: Scalars['ID']['output'];
   AmendOrderResult: ResolversUnionTypes<ResolversParentTypes>['AmendOrderResult'];
+  CancelAllOrdersResult: Omit<CancelAllOrdersResult, 'cancelled' | 'notCancelled'> & { cancelled: Array<ResolversParentTypes['Order']>, notCancelled: Array<ResolversParentTypes['OrderRejected']> };
   CancelOrderResult: ResolversUnionTypes<ResolversParentTypes>['CancelOrderResult'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
@@ -423,6 +462,11 @@ export type AmendOrderResultResolvers<ContextType = OrdersContext, ParentType ex
   __resolveType: TypeResolveFn<'OrderAmended' | 'OrderRejected', ParentType, ContextType>;
 }>;
 
+export type CancelAllOrdersResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CancelAllOrdersResult'] = ResolversParentTypes['CancelAllOrdersResult']> = ResolversObject<{
+  cancelled?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  notCancelled?: Resolver<Array<ResolversTypes['OrderRejected']>, ParentType, ContextType>;
+}>;
+
 export type CancelOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CancelOrderResult'] = ResolversParentTypes['CancelOrderResult']> = ResolversObject<{
   __resolveType: TypeResolveFn<'OrderCancelled' | 'OrderRejected', ParentType, ContextType>;
 }>;
@@ -442,6 +486,7 @@ export type InstrumentResolvers<ContextType = OrdersContext, ParentType extends 
 
 export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   amendOrder?: Resolver<ResolversTypes['AmendOrderResult'], ParentType, ContextType, RequireFields<MutationAmendOrderArgs, 'input'>>;
+  cancelAllOrders?: Resolver<ResolversTypes['CancelAllOrdersResult'], ParentType, ContextType, Partial<MutationCancelAllOrdersArgs>>;
   cancelOrder?: Resolver<ResolversTypes['CancelOrderResult'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
 }>;
@@ -535,6 +580,7 @@ export type UserResolvers<ContextType = OrdersContext, ParentType extends Resolv
 
 export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   AmendOrderResult?: AmendOrderResultResolvers<ContextType>;
+  CancelAllOrdersResult?: CancelAllOrdersResultResolvers<ContextType>;
   CancelOrderResult?: CancelOrderResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TRADER_ID, demoInstrumentId, demoOrderId } from '@mib/db';
+import type { EngineClient } from '@mib/engine';
+import { InstrumentCatalog } from '@mib/subgraph-kit';
+import { errorCodes, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
+import { cancelAllOrders } from '../src/commands/cancelAllOrders.js';
+import { ordersRuntimeOf } from '../src/ordersRuntime.js';
+import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
+
+let fixture: TradingFixture;
+
+beforeAll(async () => {
+  fixture = await startTradingFixture();
+});
+
+afterAll(async () => {
+  await fixture[Symbol.asyncDispose]();
+});
+
+const PLACE = `mutation($input: PlaceOrderInput!) {
+  placeOrder(input: $input) { __typename ... on OrderAccepted { order { id status } } }
+}`;
+
+const CANCEL_ALL = `mutation($instrumentId: ID) {
+  cancelAllOrders(instrumentId: $instrumentId) {
+    cancelled { id status filledQuantity instrument { id } }
+    notCancelled { reason code rejectedOrder { id } }
+  }
+}`;
+
+interface CancelAllResult {
+  cancelAllOrders: {
+    cancelled: { id: string; status: string; filledQuantity: string; instrument: { id: string } }[];
+    notCancelled: { reason: string; code: number; rejectedOrder: { id: string } | null }[];
+  };
+}
+
+const AAPL = demoInstrumentId('AAPL');
+const MSFT = demoInstrumentId('MSFT');
+
+/** Places a limit order for `userId` through the subgraph and returns its id. */
+async function placeLimit(
+  userId: string,
+  order: { instrumentId: string; side: 'BUY' | 'SELL'; price: string; quantity: string },
+): Promise<{ id: string; status: string }> {
+  const response = await subgraphRequest<{ placeOrder: { order?: { id: string; status: string } } }>(
+    fixture.subgraph.url,
+    PLACE,
+    { input: { ...order, type: 'LIMIT' } },
+    testIdentity(userId),
+  );
+  const placed = response.data?.placeOrder.order;
+  if (!placed) throw new Error(JSON.stringify(response));
+  return placed;
+}
+
+const cancelAll = (userId: string | null, instrumentId?: string, role: 'trader' | 'analyst' = 'trader') =>
+  subgraphRequest<CancelAllResult>(
+    fixture.subgraph.url,
+    CANCEL_ALL,
+    instrumentId === undefined ? {} : { instrumentId },
+    userId === null ? null : testIdentity(userId, role),
+  );
+
+const statusOf = async (id: string) =>
+  (await fixture.db.prisma.order.findUniqueOrThrow({ where: { id } })).status;
+
+/** Bid levels of a symbol on the engine's book, as `price:quantity`. */
+const bids = async (symbol: string) =>
+  (await fixture.engine.getOrderBook(symbol, 50)).bids.map((level) => `${level.price}:${level.quantity}`);
+
+describe('cancelling all of the caller’s orders', () => {
+  it('takes every working order of the caller off the book and leaves other users’ alone', async () => {
+    const alice = randomUUID();
+    const bob = randomUUID();
+    const NVDA = demoInstrumentId('NVDA');
+    await placeLimit(bob, { instrumentId: NVDA, side: 'SELL', price: '120', quantity: '4' });
+    // Takes Bob's 4 on arrival and rests the other 6: PARTIALLY_FILLED.
+    const partial = await placeLimit(alice, {
+      instrumentId: NVDA,
+      side: 'BUY',
+      price: '120',
+      quantity: '10',
+    });
+    expect(partial.status).toBe('PARTIALLY_FILLED');
+    const aapl = await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '150', quantity: '5' });
+    const msft = await placeLimit(alice, { instrumentId: MSFT, side: 'BUY', price: '400', quantity: '2' });
+    const bobsAapl = await placeLimit(bob, { instrumentId: AAPL, side: 'BUY', price: '149', quantity: '7' });
+
+    const response = await cancelAll(alice);
+
+    expect(response.errors).toBeUndefined();
+    const { cancelled, notCancelled } = response.data?.cancelAllOrders ?? { cancelled: [], notCancelled: [] };
+    expect(notCancelled).toEqual([]);
+    expect(cancelled.map((order) => order.id).sort()).toEqual([partial.id, aapl.id, msft.id].sort());
+    for (const order of cancelled) expect(order.status).toBe('CANCELLED');
+    expect(cancelled.find((order) => order.id === partial.id)?.filledQuantity).toBe('4');
+    expect(cancelled.find((order) => order.id === aapl.id)?.instrument).toEqual({ id: AAPL });
+    expect(await bids('NVDA')).toEqual([]);
+    expect(await bids('MSFT')).toEqual([]);
+    expect(await bids('AAPL')).toEqual(['149:7']);
+    expect(await statusOf(bobsAapl.id)).toBe('OPEN');
+  });
+
+  it('cancels only the orders of the instrument it is given', async () => {
+    const alice = randomUUID();
+    const aapl = await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '140', quantity: '3' });
+    const msft = await placeLimit(alice, { instrumentId: MSFT, side: 'BUY', price: '390', quantity: '3' });
+
+    const response = await cancelAll(alice, AAPL);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.cancelAllOrders.cancelled.map((order) => order.id)).toEqual([aapl.id]);
+    expect(await statusOf(aapl.id)).toBe('CANCELLED');
+    expect(await statusOf(msft.id)).toBe('OPEN');
+    expect(await bids('MSFT')).toContain('390:3');
+  });
+
+  it('cancels nothing when called again', async () => {
+    const alice = randomUUID();
+    await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '141', quantity: '2' });
+    await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '142', quantity: '2' });
+    const first = await cancelAll(alice);
+    expect(first.data?.cancelAllOrders.cancelled).toHaveLength(2);
+    const book = await fixture.engine.getOrderBook('AAPL', 50);
+
+    const second = await cancelAll(alice);
+
+    expect(second.errors).toBeUndefined();
+    expect(second.data).toEqual({ cancelAllOrders: { cancelled: [], notCancelled: [] } });
+    expect((await fixture.engine.getOrderBook('AAPL', 50)).bids).toEqual(book.bids);
+  });
+
+  it('reports an order that filled in the meantime as not cancelled, with the engine’s reason', async () => {
+    const alice = randomUUID();
+    const TSLA = demoInstrumentId('TSLA');
+    const resting = await placeLimit(alice, { instrumentId: TSLA, side: 'BUY', price: '200', quantity: '5' });
+    // Fills Alice's order on the engine; her row learns of it only from the engine's events.
+    await placeLimit(randomUUID(), { instrumentId: TSLA, side: 'SELL', price: '200', quantity: '5' });
+
+    const response = await cancelAll(alice);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.cancelAllOrders).toEqual({
+      cancelled: [],
+      notCancelled: [{ reason: 'UNKNOWN_ORDER', code: 112, rejectedOrder: { id: resting.id } }],
+    });
+  });
+
+  it('cancels the orders of a halted instrument too', async () => {
+    const alice = randomUUID();
+    const META = demoInstrumentId('META');
+    const order = await placeLimit(alice, { instrumentId: META, side: 'BUY', price: '500', quantity: '1' });
+    const halted = await fixture.db.prisma.instrument.update({
+      where: { id: META },
+      data: { active: false },
+    });
+    // The subgraph's catalogue would notice within a second; tell it now.
+    ordersRuntimeOf(fixture.db.prisma, undefined).catalog.remember(halted);
+
+    const response = await cancelAll(alice, META);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.cancelAllOrders.cancelled.map((cancelled) => cancelled.id)).toEqual([order.id]);
+    expect(await bids('META')).toEqual([]);
+  });
+
+  it('cancels many more orders than it sends at once', async () => {
+    const alice = randomUUID();
+    const placed: string[] = [];
+    for (let i = 0; i < 40; i++)
+      placed.push(
+        (await placeLimit(alice, { instrumentId: MSFT, side: 'SELL', price: `${450 + i}`, quantity: '1' }))
+          .id,
+      );
+
+    const response = await cancelAll(alice);
+
+    expect(response.errors).toBeUndefined();
+    // Oldest first, as placed.
+    expect(response.data?.cancelAllOrders.cancelled.map((order) => order.id)).toEqual(placed);
+    expect((await fixture.engine.getOrderBook('MSFT', 100)).asks).toEqual([]);
+  });
+
+  it('leaves alone recorded orders that never reached the engine', async () => {
+    const response = await cancelAll(DEMO_TRADER_ID);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ cancelAllOrders: { cancelled: [], notCancelled: [] } });
+    expect(await statusOf(demoOrderId('eth-buy'))).toBe('OPEN');
+  });
+});
+
+describe('when the engine does not answer for some orders', () => {
+  it('still tries every other order, then fails so that the caller calls again', async () => {
+    const alice = randomUUID();
+    const placed: string[] = [];
+    // More orders than cancels in flight, so a cancel-all that stopped at the failure would leave some.
+    for (let i = 0; i < 12; i++)
+      placed.push(
+        (await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: `${120 + i}`, quantity: '1' })).id,
+      );
+    const [unansweredId, ...others] = placed;
+    const unanswered = await fixture.db.prisma.order.findUniqueOrThrow({ where: { id: unansweredId ?? '' } });
+    // The real engine, except that the cancel of Alice's oldest order times out.
+    const engine: EngineClient = Object.assign(Object.create(fixture.engine) as EngineClient, {
+      cancelOrder: (request: Parameters<EngineClient['cancelOrder']>[0]) =>
+        String(request.orderId) === String(unanswered.engineOrderId)
+          ? Promise.reject(new Error('DEADLINE_EXCEEDED: Deadline exceeded'))
+          : fixture.engine.cancelOrder(request),
+    });
+    const services = { prisma: fixture.db.prisma, engine, catalog: new InstrumentCatalog(fixture.db.prisma) };
+
+    await expect(cancelAllOrders(services, alice, null)).rejects.toThrow('1 of 12 cancels failed');
+    expect(await statusOf(unanswered.id)).toBe('OPEN');
+    for (const id of others) expect(await statusOf(id)).toBe('CANCELLED');
+
+    const retry = await cancelAll(alice);
+    expect(retry.data?.cancelAllOrders.cancelled.map((order) => order.id)).toEqual([unanswered.id]);
+  });
+});
+
+describe('refusing a cancel-all', () => {
+  it('refuses anonymous callers and callers without orders:write, cancelling nothing', async () => {
+    const alice = randomUUID();
+    const order = await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '143', quantity: '1' });
+
+    expect(errorCodes(await cancelAll(null))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await cancelAll(alice, undefined, 'analyst'))).toEqual(['FORBIDDEN']);
+    expect(await statusOf(order.id)).toBe('OPEN');
+    expect(await bids('AAPL')).toContain('143:1');
+  });
+
+  it('refuses a malformed or unknown instrument id as BAD_USER_INPUT, like placeOrder', async () => {
+    const alice = randomUUID();
+    const order = await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '144', quantity: '1' });
+
+    for (const instrumentId of ['AAPL', '00000000-0000-4000-8000-000000000000']) {
+      const response = await cancelAll(alice, instrumentId);
+      expect(errorCodes(response), instrumentId).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors?.[0]?.extensions?.['argument']).toBe('instrumentId');
+    }
+    expect(await statusOf(order.id)).toBe('OPEN');
+  });
+});
