@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   AccountOverviewDocument,
+  AcknowledgeRiskAlertDocument,
   CancelAllOrdersDocument,
   CancelOrderDocument,
   ChangePasswordDocument,
@@ -22,6 +23,7 @@ import {
   QuotesDocument,
   RefreshDocument,
   ResetPasswordDocument,
+  RiskAlertsDocument,
 } from '../src/index.js';
 
 const manifest = JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Record<string, string>;
@@ -46,6 +48,8 @@ describe('persisted documents', () => {
       ResetPasswordDocument,
       MySessionsDocument,
       EndSessionDocument,
+      RiskAlertsDocument,
+      AcknowledgeRiskAlertDocument,
     ];
     expect(Object.keys(manifest)).toHaveLength(documents.length);
     for (const document of documents) {
