@@ -2,12 +2,14 @@
  * What remembered client order ids cost a snapshot. One shard runs a seeded simulator flow; the
  * first report of each of its newest MAX_CLIENT_ORDER_IDS settled SUBMITs is remembered as a
  * client order id pair, as ShardedEngine does. Each run takes a snapshot the way the shell does
- * (core snapshot on the worker; answers collected, encoded and the file written on the main
- * thread) and loads it back the way recovery does (file read, pairs recalled, core restored), with
- * the pairs and, alternating in the same run, without them (the baseline). While the main thread
- * stores the snapshot, a setImmediate ticker measures the longest stretch it could not serve
- * (gRPC calls and shard events wait that long). Medians of BENCH_RUNS runs (default 7) after one
- * warm-up of each. Run with `node --expose-gc --import tsx engine/bench/snapshotClientOrders.ts`:
+ * (core snapshot on the worker; answers collected and encoded on the main thread, which then
+ * stores the file) and loads it back the way recovery does (file read, pairs recalled, core restored), with
+ * the pairs and, alternating in the same run, without them (the baseline). Each run stores the file
+ * twice, in alternating order: as FileJournalStore does now (I/O on libuv's thread pool) and as it
+ * did before (bench/baselines/syncSnapshotWrite.ts: synchronous on the main thread). While the
+ * main thread encodes or stores the snapshot, a setImmediate ticker measures the longest stretch
+ * it could not serve (gRPC calls and shard events wait that long). Medians of BENCH_RUNS runs
+ * (default 7) after one warm-up of each. Run with `node --expose-gc --import tsx engine/bench/snapshotClientOrders.ts`:
  * with `gc` exposed, each run starts after a full collection, so the garbage of the run before
  * (a restore drops a shard's 64 MiB order pool) is not collected in the middle of the next.
  */
@@ -28,11 +30,13 @@ import {
   Shard,
 } from '../src/core/index.js';
 import { FileJournalStore } from '../src/journal/fileJournalStore.js';
+import { encodeSnapshotFile } from '../src/journal/snapshotFiles.js';
 import { AccountDirectory } from '../src/shard/accountDirectory.js';
 import { ClientOrderAnswerWriter } from '../src/shard/clientOrderAnswers.js';
 import { clientOrderIdHash, ClientOrderIds, MAX_CLIENT_ORDER_IDS } from '../src/shard/clientOrderIds.js';
 import { recallClientOrderIds } from '../src/shard/clientOrderRecovery.js';
 import { OrderCommandEntry, type OrderOutcome } from '../src/shard/outcomes.js';
+import { writeSnapshotSync } from './baselines/syncSnapshotWrite.js';
 import { simulatedFlow } from './core.js';
 import { median } from './stats.js';
 
@@ -44,9 +48,13 @@ const silent = pino({ level: 'silent' });
 interface SnapshotRun {
   coreSnapshotMs: number;
   encodeMs: number;
-  writeMs: number;
   encodeStallMs: number;
+  crcMs: number;
+  writeMs: number;
   writeStallMs: number;
+  syncWriteMs: number;
+  syncWriteStallMs: number;
+  idleStallMs: number;
   fileBytes: number;
   readMs: number;
   recallMs: number;
@@ -109,17 +117,40 @@ async function longestStall(work: () => Promise<void>): Promise<number> {
   return Math.max(longest, performance.now() - last);
 }
 
-/** One snapshot of `shard` with the pairs of `ids`, stored and loaded back, each step timed. */
-async function snapshotOnce(shard: Shard, ids: ClientOrderIds, accountCount: number): Promise<SnapshotRun> {
+interface TimedWrite {
+  /** Wall time with the event loop otherwise idle. */
+  readonly ms: number;
+  /** Longest main-thread stall while writing again, under the setImmediate ticker. */
+  readonly stallMs: number;
+}
+
+/**
+ * Stores a snapshot with `write` twice (the second replaces the first): timed alone, then under
+ * the ticker, which inflates the wall time of the thread-pool write (on 2 cores the spinning
+ * main thread competes with the pool thread).
+ */
+async function timedWrite(write: () => Promise<void>): Promise<TimedWrite> {
+  const t = performance.now();
+  await write();
+  const ms = performance.now() - t;
+  return { ms, stallMs: await longestStall(write) };
+}
+
+/**
+ * One snapshot of `shard` with the pairs of `ids`, stored (now and as before, `syncFirst` says
+ * which first) and loaded back, each step timed.
+ */
+async function snapshotOnce(shard: Shard, ids: ClientOrderIds, accountCount: number, syncFirst: boolean): Promise<SnapshotRun> {
   (globalThis as { gc?: () => void }).gc?.();
   const dir = mkdtempSync(join(tmpdir(), 'mib-snapshot-bench-'));
   const store = FileJournalStore.open(dir, 1, silent);
+  const syncDir = mkdtempSync(join(tmpdir(), 'mib-snapshot-bench-sync-'));
+  const syncStore = FileJournalStore.open(syncDir, 1, silent);
   let t = performance.now();
   const core = shard.snapshot();
   const coreSnapshotMs = performance.now() - t;
   // ShardedEngine.clientOrderAnswers, then CommandJournal.snapshotTaken's write.
   let encodeMs = 0;
-  let writeMs = 0;
   let answers: Uint8Array = new Uint8Array(0);
   const encodeStallMs = await longestStall(async () => {
     t = performance.now();
@@ -128,12 +159,32 @@ async function snapshotOnce(shard: Shard, ids: ClientOrderIds, accountCount: num
     answers = writer.finish();
     encodeMs = performance.now() - t;
   });
-  const writeStallMs = await longestStall(async () => {
-    t = performance.now();
-    await store.writeSnapshot(0, 0, core, { maxOrderId: 1, maxRequestId: 1 }, answers);
-    writeMs = performance.now() - t;
-  });
+  const marks = { maxOrderId: 1, maxRequestId: 1 };
+  // The part of either write that stays on the main thread: header and CRCs.
+  t = performance.now();
+  encodeSnapshotFile(core, marks, answers);
+  const crcMs = performance.now() - t;
+  const now = (): Promise<TimedWrite> => timedWrite(() => store.writeSnapshot(0, 0, core, marks, answers));
+  // As before: FileJournalStore.writeSnapshot awaited the group commit, then wrote synchronously.
+  const before = (): Promise<TimedWrite> =>
+    timedWrite(async () => {
+      await syncStore.sync();
+      writeSnapshotSync(join(syncDir, 'shard-0'), 0, core, marks, answers);
+    });
+  let written: TimedWrite;
+  let syncWritten: TimedWrite;
+  if (syncFirst) {
+    syncWritten = await before();
+    written = await now();
+  } else {
+    written = await now();
+    syncWritten = await before();
+  }
+  // The floor: on a shared 2-core VM an idle event loop also sees gaps of a few ms (preemption).
+  const idleStallMs = await longestStall(() => new Promise((resolve) => setTimeout(resolve, written.ms)));
   await store.close();
+  await syncStore.close();
+  rmSync(syncDir, { recursive: true, force: true });
   const file = readdirSync(join(dir, 'shard-0')).find((name) => name.endsWith('.snapshot'))!;
   const fileBytes = statSync(join(dir, 'shard-0', file)).size;
 
@@ -154,7 +205,21 @@ async function snapshotOnce(shard: Shard, ids: ClientOrderIds, accountCount: num
   if (recalled.size !== ids.size) throw new Error(`recalled ${recalled.size} pairs of ${ids.size}`);
   await reopened.close();
   rmSync(dir, { recursive: true, force: true });
-  return { coreSnapshotMs, encodeMs, writeMs, encodeStallMs, writeStallMs, fileBytes, readMs, recallMs, restoreMs };
+  return {
+    coreSnapshotMs,
+    encodeMs,
+    encodeStallMs,
+    crcMs,
+    writeMs: written.ms,
+    writeStallMs: written.stallMs,
+    syncWriteMs: syncWritten.ms,
+    syncWriteStallMs: syncWritten.stallMs,
+    idleStallMs,
+    fileBytes,
+    readMs,
+    recallMs,
+    restoreMs,
+  };
 }
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -174,12 +239,12 @@ console.log(
     `most ${kept.reduce((most, outcome) => Math.max(most, outcome.fills.length), 0)}); resting orders in the core snapshot: ${shard.snapshot()[6]}`,
 );
 
-await snapshotOnce(shard, withPairs, accountCount);
-await snapshotOnce(shard, withoutPairs, accountCount);
+await snapshotOnce(shard, withPairs, accountCount, false);
+await snapshotOnce(shard, withoutPairs, accountCount, true);
 const measured: { with: SnapshotRun[]; without: SnapshotRun[] } = { with: [], without: [] };
 for (let run = 0; run < runs; run++) {
-  measured.with.push(await snapshotOnce(shard, withPairs, accountCount));
-  measured.without.push(await snapshotOnce(shard, withoutPairs, accountCount));
+  measured.with.push(await snapshotOnce(shard, withPairs, accountCount, run % 2 === 0));
+  measured.without.push(await snapshotOnce(shard, withoutPairs, accountCount, run % 2 === 1));
 }
 
 const figure = (key: keyof SnapshotRun, variant: SnapshotRun[]): number => median(variant.map((run) => run[key]));
@@ -187,8 +252,12 @@ const rows: [string, keyof SnapshotRun, string][] = [
   ['core snapshot (worker thread; same work in both)', 'coreSnapshotMs', 'ms'],
   ['collect and encode answers (main thread), wall time', 'encodeMs', 'ms'],
   ['collect and encode answers, longest main-thread stall', 'encodeStallMs', 'ms'],
-  ['write file: crc32, write + fsync, rename (main thread), wall time', 'writeMs', 'ms'],
-  ['write file, longest main-thread stall', 'writeStallMs', 'ms'],
+  ['header + crc32 (main thread, part of both writes)', 'crcMs', 'ms'],
+  ['write file before: crc32, write + fsync, rename, dir fsync on the main thread, wall time (loop otherwise idle)', 'syncWriteMs', 'ms'],
+  ['write file before, longest main-thread stall', 'syncWriteStallMs', 'ms'],
+  ['write file now: crc32 on the main thread, the rest on the thread pool, wall time (loop otherwise idle)', 'writeMs', 'ms'],
+  ['write file now, longest main-thread stall', 'writeStallMs', 'ms'],
+  ['idle event loop as long as the write now took, longest gap (noise floor)', 'idleStallMs', 'ms'],
   ['snapshot file size', 'fileBytes', 'MB'],
   ['read file (recovery)', 'readMs', 'ms'],
   ['decode + recall pairs (recovery)', 'recallMs', 'ms'],

@@ -6,7 +6,7 @@ import type { ShardedEngine } from '../shard/shardedEngine.js';
 import type { CommandWriter } from '../shard/commandWriter.js';
 import { CommandJournal } from './commandJournal.js';
 import { FileJournalStore } from './fileJournalStore.js';
-import type { JournalStore } from './journalStore.js';
+import { JournalClosedError, type JournalStore } from './journalStore.js';
 import { JournaledCommandWriter } from './journaledCommandWriter.js';
 import { recoverJournal, type EngineRecovery } from './recovery.js';
 
@@ -136,10 +136,15 @@ export class EngineDurability {
         this.journal.snapshotTaken(shard, snapshot, published).then(
           () => this.logger.debug({ shard }, 'snapshot written'),
           (error: unknown) =>
-            this.logger.error(
-              { err: error, shard },
-              'snapshot not written; the journal keeps everything it needs',
-            ),
+            error instanceof JournalClosedError
+              ? this.logger.info(
+                  { shard },
+                  'snapshot not written: the journal closed first; the next start replays its commands',
+                )
+              : this.logger.error(
+                  { err: error, shard },
+                  'snapshot not written; the journal keeps everything it needs',
+                ),
         );
       },
       firstOrderId: this.recovery.ids.maxOrderId + 1,
@@ -172,7 +177,10 @@ export class EngineDurability {
     }
   }
 
-  /** Syncs and closes the journal (after the engine stopped). */
+  /**
+   * Syncs and closes the journal (after the engine stopped), once the snapshot files being
+   * written are stored; a snapshot handed over later is not stored (logged, not an error).
+   */
   close(): Promise<void> {
     return this.store.close();
   }

@@ -1,26 +1,23 @@
 import {
   closeSync,
   fdatasync,
-  fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   truncateSync,
   write,
-  writevSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Logger } from 'pino';
 import { COMMAND_SLOT_SIZE } from '../core/index.js';
-import { upgradeMib2ClientOrderAnswers } from '../shard/legacyClientOrderAnswers.js';
+import { syncDirectory, writeFileDurably } from './durableFiles.js';
 import { GroupCommit } from './groupCommit.js';
 import { decodeFrames, encodeFrame } from './journalFrames.js';
-import type { IdMarks, JournalStore, ShardRecovery } from './journalStore.js';
+import { JournalClosedError, type IdMarks, type JournalStore, type ShardRecovery } from './journalStore.js';
+import { encodeSnapshotFile, NO_ANSWERS, readSnapshotFile } from './snapshotFiles.js';
 
 /** A journal segment file open for appending; `start` is the position of its first command. */
 interface Segment {
@@ -38,26 +35,15 @@ interface ShardFiles {
   retired: Segment[];
   /** A segment file was created since the last sync: its directory entry is not durable yet. */
   newSegment: boolean;
+  /**
+   * The shard's last snapshot write, settled (never rejected) when it is done: the next one
+   * starts after it, so one at a time is in flight and files are stored in the order handed over.
+   */
+  snapshotWrite: Promise<void>;
   readonly recovery: ShardRecovery;
 }
 
 const pad = (position: number): string => String(position).padStart(16, '0');
-/** Version 1: header [magic, length, crc32, maxOrderId, maxRequestId], then the core's snapshot. */
-const SNAPSHOT_MAGIC = 0x4d494253; // "MIBS"
-const SNAPSHOT_HEADER_BYTES = 5 * 8;
-/**
- * Version 2: version 1's header plus [answersLength, answersCrc32], the snapshot, then the client
- * order answers as float64 records (legacyClientOrderAnswers.ts), answersLength in values.
- */
-const SNAPSHOT_MAGIC_V2 = 0x4d494232; // "MIB2"
-/**
- * Version 3, written now: version 2's header and layout, the client order answers as
- * ClientOrderAnswerWriter's bytes (about 30 per answer, against 120 plus 32 per fill in
- * version 2), answersLength in bytes.
- */
-const SNAPSHOT_MAGIC_V3 = 0x4d494233; // "MIB3"
-const SNAPSHOT_V2_HEADER_BYTES = 7 * 8;
-const NO_ANSWERS = new Uint8Array(0);
 
 /**
  * The journal as files under one directory: per shard `shard-<n>/segment-<position>.journal`
@@ -72,6 +58,8 @@ export class FileJournalStore implements JournalStore {
   private readonly accounts: string[];
   private pendingAccounts: string[] = [];
   private readonly groupCommit = new GroupCommit(() => this.writeAndSync());
+  /** Set once `close()` began: it waits for the snapshot writes in flight, later ones are refused. */
+  private closing: Promise<void> | undefined;
 
   private constructor(dir: string, shards: ShardFiles[], accounts: string[]) {
     this.shards = shards;
@@ -120,36 +108,33 @@ export class FileJournalStore implements JournalStore {
     return files.appended;
   }
 
-  async writeSnapshot(
+  /**
+   * Writes the file off the main thread (writeFileDurably: temp file, fsync, rename, directory
+   * fsync on libuv's thread pool), and only then deletes the segments and snapshots before
+   * `position`. A shard's snapshots are written one at a time in the order handed over: one
+   * handed over while another is being written waits for it (a queue, not a skip: snapshots
+   * come every `snapshotEvery` commands, a write takes milliseconds, so the queue is short).
+   */
+  writeSnapshot(
     shard: number,
     position: number,
     snapshot: Float64Array,
     ids: IdMarks,
     clientOrderAnswers: Uint8Array = NO_ANSWERS,
   ): Promise<void> {
-    await this.sync();
+    if (this.closing !== undefined) return Promise.reject(new JournalClosedError(shard, position));
     const files = this.shards[shard]!;
-    const body = Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
-    const answers = Buffer.from(clientOrderAnswers.buffer, clientOrderAnswers.byteOffset, clientOrderAnswers.byteLength);
-    const header = Buffer.from(
-      new Float64Array([
-        SNAPSHOT_MAGIC_V3,
-        snapshot.length,
-        crc32(body),
-        ids.maxOrderId,
-        ids.maxRequestId,
-        clientOrderAnswers.length,
-        crc32(answers),
-      ]).buffer,
-    );
-    const path = join(files.dir, `snapshot-${pad(position)}.snapshot`);
-    writeAndSyncParts(`${path}.tmp`, [header, body, answers]);
-    renameSync(`${path}.tmp`, path);
-    syncDirectory(files.dir);
-    for (const name of readdirSync(files.dir)) {
-      const at = positionOf(name);
-      if (at !== undefined && at < position) rmSync(join(files.dir, name));
-    }
+    const parts = encodeSnapshotFile(snapshot, ids, clientOrderAnswers);
+    const stored = files.snapshotWrite.then(async () => {
+      await this.sync();
+      await writeFileDurably(join(files.dir, `snapshot-${pad(position)}.snapshot`), parts);
+      for (const name of await readdir(files.dir)) {
+        const at = positionOf(name);
+        if (at !== undefined && at < position) await rm(join(files.dir, name));
+      }
+    });
+    files.snapshotWrite = stored.catch(() => undefined);
+    return stored;
   }
 
   load(shard: number): Promise<ShardRecovery> {
@@ -160,10 +145,15 @@ export class FileJournalStore implements JournalStore {
     return Promise.resolve([...this.accounts]);
   }
 
-  async close(): Promise<void> {
-    await this.sync();
-    for (const files of this.shards) closeSync(files.segment.fd);
-    closeSync(this.accountsFd);
+  /** Idempotent: every call resolves once the files are released. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.sync();
+      await Promise.all(this.shards.map((files) => files.snapshotWrite));
+      for (const files of this.shards) closeSync(files.segment.fd);
+      closeSync(this.accountsFd);
+    })();
+    return this.closing;
   }
 
   private async writeAndSync(): Promise<void> {
@@ -189,7 +179,7 @@ export class FileJournalStore implements JournalStore {
         // fdatasync makes a new file's frames durable, not its name: a power loss could drop the
         // whole segment with acknowledged commands in it. Synced here, in the group commit the
         // acknowledgement waits on, rather than on the main thread when the segment is created.
-        if (newSegment) await syncDirectoryAsync(dir);
+        if (newSegment) await syncDirectory(dir);
         // In append order; a rotation splits the pending slots between two segments.
         for (const segment of new Set(pending.map((entry) => entry.segment))) {
           const slots = pending.filter((entry) => entry.segment === segment).map((entry) => entry.slots);
@@ -261,44 +251,8 @@ function openShard(dir: string, shard: number, logger: Logger): ShardFiles {
     pending: [],
     retired: [],
     newSegment: true,
+    snapshotWrite: Promise.resolve(),
     recovery: { snapshot, snapshotPosition, snapshotIds, snapshotClientOrderAnswers, commands },
-  };
-}
-
-interface StoredSnapshot {
-  readonly snapshot: Float64Array;
-  readonly ids: IdMarks;
-  readonly clientOrderAnswers: Uint8Array;
-}
-
-/**
- * Reads a snapshot file of any version (SNAPSHOT_MAGIC, _V2, _V3): a version 1 file loads with no
- * client order answers, a version 2 file's answers are re-encoded as version 3 stores them.
- * Undefined when damaged.
- */
-function readSnapshotFile(path: string): StoredSnapshot | undefined {
-  const bytes = readFileSync(path);
-  const values = (from: number, to: number): Float64Array =>
-    new Float64Array(bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + to));
-  if (bytes.length < SNAPSHOT_HEADER_BYTES) return undefined;
-  const magic = values(0, 8)[0];
-  if (magic !== SNAPSHOT_MAGIC && magic !== SNAPSHOT_MAGIC_V2 && magic !== SNAPSHOT_MAGIC_V3) return undefined;
-  const headerBytes = magic === SNAPSHOT_MAGIC ? SNAPSHOT_HEADER_BYTES : SNAPSHOT_V2_HEADER_BYTES;
-  if (bytes.length < headerBytes) return undefined;
-  const header = values(0, headerBytes);
-  const bodyEnd = headerBytes + header[1]! * 8;
-  const answersEnd = bodyEnd + (header[5] ?? 0) * (magic === SNAPSHOT_MAGIC_V2 ? 8 : 1);
-  if (!Number.isSafeInteger(bodyEnd) || !Number.isSafeInteger(answersEnd) || answersEnd !== bytes.length) return undefined;
-  if (crc32(bytes.subarray(headerBytes, bodyEnd)) !== header[2]) return undefined;
-  if (magic !== SNAPSHOT_MAGIC && crc32(bytes.subarray(bodyEnd, answersEnd)) !== header[6]) return undefined;
-  const answers =
-    magic === SNAPSHOT_MAGIC_V3 ? new Uint8Array(bytes.subarray(bodyEnd, answersEnd))
-    : magic === SNAPSHOT_MAGIC_V2 ? upgradeMib2ClientOrderAnswers(values(bodyEnd, answersEnd))
-    : NO_ANSWERS;
-  return {
-    snapshot: values(headerBytes, bodyEnd),
-    ids: { maxOrderId: header[3]!, maxRequestId: header[4]! },
-    clientOrderAnswers: answers,
   };
 }
 
@@ -321,9 +275,12 @@ function readAccounts(path: string): string[] {
   return names;
 }
 
-/** `segment-0000000000000042.journal` → 42. */
+/**
+ * `segment-0000000000000042.journal` → 42; also a snapshot's temp file (`….snapshot.tmp`), so a
+ * newer snapshot deletes the one a crash left.
+ */
 function positionOf(name: string): number | undefined {
-  const match = /^(?:segment|snapshot)-(\d+)\.(?:journal|snapshot)$/.exec(name);
+  const match = /^(?:segment|snapshot)-(\d+)\.(?:journal|snapshot|snapshot\.tmp)$/.exec(name);
   return match === null ? undefined : Number(match[1]);
 }
 
@@ -347,40 +304,4 @@ function writeAndSyncFile(fd: number, data: Buffer): Promise<void> {
       fdatasync(fd, (syncError) => (syncError === null ? resolve() : reject(syncError)));
     });
   });
-}
-
-/**
- * Writes `parts` as a new file at `path` and fsyncs it. One writev rather than a concatenation:
- * the main thread would fault in a fresh copy of megabytes of snapshot first.
- */
-function writeAndSyncParts(path: string, parts: readonly Buffer[]): void {
-  const fd = openSync(path, 'w');
-  try {
-    const bytes = parts.reduce((sum, part) => sum + part.length, 0);
-    const written = writevSync(fd, parts);
-    if (written !== bytes) throw new Error(`short snapshot write: ${written} of ${bytes} bytes`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** `syncDirectory` off the main thread, for the group commit. */
-async function syncDirectoryAsync(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A rename is durable only once its directory entry is synced. */
-function syncDirectory(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -28,6 +28,9 @@ export interface JournalStore {
    * Stores the snapshot taken at `position` (durably) with the shell's id high-water marks at
    * that point and its remembered client order id answers (`clientOrderAnswers`, bytes of the
    * shell's ClientOrderAnswerWriter; default none), then drops what it makes unnecessary.
+   * Resolves once all of that is done; until then recovery uses the previous snapshot. A shard's
+   * snapshots are stored one at a time, in the order handed over. Rejects with
+   * JournalClosedError once `close()` began.
    */
   writeSnapshot(
     shard: number,
@@ -40,8 +43,19 @@ export interface JournalStore {
   load(shard: number): Promise<ShardRecovery>;
   /** Every account name journaled, in registration order. */
   loadAccounts(): Promise<string[]>;
-  /** Syncs and releases files. */
+  /** Syncs, waits for the snapshot writes in flight, and releases files. */
   close(): Promise<void>;
+}
+
+/**
+ * A snapshot handed to a journal store after its `close()` began: not stored. Nothing is lost:
+ * the journal keeps the commands the snapshot covers, the next start replays them.
+ */
+export class JournalClosedError extends Error {
+  constructor(shard: number, position: number) {
+    super(`journal closed: the snapshot of shard ${shard} at position ${position} was not stored`);
+    this.name = 'JournalClosedError';
+  }
 }
 
 /**

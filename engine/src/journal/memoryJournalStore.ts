@@ -1,6 +1,6 @@
 import { COMMAND_SLOT_SIZE } from '../core/index.js';
 import { GroupCommit } from './groupCommit.js';
-import type { IdMarks, JournalStore, ShardRecovery } from './journalStore.js';
+import { JournalClosedError, type IdMarks, type JournalStore, type ShardRecovery } from './journalStore.js';
 
 const NO_IDS: IdMarks = { maxOrderId: 0, maxRequestId: 0 };
 
@@ -24,6 +24,7 @@ export class MemoryJournalStore implements JournalStore {
   private pendingAccounts: string[] = [];
   /** Completed `sync()` calls (a test sees group commit from this). */
   syncs = 0;
+  private closing = false;
 
   append(shard: number, slots: Float64Array): void {
     const log = this.log(shard);
@@ -69,6 +70,9 @@ export class MemoryJournalStore implements JournalStore {
     ids: IdMarks,
     clientOrderAnswers: Uint8Array = new Uint8Array(0),
   ): Promise<void> {
+    if (this.closing) throw new JournalClosedError(shard, position);
+    // Handed over before close(), it awaits an earlier sync than close does, or the same one
+    // registered first: it is stored before close resolves, as the file store's close waits.
     await this.sync();
     const log = this.log(shard);
     const all = concat(log.synced);
@@ -103,6 +107,7 @@ export class MemoryJournalStore implements JournalStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.sync();
   }
 

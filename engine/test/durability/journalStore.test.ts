@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_SLOT_SIZE, CommandKind } from '../../src/core/index.js';
 import { FileJournalStore } from '../../src/journal/fileJournalStore.js';
-import type { JournalStore } from '../../src/journal/journalStore.js';
+import { JournalClosedError, type JournalStore } from '../../src/journal/journalStore.js';
 import { MemoryJournalStore } from '../../src/journal/memoryJournalStore.js';
 import { recoverJournal } from '../../src/journal/recovery.js';
 
@@ -122,6 +122,21 @@ function storeContract(name: string, create: () => StoreUnderTest): void {
       expect(Array.from(recovery.shards[0]!.snapshotClientOrderAnswers)).toEqual([7, 8, 9]);
       expect(Array.from(recovery.shards[0]!.snapshot ?? [])).toEqual([1, 2]);
       expect(recovery.shards[1]!.snapshotClientOrderAnswers.length).toBe(0);
+    });
+
+    it('refuses a snapshot handed over once close() began, and keeps the journal as it was', async () => {
+      const under = create();
+      const store = under.open();
+      store.append(0, submits(1, 2));
+      const position = store.beginSnapshot(0);
+      const closed = store.close();
+      await expect(
+        store.writeSnapshot(0, position, new Float64Array([1]), { maxOrderId: 2, maxRequestId: 2 }),
+      ).rejects.toBeInstanceOf(JournalClosedError);
+      await closed;
+      const recovery = await recoverJournal(await under.reopen(store), 2);
+      expect(recovery.shards[0]!.snapshot).toBeUndefined();
+      expect(recovery.commands).toBe(2);
     });
   });
 }
