@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { checkRequest } from './tokenBucket.js';
+import { checkRequest, TOKEN_EPSILON } from './tokenBucket.js';
 import type { RateLimiter } from './rateLimiter.js';
 
 /**
@@ -26,8 +26,8 @@ if state[1] then
 end
 local allowed = 0
 local retry = 0
-if tokens >= cost then
-  tokens = tokens - cost
+if tokens >= cost - ${TOKEN_EPSILON} then
+  tokens = math.max(0, tokens - cost)
   allowed = 1
 else
   retry = math.ceil((cost - tokens) * 1000 / rate)

@@ -37,6 +37,13 @@ export function checkRequest(policy: RateLimitPolicy, cost: number): void {
     throw new RangeError(`cost must be in (0, capacity=${policy.capacity}], got ${cost}`);
 }
 
+/**
+ * Tokens a bucket may fall short of a request by and still admit it: refills are summed in binary
+ * floating point, and the sum `retryAfterMs` promises can land one ulp below the cost (1.481 +
+ * 0.519 < 2). A billionth of a token admits nothing a client could notice.
+ */
+export const TOKEN_EPSILON = 1e-9;
+
 /** Applies one request to a bucket at `nowMs`; returns the decision and the new state. */
 export function takeTokens(
   state: BucketState | undefined,
@@ -48,8 +55,8 @@ export function takeTokens(
   const available = state
     ? Math.min(policy.capacity, state.tokens + (elapsedMs * policy.refillPerSecond) / 1000)
     : policy.capacity;
-  const allowed = available >= cost;
-  const tokens = allowed ? available - cost : available;
+  const allowed = available >= cost - TOKEN_EPSILON;
+  const tokens = allowed ? Math.max(0, available - cost) : available;
   const retryAfterMs = allowed ? 0 : Math.ceil(((cost - available) * 1000) / policy.refillPerSecond);
   return {
     decision: { allowed, remaining: Math.floor(tokens), retryAfterMs },
