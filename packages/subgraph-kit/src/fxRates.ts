@@ -125,6 +125,24 @@ export async function loadFxRates(prisma: PrismaClient): Promise<FxRates> {
   return new FxRates(pairs);
 }
 
+/** Rates of no pair: all that amounts already in their target currency need. */
+export const NO_FX_RATES = new FxRates([]);
+
+/**
+ * The rates that convert amounts in `currencies` (null: unknown, which no rate converts) into
+ * `to`: `load`ed only when one of them is another known currency, so a sum wholly in its target
+ * currency costs no query.
+ */
+export function ratesToConvert(
+  currencies: readonly (string | null)[],
+  to: string,
+  load: () => Promise<FxRates>,
+): Promise<FxRates> {
+  return currencies.some((currency) => currency !== null && currency !== to)
+    ? load()
+    : Promise.resolve(NO_FX_RATES);
+}
+
 /** The rates read at most once per request (or per subscription event, after `clearAll`). */
 export class FxRatesLoader {
   private loaded: Promise<FxRates> | null = null;

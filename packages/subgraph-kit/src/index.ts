@@ -30,5 +30,13 @@ export { InstrumentCatalog, type InstrumentRef } from './instrumentCatalog.js';
 export { SubscriberCount } from './subscriberCount.js';
 export { enforceAuthorizationDirectives } from './authorizationDirectives.js';
 export { callerOfRequest } from './callerVerification.js';
-export { FxRates, FxRatesLoader, loadFxRates, type CurrencyAmount, type PairPrice } from './fxRates.js';
+export {
+  FxRates,
+  FxRatesLoader,
+  loadFxRates,
+  NO_FX_RATES,
+  ratesToConvert,
+  type CurrencyAmount,
+  type PairPrice,
+} from './fxRates.js';
 export { markPriceOf, type QuotePrices } from './markPrice.js';

@@ -1,5 +1,5 @@
 import type { Decimal, PrismaClient } from '@mib/db';
-import { FxRates, loadFxRates, type InstrumentCatalog } from '@mib/subgraph-kit';
+import { loadFxRates, ratesToConvert, type FxRates, type InstrumentCatalog } from '@mib/subgraph-kit';
 
 /** Risk is reported in USD: the platform's reporting currency, the base currency of every portfolio. */
 export const REPORTING_CURRENCY = 'USD';
@@ -22,8 +22,7 @@ export async function fxRatesFor(
   prisma: PrismaClient,
   currencies: readonly (string | null)[],
 ): Promise<FxRates> {
-  const converts = currencies.some((currency) => currency !== null && currency !== REPORTING_CURRENCY);
-  return converts ? loadFxRates(prisma) : new FxRates([]);
+  return ratesToConvert(currencies, REPORTING_CURRENCY, () => loadFxRates(prisma));
 }
 
 /** `currency` (null: unknown) and its USD rate in `rates`; none when no quote links it to USD. */

@@ -1,6 +1,6 @@
 import { Decimal, nameBasedId, type PrismaClient } from '@mib/db';
 import { streamOf, type EventOf, type TradingEvent } from '@mib/events';
-import { FxRates, type InstrumentCatalog, type Transaction } from '@mib/subgraph-kit';
+import { NO_FX_RATES, type InstrumentCatalog, type Transaction } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { ExactDecimal } from '../analytics/exactDecimal.js';
 import {
@@ -22,7 +22,7 @@ export const alertIdOf = (event: EventOf<'risk.alert'>): string =>
 export const POSITION_LIMIT_EXCEEDED = 'POSITION_LIMIT_EXCEEDED';
 
 /** A trade whose rate was not looked up is checked as one without a rate: not at all. */
-const NO_RATE: ReportingRate = reportingRateOf(new FxRates([]), null);
+const NO_RATE: ReportingRate = reportingRateOf(NO_FX_RATES, null);
 
 /** What applying an event needs besides the consumer's transaction. */
 export interface RiskMonitorInputs {
