@@ -4,24 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMAND_SLOT_SIZE, CommandKind } from '../../src/core/index.js';
+import { COMMAND_SLOT_SIZE } from '../../src/core/index.js';
 import { FileJournalStore } from '../../src/journal/fileJournalStore.js';
 import { JournalClosedError, type JournalStore } from '../../src/journal/journalStore.js';
 import { MemoryJournalStore } from '../../src/journal/memoryJournalStore.js';
 import { recoverJournal } from '../../src/journal/recovery.js';
+import { submits } from './journalSlots.js';
 
 const logger = pino({ level: 'silent' });
-
-/** `count` SUBMIT slots with order ids from `firstOrderId`. */
-function submits(firstOrderId: number, count: number): Float64Array {
-  const slots = new Float64Array(count * COMMAND_SLOT_SIZE);
-  for (let i = 0; i < count; i++) {
-    slots[i * COMMAND_SLOT_SIZE] = CommandKind.SUBMIT;
-    slots[i * COMMAND_SLOT_SIZE + 1] = firstOrderId + i;
-    slots[i * COMMAND_SLOT_SIZE + 4] = firstOrderId + i;
-  }
-  return slots;
-}
 
 interface StoreUnderTest {
   readonly open: () => JournalStore;

@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMAND_SLOT_SIZE, CommandKind } from '../../src/core/index.js';
+import { COMMAND_SLOT_SIZE } from '../../src/core/index.js';
 import type { OrderReport, SubmitOrderRequest } from '../../src/index.js';
 import { FileJournalStore } from '../../src/journal/fileJournalStore.js';
 import { recoverJournal } from '../../src/journal/recovery.js';
+import { submits } from './journalSlots.js';
 import { reportOf, startEngineFixture, type EngineFixture } from '../fixtures/engineFixture.js';
 
 /** The snapshot temp files (`*.snapshot.tmp`) opened through node:fs/promises, and their fsyncs. */
@@ -95,15 +96,19 @@ function journalDir(): string {
   return dir;
 }
 
-/** `count` SUBMIT slots with order ids from `firstOrderId`. */
-function submits(firstOrderId: number, count: number): Float64Array {
-  const slots = new Float64Array(count * COMMAND_SLOT_SIZE);
-  for (let i = 0; i < count; i++) {
-    slots[i * COMMAND_SLOT_SIZE] = CommandKind.SUBMIT;
-    slots[i * COMMAND_SLOT_SIZE + 1] = firstOrderId + i;
-    slots[i * COMMAND_SLOT_SIZE + 4] = firstOrderId + i;
-  }
-  return slots;
+/**
+ * A journal with a snapshot stored at position 2, a second one begun at position 4 (not yet
+ * written) and one command after it.
+ */
+async function withSecondSnapshotBegun() {
+  const dir = journalDir();
+  const store = FileJournalStore.open(dir, 1, logger);
+  store.append(0, submits(1, 2));
+  await store.writeSnapshot(0, store.beginSnapshot(0), new Float64Array([1]), IDS);
+  store.append(0, submits(3, 2));
+  const second = store.beginSnapshot(0);
+  store.append(0, submits(5, 1));
+  return { dir, store, second };
 }
 
 const shardFiles = (dir: string): string[] => readdirSync(join(dir, 'shard-0')).sort();
@@ -157,13 +162,7 @@ describe('FileJournalStore snapshot writes', () => {
   });
 
   it('leaves the previous snapshot usable when the process dies mid-write (its temp file is ignored)', async () => {
-    const dir = journalDir();
-    const store = FileJournalStore.open(dir, 1, logger);
-    store.append(0, submits(1, 2));
-    await store.writeSnapshot(0, store.beginSnapshot(0), new Float64Array([1]), IDS);
-    store.append(0, submits(3, 2));
-    const second = store.beginSnapshot(0);
-    store.append(0, submits(5, 1));
+    const { dir, store, second } = await withSecondSnapshotBegun();
     const held = tempFiles.hold();
     const writing = store.writeSnapshot(0, second, new Float64Array([2]), IDS);
     await held;
@@ -181,13 +180,7 @@ describe('FileJournalStore snapshot writes', () => {
   });
 
   it('rejects a failed write, removes its temp file and keeps the journal; the next snapshot is stored', async () => {
-    const dir = journalDir();
-    const store = FileJournalStore.open(dir, 1, logger);
-    store.append(0, submits(1, 2));
-    await store.writeSnapshot(0, store.beginSnapshot(0), new Float64Array([1]), IDS);
-    store.append(0, submits(3, 2));
-    const second = store.beginSnapshot(0);
-    store.append(0, submits(5, 1));
+    const { dir, store, second } = await withSecondSnapshotBegun();
     tempFiles.failNextSync(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
     await expect(store.writeSnapshot(0, second, new Float64Array([2]), IDS)).rejects.toThrow('EIO');
     await store.sync();
