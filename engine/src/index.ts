@@ -19,6 +19,7 @@ export type { OrderBook__Output as OrderBook } from './grpc/generated/mib/engine
 export type { Quote__Output as Quote } from './grpc/generated/mib/engine/v1/Quote.js';
 export type { RiskLimits } from './grpc/generated/mib/engine/v1/RiskLimits.js';
 export type { SubmitOrderRequest } from './grpc/generated/mib/engine/v1/SubmitOrderRequest.js';
+export type { CancelAllOrdersRequest } from './grpc/generated/mib/engine/v1/CancelAllOrdersRequest.js';
 export type { StreamEventsRequest } from './grpc/generated/mib/engine/v1/StreamEventsRequest.js';
 export type { OrderBatchResult__Output as OrderBatchResult } from './grpc/generated/mib/engine/v1/OrderBatchResult.js';
 export type { ExternalTrade } from './grpc/generated/mib/engine/v1/ExternalTrade.js';

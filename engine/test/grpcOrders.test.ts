@@ -138,6 +138,75 @@ describe('CancelOrder', () => {
   });
 });
 
+describe('CancelAllOrders', () => {
+  /** Symbols no other test here trades. */
+  const UNTOUCHED = ['USDJPY', 'AUDUSD', 'USDCHF', 'BTC-USD', 'ETH-USD', 'SOL-USD', 'XRP-USD', 'DOGE-USD'];
+  const instrumentOn = async (shard: number) => (await fixture.client.listInstruments()).find((i) => i.shard === shard && UNTOUCHED.includes(i.symbol))!;
+  /** Rests one lot: bids at 2, asks at 3 (on tick for every instrument). */
+  const rest = async (instrument: { symbol: string; lotSize: string }, accountId: string, side: 'BUY' | 'SELL') =>
+    reportOf(await fixture.client.submitOrder(order({ symbol: instrument.symbol, accountId, side, price: side === 'BUY' ? '2' : '3', quantity: instrument.lotSize })));
+  const failureOf = (promise: Promise<unknown>): Promise<EngineRequestError> =>
+    promise.then(
+      () => {
+        throw new Error('expected the call to fail');
+      },
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(EngineRequestError);
+        return error as EngineRequestError;
+      },
+    );
+  const books = (symbols: string[]) => Promise.all(symbols.map(async (symbol) => fixture.client.getOrderBook(symbol).then(({ bids, asks }) => ({ bids, asks }))));
+
+  it("cancels the account's orders on every shard, reporting each CANCELLED, and leaves other accounts' orders", async () => {
+    const [first, second] = [await instrumentOn(0), await instrumentOn(1)];
+    const mine = [await rest(first, 'kill-1', 'BUY'), await rest(first, 'kill-1', 'SELL'), await rest(second, 'kill-1', 'BUY')];
+    const theirs = await rest(first, 'kill-other', 'BUY');
+    const cancelled = await fixture.client.cancelAllOrders({ accountId: 'kill-1' });
+    expect(cancelled.map((r) => [r.orderId, r.status, r.symbol, r.accountId, r.leavesQuantity])).toEqual(mine.map((r) => [r.orderId, 'CANCELLED', r.symbol, 'kill-1', '0']));
+    expect(cancelled[0]).toMatchObject({ side: 'BUY', type: 'LIMIT', price: '2', quantity: first.lotSize, filledQuantity: '0', fills: [], shard: 0 });
+    expect(await fixture.client.getOrderBook(first.symbol)).toMatchObject({ bids: [{ price: '2', quantity: first.lotSize, orderCount: 1 }], asks: [] });
+    expect((await fixture.client.getOrderBook(second.symbol)).bids).toEqual([]);
+    const events = await eventsOfAccount(fixture.client, fixture.engine.shards, 'kill-1', 6);
+    expect(events.filter((e) => e.kind === 'ORDER_CANCELLED').map((e) => [e.order?.orderId, e.order?.reason, e.sequence])).toEqual(cancelled.map((r) => [r.orderId, 'USER_REQUESTED', r.sequence]));
+    expect(await fixture.client.cancelAllOrders({ accountId: 'kill-1' })).toEqual([]);
+    expect((await fixture.client.cancelAllOrders({ accountId: 'kill-other' })).map((r) => r.orderId)).toEqual([theirs.orderId]);
+  });
+
+  it('with a symbol cancels only there', async () => {
+    const [first, second] = [await instrumentOn(0), await instrumentOn(1)];
+    await rest(first, 'kill-2', 'BUY');
+    const there = await rest(second, 'kill-2', 'SELL');
+    expect((await fixture.client.cancelAllOrders({ accountId: 'kill-2', symbol: second.symbol })).map((r) => r.orderId)).toEqual([there.orderId]);
+    expect((await fixture.client.getOrderBook(first.symbol)).bids).toHaveLength(1);
+    await fixture.client.cancelAllOrders({ accountId: 'kill-2' });
+  });
+
+  it('refuses an empty account id with INVALID_ARGUMENT and cancels nothing', async () => {
+    const [first, second] = [await instrumentOn(0), await instrumentOn(1)];
+    await rest(first, 'kill-3', 'BUY');
+    const before = await books([first.symbol, second.symbol]);
+    for (const symbol of ['', first.symbol]) {
+      const error = await failureOf(fixture.client.cancelAllOrders({ accountId: '', symbol }));
+      expect(error.status).toBe(status.INVALID_ARGUMENT);
+      expect(error.message).toContain('account_id');
+    }
+    expect(await books([first.symbol, second.symbol])).toEqual(before);
+    await fixture.client.cancelAllOrders({ accountId: 'kill-3' });
+  });
+
+  it('answers an unknown symbol as CancelOrder does, and cancels nothing', async () => {
+    const first = await instrumentOn(0);
+    const placed = await rest(first, 'kill-4', 'SELL');
+    const error = await failureOf(fixture.client.cancelAllOrders({ accountId: 'kill-4', symbol: 'NOPE' }));
+    const cancelOrder = rejectionOf(await fixture.client.cancelOrder({ symbol: 'NOPE', accountId: 'kill-4', orderId: placed.orderId }));
+    expect(cancelOrder).toMatchObject({ status: status.NOT_FOUND, reason: 'UNKNOWN_SYMBOL' });
+    expect(error.status).toBe(cancelOrder.status);
+    expect(error.message).toMatch(/^NOT_FOUND: UNKNOWN_SYMBOL: unknown symbol \(.*NOPE.*\)$/);
+    expect((await fixture.client.getOrderBook(first.symbol)).asks).toEqual([{ price: '3', quantity: first.lotSize, orderCount: 1 }]);
+    expect((await fixture.client.cancelAllOrders({ accountId: 'kill-4' })).map((r) => r.orderId)).toEqual([placed.orderId]);
+  });
+});
+
 describe('AmendOrder', () => {
   it('reduces quantity in place and moves the price on request', async () => {
     const placed = reportOf(await fixture.client.submitOrder(order({ symbol: 'JPM', accountId: 'amender', price: '200', quantity: '10' })));

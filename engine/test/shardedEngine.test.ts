@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventType, OrderType, RejectReason, Side, StpMode } from '../src/core/layout.js';
+import { CancelReason, EventType, OrderType, RejectReason, Side, StpMode } from '../src/core/layout.js';
 import { DEFAULT_INSTRUMENTS } from '../src/instruments.js';
 import { ShardedEngine } from '../src/shard/shardedEngine.js';
 
@@ -50,5 +50,62 @@ describe('sharded engine shell', () => {
       },
     );
     expect([...result.rejections]).toEqual([[7, RejectReason.INVALID_PRICE]]);
+  });
+
+  describe('cancel all orders of an account', () => {
+    /** A symbol of each shard (not AAPL: its trades set a price band). */
+    const symbolOn = (shard: number) => engine.registry.instruments.find((instrument) => instrument.shard === shard && instrument.symbol !== 'AAPL')!;
+    /** Bids at 50 and asks at 60: above the bulk test's bids at 1, crossing nothing. */
+    const priceOf = (side: Side): number => (side === Side.BUY ? 50 : 60) * UNITS;
+    const rest = async (shard: number, accountId: string, side: Side) => {
+      const { symbol, lotUnits } = symbolOn(shard);
+      const outcome = await engine.submitOrder({ symbol, accountId, side, orderType: OrderType.LIMIT, price: priceOf(side), quantity: lotUnits, stpMode: StpMode.NONE });
+      expect(outcome.lastEventType).toBe(EventType.ORDER_ACCEPTED);
+      return outcome;
+    };
+    /** Orders resting at this test's prices in the shard's symbol. */
+    const openOrders = async (shard: number): Promise<number> => {
+      const book = await engine.orderBook(symbolOn(shard), 10);
+      let count = 0;
+      for (const levels of [book.bids, book.asks]) {
+        for (let i = 0; i < levels.length; i += 3) if (levels[i] === priceOf(Side.BUY) || levels[i] === priceOf(Side.SELL)) count += levels[i + 2]!;
+      }
+      return count;
+    };
+
+    it("without a symbol cancels the account's orders on every shard and leaves other accounts' orders", async () => {
+      const ownFirst = await rest(0, 'kill-1', Side.BUY);
+      const other = await rest(0, 'kill-other', Side.BUY);
+      const ownSecond = await rest(1, 'kill-1', Side.SELL);
+      const outcomes = await engine.cancelAllOrders('kill-1');
+      expect(outcomes.map((o) => [o.shard, o.orderId, o.lastEventType, o.reason, o.leavesQuantity])).toEqual([
+        [0, ownFirst.orderId, EventType.ORDER_CANCELLED, CancelReason.USER_REQUESTED, 0],
+        [1, ownSecond.orderId, EventType.ORDER_CANCELLED, CancelReason.USER_REQUESTED, 0],
+      ]);
+      expect(outcomes[0]).toMatchObject({ symbolId: symbolOn(0).symbolId, side: Side.BUY, price: ownFirst.price, quantity: ownFirst.quantity, fills: [] });
+      expect(outcomes[0]!.sequence).toBeGreaterThan(other.sequence);
+      expect([await openOrders(0), await openOrders(1)]).toEqual([1, 0]);
+      expect(await engine.cancelAllOrders('kill-1')).toEqual([]);
+      expect((await engine.cancelAllOrders('kill-other')).map((o) => o.orderId)).toEqual([other.orderId]);
+    });
+
+    it("with a symbol cancels only there", async () => {
+      const there = await rest(1, 'kill-2', Side.BUY);
+      await rest(0, 'kill-2', Side.BUY);
+      expect((await engine.cancelAllOrders('kill-2', symbolOn(1).symbol)).map((o) => o.orderId)).toEqual([there.orderId]);
+      expect([await openOrders(0), await openOrders(1)]).toEqual([1, 0]);
+      await engine.cancelAllOrders('kill-2');
+    });
+
+    it('answers an unknown symbol or an invalid account with the rejection, cancelling nothing', async () => {
+      await rest(0, 'kill-3', Side.BUY);
+      const [unknown, ...more] = await engine.cancelAllOrders('kill-3', 'NOPE');
+      expect(more).toEqual([]);
+      expect(unknown).toMatchObject({ shard: engine.shardOfSymbol('NOPE'), lastEventType: EventType.ORDER_REJECTED, reason: RejectReason.UNKNOWN_SYMBOL });
+      const invalid = await engine.cancelAllOrders('');
+      expect(invalid.map((o) => [o.shard, o.lastEventType, o.reason])).toEqual([0, 1].map((shard) => [shard, EventType.ORDER_REJECTED, RejectReason.INVALID_ACCOUNT]));
+      expect(await openOrders(0)).toBe(1);
+      await engine.cancelAllOrders('kill-3');
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { credentials, type CallOptions, type ChannelOptions, type ClientDuplexStream, type ServiceError } from '@grpc/grpc-js';
 import type { AmendOrderRequest } from '../grpc/generated/mib/engine/v1/AmendOrderRequest.js';
+import type { CancelAllOrdersRequest } from '../grpc/generated/mib/engine/v1/CancelAllOrdersRequest.js';
+import type { CancelAllOrdersResponse__Output } from '../grpc/generated/mib/engine/v1/CancelAllOrdersResponse.js';
 import type { CancelOrderRequest } from '../grpc/generated/mib/engine/v1/CancelOrderRequest.js';
 import type { Event__Output } from '../grpc/generated/mib/engine/v1/Event.js';
 import type { ExternalTrade } from '../grpc/generated/mib/engine/v1/ExternalTrade.js';
@@ -70,6 +72,17 @@ export class EngineClient {
 
   cancelOrder(request: CancelOrderRequest): Promise<OrderResult> {
     return this.orderCall((callback) => this.client.CancelOrder(request, this.callOptions(), callback));
+  }
+
+  /**
+   * The kill switch: cancels every resting order of `accountId`, in `symbol` or in every symbol
+   * when it is empty, atomically per shard. Resolves with a report (status CANCELLED) per cancelled
+   * order, none when nothing rested. Throws EngineRequestError: INVALID_ARGUMENT for an empty
+   * account id, NOT_FOUND for an unknown symbol; a refused call cancels nothing.
+   */
+  async cancelAllOrders(request: CancelAllOrdersRequest): Promise<OrderReport__Output[]> {
+    const response = await this.unary<CancelAllOrdersResponse__Output>((callback) => this.client.CancelAllOrders(request, this.callOptions(), callback));
+    return response.cancelled;
   }
 
   amendOrder(request: AmendOrderRequest): Promise<OrderResult> {

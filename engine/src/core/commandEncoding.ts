@@ -33,6 +33,12 @@ export function encodeCancel(commands: Float64Array, slot: number, requestId: nu
   commands[base + C.ORDER_ID] = orderId;
 }
 
+/** `symbolId` 0 cancels the account's orders in every symbol of the shard. */
+export function encodeCancelAll(commands: Float64Array, slot: number, requestId: number, symbolId: number, accountId: number, timestampMs: number): void {
+  const base = clearSlot(commands, slot, CommandKind.CANCEL_ALL, requestId, symbolId, timestampMs);
+  commands[base + C.ACCOUNT_ID] = accountId;
+}
+
 /** `newPrice` / `newQuantity` 0 leave that field unchanged; `newQuantity` is the new open quantity. */
 export function encodeAmend(commands: Float64Array, slot: number, requestId: number, symbolId: number, accountId: number, orderId: number, newPrice: number, newQuantity: number, timestampMs: number): void {
   const base = clearSlot(commands, slot, CommandKind.AMEND, requestId, symbolId, timestampMs);

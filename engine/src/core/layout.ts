@@ -23,9 +23,9 @@ export const CommandField = {
   KIND: 0,
   /** Caller's correlation id, echoed in every event the command causes. */
   REQUEST_ID: 1,
-  /** Instrument id, 1 … MAX_SYMBOL_ID. 0 on SET_RISK_LIMITS / ADVANCE_TIME means every symbol of the shard. */
+  /** Instrument id, 1 … MAX_SYMBOL_ID. 0 on SET_RISK_LIMITS / ADVANCE_TIME / CANCEL_ALL means every symbol of the shard. */
   SYMBOL_ID: 2,
-  /** Account placing, cancelling or amending the order, or whose limits are set (> 0; 0 = default limits). */
+  /** Account placing, cancelling or amending the order, whose orders CANCEL_ALL cancels, or whose limits are set (> 0; 0 = default limits). */
   ACCOUNT_ID: 3,
   /** Engine-wide unique order id (> 0), assigned by the main thread on SUBMIT. */
   ORDER_ID: 4,
@@ -80,6 +80,11 @@ export const CommandKind = {
   ADD_INSTRUMENT: 6,
   /** Heartbeat: only the timestamp matters; closes candles whose interval has ended. */
   ADVANCE_TIME: 7,
+  /**
+   * Kill switch: cancels every resting order of the account in the symbol (0 = in every symbol
+   * of the shard) at once, each with the ORDER_CANCELLED a CANCEL would write.
+   */
+  CANCEL_ALL: 8,
 } as const;
 export type CommandKind = (typeof CommandKind)[keyof typeof CommandKind];
 
@@ -261,7 +266,7 @@ export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 
 /** Why an accepted order left the book without being filled (ORDER_CANCELLED's REASON). */
 export const CancelReason = {
-  /** CANCEL command. */
+  /** CANCEL or CANCEL_ALL command. */
   USER_REQUESTED: 1,
   /** Unfilled rest of a MARKET or IOC order. */
   UNFILLED_REMAINDER: 2,

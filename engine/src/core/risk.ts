@@ -114,6 +114,21 @@ export class PreTradeRisk {
     return account;
   }
 
+  /** Index of a valid account id (see `accountFor`), or -1 when the shard never saw it; registers nothing. */
+  findAccount(accountId: number): number {
+    if (accountId < DIRECT_ACCOUNT_IDS && (accountId | 0) === accountId) return accountId < this.accountById.length ? this.accountById[accountId]! - 1 : -1;
+    return this.accountIndex.get(accountId);
+  }
+
+  /** Index of the account's position in the symbol, or -1 when it has none yet; creates nothing. */
+  findPosition(account: number, symbol: number): number {
+    if (symbol < DIRECT_POSITION_SYMBOLS && account < DIRECT_POSITION_ACCOUNTS) {
+      const cell = account * DIRECT_POSITION_SYMBOLS + symbol;
+      return cell < this.positionByAccountSymbol.length ? this.positionByAccountSymbol[cell]! - 1 : -1;
+    }
+    return this.positionIndex.get(account * SYMBOL_KEY_RANGE + symbol + 1);
+  }
+
   /** Index of the account's position in the symbol, creating a flat one on first use. */
   positionFor(account: number, symbol: number): number {
     const direct = symbol < DIRECT_POSITION_SYMBOLS && account < DIRECT_POSITION_ACCOUNTS;

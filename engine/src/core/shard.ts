@@ -1,3 +1,4 @@
+import { cancelAccountOrders } from './cancelAll.js';
 import type { EventBuffer } from './eventBuffer.js';
 import { CONTEXT_REQUEST_ID, CONTEXT_TIMESTAMP } from './eventWriter.js';
 import { COMMAND_SLOT_SIZE, CommandField as C, CommandKind, DEPTH_LEVEL_SIZE, EventType, RejectReason, Side } from './layout.js';
@@ -65,6 +66,7 @@ export class Shard {
 
     if (kind === CommandKind.ADD_INSTRUMENT) return this.addInstrument(commands, base);
     if (kind === CommandKind.SET_RISK_LIMITS) return this.setRiskLimits(commands, base);
+    if (kind === CommandKind.CANCEL_ALL) return this.cancelAll(commands, base);
     const symbolId = commands[base + C.SYMBOL_ID]!;
     if (kind === CommandKind.ADVANCE_TIME && symbolId === 0) {
       for (let s = 0; s < state.symbolCount; s++) {
@@ -83,8 +85,7 @@ export class Shard {
     else if (kind === CommandKind.AMEND) amendOrder(state, commands, base, symbol);
     else if (kind === CommandKind.INGEST_TRADE) this.ingestTrade(commands, base, symbol);
     else return;
-    const book = state.books[symbol]!;
-    state.marketData.publishQuoteIfChanged(symbol, state.symbolIds[symbol]!, state.levels, book.bids.best(), book.asks.best(), events);
+    this.publishQuote(symbol);
   }
 
   /** Executes `count` consecutive slots starting at `firstSlot`. */
@@ -103,6 +104,34 @@ export class Shard {
     if (context[CONTEXT_TIMESTAMP]! < clock) context[CONTEXT_TIMESTAMP] = clock;
     else state.clock[symbol] = context[CONTEXT_TIMESTAMP]!;
     if (context[CONTEXT_TIMESTAMP]! >= state.marketData.nextCandleEnd[symbol]!) state.marketData.closeDueCandles(symbol, state.symbolIds[symbol]!, state.events);
+  }
+
+  /** QUOTE for the symbol when its top of book or last trade changed since the last one. */
+  private publishQuote(symbol: number): void {
+    const state = this.state;
+    const book = state.books[symbol]!;
+    state.marketData.publishQuoteIfChanged(symbol, state.symbolIds[symbol]!, state.levels, book.bids.best(), book.asks.best(), state.events);
+  }
+
+  /**
+   * CANCEL_ALL: validated before anything moves (a rejected one changes nothing, not even a
+   * clock), then per symbol, as other order commands: the clock, the cancels, the quote. Symbol 0
+   * takes every symbol of the shard in listing order, each clock advanced as ADVANCE_TIME does.
+   */
+  private cancelAll(commands: Float64Array, base: number): void {
+    const state = this.state;
+    const symbolId = commands[base + C.SYMBOL_ID]!;
+    const first = symbolId === 0 ? 0 : state.symbolIndexOf(symbolId);
+    if (first === -1) return state.events.reject(commands, base, RejectReason.UNKNOWN_SYMBOL);
+    if (!isId(commands[base + C.ACCOUNT_ID]!)) return state.events.reject(commands, base, RejectReason.INVALID_ACCOUNT);
+    const account = state.risk.findAccount(commands[base + C.ACCOUNT_ID]!);
+    const end = symbolId === 0 ? state.symbolCount : first + 1;
+    for (let symbol = first; symbol < end; symbol++) {
+      state.events.context[CONTEXT_TIMESTAMP] = commands[base + C.TIMESTAMP_MS]!;
+      this.advanceClock(symbol);
+      cancelAccountOrders(state, account, symbol);
+      this.publishQuote(symbol);
+    }
   }
 
   private ingestTrade(commands: Float64Array, base: number, symbol: number): void {

@@ -12,7 +12,7 @@ import { decimalToUnits, optionalDecimalToUnits, unitsToDecimal } from './wireDe
 import { orderTypeToSlot, sideToSlot, stpToSlot } from './wireEnums.js';
 import type { WireMessages } from './wireMessages.js';
 
-type UnaryHandlers = Pick<MatchingEngineHandlers, 'SubmitOrder' | 'CancelOrder' | 'AmendOrder' | 'GetOrderBook' | 'GetQuote' | 'SetRiskLimits' | 'ListInstruments'>;
+type UnaryHandlers = Pick<MatchingEngineHandlers, 'SubmitOrder' | 'CancelOrder' | 'CancelAllOrders' | 'AmendOrder' | 'GetOrderBook' | 'GetQuote' | 'SetRiskLimits' | 'ListInstruments'>;
 
 /** Most levels per side GetOrderBook returns (the worker's depth scratch holds 500 per side). */
 export const MAX_BOOK_DEPTH = 500;
@@ -68,6 +68,23 @@ export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger:
     CancelOrder: (call, callback) => {
       const r = call.request;
       answer(engine.cancelOrder(r.symbol, r.accountId, orderIdToSlot(r.orderId)), () => `order ${r.orderId} on ${r.symbol}`, callback);
+    },
+
+    CancelAllOrders: (call, callback) => {
+      const { accountId, symbol } = call.request;
+      // Checked here: with no symbol the command would go to every shard only to be refused there.
+      if (accountId === '') return callback(invalid(status.INVALID_ARGUMENT, 'account_id must not be empty: CancelAllOrders cancels the orders of one account'));
+      engine.cancelAllOrders(accountId, symbol === '' ? undefined : symbol).then(
+        (outcomes) => {
+          const refusal = outcomes.find((outcome) => outcome.lastEventType === EventType.ORDER_REJECTED);
+          if (refusal !== undefined) return callback(rejected(refusal.reason, `orders of account ${accountId}${symbol === '' ? '' : ` on ${symbol}`}`));
+          callback(null, { cancelled: outcomes.map((outcome) => wire.orderReport(outcome)) });
+        },
+        (error: unknown) => {
+          logger.warn({ err: error }, 'cancel-all failed');
+          callback(failure(error));
+        },
+      );
     },
 
     AmendOrder: (call, callback) => {

@@ -9,7 +9,7 @@ export interface FillOutcome {
   readonly makerOrderId: number;
 }
 
-/** What one SUBMIT, CANCEL or AMEND did to its order, from the order's last event. */
+/** What one SUBMIT, CANCEL or AMEND (or CANCEL_ALL, per order) did to its order, from the order's last event. */
 export interface OrderOutcome {
   readonly shard: number;
   readonly orderId: number;
@@ -32,6 +32,42 @@ export interface OrderOutcome {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+function emptyOutcome(shard: number, orderId: number, symbolId: number, accountId: number): Mutable<OrderOutcome> & { fills: FillOutcome[] } {
+  return {
+    shard,
+    orderId,
+    symbolId,
+    accountId,
+    lastEventType: 0,
+    reason: 0,
+    side: 0,
+    orderType: 0,
+    price: 0,
+    quantity: 0,
+    filledQuantity: 0,
+    leavesQuantity: 0,
+    fills: [],
+    sequence: 0,
+  };
+}
+
+/** Takes the order's state after an order event (ORDER_ACCEPTED … ORDER_AMENDED) into `outcome`. */
+function applyOrderEvent(outcome: Mutable<OrderOutcome>, slots: Float64Array, at: number): void {
+  const type = slots[at + EventField.TYPE] ?? 0;
+  outcome.lastEventType = type;
+  outcome.accountId = slots[at + EventField.ACCOUNT_ID] ?? 0;
+  outcome.side = slots[at + EventField.SIDE] ?? 0;
+  outcome.orderType = slots[at + EventField.ORDER_TYPE] ?? 0;
+  outcome.price = slots[at + EventField.PRICE] ?? 0;
+  outcome.quantity = slots[at + EventField.QUANTITY] ?? 0;
+  outcome.filledQuantity = slots[at + EventField.FILLED_QUANTITY] ?? 0;
+  outcome.leavesQuantity = slots[at + EventField.LEAVES_QUANTITY] ?? 0;
+  outcome.reason =
+    type === EventType.ORDER_REJECTED || type === EventType.ORDER_CANCELLED
+      ? (slots[at + EventField.REASON] ?? 0)
+      : 0;
+}
+
 /** Collects the events of one order command into an OrderOutcome and settles a promise. */
 export class OrderCommandEntry implements PendingEntry {
   readonly firstRequestId: number;
@@ -44,22 +80,7 @@ export class OrderCommandEntry implements PendingEntry {
   constructor(requestId: number, shard: number, orderId: number, symbolId: number, accountId: number) {
     this.firstRequestId = requestId;
     this.lastRequestId = requestId;
-    this.outcome = {
-      shard,
-      orderId,
-      symbolId,
-      accountId,
-      lastEventType: 0,
-      reason: 0,
-      side: 0,
-      orderType: 0,
-      price: 0,
-      quantity: 0,
-      filledQuantity: 0,
-      leavesQuantity: 0,
-      fills: [],
-      sequence: 0,
-    };
+    this.outcome = emptyOutcome(shard, orderId, symbolId, accountId);
     this.promise = new Promise<OrderOutcome>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -82,22 +103,54 @@ export class OrderCommandEntry implements PendingEntry {
     }
     if (type < EventType.ORDER_ACCEPTED || type > EventType.ORDER_AMENDED) return;
     if (slots[at + EventField.ORDER_ID] !== outcome.orderId) return;
-    outcome.lastEventType = type;
-    outcome.accountId = slots[at + EventField.ACCOUNT_ID] ?? 0;
-    outcome.side = slots[at + EventField.SIDE] ?? 0;
-    outcome.orderType = slots[at + EventField.ORDER_TYPE] ?? 0;
-    outcome.price = slots[at + EventField.PRICE] ?? 0;
-    outcome.quantity = slots[at + EventField.QUANTITY] ?? 0;
-    outcome.filledQuantity = slots[at + EventField.FILLED_QUANTITY] ?? 0;
-    outcome.leavesQuantity = slots[at + EventField.LEAVES_QUANTITY] ?? 0;
-    outcome.reason =
-      type === EventType.ORDER_REJECTED || type === EventType.ORDER_CANCELLED
-        ? (slots[at + EventField.REASON] ?? 0)
-        : 0;
+    applyOrderEvent(outcome, slots, at);
   }
 
   onDone(): void {
     this.resolve(this.outcome);
+  }
+
+  fail(error: Error): void {
+    this.reject(error);
+  }
+}
+
+/**
+ * Collects the events of one CANCEL_ALL on one shard: an OrderOutcome per ORDER_CANCELLED (one per
+ * cancelled order, as OrderCommandEntry reads that event, with the event's sequence), or the
+ * command's one ORDER_REJECTED. Its QUOTE and CANDLE_CLOSED events are not order outcomes.
+ */
+export class CancelAllEntry implements PendingEntry {
+  readonly firstRequestId: number;
+  readonly lastRequestId: number;
+  readonly promise: Promise<OrderOutcome[]>;
+  private readonly outcomes: OrderOutcome[] = [];
+  private resolve!: (outcomes: OrderOutcome[]) => void;
+  private reject!: (error: Error) => void;
+
+  constructor(
+    requestId: number,
+    private readonly shard: number,
+  ) {
+    this.firstRequestId = requestId;
+    this.lastRequestId = requestId;
+    this.promise = new Promise<OrderOutcome[]>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  onEvent(slots: Float64Array, at: number): void {
+    const type = slots[at + EventField.TYPE];
+    if (type !== EventType.ORDER_CANCELLED && type !== EventType.ORDER_REJECTED) return;
+    const outcome = emptyOutcome(this.shard, slots[at + EventField.ORDER_ID] ?? 0, slots[at + EventField.SYMBOL_ID] ?? 0, 0);
+    applyOrderEvent(outcome, slots, at);
+    outcome.sequence = slots[at + EventField.SEQUENCE] ?? 0;
+    this.outcomes.push(outcome);
+  }
+
+  onDone(): void {
+    this.resolve(this.outcomes);
   }
 
   fail(error: Error): void {

@@ -1,4 +1,4 @@
-import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, snapshotSequence } from '../core/index.js';
+import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, MAX_SYMBOL_ID, snapshotSequence } from '../core/index.js';
 import { AccountDirectory } from './accountDirectory.js';
 import { ClientOrderAnswerWriter } from './clientOrderAnswers.js';
 import { CLIENT_ORDER_ID_HASH_FIELD, ClientOrderIds } from './clientOrderIds.js';
@@ -6,7 +6,7 @@ import { recallClientOrderIds } from './clientOrderRecovery.js';
 import type { EventHistory } from './eventHistory.js';
 import type { EventFilter, EventSubscriber } from './eventSubscribers.js';
 import { InstrumentRegistry, type RegisteredInstrument } from './instrumentRegistry.js';
-import { CommandGroup, OrderCommandEntry, type OrderOutcome } from './outcomes.js';
+import { CancelAllEntry, CommandGroup, OrderCommandEntry, type OrderOutcome } from './outcomes.js';
 import type { PendingEntry } from './pendingRequests.js';
 import { shardOf } from './routing.js';
 import { ShardOutputs } from './shardOutputs.js';
@@ -33,6 +33,13 @@ export {
 
 /** Each command slot's writer: fills the fields after kind/requestId/symbol/account/time. */
 type SlotFiller = (slots: Float64Array, at: number) => void;
+
+/**
+ * The symbol id a CANCEL_ALL for an unknown symbol carries: no shard lists it (ids stop at
+ * MAX_SYMBOL_ID), so the core rejects it UNKNOWN_SYMBOL; 0, which other commands use for an
+ * unknown symbol, would mean every symbol of the shard.
+ */
+const UNLISTED_SYMBOL_ID = MAX_SYMBOL_ID + 1;
 
 /**
  * The engine shell without a transport (the gRPC adapter is one thin client of it, like
@@ -179,6 +186,29 @@ export class ShardedEngine {
       slots[at + C.NEW_PRICE] = newPrice;
       slots[at + C.NEW_QUANTITY] = newQuantity;
     });
+  }
+
+  /**
+   * The kill switch: cancels every resting order of the account, in `symbol` (one CANCEL_ALL to its
+   * shard) or, without a symbol, everywhere (a CANCEL_ALL for every symbol to each shard, all
+   * shards or none taking it). Each shard cancels atomically, so no order placed before is missed.
+   * Resolves with the outcome of each order event, in shard order then event order: one
+   * ORDER_CANCELLED per cancelled order; a refused command (unknown symbol, invalid account; per
+   * shard without a symbol) gives its ORDER_REJECTED outcome instead, a value as for other commands.
+   */
+  async cancelAllOrders(accountId: string, symbol?: string): Promise<OrderOutcome[]> {
+    const account = this.accounts.idOf(accountId);
+    const shards = symbol === undefined ? Array.from({ length: this.pool.shardCount }, (_, shard) => shard) : [this.shardOfSymbol(symbol)];
+    const symbolId = symbol === undefined ? 0 : (this.registry.bySymbolName(symbol)?.symbolId ?? UNLISTED_SYMBOL_ID);
+    // All shards or none: a refusal after some shards cancelled would leave the switch half thrown.
+    for (const shard of shards) this.assertAccepting(shard);
+    const entries = shards.map((shard) => {
+      const entry = new CancelAllEntry(this.write(shard, CommandKind.CANCEL_ALL, symbolId, account, 0, () => undefined), shard);
+      this.track(shard, entry);
+      return entry;
+    });
+    this.pool.flush();
+    return (await Promise.all(entries.map((entry) => entry.promise))).flat();
   }
 
   /** Sends the limits to every shard; resolves with the first reject reason, or 0 when all applied. */

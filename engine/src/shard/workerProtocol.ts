@@ -2,7 +2,7 @@ import type { RingBuffers, WaitStrategyName } from '../ring/index.js';
 
 /**
  * What the shell adds to the core's slot contract (engine/PROTOCOL.md "Command and event slots").
- * Shell command kinds start at 64, far from the core's 1–7; shell reply types are negative, so
+ * Shell command kinds start at 64, far from the core's 1–8; shell reply types are negative, so
  * the main thread tells them from core events by sign and they never enter the event history.
  */
 export const ShellCommandKind = {

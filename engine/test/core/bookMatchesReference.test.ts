@@ -7,7 +7,8 @@ import { ReferenceBook, type ReferenceResult } from './referenceBook.js';
 type Command =
   | { kind: 'submit'; account: number; side: Side; type: OrderType; price: number; quantity: number; stp: StpMode }
   | { kind: 'cancel'; pick: number; account: number | null }
-  | { kind: 'amend'; pick: number; price: number; quantity: number };
+  | { kind: 'amend'; pick: number; price: number; quantity: number }
+  | { kind: 'cancelAll'; account: number };
 
 const orderType = fc.constantFrom(OrderType.LIMIT, OrderType.LIMIT, OrderType.LIMIT, OrderType.MARKET, OrderType.IOC, OrderType.FOK, OrderType.POST_ONLY);
 const stpMode = fc.constantFrom(StpMode.NONE, StpMode.NONE, StpMode.NONE, StpMode.CANCEL_RESTING, StpMode.CANCEL_INCOMING, StpMode.CANCEL_BOTH);
@@ -17,6 +18,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('submit' as const), account: fc.integer({ min: 1, max: 3 }), side, type: orderType, price: fc.integer({ min: 95, max: 105 }), quantity: fc.integer({ min: 1, max: 10 }), stp: stpMode }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat(), account: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 5 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('amend' as const), pick: fc.nat(), price: fc.oneof(fc.constant(0), fc.integer({ min: 95, max: 105 })), quantity: fc.integer({ min: 0, max: 10 }) }) },
+  // Account 0 now and then: the reject.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancelAll' as const), account: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.constant(0) }) }) },
 );
 
 /** What the engine's events say about one command, in the reference model's terms. */
@@ -43,6 +46,9 @@ function runAgainstModel(commands: Command[]): void {
         submitted.push({ id, account: c.account });
         expected = model.submit(id, c.account, c.side, c.type, c.type === OrderType.MARKET ? 0 : c.price, c.quantity, c.stp);
         events = engine.submit({ orderId: id, account: c.account, side: c.side, type: c.type, price: c.type === OrderType.MARKET ? 0 : c.price, quantity: c.quantity, stp: c.stp });
+      } else if (c.kind === 'cancelAll') {
+        expected = model.cancelAll(c.account);
+        events = engine.cancelAll(c.account);
       } else {
         // Mostly a live order (the interesting case), sometimes any order ever submitted.
         const live = model.orders;

@@ -1,6 +1,6 @@
 import {
-  EventBuffer, OrderType, Shard, Side, StpMode, decodeEvents, encodeAdvanceTime, encodeAmend, encodeCancel, encodeIngestTrade,
-  encodeSetRiskLimits, encodeSubmit, type EngineEvent, type OrderEvent, type RiskLimits, type ShardOptions,
+  EventBuffer, OrderType, Shard, Side, StpMode, decodeEvents, encodeAddInstrument, encodeAdvanceTime, encodeAmend, encodeCancel, encodeCancelAll,
+  encodeIngestTrade, encodeSetRiskLimits, encodeSubmit, type EngineEvent, type OrderEvent, type RiskLimits, type ShardOptions,
 } from '../../src/core/index.js';
 
 export const SYMBOL = 7;
@@ -62,6 +62,18 @@ export class ShardHarness {
 
   cancel(orderId: number, account = 1): EngineEvent[] {
     encodeCancel(this.commands, 0, ++this.requestId, SYMBOL, account, orderId, this.now);
+    return this.run();
+  }
+
+  /** CANCEL_ALL of `account`'s resting orders in `symbolId` (0 = every symbol of the shard). */
+  cancelAll(account: number, symbolId = SYMBOL, ts = this.now): EngineEvent[] {
+    encodeCancelAll(this.commands, 0, ++this.requestId, symbolId, account, ts);
+    return this.run();
+  }
+
+  /** Lists another instrument with the same tick and lot as SYMBOL. */
+  addInstrument(symbolId: number): EngineEvent[] {
+    encodeAddInstrument(this.commands, 0, ++this.requestId, symbolId, TICK, LOT, this.now);
     return this.run();
   }
 

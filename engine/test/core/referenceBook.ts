@@ -28,7 +28,7 @@ export interface ReferenceResult {
   /** Reject reason, or undefined when accepted. */
   rejected?: number;
   trades: ReferenceTrade[];
-  /** Ids cancelled by this command (STP, IOC remainder, user). */
+  /** Ids cancelled by this command, in event order (STP, IOC remainder, user). */
   cancelled: number[];
 }
 
@@ -114,6 +114,14 @@ export class ReferenceBook {
     if (order.account !== account) return { rejected: RejectReason.NOT_ORDER_OWNER, trades: [], cancelled: [] };
     this.remove(id);
     return { trades: [], cancelled: [id] };
+  }
+
+  /** CANCEL_ALL: every order of the account, bids then asks, each side in priority order. */
+  cancelAll(account: number): ReferenceResult {
+    if (!(Number.isSafeInteger(account) && account > 0)) return { rejected: RejectReason.INVALID_ACCOUNT, trades: [], cancelled: [] };
+    const cancelled = [...this.side(Side.BUY), ...this.side(Side.SELL)].filter((o) => o.account === account).map((o) => o.id);
+    this.orders = this.orders.filter((o) => o.account !== account);
+    return { trades: [], cancelled };
   }
 
   /** 0 = unchanged. */

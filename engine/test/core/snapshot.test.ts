@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_SLOT_SIZE, EVENT_SLOT_SIZE, EventBuffer, Shard, Side, type InstrumentSpec } from '../../src/core/index.js';
+import { COMMAND_SLOT_SIZE, CommandField, EVENT_SLOT_SIZE, EventBuffer, EventType, Shard, Side, encodeCancelAll, type InstrumentSpec } from '../../src/core/index.js';
 import { MarketSimulator } from '../../src/simulator/index.js';
 import { checkBookInvariants } from './harness.js';
 
@@ -35,6 +35,26 @@ describe('snapshot and restore', () => {
     }
     expect(restored.sequence).toBe(original.sequence);
     expect(run(restored, commands, 10_000, 12_000)).toEqual(run(original, commands, 10_000, 12_000));
+  });
+
+  it('answers CANCEL_ALL commands after a restore with the same events as the original', () => {
+    const simulator = new MarketSimulator({ seed: 11, instruments, participants: 20, commandsPerSecond: 2_000 });
+    const commands = new Float64Array(5_000 * COMMAND_SLOT_SIZE);
+    simulator.generate(commands, 0, 5_000);
+    const original = new Shard(specs);
+    run(original, commands, 0, 5_000);
+    const restored = Shard.restore(original.snapshot());
+
+    // Accounts 1–20 in one symbol or in every symbol (0), then an account that never traded.
+    const cancels = new Float64Array(21 * COMMAND_SLOT_SIZE);
+    const timestamp = commands[4_999 * COMMAND_SLOT_SIZE + CommandField.TIMESTAMP_MS]! + 1;
+    for (let account = 1; account <= 21; account++) encodeCancelAll(cancels, account - 1, 100_000 + account, account % 3, account, timestamp);
+    const events = run(original, cancels, 0, 21);
+    expect(run(restored, cancels, 0, 21)).toEqual(events);
+    let cancelled = 0;
+    for (let at = 0; at < events.length; at += EVENT_SLOT_SIZE) if (events[at] === EventType.ORDER_CANCELLED) cancelled++;
+    expect(cancelled).toBeGreaterThan(10);
+    checkBookInvariants(restored);
   });
 
   it('refuses a snapshot of another version', () => {

@@ -2,6 +2,8 @@ import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AmendOrderRequest as _mib_engine_v1_AmendOrderRequest, AmendOrderRequest__Output as _mib_engine_v1_AmendOrderRequest__Output } from './mib/engine/v1/AmendOrderRequest.js';
+import type { CancelAllOrdersRequest as _mib_engine_v1_CancelAllOrdersRequest, CancelAllOrdersRequest__Output as _mib_engine_v1_CancelAllOrdersRequest__Output } from './mib/engine/v1/CancelAllOrdersRequest.js';
+import type { CancelAllOrdersResponse as _mib_engine_v1_CancelAllOrdersResponse, CancelAllOrdersResponse__Output as _mib_engine_v1_CancelAllOrdersResponse__Output } from './mib/engine/v1/CancelAllOrdersResponse.js';
 import type { CancelOrderRequest as _mib_engine_v1_CancelOrderRequest, CancelOrderRequest__Output as _mib_engine_v1_CancelOrderRequest__Output } from './mib/engine/v1/CancelOrderRequest.js';
 import type { Candle as _mib_engine_v1_Candle, Candle__Output as _mib_engine_v1_Candle__Output } from './mib/engine/v1/Candle.js';
 import type { Event as _mib_engine_v1_Event, Event__Output as _mib_engine_v1_Event__Output } from './mib/engine/v1/Event.js';
@@ -37,6 +39,8 @@ export interface ProtoGrpcType {
     engine: {
       v1: {
         AmendOrderRequest: MessageTypeDefinition<_mib_engine_v1_AmendOrderRequest, _mib_engine_v1_AmendOrderRequest__Output>
+        CancelAllOrdersRequest: MessageTypeDefinition<_mib_engine_v1_CancelAllOrdersRequest, _mib_engine_v1_CancelAllOrdersRequest__Output>
+        CancelAllOrdersResponse: MessageTypeDefinition<_mib_engine_v1_CancelAllOrdersResponse, _mib_engine_v1_CancelAllOrdersResponse__Output>
         CancelOrderRequest: MessageTypeDefinition<_mib_engine_v1_CancelOrderRequest, _mib_engine_v1_CancelOrderRequest__Output>
         Candle: MessageTypeDefinition<_mib_engine_v1_Candle, _mib_engine_v1_Candle__Output>
         Event: MessageTypeDefinition<_mib_engine_v1_Event, _mib_engine_v1_Event__Output>

@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AmendOrderRequest as _mib_engine_v1_AmendOrderRequest, AmendOrderRequest__Output as _mib_engine_v1_AmendOrderRequest__Output } from '../../../mib/engine/v1/AmendOrderRequest.js';
+import type { CancelAllOrdersRequest as _mib_engine_v1_CancelAllOrdersRequest, CancelAllOrdersRequest__Output as _mib_engine_v1_CancelAllOrdersRequest__Output } from '../../../mib/engine/v1/CancelAllOrdersRequest.js';
+import type { CancelAllOrdersResponse as _mib_engine_v1_CancelAllOrdersResponse, CancelAllOrdersResponse__Output as _mib_engine_v1_CancelAllOrdersResponse__Output } from '../../../mib/engine/v1/CancelAllOrdersResponse.js';
 import type { CancelOrderRequest as _mib_engine_v1_CancelOrderRequest, CancelOrderRequest__Output as _mib_engine_v1_CancelOrderRequest__Output } from '../../../mib/engine/v1/CancelOrderRequest.js';
 import type { Event as _mib_engine_v1_Event, Event__Output as _mib_engine_v1_Event__Output } from '../../../mib/engine/v1/Event.js';
 import type { ExternalTrade as _mib_engine_v1_ExternalTrade, ExternalTrade__Output as _mib_engine_v1_ExternalTrade__Output } from '../../../mib/engine/v1/ExternalTrade.js';
@@ -36,6 +38,27 @@ export interface MatchingEngineClient extends grpc.Client {
   amendOrder(argument: _mib_engine_v1_AmendOrderRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mib_engine_v1_OrderReport__Output>): grpc.ClientUnaryCall;
   amendOrder(argument: _mib_engine_v1_AmendOrderRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mib_engine_v1_OrderReport__Output>): grpc.ClientUnaryCall;
   amendOrder(argument: _mib_engine_v1_AmendOrderRequest, callback: grpc.requestCallback<_mib_engine_v1_OrderReport__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Kill switch: cancels every resting order of the account, in one symbol or in all, atomically
+   * per shard (an order placed before the call cannot be missed). An empty account_id is
+   * INVALID_ARGUMENT; an unknown symbol NOT_FOUND, as CancelOrder answers it, with the reject
+   * trailers. A refused call cancels nothing.
+   */
+  CancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
+  CancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
+  CancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
+  CancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Kill switch: cancels every resting order of the account, in one symbol or in all, atomically
+   * per shard (an order placed before the call cannot be missed). An empty account_id is
+   * INVALID_ARGUMENT; an unknown symbol NOT_FOUND, as CancelOrder answers it, with the reject
+   * trailers. A refused call cancels nothing.
+   */
+  cancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
+  cancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
+  cancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
+  cancelAllOrders(argument: _mib_engine_v1_CancelAllOrdersRequest, callback: grpc.requestCallback<_mib_engine_v1_CancelAllOrdersResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Cancels a resting order of the same account.
@@ -177,6 +200,14 @@ export interface MatchingEngineHandlers extends grpc.UntypedServiceImplementatio
   AmendOrder: grpc.handleUnaryCall<_mib_engine_v1_AmendOrderRequest__Output, _mib_engine_v1_OrderReport>;
   
   /**
+   * Kill switch: cancels every resting order of the account, in one symbol or in all, atomically
+   * per shard (an order placed before the call cannot be missed). An empty account_id is
+   * INVALID_ARGUMENT; an unknown symbol NOT_FOUND, as CancelOrder answers it, with the reject
+   * trailers. A refused call cancels nothing.
+   */
+  CancelAllOrders: grpc.handleUnaryCall<_mib_engine_v1_CancelAllOrdersRequest__Output, _mib_engine_v1_CancelAllOrdersResponse>;
+  
+  /**
    * Cancels a resting order of the same account.
    */
   CancelOrder: grpc.handleUnaryCall<_mib_engine_v1_CancelOrderRequest__Output, _mib_engine_v1_OrderReport>;
@@ -227,6 +258,7 @@ export interface MatchingEngineHandlers extends grpc.UntypedServiceImplementatio
 
 export interface MatchingEngineDefinition extends grpc.ServiceDefinition {
   AmendOrder: MethodDefinition<_mib_engine_v1_AmendOrderRequest, _mib_engine_v1_OrderReport, _mib_engine_v1_AmendOrderRequest__Output, _mib_engine_v1_OrderReport__Output>
+  CancelAllOrders: MethodDefinition<_mib_engine_v1_CancelAllOrdersRequest, _mib_engine_v1_CancelAllOrdersResponse, _mib_engine_v1_CancelAllOrdersRequest__Output, _mib_engine_v1_CancelAllOrdersResponse__Output>
   CancelOrder: MethodDefinition<_mib_engine_v1_CancelOrderRequest, _mib_engine_v1_OrderReport, _mib_engine_v1_CancelOrderRequest__Output, _mib_engine_v1_OrderReport__Output>
   GetOrderBook: MethodDefinition<_mib_engine_v1_GetOrderBookRequest, _mib_engine_v1_OrderBook, _mib_engine_v1_GetOrderBookRequest__Output, _mib_engine_v1_OrderBook__Output>
   GetQuote: MethodDefinition<_mib_engine_v1_GetQuoteRequest, _mib_engine_v1_Quote, _mib_engine_v1_GetQuoteRequest__Output, _mib_engine_v1_Quote__Output>
