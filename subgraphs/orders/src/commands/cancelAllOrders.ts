@@ -1,39 +1,28 @@
-import pMap from 'p-map';
-import type { Order, PrismaClient } from '@mib/db';
-import type { EngineClient } from '@mib/engine';
+import { Decimal, type Order, type PrismaClient } from '@mib/db';
+import type { EngineClient, OrderReport } from '@mib/engine';
 import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
-import { ownOrdersByIds, workingOrdersOf } from '../data/workingOrders.js';
-import { cancelOwnOrder } from './changeOrder.js';
+import { mirrorOrder } from '../data/mirrorOrder.js';
+import { ownOrdersByIds } from '../data/workingOrders.js';
+import { orderIdOf } from '../engineMirror/engineIds.js';
+import { mirrorOfReport, NOTHING_FILLED } from '../engineMirror/fromReport.js';
 import type { OrderCommandResult } from './orderCommandResult.js';
 import { knownInstrument } from './orderInput.js';
-import type { OwnOpenOrder } from './ownOpenOrder.js';
 
 type Services = { prisma: PrismaClient; engine: EngineClient; catalog: InstrumentCatalog };
-
-/**
- * Cancels in flight at once. Each holds a database connection while it mirrors the engine's
- * answer: 8 keeps the engine's queue fed and leaves most of a pool of 10 (node-postgres'
- * default) to the other requests.
- */
-const CANCELS_IN_FLIGHT = 8;
 
 /** What a cancel-all came to, as the schema's `CancelAllOrdersResult` wants it. */
 export interface CancelAllOrdersOutcome {
   /** The orders the engine cancelled, as now recorded, oldest first. */
   cancelled: Order[];
-  /** The engine's refusals (`OrderRejected`), oldest order first. */
+  /** Always empty: the engine cancels whatever of the account's is on its books, refusing none. */
   notCancelled: OrderCommandResult[];
 }
 
-/** One cancel: the engine's answer, or the failure of a call it did not answer. */
-type CancelAttempt = { readonly result: OrderCommandResult } | { readonly error: unknown };
-
 /**
- * Cancels every order of `userId`'s recorded as working, or only those of `instrumentId`. The
- * engine cannot list an account's orders, so the read model says which; placeOrder records an
- * order before it answers OrderAccepted, so every order accepted before this call is among them. Each cancel is
- * `cancelOrder`'s (engine call as the caller's account, answer mirrored), `CANCELS_IN_FLIGHT` at
- * a time. A second call finds the cancelled orders recorded as CANCELLED and sends nothing.
+ * Cancels every order of `userId`'s on the engine's books, or only those of `instrumentId`, in
+ * one engine call (CancelAllOrders): each shard takes all of the account's orders off in one
+ * step, so any order the engine accepted before the call, recorded here yet or not, is cancelled.
+ * The engine's reports are then mirrored, as cancelOrder mirrors its one report.
  */
 export async function cancelAllOrders(
   services: Services,
@@ -44,47 +33,47 @@ export async function cancelAllOrders(
     instrumentId == null
       ? null
       : await knownInstrument(services.catalog, parseId(instrumentId, 'instrumentId'));
-  const working = await workingOrdersOf(services.prisma, userId, instrument?.id ?? null);
-  const targets = await addressedOnTheEngine(services.catalog, working);
-  // Every cancel is tried whatever becomes of the others: a kill switch must not stop halfway.
-  const attempts = await pMap(
-    targets,
-    (target) =>
-      cancelOwnOrder(services, userId, target).then(
-        (result): CancelAttempt => ({ result }),
-        (error: unknown): CancelAttempt => ({ error }),
-      ),
-    { concurrency: CANCELS_IN_FLIGHT },
-  );
-  const failures = attempts.flatMap((attempt) => ('error' in attempt ? [attempt.error] : []));
-  if (failures.length > 0)
-    throw new AggregateError(
-      failures,
-      `${failures.length} of ${attempts.length} cancels failed; the rest were made`,
-    );
-  const results = attempts.flatMap((attempt) => ('result' in attempt ? [attempt.result] : []));
-  const cancelledIds = results.flatMap((result) =>
-    result.__typename === 'OrderCancelled' ? [result.orderId] : [],
-  );
-  return {
-    cancelled: await ownOrdersByIds(services.prisma, userId, cancelledIds),
-    notCancelled: results.filter((result) => result.__typename === 'OrderRejected'),
-  };
+  const reports = await services.engine.cancelAllOrders({
+    accountId: userId,
+    symbol: instrument?.symbol ?? '',
+  });
+  const mirrored = await mirrorCancelled(services, userId, reports);
+  return { cancelled: await ownOrdersByIds(services.prisma, userId, mirrored), notCancelled: [] };
 }
 
-/** The orders with what the engine names them by, its order id and the symbol (one catalogue read). */
-async function addressedOnTheEngine(
-  catalog: InstrumentCatalog,
-  orders: readonly Order[],
-): Promise<OwnOpenOrder[]> {
-  const instruments = await catalog.byInstrumentIds([...new Set(orders.map((order) => order.instrumentId))]);
-  const symbols = new Map(
-    instruments.flatMap((instrument) => (instrument ? [[instrument.id, instrument.symbol]] : [])),
+/**
+ * Mirrors each cancelled order's report onto its row and returns the rows' ids. An order not
+ * recorded yet (its placeOrder has not answered) is recorded from the report when nothing of it
+ * had filled; one that had filled is left to its placeOrder and the engine's events, since the
+ * average price of its fills is not in a cancel's report.
+ */
+async function mirrorCancelled(
+  services: Services,
+  userId: string,
+  reports: readonly OrderReport[],
+): Promise<string[]> {
+  const ids = reports.map((report) => orderIdOf(report.orderId));
+  const recorded = new Map(
+    (await ownOrdersByIds(services.prisma, userId, ids)).map((order) => [order.id, order]),
   );
-  return orders.flatMap((order) => {
-    const symbol = symbols.get(order.instrumentId);
-    // Instruments are never deleted from the catalogue, but without a symbol no cancel can be routed.
-    if (order.engineOrderId === null || symbol === undefined) return [];
-    return [{ order, engineOrderId: order.engineOrderId.toString(), symbol }];
-  });
+  const unrecorded = reports.filter((report) => !recorded.has(orderIdOf(report.orderId)));
+  const instruments = await services.catalog.bySymbolNames([
+    ...new Set(unrecorded.map((report) => report.symbol)),
+  ]);
+  const instrumentIdOf = new Map(instruments.flatMap((known) => (known ? [[known.symbol, known.id]] : [])));
+  const at = new Date();
+  const mirrored: string[] = [];
+  for (const report of reports) {
+    const row = recorded.get(orderIdOf(report.orderId));
+    const instrumentId = row?.instrumentId ?? instrumentIdOf.get(report.symbol);
+    if (row === undefined && !new Decimal(report.filledQuantity).isZero()) continue;
+    if (instrumentId === undefined) continue;
+    mirrored.push(
+      await mirrorOrder(
+        services.prisma,
+        mirrorOfReport(report, { userId, instrumentId, before: row ?? NOTHING_FILLED, at }),
+      ),
+    );
+  }
+  return mirrored;
 }

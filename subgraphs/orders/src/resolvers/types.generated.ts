@@ -29,15 +29,18 @@ export type AmendOrderInput = {
 
 export type AmendOrderResult = OrderAmended | OrderRejected;
 
-/** What cancelAllOrders did with each of your working orders. */
+/** What cancelAllOrders took off the book. */
 export type CancelAllOrdersResult = {
   __typename?: 'CancelAllOrdersResult';
-  /** The orders taken off the book, as the engine answered (status CANCELLED), oldest first. */
+  /**
+   * The orders taken off the book, as now recorded (status CANCELLED), oldest first. One that had
+   * partly filled before its placeOrder answered is cancelled but listed only in `orders` once that
+   * placeOrder has recorded it.
+   */
   cancelled: Array<Order>;
   /**
-   * The orders the engine would not cancel, oldest first, each with its reason and the order as
-   * recorded: UNKNOWN_ORDER when it filled or was cancelled in the meantime (its record catches up
-   * from the engine's events).
+   * Always empty: the engine cancels every order of yours on its books and refuses none.
+   * @deprecated The engine cancels all of an account's orders in one step; nothing is refused.
    */
   notCancelled: Array<OrderRejected>;
 };
@@ -56,18 +59,15 @@ export type Mutation = {
   /** Changes the price and/or open quantity of one of your orders (a smaller quantity keeps its queue position). */
   amendOrder: AmendOrderResult;
   /**
-   * The kill switch: takes every one of your working orders (OPEN or PARTIALLY_FILLED) off the
-   * book, or only those of `instrumentId` (halted or not). Only ever the signed-in user's own
-   * orders. A malformed or unknown instrumentId is a BAD_USER_INPUT error and cancels nothing.
-   * Safe to call again: a second call finds nothing left to cancel. An INTERNAL error means the
-   * engine did not answer for some orders (the others were dealt with): call again.
+   * The kill switch: takes every one of your orders off the engine's books, or only those of
+   * `instrumentId` (halted or not). Only ever the signed-in user's own orders. A malformed or
+   * unknown instrumentId is a BAD_USER_INPUT error and cancels nothing. Safe to call again: a
+   * second call finds nothing left to cancel.
    *
-   * Which orders: those your order history records as working, as `orders(status: [OPEN,
-   * PARTIALLY_FILLED])` lists them, since the engine's API cannot list an account's orders.
-   * placeOrder records an order before it answers OrderAccepted, so every order accepted before
-   * this call is among them. One placed while this call runs may reach the engine or the record
-   * after it looked, and stay on the book: call again once that placeOrder has answered. Recorded
-   * orders that never reached the engine (the demo data's) are on no book and are left alone.
+   * The engine cancels them in one step per shard, so every order it accepted before this call is
+   * cancelled, including one whose placeOrder has not answered yet. An INTERNAL error means the
+   * engine did not answer (all, some or none may have been cancelled): call again. Recorded orders
+   * that never reached the engine (the demo data's) are on no book and are left alone.
    */
   cancelAllOrders: CancelAllOrdersResult;
   /** Takes the rest of one of your orders off the book. */
