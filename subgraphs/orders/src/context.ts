@@ -7,6 +7,7 @@ import { createOrderLoader, type OrderLoader } from './data/orderLoader.js';
 import { createTradeLoader, type TradeLoader } from './data/tradeLoader.js';
 import { createTradesByOrderLoader, type TradesByOrderLoader } from './data/tradesByOrderLoader.js';
 import { createUserOrdersLoader, type UserOrdersLoader } from './data/userOrdersLoader.js';
+import { createUserTradesLoader, type UserTradesLoader } from './data/userTradesLoader.js';
 
 export interface OrdersContext {
   readonly prisma: PrismaClient;
@@ -17,6 +18,7 @@ export interface OrdersContext {
   readonly tradeById: TradeLoader;
   readonly tradesByOrderId: TradesByOrderLoader;
   readonly ordersOfUser: UserOrdersLoader;
+  readonly tradesOfUser: UserTradesLoader;
   readonly instrumentOf: InstrumentOfOrderLoader;
 }
 
@@ -35,6 +37,7 @@ export function createOrdersContext(
     tradeById: createTradeLoader(prisma),
     tradesByOrderId: createTradesByOrderLoader(prisma),
     ordersOfUser: createUserOrdersLoader(prisma),
+    tradesOfUser: createUserTradesLoader(prisma),
     instrumentOf: createInstrumentOfOrderLoader(runtime.catalog),
   };
 }

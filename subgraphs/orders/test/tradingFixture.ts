@@ -15,17 +15,28 @@ export interface TradingFixture extends AsyncDisposable {
   readonly subgraph: RunningService;
 }
 
-export async function startTradingFixture(): Promise<TradingFixture> {
+export interface TradingFixtureOptions {
+  /**
+   * Whether the engine publishes its events on the bus, so the read model records fills as in
+   * production. Default false: tests that publish events of their own keep the bus to themselves.
+   */
+  readonly engineEvents?: boolean;
+}
+
+export async function startTradingFixture({
+  engineEvents = false,
+}: TradingFixtureOptions = {}): Promise<TradingFixture> {
   const db = await createTestDatabase();
   await seedDemoData(db.prisma);
+  const events = new InProcessEventBus({ logger: silentLogger() });
   const engineServer: RunningEngine = await startEngine({
     port: 0,
     host: '127.0.0.1',
     shards: 1,
     heartbeatMs: 0,
+    ...(engineEvents ? { eventBus: events } : {}),
   });
   const engine = new EngineClient(`127.0.0.1:${engineServer.port}`);
-  const events = new InProcessEventBus({ logger: silentLogger() });
   const subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma, { engine, events });
   return {
     db,
@@ -34,9 +45,10 @@ export async function startTradingFixture(): Promise<TradingFixture> {
     subgraph,
     async [Symbol.asyncDispose]() {
       await subgraph[Symbol.asyncDispose]();
-      await events.close();
       engine.close();
+      // The engine may still be publishing: the bus closes after it.
       await engineServer.close();
+      await events.close();
       await db[Symbol.asyncDispose]();
     },
   };

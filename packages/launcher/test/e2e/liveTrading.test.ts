@@ -1,8 +1,10 @@
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEMO_TRADER_ID, demoInstrumentId } from '@mib/db';
-import { graphqlRequest } from '@mib/subgraph-kit/testing';
+import { MyTradesDocument, type MyTradesQuery } from '@mib/sdk';
+import { errorCodes, graphqlRequest } from '@mib/subgraph-kit/testing';
 import { logInAsDemo, signUp, type Session } from './accounts.js';
 import { startPlatformFixture, type PlatformFixture } from './platformFixture.js';
 
@@ -166,6 +168,42 @@ describe('live trading through the gateway', () => {
       )
       .toEqual({ status: 'FILLED', trades: [{ price: '130', quantity: '2' }] });
   }, 90_000);
+
+  it("lists a fill on both traders' blotters, each with their own side", async () => {
+    const buyer = await signUp(platform.gatewayUrl);
+    const instrumentId = demoInstrumentId('MSFT');
+    const order = { instrumentId, type: 'LIMIT', price: '400', quantity: '1' };
+    expect((await placeOrder(counterparty, { ...order, side: 'SELL' })).data?.placeOrder.__typename).toBe(
+      'OrderAccepted',
+    );
+    expect((await placeOrder(buyer, { ...order, side: 'BUY' })).data?.placeOrder.__typename).toBe(
+      'OrderAccepted',
+    );
+    const blotter = (reader: Session, userId: string) =>
+      graphqlRequest<MyTradesQuery>(platform.gatewayUrl, print(MyTradesDocument), { userId }, reader.headers);
+
+    // The read model records the trade from the engine's events.
+    await expect
+      .poll(
+        async () => (await blotter(buyer, buyer.userId)).data?.user?.trades.edges.map((edge) => edge.node),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toEqual([
+        {
+          id: expect.any(String) as unknown,
+          instrument: { id: instrumentId, symbol: 'MSFT' },
+          side: 'BUY',
+          price: '400',
+          quantity: '1',
+          executedAt: expect.any(String) as unknown,
+        },
+      ]);
+    const sellers = await blotter(counterparty, counterparty.userId);
+    expect(sellers.data?.user?.trades.edges[0]?.node).toMatchObject({ side: 'SELL', price: '400' });
+    expect(errorCodes(await blotter(counterparty, buyer.userId))).toEqual(['FORBIDDEN']);
+  }, 60_000);
 
   it('shows the position in the portfolio and raises a live risk alert on a breach', async () => {
     const instrumentId = demoInstrumentId('AMZN');

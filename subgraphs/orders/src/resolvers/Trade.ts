@@ -1,4 +1,5 @@
 import { mayAccess, requireOwner } from '@mib/auth';
+import type { Trade as TradeModel } from '@mib/db';
 import { parseId } from '@mib/subgraph-kit';
 import { loadTradedOrder } from '../data/loadTradedOrder.js';
 import type { OrdersContext } from '../context.js';
@@ -8,6 +9,22 @@ import type { TradeResolvers } from './types.generated.js';
 const visibleOrder = async ({ orderById, identity }: OrdersContext, tradeId: string, orderId: string) => {
   const order = await loadTradedOrder(orderById, tradeId, orderId);
   return mayAccess(identity, order.userId) ? order : null;
+};
+
+/**
+ * The caller's side of a trade. A self-trade (both orders the caller's) has none: it bought and
+ * sold the same quantity, so it adds nothing to a net fill summed from BUY and SELL trades.
+ */
+const callersSide = async ({ orderById, identity }: OrdersContext, trade: TradeModel) => {
+  if (!identity) return null;
+  const [buy, sell] = await Promise.all([
+    loadTradedOrder(orderById, trade.id, trade.buyOrderId),
+    loadTradedOrder(orderById, trade.id, trade.sellOrderId),
+  ]);
+  const bought = buy.userId === identity.userId;
+  const sold = sell.userId === identity.userId;
+  if (bought === sold) return null;
+  return bought ? 'BUY' : 'SELL';
 };
 
 export const Trade: TradeResolvers = {
@@ -26,4 +43,5 @@ export const Trade: TradeResolvers = {
   instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
   buyOrder: ({ id, buyOrderId }, _args, context) => visibleOrder(context, id, buyOrderId),
   sellOrder: ({ id, sellOrderId }, _args, context) => visibleOrder(context, id, sellOrderId),
+  side: (trade, _args, context) => callersSide(context, trade),
 };

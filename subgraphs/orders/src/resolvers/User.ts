@@ -1,5 +1,6 @@
 import { requireOwner } from '@mib/auth';
 import { pageQuery, parseId, toConnection } from '@mib/subgraph-kit';
+import { knownInstrument } from '../commands/orderInput.js';
 import type { UserResolvers } from './types.generated.js';
 
 export const User: UserResolvers = {
@@ -13,6 +14,17 @@ export const User: UserResolvers = {
       filter: status ?? null,
       page,
     });
+    return toConnection(rows, page);
+  },
+  // The owner check comes first: a stranger learns nothing, not even that an instrument is unknown.
+  trades: async ({ id }, { instrumentId, first, after }, { tradesOfUser, identity, runtime }) => {
+    requireOwner(identity, id.toLowerCase());
+    const page = pageQuery({ first, after });
+    const instrument =
+      instrumentId == null
+        ? null
+        : await knownInstrument(runtime.catalog, parseId(instrumentId, 'instrumentId'));
+    const rows = await tradesOfUser.load({ parentId: parseId(id), filter: instrument?.id ?? null, page });
     return toConnection(rows, page);
   },
 };

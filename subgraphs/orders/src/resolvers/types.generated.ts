@@ -262,6 +262,25 @@ export type Trade = {
   quantity: Scalars['Decimal']['output'];
   /** The selling order; null when it is another user's. */
   sellOrder?: Maybe<Order>;
+  /**
+   * Your side of the trade: BUY when your order bought, SELL when it sold. Null when neither order
+   * is yours (an admin reading another user's trades) or both are (a self-trade, placed with
+   * selfTradePrevention NONE, which leaves your position as it was), so that the BUY quantities
+   * minus the SELL quantities of your trades are your net fill.
+   */
+  side?: Maybe<OrderSide>;
+};
+
+export type TradeConnection = {
+  __typename?: 'TradeConnection';
+  edges: Array<TradeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TradeEdge = {
+  __typename?: 'TradeEdge';
+  cursor: Scalars['String']['output'];
+  node: Trade;
 };
 
 export type User = {
@@ -269,6 +288,12 @@ export type User = {
   id: Scalars['ID']['output'];
   /** This user's orders, newest first, optionally only those in the given states (the user's own, or an admin). */
   orders: OrderConnection;
+  /**
+   * This user's fills (trades in which one of their orders took part), newest first, optionally
+   * only those of one instrument (the user's own, or an admin). A self-trade is listed once. A
+   * malformed or unknown instrumentId is a BAD_USER_INPUT error.
+   */
+  trades: TradeConnection;
 };
 
 
@@ -276,6 +301,13 @@ export type UserOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
+};
+
+
+export type UserTradesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  instrumentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -425,6 +457,8 @@ export type ResolversTypes = ResolversObject<{
   SelfTradePrevention: SelfTradePrevention;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Trade: ResolverTypeWrapper<TradeModel>;
+  TradeConnection: ResolverTypeWrapper<Omit<TradeConnection, 'edges'> & { edges: Array<ResolversTypes['TradeEdge']> }>;
+  TradeEdge: ResolverTypeWrapper<Omit<TradeEdge, 'node'> & { node: ResolversTypes['Trade'] }>;
   User: ResolverTypeWrapper<{ id: string }>;
 }>;
 
@@ -455,6 +489,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
   Trade: TradeModel;
+  TradeConnection: Omit<TradeConnection, 'edges'> & { edges: Array<ResolversParentTypes['TradeEdge']> };
+  TradeEdge: Omit<TradeEdge, 'node'> & { node: ResolversParentTypes['Trade'] };
   User: { id: string };
 }>;
 
@@ -570,12 +606,24 @@ export type TradeResolvers<ContextType = OrdersContext, ParentType extends Resol
   price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   sellOrder?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  side?: Resolver<Maybe<ResolversTypes['OrderSide']>, ParentType, ContextType>;
+}>;
+
+export type TradeConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['TradeConnection'] = ResolversParentTypes['TradeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['TradeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type TradeEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['TradeEdge'] = ResolversParentTypes['TradeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Trade'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<UserOrdersArgs, 'first'>>;
+  trades?: Resolver<ResolversTypes['TradeConnection'], ParentType, ContextType, RequireFields<UserTradesArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
@@ -598,6 +646,8 @@ export type Resolvers<ContextType = OrdersContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Trade?: TradeResolvers<ContextType>;
+  TradeConnection?: TradeConnectionResolvers<ContextType>;
+  TradeEdge?: TradeEdgeResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 
