@@ -1,35 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningGateway } from '../../src/index.js';
-import { post, startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import { post, startToyWithGateways, type ToyWithGateways } from './protectedGateway.js';
 
-let toy: ToySubgraph;
-const gateways: RunningGateway[] = [];
+let fixture: ToyWithGateways;
 beforeAll(async () => {
-  toy = await startToySubgraph();
+  fixture = await startToyWithGateways();
 });
-afterAll(async () => {
-  await Promise.all(gateways.map((gateway) => gateway.stop()));
-  await toy.stop();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 /** A gateway whose subgraph is unreachable, so every field fails inside the gateway. */
-async function unreachableSubgraph(production: boolean, detailedErrors?: boolean) {
-  const gateway = await startProtectedGateway(
-    { ...toy, urls: { toy: 'http://127.0.0.1:1/graphql' } },
+const unreachableSubgraph = (production: boolean, detailedErrors?: boolean) =>
+  fixture.startGateway(
     {
       production,
       protection: { trustedDocuments: 'apq', ...(detailedErrors === undefined ? {} : { detailedErrors }) },
     },
+    { ...fixture.toy, urls: { toy: 'http://127.0.0.1:1/graphql' } },
   );
-  gateways.push(gateway);
-  return gateway;
-}
 
 describe('error detail', () => {
   it('answers a failure before execution (credentials nobody can check) with a bare 503', async () => {
     for (const production of [true, false]) {
-      const gateway = await startProtectedGateway(toy, { production });
-      gateways.push(gateway);
+      const gateway = await fixture.startGateway({ production });
       const response = await post(
         gateway.url,
         { query: '{ ping }' },

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningGateway } from '../../src/index.js';
-import { startProtectedGateway, startToySubgraph, type ToySubgraph } from './protectedGateway.js';
+import { startToyGateway, type ToyGateway } from './protectedGateway.js';
 
-let toy: ToySubgraph;
-let gateway: RunningGateway;
+let fixture: ToyGateway;
 beforeAll(async () => {
-  toy = await startToySubgraph();
-  gateway = await startProtectedGateway(toy, { metricsToken: 'scraper-token-0123456789' });
+  fixture = await startToyGateway({ metricsToken: 'scraper-token-0123456789' });
 });
-afterAll(async () => {
-  await gateway.stop();
-  await toy.stop();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 describe('the gateway with a metrics token', () => {
   it('serves /metrics only to the scraper and /health without its checks to anyone else', async () => {
-    const base = gateway.url.replace(/\/graphql$/, '');
+    const base = fixture.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/metrics`)).status).toBe(401);
     const scraper = await fetch(`${base}/metrics`, {
       headers: { authorization: 'Bearer scraper-token-0123456789' },

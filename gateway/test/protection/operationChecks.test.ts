@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningGateway } from '../../src/index.js';
-import {
-  codeOf,
-  post,
-  startProtectedGateway,
-  startToySubgraph,
-  type GraphQLResponse,
-  type ToySubgraph,
-} from './protectedGateway.js';
+import { codeOf, post, startToyGateway, type GraphQLResponse, type ToyGateway } from './protectedGateway.js';
 
 /**
  * A document whose cost takes seconds to estimate: the estimate costs a fragment once per slice
@@ -23,11 +15,9 @@ function slowToCost(pages: number, items: number, deep: boolean): string {
   return `query { ${tooDeep} ${spreads.join(' ')} } fragment Heavy on ItemPage { ${fields.join(' ')} }`;
 }
 
-let toy: ToySubgraph;
-let gateway: RunningGateway;
+let fixture: ToyGateway;
 beforeAll(async () => {
-  toy = await startToySubgraph();
-  gateway = await startProtectedGateway(toy, {
+  fixture = await startToyGateway({
     protection: {
       maxRequestBytes: 1024 * 1024,
       operationLimits: { maxDepth: 5, maxAliases: 1_000_000, maxDirectives: 10, maxTokens: 100_000 },
@@ -35,20 +25,17 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(async () => {
-  await gateway.stop();
-  await toy.stop();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 async function timed(query: string): Promise<{ response: GraphQLResponse; ms: number }> {
   const started = performance.now();
-  const response = await post(gateway.url, { query });
+  const response = await post(fixture.url, { query });
   return { response, ms: performance.now() - started };
 }
 
 describe('operation checks', () => {
   it('does not estimate the cost of an operation the depth limit refused', async () => {
-    const executedBefore = toy.executed.length;
+    const executedBefore = fixture.toy.executed.length;
     // The same shape within the depth limit: refused for its cost, after estimating it.
     const costed = await timed(slowToCost(400, 2_000, false));
     expect(codeOf(costed.response)).toBe('COST_LIMIT_EXCEEDED');
@@ -57,7 +44,7 @@ describe('operation checks', () => {
     expect(tooDeep.response.status).toBe(400);
     expect(codeOf(tooDeep.response)).toBe('OPERATION_LIMIT_EXCEEDED');
     expect(tooDeep.response.body.errors?.[0]?.extensions).toMatchObject({ limit: 'depth', max: 5 });
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
     // Parsing and validating are a small part of the costed request; estimating is the rest.
     // Had the estimate run for the refused one too, it would take about as long.
     expect(tooDeep.ms).toBeLessThan(costed.ms / 3);

@@ -1,45 +1,28 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningGateway } from '../../src/index.js';
-import {
-  codeOf,
-  post,
-  startProtectedGateway,
-  startToySubgraph,
-  type ToySubgraph,
-} from './protectedGateway.js';
+import { codeOf, post, startProtectedGateway, startToyGateway, type ToyGateway } from './protectedGateway.js';
 
-let toy: ToySubgraph;
-let gateway: RunningGateway;
+let fixture: ToyGateway;
 beforeAll(async () => {
-  toy = await startToySubgraph();
-  gateway = await startProtectedGateway(toy, {
-    protection: {
-      operationLimits: { maxDepth: 10, maxAliases: 10, maxDirectives: 10, maxTokens: 1_000 },
-      cost: { maxCost: 1_000, defaultListSize: 10 },
-    },
-  });
+  fixture = await startToyGateway({ protection: { cost: { maxCost: 1_000, defaultListSize: 10 } } });
 });
-afterAll(async () => {
-  await gateway.stop();
-  await toy.stop();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 async function expectCostRefused(
   request: { query: string; variables?: Record<string, unknown> },
   cost: number,
 ) {
-  const executedBefore = toy.executed.length;
-  const response = await post(gateway.url, request);
+  const executedBefore = fixture.toy.executed.length;
+  const response = await post(fixture.url, request);
   expect(response.status).toBe(400);
   expect(codeOf(response)).toBe('COST_LIMIT_EXCEEDED');
   expect(response.body.errors?.[0]?.extensions).toMatchObject({ cost, maxCost: 1_000 });
-  expect(toy.executed.length).toBe(executedBefore);
+  expect(fixture.toy.executed.length).toBe(executedBefore);
 }
 
 const ok = async (request: { query: string; variables?: Record<string, unknown> }) => {
-  const response = await post(gateway.url, request);
+  const response = await post(fixture.url, request);
   expect(response.body.errors).toBeUndefined();
   expect(response.status).toBe(200);
 };
@@ -98,12 +81,12 @@ describe('operation cost from @cost and @listSize', () => {
 
   it('refuses a list sliced by none or several of its required slicing arguments', async () => {
     for (const query of ['{ page { items { id } } }', '{ page(first: 1, last: 1) { items { id } } }']) {
-      const executedBefore = toy.executed.length;
-      const response = await post(gateway.url, { query });
+      const executedBefore = fixture.toy.executed.length;
+      const response = await post(fixture.url, { query });
       expect(response.status).toBe(400);
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
       expect(response.body.errors?.[0]?.message).toMatch(/exactly one of the arguments first, last/);
-      expect(toy.executed.length).toBe(executedBefore);
+      expect(fixture.toy.executed.length).toBe(executedBefore);
     }
   });
 });
@@ -113,7 +96,7 @@ describe('the memo of cost verdicts', () => {
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;
     const roomy = { capacity: 10_000, refillPerSecond: 10_000 };
-    const gateway = await startProtectedGateway(toy, {
+    const gateway = await startProtectedGateway(fixture.toy, {
       protection: { rateLimits: { ip: roomy, user: roomy, apiKey: roomy } },
     });
     try {

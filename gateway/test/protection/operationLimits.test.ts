@@ -1,45 +1,30 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningGateway } from '../../src/index.js';
-import {
-  codeOf,
-  post,
-  startProtectedGateway,
-  startToySubgraph,
-  type ToySubgraph,
-} from './protectedGateway.js';
+import { codeOf, post, startToyGateway, type ToyGateway } from './protectedGateway.js';
 
-let toy: ToySubgraph;
-let gateway: RunningGateway;
+let fixture: ToyGateway;
 beforeAll(async () => {
-  toy = await startToySubgraph();
-  gateway = await startProtectedGateway(toy, {
-    protection: {
-      operationLimits: { maxDepth: 3, maxAliases: 2, maxDirectives: 2, maxTokens: 40 },
-      cost: { maxCost: 100_000, defaultListSize: 10 },
-    },
+  fixture = await startToyGateway({
+    protection: { operationLimits: { maxDepth: 3, maxAliases: 2, maxDirectives: 2, maxTokens: 40 } },
   });
 });
-afterAll(async () => {
-  await gateway.stop();
-  await toy.stop();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 /** Sends `query`, expects a 400 OPERATION_LIMIT_EXCEEDED for `limit` and no subgraph call. */
 async function expectRefused(query: string, limit: string, max: number) {
-  const executedBefore = toy.executed.length;
-  const response = await post(gateway.url, { query });
+  const executedBefore = fixture.toy.executed.length;
+  const response = await post(fixture.url, { query });
   expect(response.status).toBe(400);
   expect(codeOf(response)).toBe('OPERATION_LIMIT_EXCEEDED');
   expect(response.body.errors?.[0]?.extensions).toMatchObject({ limit, max });
   expect(response.body.data).toBeUndefined();
-  expect(toy.executed.length).toBe(executedBefore);
+  expect(fixture.toy.executed.length).toBe(executedBefore);
 }
 
 describe('operation limits', () => {
   it('runs an operation within every limit', async () => {
-    const response = await post(gateway.url, { query: '{ a: items(first: 1) { related { id } } b: ping }' });
+    const response = await post(fixture.url, { query: '{ a: items(first: 1) { related { id } } b: ping }' });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
   });
@@ -77,7 +62,7 @@ describe('operation limits', () => {
 describe('operation limits over graphql-ws', () => {
   it('refuses a document of more than maxTokens tokens before parsing it, as over HTTP', async () => {
     const client = createClient({
-      url: gateway.url.replace('http', 'ws'),
+      url: fixture.url.replace('http', 'ws'),
       webSocketImpl: WebSocket,
       connectionParams: { authorization: 'Bearer user:alice' },
       retryAttempts: 0,

@@ -1,35 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningGateway } from '../../src/index.js';
-import {
-  codeOf,
-  post,
-  startProtectedGateway,
-  startToySubgraph,
-  type ToySubgraph,
-} from './protectedGateway.js';
+import { codeOf, post, startToyGateway, type ToyGateway } from './protectedGateway.js';
 
 const APP = 'https://app.example';
 const EVIL = 'https://evil.example';
 
-let toy: ToySubgraph;
-let gateway: RunningGateway;
+let fixture: ToyGateway;
 beforeAll(async () => {
-  toy = await startToySubgraph();
-  gateway = await startProtectedGateway(toy, {
+  fixture = await startToyGateway({
     production: true,
     protection: { allowedOrigins: [APP], trustedDocuments: 'apq' },
   });
 });
-afterAll(async () => {
-  await gateway.stop();
-  await toy.stop();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 /** Opens a WebSocket with `origin`; resolves with the HTTP status of a refused upgrade or 101. */
 function upgradeStatus(origin: string | undefined): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(gateway.url.replace('http', 'ws'), 'graphql-transport-ws', {
+    const socket = new WebSocket(fixture.url.replace('http', 'ws'), 'graphql-transport-ws', {
       ...(origin ? { origin } : {}),
     });
     socket.once('open', () => {
@@ -43,7 +31,7 @@ function upgradeStatus(origin: string | undefined): Promise<number> {
 
 describe('CORS allow-list', () => {
   it('answers a preflight from an allowed origin with its CORS headers', async () => {
-    const response = await fetch(gateway.url, {
+    const response = await fetch(fixture.url, {
       method: 'OPTIONS',
       headers: {
         origin: APP,
@@ -56,7 +44,7 @@ describe('CORS allow-list', () => {
   });
 
   it('gives other origins no CORS headers', async () => {
-    const response = await fetch(gateway.url, {
+    const response = await fetch(fixture.url, {
       method: 'OPTIONS',
       headers: { origin: EVIL, 'access-control-request-method': 'POST' },
     });
@@ -66,8 +54,8 @@ describe('CORS allow-list', () => {
 
 describe('CSRF prevention', () => {
   it('refuses a request a browser would send without a preflight, executing nothing', async () => {
-    const executedBefore = toy.executed.length;
-    const response = await fetch(gateway.url, {
+    const executedBefore = fixture.toy.executed.length;
+    const response = await fetch(fixture.url, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', origin: EVIL },
       body: JSON.stringify({ query: 'mutation { touch }' }),
@@ -75,11 +63,11 @@ describe('CSRF prevention', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
     expect(body.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
   });
 
   it('refuses a simple GET without a preflight header', async () => {
-    const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ ping }')}`);
+    const response = await fetch(`${fixture.url}?query=${encodeURIComponent('{ ping }')}`);
     expect(response.status).toBe(400);
   });
 });
@@ -97,7 +85,7 @@ describe('WebSocket origins', () => {
 
 describe('production defaults', () => {
   it('refuses introspection', async () => {
-    const response = await post(gateway.url, { query: '{ __schema { queryType { name } } }' });
+    const response = await post(fixture.url, { query: '{ __schema { queryType { name } } }' });
     expect(response.status).toBe(400);
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
     expect(response.body.errors?.[0]?.message).toMatch(/introspection/i);

@@ -126,6 +126,64 @@ export async function startProtectedGateway(
   });
 }
 
+/**
+ * The toy subgraph for one test file and the gateways its tests start over it, each with settings
+ * of its own; disposing stops them all.
+ */
+export interface ToyWithGateways extends AsyncDisposable {
+  readonly toy: ToySubgraph;
+  /** A gateway over the toy, or over `toy` (a variant of it): see `startProtectedGateway`. */
+  startGateway(options?: ProtectedGatewayOptions, toy?: ToySubgraph): Promise<RunningGateway>;
+  /** Stops the gateways started so far: after each test, when each starts its own. */
+  stopGateways(): Promise<void>;
+}
+
+export async function startToyWithGateways(): Promise<ToyWithGateways> {
+  const toy = await startToySubgraph();
+  const gateways: RunningGateway[] = [];
+  const stopGateways = async () => {
+    await Promise.all(gateways.splice(0).map((gateway) => gateway.stop()));
+  };
+  return {
+    toy,
+    async startGateway(options = {}, over = toy) {
+      const gateway = await startProtectedGateway(over, options);
+      gateways.push(gateway);
+      return gateway;
+    },
+    stopGateways,
+    async [Symbol.asyncDispose]() {
+      await stopGateways();
+      await toy.stop();
+    },
+  };
+}
+
+/** The toy subgraph and one protected gateway over it, for one test file; disposing stops both. */
+export interface ToyGateway extends AsyncDisposable {
+  readonly toy: ToySubgraph;
+  readonly gateway: RunningGateway;
+  /** The gateway's GraphQL endpoint. */
+  readonly url: string;
+}
+
+/** Starts the toy subgraph, then a gateway over it with `options` (see `startProtectedGateway`). */
+export async function startToyGateway(options: ProtectedGatewayOptions = {}): Promise<ToyGateway> {
+  const started = await startToyWithGateways();
+  try {
+    const gateway = await started.startGateway(options);
+    return {
+      toy: started.toy,
+      gateway,
+      url: gateway.url,
+      [Symbol.asyncDispose]: () => started[Symbol.asyncDispose](),
+    };
+  } catch (error) {
+    await started[Symbol.asyncDispose]();
+    throw error;
+  }
+}
+
 export interface GraphQLResponse {
   readonly status: number;
   readonly headers: Headers;

@@ -1,26 +1,14 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningGateway } from '../../src/index.js';
-import {
-  codeOf,
-  post,
-  startProtectedGateway,
-  startToySubgraph,
-  type ToySubgraph,
-} from './protectedGateway.js';
+import { codeOf, post, startToyWithGateways, type ToyWithGateways } from './protectedGateway.js';
 
-let toy: ToySubgraph;
-const gateways: RunningGateway[] = [];
+let fixture: ToyWithGateways;
 beforeAll(async () => {
-  toy = await startToySubgraph();
+  fixture = await startToyWithGateways();
 });
-afterEach(async () => {
-  await Promise.all(gateways.splice(0).map((gateway) => gateway.stop()));
-});
-afterAll(async () => {
-  await toy.stop();
-});
+afterEach(() => fixture.stopGateways());
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 // Refill is negligible within a test: a bucket's capacity is exactly what it admits.
 const slow = (capacity: number) => ({ capacity, refillPerSecond: 0.001 });
@@ -57,18 +45,14 @@ describe.each([
   { store: 'in process', redisUrl: undefined },
   { store: 'Redis', redisUrl: 'redis://127.0.0.1:6379' },
 ])('gateway rate limits ($store buckets)', ({ redisUrl }) => {
-  const start = async () => {
-    const gateway = await startProtectedGateway(toy, { protection: { rateLimits: limits, redisUrl } });
-    gateways.push(gateway);
-    return gateway;
-  };
+  const start = () => fixture.startGateway({ protection: { rateLimits: limits, redisUrl } });
 
   it("refuses a user's request over their limit with 429, Retry-After and RATE_LIMITED, executing nothing", async () => {
     const { url } = await start();
     const alice = { authorization: 'Bearer user:alice' };
     expect((await post(url, PING, alice)).status).toBe(200);
     expect((await post(url, PING, alice)).status).toBe(200);
-    const executedBefore = toy.executed.length;
+    const executedBefore = fixture.toy.executed.length;
 
     const refused = await post(url, PING, alice);
     expect(refused.status).toBe(429);
@@ -82,7 +66,7 @@ describe.each([
         },
       ],
     });
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
 
     // Another user on the same address has a bucket of their own.
     expect((await post(url, PING, { authorization: 'Bearer user:bob' })).status).toBe(200);
@@ -108,10 +92,10 @@ describe.each([
       retryAttempts: 0,
     });
     try {
-      const executedBefore = toy.executed.length;
+      const executedBefore = fixture.toy.executed.length;
       const result = await client.iterate({ query: 'mutation { touch }' }).next();
       expect(result.value).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
-      expect(toy.executed.length).toBe(executedBefore);
+      expect(fixture.toy.executed.length).toBe(executedBefore);
     } finally {
       await client.dispose();
     }
@@ -122,13 +106,13 @@ describe.each([
     for (let i = 0; i < 3; i++) expect((await post(url, PING)).status).toBe(200);
     for (let i = 0; i < 3; i++)
       expect((await post(url, PING, { authorization: 'Bearer wrong' })).status).toBe(401);
-    const executedBefore = toy.executed.length;
+    const executedBefore = fixture.toy.executed.length;
     const refused = await post(url, PING);
     expect(refused.status).toBe(429);
     expect(codeOf(refused)).toBe('RATE_LIMITED');
     // Even a valid session cannot escape its address's bucket.
     expect((await post(url, PING, { authorization: 'Bearer user:carol' })).status).toBe(429);
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
   });
 
   it("charges each graphql-ws connection_init to its address's bucket, refused credentials included", async () => {
@@ -149,10 +133,9 @@ describe('client addresses behind a proxy', () => {
   const limitedTo2 = { ...limits, ip: slow(2) };
 
   it("with TRUST_PROXY, limits each client by the proxy's X-Forwarded-For entry", async () => {
-    const gateway = await startProtectedGateway(toy, {
+    const gateway = await fixture.startGateway({
       protection: { rateLimits: limitedTo2, trustedProxyHops: 1 },
     });
-    gateways.push(gateway);
     expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(200);
     expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(200);
     expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(429);
@@ -160,18 +143,16 @@ describe('client addresses behind a proxy', () => {
   });
 
   it('without it, ignores X-Forwarded-For, so a client cannot pick new addresses', async () => {
-    const gateway = await startProtectedGateway(toy, { protection: { rateLimits: limitedTo2 } });
-    gateways.push(gateway);
+    const gateway = await fixture.startGateway({ protection: { rateLimits: limitedTo2 } });
     expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(200);
     expect((await post(gateway.url, PING, from('203.0.113.2'))).status).toBe(200);
     expect((await post(gateway.url, PING, from('203.0.113.3'))).status).toBe(429);
   });
 
   it("with TRUST_PROXY, keys a WebSocket by its upgrade request's X-Forwarded-For, as HTTP", async () => {
-    const gateway = await startProtectedGateway(toy, {
+    const gateway = await fixture.startGateway({
       protection: { rateLimits: limitedTo2, trustedProxyHops: 1 },
     });
-    gateways.push(gateway);
     const alice = { authorization: 'Bearer user:alice' };
     expect((await post(gateway.url, PING, from('203.0.113.1'))).status).toBe(200);
     expect(await initialise(gateway.url, alice, from('203.0.113.1'))).toEqual(ACKED);
@@ -181,8 +162,7 @@ describe('client addresses behind a proxy', () => {
   });
 
   it("without it, keys a WebSocket by the socket's address, ignoring X-Forwarded-For", async () => {
-    const gateway = await startProtectedGateway(toy, { protection: { rateLimits: limitedTo2 } });
-    gateways.push(gateway);
+    const gateway = await fixture.startGateway({ protection: { rateLimits: limitedTo2 } });
     const alice = { authorization: 'Bearer user:alice' };
     expect(await initialise(gateway.url, alice, from('203.0.113.1'))).toEqual(ACKED);
     expect((await post(gateway.url, PING, from('203.0.113.2'))).status).toBe(200);
@@ -190,10 +170,9 @@ describe('client addresses behind a proxy', () => {
   });
 
   it('keys an IPv6 client by its /64 and an IPv4-mapped one by its IPv4 address', async () => {
-    const gateway = await startProtectedGateway(toy, {
+    const gateway = await fixture.startGateway({
       protection: { rateLimits: limitedTo2, trustedProxyHops: 1 },
     });
-    gateways.push(gateway);
     const status = async (address: string) => (await post(gateway.url, PING, from(address))).status;
     expect(await status('2001:db8:1:2::1')).toBe(200);
     expect(
@@ -208,8 +187,7 @@ describe('client addresses behind a proxy', () => {
   });
 
   it("forwards the /64 as the caller's address, for the subgraphs' own per-address limits", async () => {
-    const gateway = await startProtectedGateway(toy, { protection: { trustedProxyHops: 1 } });
-    gateways.push(gateway);
+    const gateway = await fixture.startGateway({ protection: { trustedProxyHops: 1 } });
     const response = await post(gateway.url, { query: '{ clientIp }' }, from('2001:db8:1:2::1'));
     expect(response.body).toEqual({ data: { clientIp: '2001:db8:1:2::/64' } });
 

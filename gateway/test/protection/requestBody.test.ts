@@ -1,29 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningGateway } from '../../src/index.js';
-import {
-  codeOf,
-  post,
-  startProtectedGateway,
-  startToySubgraph,
-  type ToySubgraph,
-} from './protectedGateway.js';
+import { codeOf, post, startToyGateway, type ToyGateway } from './protectedGateway.js';
 
-let toy: ToySubgraph;
-let gateway: RunningGateway;
+let fixture: ToyGateway;
 beforeAll(async () => {
-  toy = await startToySubgraph();
-  gateway = await startProtectedGateway(toy, { protection: { maxRequestBytes: 1_024 } });
+  fixture = await startToyGateway({ protection: { maxRequestBytes: 1_024 } });
 });
-afterAll(async () => {
-  await gateway.stop();
-  await toy.stop();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 describe('request body limits', () => {
   it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE, executing nothing', async () => {
-    const executedBefore = toy.executed.length;
-    const response = await post(gateway.url, {
+    const executedBefore = fixture.toy.executed.length;
+    const response = await post(fixture.url, {
       query: '{ ping }',
       variables: { padding: 'x'.repeat(2_000) },
     });
@@ -36,28 +24,28 @@ describe('request body limits', () => {
         },
       ],
     });
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
   });
 
   it('runs a body within the limit', async () => {
-    const response = await post(gateway.url, { query: '{ ping }', variables: { padding: 'x'.repeat(500) } });
+    const response = await post(fixture.url, { query: '{ ping }', variables: { padding: 'x'.repeat(500) } });
     expect(response.status).toBe(200);
     expect(response.body.data).toEqual({ ping: 'pong' });
   });
 
   it('closes a WebSocket whose frame is over the same limit (1009), executing nothing', async () => {
-    const executedBefore = toy.executed.length;
-    const socket = new WebSocket(gateway.url.replace('http', 'ws'), 'graphql-transport-ws');
+    const executedBefore = fixture.toy.executed.length;
+    const socket = new WebSocket(fixture.url.replace('http', 'ws'), 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.once('open', () =>
       socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(2_000) } })),
     );
     expect(await closed).toBe(1009);
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
   });
 
   it('answers malformed JSON with a GraphQL-shaped 400', async () => {
-    const response = await post(gateway.url, '{"query": ');
+    const response = await post(fixture.url, '{"query": ');
     expect(response.status).toBe(400);
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
   });

@@ -4,47 +4,34 @@ import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { persistedDocumentsFile } from '@mib/sdk';
-import type { RunningGateway } from '../../src/index.js';
 import { documentHash, loadTrustedDocuments } from '../../src/protection/index.js';
-import {
-  codeOf,
-  post,
-  startProtectedGateway,
-  startToySubgraph,
-  type ToySubgraph,
-} from './protectedGateway.js';
+import { codeOf, post, startToyWithGateways, type ToyWithGateways } from './protectedGateway.js';
 
 const PING = 'query Ping { ping }';
 const REPORT = 'query Report { report }';
 const manifest = new Map([PING, REPORT].map((document) => [documentHash(document), document]));
 const byHash = (document: string) => ({ persistedQuery: { version: 1, sha256Hash: documentHash(document) } });
 
-let toy: ToySubgraph;
-const gateways: RunningGateway[] = [];
+let fixture: ToyWithGateways;
 let redis: Redis;
 beforeAll(async () => {
-  toy = await startToySubgraph();
+  fixture = await startToyWithGateways();
   redis = new Redis('redis://127.0.0.1:6379');
 });
-afterEach(async () => {
-  await Promise.all(gateways.splice(0).map((gateway) => gateway.stop()));
-});
+afterEach(() => fixture.stopGateways());
 afterAll(async () => {
   await redis.quit();
-  await toy.stop();
+  await fixture[Symbol.asyncDispose]();
 });
 
-const start = async (mode: 'enforce' | 'apq', redisKeyPrefix?: string) => {
-  const gateway = await startProtectedGateway(toy, {
+const start = (mode: 'enforce' | 'apq', redisKeyPrefix?: string) =>
+  fixture.startGateway({
     trustedDocuments: manifest,
     protection: {
       trustedDocuments: mode,
       ...(redisKeyPrefix ? { redisUrl: 'redis://127.0.0.1:6379', redisKeyPrefix } : {}),
     },
   });
-  gateways.push(gateway);
-  return gateway;
-};
 
 describe('trusted documents, enforced', () => {
   it('runs a registered document by its hash alone, over POST and GET', async () => {
@@ -79,12 +66,12 @@ describe('trusted documents, enforced', () => {
       retryAttempts: 0,
     });
     try {
-      const executedBefore = toy.executed.length;
+      const executedBefore = fixture.toy.executed.length;
       const first = async (query: string) =>
         (await client.iterate({ query }).next()).value as ExecutionResult | undefined;
       const refused = await first('{ report }');
       expect(refused?.errors?.[0]?.extensions?.['code']).toBe('DOCUMENT_NOT_TRUSTED');
-      expect(toy.executed.length).toBe(executedBefore);
+      expect(fixture.toy.executed.length).toBe(executedBefore);
       expect((await first(PING))?.data).toEqual({ ping: 'pong' });
       // Untrusted comes first, as over HTTP: its cost is not even estimated.
       const overCost = await first('{ items(first: 100000) { id } }');
@@ -96,7 +83,7 @@ describe('trusted documents, enforced', () => {
 
   it('refuses other documents, unknown hashes and APQ registration with DOCUMENT_NOT_TRUSTED', async () => {
     const { url } = await start('enforce');
-    const executedBefore = toy.executed.length;
+    const executedBefore = fixture.toy.executed.length;
     const other = 'query Other { ping report }';
     for (const request of [
       { query: other },
@@ -110,15 +97,15 @@ describe('trusted documents, enforced', () => {
     const params = new URLSearchParams({ query: other });
     const got = await fetch(`${url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(got.status).toBe(400);
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
   });
 
   it('refuses a registered hash sent with a different text', async () => {
     const { url } = await start('enforce');
-    const executedBefore = toy.executed.length;
+    const executedBefore = fixture.toy.executed.length;
     const response = await post(url, { query: REPORT, extensions: byHash(PING) });
     expect(response.status).toBe(400);
-    expect(toy.executed.length).toBe(executedBefore);
+    expect(fixture.toy.executed.length).toBe(executedBefore);
   });
 });
 

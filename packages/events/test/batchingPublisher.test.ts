@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatchingPublisher, EventValidationError, type EventBus, type TradingEvent } from '../src/index.js';
-import { quote } from './sampleEvents.js';
+import { quote } from '../src/testing.js';
 
 /** A bus that records each publish call and lets the test decide when it completes. */
 function recordingBus() {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { EventValidationError, topicOf, type EventBus, type TradingEvent } from '../src/index.js';
 import { ReceivedEvents } from './receivedEvents.js';
-import { candleClosed, orderAccepted, quote, riskAlert, trade } from './sampleEvents.js';
+import { candleClosed, orderAccepted, quote, riskAlert, trade } from '../src/testing.js';
 
 /**
  * Subscriptions are not disposed one by one: disposing the bus closes them all, which is part

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HighWaterMarks, isNewEvent, streamOf, type TradingEvent } from '../src/index.js';
-import { orderAccepted, quote, trade } from './sampleEvents.js';
+import { orderAccepted, quote, trade } from '../src/testing.js';
 
 describe('isNewEvent', () => {
   it('treats the first event of a stream as new', () => {

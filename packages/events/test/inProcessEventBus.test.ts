@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InProcessEventBus } from '../src/index.js';
 import { eventBusContract } from './eventBusContract.js';
 import { ReceivedEvents } from './receivedEvents.js';
-import { quote } from './sampleEvents.js';
+import { quote } from '../src/testing.js';
 
 const logger = pino({ level: 'silent' });
 

@@ -11,7 +11,7 @@ import { KafkaEventBus, deadLetterHeaders, parseBrokerList, type EventBus } from
 import { CapturedLog } from './capturedLog.js';
 import { RawKafka } from './rawKafka.js';
 import { ReceivedEvents } from './receivedEvents.js';
-import { quote } from './sampleEvents.js';
+import { quote } from '../src/testing.js';
 
 const brokers = parseBrokerList(process.env['KAFKA_BROKERS']);
 const timeoutMs = 30_000;

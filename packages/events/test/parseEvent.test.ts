@@ -8,7 +8,7 @@ import {
   parseEvent,
   topicOf,
 } from '../src/index.js';
-import { candleClosed, orderAccepted, quote, riskAlert, trade } from './sampleEvents.js';
+import { candleClosed, orderAccepted, quote, riskAlert, trade } from '../src/testing.js';
 
 /** The message `parseEvent` throws for `input`. */
 function problemsOf(input: unknown): string {

@@ -1,15 +1,10 @@
 /**
  * Test helpers shared by subgraph and gateway tests: a GraphQL-over-HTTP client as a front end
- * would send it, and a disposable running subgraph on a free port.
+ * would send it, who may see which entities, and disposable running subgraphs on free ports.
  */
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@mib/auth';
-import { callerHeaders, testCallerTokens, testIdentity } from '@mib/auth/testing';
-import type { PrismaClient } from '@mib/db';
-import { silentLogger } from '@mib/telemetry';
-import type { DatabaseSubgraph } from './databaseSubgraph.js';
-import type { PlatformServices } from './platformServices.js';
-import type { RunningService } from './startSubgraph.js';
+import { callerHeaders, testIdentity } from '@mib/auth/testing';
 
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   readonly status: number;
@@ -62,51 +57,66 @@ export const adminRequest = <Data = Record<string, unknown>>(
 export const errorCodes = (response: GraphQLResponse<unknown>): unknown[] =>
   (response.errors ?? []).map((error) => error.extensions?.['code']);
 
-/** What one caller got from `_entities`: the error codes in order, and the entities. */
-export interface EntityAnswer {
-  readonly codes: unknown[];
-  readonly entities: readonly unknown[] | undefined;
-}
+/** The callers an ownership test compares: another user, the owner, an admin, nobody. */
+export type Caller = 'stranger' | 'owner' | 'admin' | 'anonymous';
+
+/**
+ * What one caller got from an `_entities` request, in one word where every entity went the same
+ * way: `'served'` (each entity resolved, no errors) or an error code (each entity null, with one
+ * error of that code each). Anything else is the error codes and entities as they came.
+ */
+export type EntityAccess =
+  string | { readonly codes: unknown[]; readonly entities: readonly unknown[] | null | undefined };
+
+/** Owned data: served to its owner and to admins, refused to other users and to anonymous callers. */
+export const OWNER_AND_ADMINS_ONLY: Readonly<Record<Caller, EntityAccess>> = {
+  stranger: 'FORBIDDEN',
+  owner: 'served',
+  admin: 'served',
+  anonymous: 'UNAUTHENTICATED',
+};
 
 /**
  * The same `_entities` request (`query` takes the representations as `$r`) as a stranger, the
- * owner, an admin and an anonymous caller: what ownership tests of entity references compare.
+ * owner (`ownerId`), an admin and an anonymous caller: what ownership tests of entity references
+ * compare, typically with `OWNER_AND_ADMINS_ONLY`.
  */
-export async function entityAnswersByCaller(
+export async function entityAccessByCaller(
   url: string,
   query: string,
   representations: readonly Record<string, unknown>[],
   ownerId: string,
-): Promise<Record<'stranger' | 'owner' | 'admin' | 'anonymous', EntityAnswer>> {
-  const answer = async (identity: Identity | null): Promise<EntityAnswer> => {
+): Promise<Record<Caller, EntityAccess>> {
+  const access = async (identity: Identity | null): Promise<EntityAccess> => {
     const response = await subgraphRequest<{ _entities: unknown[] }>(
       url,
       query,
       { r: representations },
       identity,
     );
-    return { codes: errorCodes(response), entities: response.data?._entities };
+    return entityAccessOf(errorCodes(response), response.data?._entities, representations.length);
   };
   return {
-    stranger: await answer(testIdentity(randomUUID())),
-    owner: await answer(testIdentity(ownerId)),
-    admin: await answer(testIdentity(randomUUID(), 'admin')),
-    anonymous: await answer(null),
+    stranger: await access(testIdentity(randomUUID())),
+    owner: await access(testIdentity(ownerId)),
+    admin: await access(testIdentity(randomUUID(), 'admin')),
+    anonymous: await access(null),
   };
 }
 
-/** Starts a subgraph on a free port for one test file; `await using` stops it. */
-export async function startSubgraphForTest(
-  subgraph: DatabaseSubgraph,
-  prisma: PrismaClient,
-  services?: PlatformServices,
-): Promise<RunningService & AsyncDisposable> {
-  const service = await subgraph.start(
-    prisma,
-    { port: 0, logger: silentLogger(), callerTokens: testCallerTokens },
-    services,
-  );
-  return Object.assign(service, { [Symbol.asyncDispose]: () => service.stop() });
+/** `'served'`, the one code every entity was refused with, or the answer as it came. */
+function entityAccessOf(
+  codes: unknown[],
+  entities: readonly unknown[] | null | undefined,
+  count: number,
+): EntityAccess {
+  const all = (test: (entity: unknown) => boolean) => entities?.length === count && entities.every(test);
+  if (codes.length === 0 && all((entity) => entity !== null)) return 'served';
+  const [code] = codes;
+  const oneCodeEach =
+    typeof code === 'string' && codes.length === count && codes.every((other) => other === code);
+  if (oneCodeEach && all((entity) => entity === null)) return code;
+  return { codes, entities };
 }
 
 export { testIdentity, callerHeaders, testCallerTokens } from '@mib/auth/testing';
@@ -117,3 +127,10 @@ export {
   type LiveResult,
   type LiveSubscription,
 } from './liveTestClient.js';
+export {
+  startSubgraphFixture,
+  startSubgraphForTest,
+  type SubgraphFixture,
+  type SubgraphFixtureOptions,
+} from './subgraphFixture.js';
+export { walkConnection, type ConnectionPage } from './connectionPages.js';

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createEvent, InProcessEventBus, type EventBus, type TradingEvent } from '@mib/events';
+import { InProcessEventBus, type EventBus } from '@mib/events';
+import { quote } from '@mib/events/testing';
 import { silentLogger } from '@mib/telemetry';
 import { LiveEvents } from '../src/index.js';
 
 const logger = silentLogger();
-
-const quote = (sequence: number): TradingEvent =>
-  createEvent(
-    'quote',
-    {
-      symbol: 'AAPL',
-      bidPrice: '101.00',
-      bidSize: '5',
-      askPrice: '101.50',
-      askSize: '7',
-      lastPrice: null,
-      lastQuantity: null,
-      vwap: null,
-      sessionVolume: '0',
-    },
-    { source: 'engine', shard: 0, sequence, occurredAt: new Date(Date.UTC(2026, 10, 24, 7, 30)) },
-  );
 
 /** An in-process bus whose first `subscribe` fails, as a broker that is not up yet would. */
 function busFailingFirstJoin(): EventBus & { joins: number } {
@@ -45,7 +29,7 @@ describe('LiveEvents', () => {
     );
     const first = stream.next();
     await new Promise(setImmediate);
-    await bus.publish([quote(7)]);
+    await bus.publish([quote('AAPL', 7)]);
     expect(await first).toEqual({ value: 7, done: false });
     expect(bus.joins).toBe(2);
     await stream.return?.();
@@ -71,7 +55,7 @@ describe('LiveEvents', () => {
     // The reading subscriber takes each event before the next is published; the stalled one never.
     const read = [];
     for (let sequence = 1; sequence <= 20; sequence++) {
-      await bus.publish([quote(sequence)]);
+      await bus.publish([quote('AAPL', sequence)]);
       read.push((await next).value);
       next = reading.next();
     }

@@ -1,28 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ORDERS, DEMO_TRADER_ID, demoOrderId, seedDemoData } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { adminRequest, startSubgraphFixture, type SubgraphFixture } from '@mib/subgraph-kit/testing';
 import { ordersSubgraph } from '../src/index.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let statements: string[] = [];
-
+let fixture: SubgraphFixture<void>;
 beforeAll(async () => {
-  db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
-  await seedDemoData(db.prisma);
-  subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(ordersSubgraph, { seed: seedDemoData, recordStatements: true });
 });
-
-beforeEach(() => {
-  statements = [];
-});
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+beforeEach(() => fixture.forgetStatements());
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 interface TraderOrders {
   _entities: {
@@ -41,7 +27,7 @@ interface TraderOrders {
 
 const traderOrders = (status?: string[]) =>
   adminRequest<TraderOrders>(
-    subgraph.url,
+    fixture.url,
     `query($r: [_Any!]!, $status: [OrderStatus!]) {
       _entities(representations: $r) {
         ... on User { orders(first: 50, status: $status) { edges { node { id status remainingQuantity trades { quantity buyOrder { id } sellOrder { id } } } } } }
@@ -66,7 +52,7 @@ describe("the demo trader's orders", () => {
     }
     expect(nodes.find((node) => node.id === demoOrderId('nvda-buy'))?.remainingQuantity).toBe('6');
     // The user's page of orders, all their trades, the counterparties' orders: not one per order.
-    expect(statements).toHaveLength(3);
+    expect(fixture.statements).toHaveLength(3);
   });
 
   it('lists only the resting orders when asked for OPEN ones', async () => {

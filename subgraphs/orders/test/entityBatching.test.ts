@@ -1,29 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { adminRequest, startSubgraphFixture, type SubgraphFixture } from '@mib/subgraph-kit/testing';
 import { ordersSubgraph } from '../src/index.js';
 import { seedOrders, type SeededOrders } from './orderFixtures.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let seeded: SeededOrders;
-let statements: string[] = [];
-
+let fixture: SubgraphFixture<SeededOrders>;
 beforeAll(async () => {
-  db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
-  seeded = await seedOrders(db.prisma);
-  subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(ordersSubgraph, { seed: seedOrders, recordStatements: true });
 });
-
-beforeEach(() => {
-  statements = [];
-});
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+beforeEach(() => fixture.forgetStatements());
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const entitiesQuery = `query($r: [_Any!]!) {
   _entities(representations: $r) {
@@ -35,9 +20,9 @@ const entitiesQuery = `query($r: [_Any!]!) {
 
 describe('entity references', () => {
   it('resolves order, trade and user representations in the order given, null for unknown ids', async () => {
-    const [order] = seeded.aliceOrders;
-    const [trade] = seeded.trades;
-    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const [order] = fixture.seeded.aliceOrders;
+    const [trade] = fixture.seeded.trades;
+    const response = await adminRequest<{ _entities: unknown[] }>(fixture.url, entitiesQuery, {
       r: [
         { __typename: 'Order', id: order?.id },
         { __typename: 'Order', id: '00000000-0000-4000-8000-000000000000' },
@@ -53,35 +38,35 @@ describe('entity references', () => {
         id: trade?.id,
         price: '100',
         buyOrder: { id: trade?.buyOrderId },
-        sellOrder: { id: seeded.bobSell.id },
+        sellOrder: { id: fixture.seeded.bobSell.id },
       },
       null,
     ]);
   });
 
   it('resolves 20 orders with their trades and both sides of each trade in three statements', async () => {
-    const filled = seeded.aliceOrders.filter((order) =>
-      seeded.trades.some((trade) => trade.buyOrderId === order.id),
+    const filled = fixture.seeded.aliceOrders.filter((order) =>
+      fixture.seeded.trades.some((trade) => trade.buyOrderId === order.id),
     );
     expect(filled).toHaveLength(20);
-    const response = await adminRequest<{ _entities: { trades: unknown[] }[] }>(subgraph.url, entitiesQuery, {
+    const response = await adminRequest<{ _entities: { trades: unknown[] }[] }>(fixture.url, entitiesQuery, {
       r: filled.map((order) => ({ __typename: 'Order', id: order.id })),
     });
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities.flatMap((order) => order.trades)).toHaveLength(21);
     // The 20 orders, all their trades, then the one counterparty order not already cached
     // (Bob's sell): one statement per level of the query, not one per order or trade.
-    expect(statements).toHaveLength(3);
+    expect(fixture.statements).toHaveLength(3);
   });
 
   it('pages the orders of many users, with their trades, in a constant number of statements', async () => {
     const users = [
-      seeded.aliceId,
-      seeded.bobId,
+      fixture.seeded.aliceId,
+      fixture.seeded.bobId,
       ...Array.from({ length: 18 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
     ];
     const response = await adminRequest<{ _entities: { orders: { edges: unknown[] } }[] }>(
-      subgraph.url,
+      fixture.url,
       entitiesQuery,
       {
         r: users.map((id) => ({ __typename: 'User', id })),
@@ -94,6 +79,6 @@ describe('entity references', () => {
       ...Array<number>(18).fill(0),
     ]);
     // Ranked ids, the order rows, and all their trades.
-    expect(statements).toHaveLength(3);
+    expect(fixture.statements).toHaveLength(3);
   });
 });

@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import {
+  adminRequest,
+  errorCodes,
+  startSubgraphFixture,
+  type SubgraphFixture,
+} from '@mib/subgraph-kit/testing';
 import { ordersSubgraph } from '../src/index.js';
 import { seedOrders, type SeededOrders } from './orderFixtures.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let seeded: SeededOrders;
-
+let fixture: SubgraphFixture<SeededOrders>;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  seeded = await seedOrders(db.prisma);
-  subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(ordersSubgraph, { seed: seedOrders });
 });
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const orderQuery = `query($id: ID!) {
   order(id: $id) {
@@ -30,13 +24,13 @@ const orderQuery = `query($id: ID!) {
 
 describe('Query.order', () => {
   it("provides its instrument's symbol from the catalogue (and none for an instrument it does not know)", async () => {
-    const [order] = seeded.aliceOrders;
+    const [order] = fixture.seeded.aliceOrders;
     const query = 'query($id: ID!) { order(id: $id) { instrument { id symbol } } }';
-    const unknown = await adminRequest(subgraph.url, query, { id: order?.id });
+    const unknown = await adminRequest(fixture.url, query, { id: order?.id });
     expect(errorCodes(unknown)).toEqual(['INTERNAL']);
-    await db.prisma.instrument.create({
+    await fixture.db.prisma.instrument.create({
       data: {
-        id: seeded.instrumentId,
+        id: fixture.seeded.instrumentId,
         symbol: 'ORDX',
         name: 'Orders test instrument',
         assetClass: 'EQUITY',
@@ -46,19 +40,21 @@ describe('Query.order', () => {
       },
     });
     // The catalogue keeps an answer for a second; a miss is not kept.
-    const known = await adminRequest(subgraph.url, query, { id: order?.id });
-    expect(known.data).toEqual({ order: { instrument: { id: seeded.instrumentId, symbol: 'ORDX' } } });
+    const known = await adminRequest(fixture.url, query, { id: order?.id });
+    expect(known.data).toEqual({
+      order: { instrument: { id: fixture.seeded.instrumentId, symbol: 'ORDX' } },
+    });
   });
 
   it('returns an order with exact decimals, references to its user and instrument, and its fills oldest first', async () => {
-    const order = seeded.aliceOrders.at(-1);
-    const response = await adminRequest(subgraph.url, orderQuery, { id: order?.id });
+    const order = fixture.seeded.aliceOrders.at(-1);
+    const response = await adminRequest(fixture.url, orderQuery, { id: order?.id });
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       order: {
         id: order?.id,
-        user: { id: seeded.aliceId },
-        instrument: { id: seeded.instrumentId },
+        user: { id: fixture.seeded.aliceId },
+        instrument: { id: fixture.seeded.instrumentId },
         side: 'BUY',
         type: 'LIMIT',
         status: 'OPEN',
@@ -72,20 +68,20 @@ describe('Query.order', () => {
         createdAt: '2026-01-05T09:00:00.000Z',
         trades: [
           {
-            id: seeded.trades[0]?.id,
+            id: fixture.seeded.trades[0]?.id,
             price: '100',
             quantity: '0.05',
             executedAt: '2026-01-05T09:00:01.000Z',
             buyOrder: { id: order?.id },
-            sellOrder: { id: seeded.bobSell.id, side: 'SELL' },
+            sellOrder: { id: fixture.seeded.bobSell.id, side: 'SELL' },
           },
           {
-            id: seeded.trades[20]?.id,
+            id: fixture.seeded.trades[20]?.id,
             price: '100.25',
             quantity: '0.05',
             executedAt: '2026-01-05T09:30:00.000Z',
             buyOrder: { id: order?.id },
-            sellOrder: { id: seeded.bobSell.id, side: 'SELL' },
+            sellOrder: { id: fixture.seeded.bobSell.id, side: 'SELL' },
           },
         ],
       },
@@ -94,22 +90,22 @@ describe('Query.order', () => {
 
   it("lists every fill on the counterparty's order too", async () => {
     const response = await adminRequest<{ order: { trades: { id: string }[] } }>(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { order(id: $id) { remainingQuantity trades { id } } }',
-      { id: seeded.bobSell.id },
+      { id: fixture.seeded.bobSell.id },
     );
     expect(response.data?.order.trades.map((trade) => trade.id).sort()).toEqual(
-      seeded.trades.map((trade) => trade.id).sort(),
+      fixture.seeded.trades.map((trade) => trade.id).sort(),
     );
   });
 
   it('leaves nothing remaining of an order that no longer works: cancelled or rejected part-way', async () => {
-    const base = seeded.aliceOrders.at(-1);
+    const base = fixture.seeded.aliceOrders.at(-1);
     for (const status of ['CANCELLED', 'REJECTED'] as const) {
-      const order = await db.prisma.order.create({
+      const order = await fixture.db.prisma.order.create({
         data: {
-          userId: seeded.aliceId,
-          instrumentId: seeded.instrumentId,
+          userId: fixture.seeded.aliceId,
+          instrumentId: fixture.seeded.instrumentId,
           side: 'BUY',
           type: 'LIMIT',
           status,
@@ -120,7 +116,7 @@ describe('Query.order', () => {
         },
       });
       const response = await adminRequest(
-        subgraph.url,
+        fixture.url,
         'query($id: ID!) { order(id: $id) { status filledQuantity remainingQuantity } }',
         { id: order.id },
       );
@@ -131,7 +127,7 @@ describe('Query.order', () => {
   });
 
   it('returns null for an unknown id', async () => {
-    const response = await adminRequest(subgraph.url, orderQuery, {
+    const response = await adminRequest(fixture.url, orderQuery, {
       id: '00000000-0000-4000-8000-000000000000',
     });
     expect(response.errors).toBeUndefined();
@@ -139,23 +135,25 @@ describe('Query.order', () => {
   });
 
   it('rejects a malformed id as BAD_USER_INPUT', async () => {
-    const response = await adminRequest(subgraph.url, orderQuery, { id: 'order-1' });
+    const response = await adminRequest(fixture.url, orderQuery, { id: 'order-1' });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('writes nothing when asked for bad input', async () => {
-    const before = await Promise.all([db.prisma.order.count(), db.prisma.trade.count()]);
-    await adminRequest(subgraph.url, orderQuery, { id: 'order-1' });
+    const before = await Promise.all([fixture.db.prisma.order.count(), fixture.db.prisma.trade.count()]);
+    await adminRequest(fixture.url, orderQuery, { id: 'order-1' });
     await adminRequest(
-      subgraph.url,
+      fixture.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 0) { edges { cursor } } } } }',
-      { r: [{ __typename: 'User', id: seeded.aliceId }] },
+      { r: [{ __typename: 'User', id: fixture.seeded.aliceId }] },
     );
-    expect(await Promise.all([db.prisma.order.count(), db.prisma.trade.count()])).toEqual(before);
+    expect(await Promise.all([fixture.db.prisma.order.count(), fixture.db.prisma.trade.count()])).toEqual(
+      before,
+    );
   });
 
   it('serves /health with a database check', async () => {
-    const health = await fetch(new URL('/health', subgraph.url));
+    const health = await fetch(new URL('/health', fixture.url));
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({
       service: 'orders',

@@ -1,46 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
 import {
-  errorCodes,
   adminRequest,
-  startSubgraphForTest,
-  type GraphQLResponse,
+  errorCodes,
+  startSubgraphFixture,
+  walkConnection,
+  type ConnectionPage,
+  type SubgraphFixture,
 } from '@mib/subgraph-kit/testing';
 import { ordersSubgraph } from '../src/index.js';
 import { seedOrders, type SeededOrders } from './orderFixtures.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let seeded: SeededOrders;
-
+let fixture: SubgraphFixture<SeededOrders>;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  seeded = await seedOrders(db.prisma);
-  subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(ordersSubgraph, { seed: seedOrders });
 });
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 interface OrdersPage {
-  _entities: ({
-    orders: {
-      edges: { cursor: string; node: { id: string; status: string } }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null)[];
+  _entities: ({ orders: ConnectionPage<{ id: string; status: string }> } | null)[];
 }
 
 /** `User.orders` as the gateway asks for it: through an entity representation of the user. */
-const userOrders = (
-  userId: string,
-  args: { first?: number; after?: string | null; status?: string[] },
-): Promise<GraphQLResponse<OrdersPage>> =>
+const userOrders = (userId: string, args: { first?: number; after?: string | null; status?: string[] }) =>
   adminRequest<OrdersPage>(
-    subgraph.url,
+    fixture.url,
     `query($r: [_Any!]!, $first: Int, $after: String, $status: [OrderStatus!]) {
       _entities(representations: $r) {
         ... on User { orders(first: $first, after: $after, status: $status) { edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }
@@ -49,44 +32,35 @@ const userOrders = (
     { r: [{ __typename: 'User', id: userId }], ...args },
   );
 
-async function walkAllPages(userId: string, first: number, status?: string[]): Promise<string[][]> {
-  const pages: string[][] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 50; guard++) {
-    const response: GraphQLResponse<OrdersPage> = await userOrders(userId, {
-      first,
-      after,
-      ...(status ? { status } : {}),
-    });
-    const orders = response.data?._entities[0]?.orders;
-    if (!orders) throw new Error(JSON.stringify(response.errors));
-    pages.push(orders.edges.map((edge) => edge.node.id));
-    if (!orders.pageInfo.hasNextPage) return pages;
-    after = orders.pageInfo.endCursor;
-  }
-  throw new Error('pagination did not end');
-}
+/** A user's orders, page by page. */
+const walkAllPages = (userId: string, first: number, status?: string[]) =>
+  walkConnection(
+    (after) => userOrders(userId, { first, after, ...(status ? { status } : {}) }),
+    (data) => data._entities[0]?.orders,
+  );
 
 describe('User.orders', () => {
   it('walks every page newest first, each order exactly once, ties on createdAt broken by id', async () => {
-    const pages = await walkAllPages(seeded.aliceId, 4);
+    const pages = await walkAllPages(fixture.seeded.aliceId, 4);
     expect(pages.map((page) => page.length)).toEqual([4, 4, 4, 4, 4, 4, 1]);
-    expect(pages.flat()).toEqual(seeded.aliceOrders.map((order) => order.id));
+    expect(pages.flat().map((order) => order.id)).toEqual(
+      fixture.seeded.aliceOrders.map((order) => order.id),
+    );
   });
 
   it('returns only orders in the requested states, still paginated', async () => {
-    const pages = await walkAllPages(seeded.aliceId, 3, ['OPEN', 'FILLED']);
-    const expected = seeded.aliceOrders
+    const pages = await walkAllPages(fixture.seeded.aliceId, 3, ['OPEN', 'FILLED']);
+    const expected = fixture.seeded.aliceOrders
       .filter((order) => order.status === 'OPEN' || order.status === 'FILLED')
       .map((order) => order.id);
     expect(expected).toHaveLength(13);
-    expect(pages.flat()).toEqual(expected);
+    expect(pages.flat().map((order) => order.id)).toEqual(expected);
   });
 
   it('finds the orders of a user whose id arrives in upper case', async () => {
-    const response = await userOrders(seeded.bobId.toUpperCase(), {});
+    const response = await userOrders(fixture.seeded.bobId.toUpperCase(), {});
     expect(response.data?._entities[0]?.orders.edges.map((edge) => edge.node.id)).toEqual([
-      seeded.bobSell.id,
+      fixture.seeded.bobSell.id,
     ]);
   });
 
@@ -99,26 +73,26 @@ describe('User.orders', () => {
 
   it('pages each user separately when many users are resolved at once', async () => {
     const response = await adminRequest<OrdersPage>(
-      subgraph.url,
+      fixture.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 2) { edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } } } }',
-      { r: [seeded.aliceId, seeded.bobId].map((id) => ({ __typename: 'User', id })) },
+      { r: [fixture.seeded.aliceId, fixture.seeded.bobId].map((id) => ({ __typename: 'User', id })) },
     );
     expect(response.errors).toBeUndefined();
     const [alice, bob] = response.data?._entities ?? [];
     expect(alice?.orders.edges.map((edge) => edge.node.id)).toEqual(
-      seeded.aliceOrders.slice(0, 2).map((order) => order.id),
+      fixture.seeded.aliceOrders.slice(0, 2).map((order) => order.id),
     );
     expect(alice?.orders.pageInfo.hasNextPage).toBe(true);
-    expect(bob?.orders.edges.map((edge) => edge.node.id)).toEqual([seeded.bobSell.id]);
+    expect(bob?.orders.edges.map((edge) => edge.node.id)).toEqual([fixture.seeded.bobSell.id]);
     expect(bob?.orders.pageInfo.hasNextPage).toBe(false);
   });
 
   it.each([0, -1, 101])('rejects first: %i as BAD_USER_INPUT', async (first) => {
-    expect(errorCodes(await userOrders(seeded.aliceId, { first }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await userOrders(fixture.seeded.aliceId, { first }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('rejects a cursor this API did not issue as BAD_USER_INPUT', async () => {
-    expect(errorCodes(await userOrders(seeded.aliceId, { after: 'not-a-cursor' }))).toEqual([
+    expect(errorCodes(await userOrders(fixture.seeded.aliceId, { after: 'not-a-cursor' }))).toEqual([
       'BAD_USER_INPUT',
     ]);
   });

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Prisma } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { Prisma, type PrismaClient } from '@mib/db';
+import {
+  adminRequest,
+  errorCodes,
+  startSubgraphFixture,
+  type SubgraphFixture,
+} from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 import { createInstrument, seedPortfolios, type SeededPortfolios } from './portfolioFixtures.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let seeded: SeededPortfolios;
-let statements: string[] = [];
 /**
  * Exact like the resolver: Prisma's Decimal keeps 20 digits and would round the cost basis of
  * Alice's largest position whenever its random instrument id sorts first.
@@ -19,11 +18,11 @@ const ExactDecimal = Prisma.Decimal.clone({ precision: 40 });
 /** Twenty more traders, each with a portfolio of two positions. */
 const traderIds = Array.from({ length: 20 }, () => randomUUID());
 
-beforeAll(async () => {
-  db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
-  seeded = await seedPortfolios(db.prisma);
+/** `seedPortfolios`, then the twenty traders. */
+async function seedWithTraders(prisma: PrismaClient): Promise<SeededPortfolios> {
+  const seeded = await seedPortfolios(prisma);
   for (const userId of traderIds) {
-    await db.prisma.portfolio.create({
+    await prisma.portfolio.create({
       data: {
         userId,
         baseCurrency: 'USD',
@@ -31,13 +30,13 @@ beforeAll(async () => {
         positions: {
           create: [
             {
-              instrumentId: await createInstrument(db.prisma),
+              instrumentId: await createInstrument(prisma),
               quantity: '1',
               averageCost: '10',
               realizedPnl: '1.25',
             },
             {
-              instrumentId: await createInstrument(db.prisma),
+              instrumentId: await createInstrument(prisma),
               quantity: '2',
               averageCost: '20',
               realizedPnl: '-0.5',
@@ -47,17 +46,15 @@ beforeAll(async () => {
       },
     });
   }
-  subgraph = await startSubgraphForTest(portfolioSubgraph, db.prisma);
-});
+  return seeded;
+}
 
-beforeEach(() => {
-  statements = [];
+let fixture: SubgraphFixture<SeededPortfolios>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(portfolioSubgraph, { seed: seedWithTraders, recordStatements: true });
 });
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+beforeEach(() => fixture.forgetStatements());
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const entitiesQuery = `query($r: [_Any!]!) {
   _entities(representations: $r) {
@@ -69,34 +66,37 @@ const entitiesQuery = `query($r: [_Any!]!) {
 
 describe('entity references', () => {
   it('resolves portfolio, position and user representations in the order given, null where there is none', async () => {
-    const [position] = seeded.alicePositions;
-    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const [position] = fixture.seeded.alicePositions;
+    const response = await adminRequest<{ _entities: unknown[] }>(fixture.url, entitiesQuery, {
       r: [
-        { __typename: 'Portfolio', id: seeded.bob.id },
+        { __typename: 'Portfolio', id: fixture.seeded.bob.id },
         { __typename: 'Portfolio', id: '00000000-0000-4000-8000-000000000000' },
         { __typename: 'Position', id: position?.id },
         { __typename: 'Position', id: '00000000-0000-4000-8000-000000000000' },
-        { __typename: 'User', id: seeded.aliceId },
-        { __typename: 'User', id: seeded.carolId },
+        { __typename: 'User', id: fixture.seeded.aliceId },
+        { __typename: 'User', id: fixture.seeded.carolId },
       ],
     });
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities).toEqual([
-      { id: seeded.bob.id, cash: '0' },
+      { id: fixture.seeded.bob.id, cash: '0' },
       null,
       {
         id: position?.id,
         costBasis: position && new ExactDecimal(position.quantity).times(position.averageCost).toFixed(),
-        owner: { id: seeded.alice.id, realizedPnl: '994.8' },
+        owner: { id: fixture.seeded.alice.id, realizedPnl: '994.8' },
       },
       null,
-      { id: seeded.aliceId, portfolio: { id: seeded.alice.id, cash: '10000.5', realizedPnl: '994.8' } },
-      { id: seeded.carolId, portfolio: null },
+      {
+        id: fixture.seeded.aliceId,
+        portfolio: { id: fixture.seeded.alice.id, cash: '10000.5', realizedPnl: '994.8' },
+      },
+      { id: fixture.seeded.carolId, portfolio: null },
     ]);
   });
 
   it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
-    const response = await adminRequest(subgraph.url, entitiesQuery, {
+    const response = await adminRequest(fixture.url, entitiesQuery, {
       r: [{ __typename: 'Portfolio', id: 'alice' }],
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -105,7 +105,7 @@ describe('entity references', () => {
   it("resolves 20 users' portfolios with their cash and realized P&L in three statements", async () => {
     const response = await adminRequest<{
       _entities: { portfolio: { cash: string; realizedPnl: string } | null }[];
-    }>(subgraph.url, entitiesQuery, {
+    }>(fixture.url, entitiesQuery, {
       r: traderIds.map((id) => ({ __typename: 'User', id })),
     });
     expect(response.errors).toBeUndefined();
@@ -113,16 +113,16 @@ describe('entity references', () => {
       response.data?._entities.map(({ portfolio }) => [portfolio?.cash, portfolio?.realizedPnl]),
     ).toEqual(traderIds.map(() => ['500', '0.75']));
     // Portfolios by user id, then their cash balances and one grouped sum, each for all of them.
-    expect(statements).toHaveLength(3);
+    expect(fixture.statements).toHaveLength(3);
   });
 
   it('resolves 40 positions with their portfolios in three statements', async () => {
-    const positions = await db.prisma.position.findMany({
+    const positions = await fixture.db.prisma.position.findMany({
       where: { portfolio: { userId: { in: traderIds } } },
     });
-    statements = [];
+    fixture.forgetStatements();
     const response = await adminRequest<{ _entities: { owner: { realizedPnl: string } }[] }>(
-      subgraph.url,
+      fixture.url,
       entitiesQuery,
       {
         r: positions.map(({ id }) => ({ __typename: 'Position', id })),
@@ -133,36 +133,36 @@ describe('entity references', () => {
       Array<string>(40).fill('0.75'),
     );
     // Positions, their portfolios, the portfolios' realized P&L.
-    expect(statements).toHaveLength(3);
+    expect(fixture.statements).toHaveLength(3);
   });
 
   it("reads the instruments the catalogue lacks for 40 positions' currencies in one statement", async () => {
-    const positions = await db.prisma.position.findMany({
+    const positions = await fixture.db.prisma.position.findMany({
       where: { portfolio: { userId: { in: traderIds } } },
     });
     // Later than the catalogue's memory of any instrument an earlier test read.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    statements = [];
+    fixture.forgetStatements();
     const response = await adminRequest<{ _entities: { currency: string }[] }>(
-      subgraph.url,
+      fixture.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Position { currency } } }',
       { r: positions.map(({ id }) => ({ __typename: 'Position', id })) },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities).toEqual(positions.map(() => ({ currency: 'USD' })));
     // Positions, their portfolios (for the owner check), then their instruments.
-    expect(statements).toHaveLength(3);
+    expect(fixture.statements).toHaveLength(3);
   });
 
   it("pages 20 users' portfolio positions, each its own first page by instrument, in four statements", async () => {
-    const positions = await db.prisma.position.findMany({
+    const positions = await fixture.db.prisma.position.findMany({
       where: { portfolio: { userId: { in: traderIds } } },
       include: { portfolio: true },
       orderBy: [{ instrumentId: 'asc' }, { id: 'asc' }],
     });
     const firstPositionOf = (userId: string) =>
       positions.find((position) => position.portfolio.userId === userId)?.id;
-    statements = [];
+    fixture.forgetStatements();
     const response = await adminRequest<{
       _entities: {
         portfolio: {
@@ -171,7 +171,7 @@ describe('entity references', () => {
         };
       }[];
     }>(
-      subgraph.url,
+      fixture.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { portfolio { realizedPnl positions(first: 1) { edges { node { id } } pageInfo { hasNextPage } } } } } }',
       { r: traderIds.map((id) => ({ __typename: 'User', id })) },
     );
@@ -184,6 +184,6 @@ describe('entity references', () => {
     );
     // Portfolios by user id, their realized P&L, each portfolio's first position ids ranked
     // in one window query, then those positions: not one statement per portfolio.
-    expect(statements).toHaveLength(4);
+    expect(fixture.statements).toHaveLength(4);
   });
 });

@@ -1,46 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
 import {
-  errorCodes,
   adminRequest,
-  startSubgraphForTest,
-  type GraphQLResponse,
+  errorCodes,
+  startSubgraphFixture,
+  walkConnection,
+  type ConnectionPage,
+  type SubgraphFixture,
 } from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 import { seedPortfolios, type SeededPortfolios } from './portfolioFixtures.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let seeded: SeededPortfolios;
-
+let fixture: SubgraphFixture<SeededPortfolios>;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  seeded = await seedPortfolios(db.prisma);
-  subgraph = await startSubgraphForTest(portfolioSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(portfolioSubgraph, { seed: seedPortfolios });
 });
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 interface PositionsPage {
-  portfolio: {
-    positions: {
-      edges: { node: { id: string } }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
+  portfolio: { positions: ConnectionPage<{ id: string }> } | null;
 }
 
-const positionsPage = (
-  id: string,
-  first: number,
-  after: string | null,
-): Promise<GraphQLResponse<PositionsPage>> =>
+const positionsPage = (id: string, first: number, after: string | null) =>
   adminRequest<PositionsPage>(
-    subgraph.url,
+    fixture.url,
     'query($id: ID!, $first: Int, $after: String) { portfolio(id: $id) { positions(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }',
     { id, first, after },
   );
@@ -48,15 +30,15 @@ const positionsPage = (
 describe('Query.portfolio', () => {
   it('returns cash, the sum of realized P&L and a reference to the user, all exact', async () => {
     const response = await adminRequest(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { portfolio(id: $id) { id user { id } baseCurrency cash realizedPnl } }',
-      { id: seeded.alice.id },
+      { id: fixture.seeded.alice.id },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       portfolio: {
-        id: seeded.alice.id,
-        user: { id: seeded.aliceId },
+        id: fixture.seeded.alice.id,
+        user: { id: fixture.seeded.aliceId },
         baseCurrency: 'USD',
         cash: '10000.5',
         realizedPnl: '994.8',
@@ -66,9 +48,9 @@ describe('Query.portfolio', () => {
 
   it('reports zero realized P&L and no positions for a portfolio that never traded', async () => {
     const response = await adminRequest(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { portfolio(id: $id) { realizedPnl positions { edges { cursor } pageInfo { hasNextPage endCursor } } } }',
-      { id: seeded.bob.id },
+      { id: fixture.seeded.bob.id },
     );
     expect(response.data).toEqual({
       portfolio: {
@@ -94,9 +76,9 @@ describe('Query.portfolio', () => {
         };
       };
     }>(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { portfolio(id: $id) { positions { edges { node { quantity averageCost costBasis instrument { id } portfolio { id } } } } } }',
-      { id: seeded.alice.id },
+      { id: fixture.seeded.alice.id },
     );
     const byQuantity = new Map(
       response.data?.portfolio.positions.edges.map(({ node }) => [node.quantity, node.costBasis]),
@@ -106,35 +88,31 @@ describe('Query.portfolio', () => {
     // 39 significant digits: Prisma's default Decimal (20 digits) would round this.
     expect(byQuantity.get('123456789012.12345678')).toBe('12193263113680231262.3721724438259412');
     expect(response.data?.portfolio.positions.edges.map(({ node }) => node.instrument.id)).toEqual(
-      seeded.alicePositions.map((position) => position.instrumentId),
+      fixture.seeded.alicePositions.map((position) => position.instrumentId),
     );
     expect(new Set(response.data?.portfolio.positions.edges.map(({ node }) => node.portfolio.id))).toEqual(
-      new Set([seeded.alice.id]),
+      new Set([fixture.seeded.alice.id]),
     );
   });
 
   it('walks every page of positions by instrument, each exactly once', async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let guard = 0; guard < 10; guard++) {
-      const response: GraphQLResponse<PositionsPage> = await positionsPage(seeded.alice.id, 3, after);
-      const positions = response.data?.portfolio?.positions;
-      if (!positions) throw new Error(JSON.stringify(response.errors));
-      seen.push(...positions.edges.map((edge) => edge.node.id));
-      if (!positions.pageInfo.hasNextPage) break;
-      after = positions.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(seeded.alicePositions.map((position) => position.id));
+    const pages = await walkConnection(
+      (after) => positionsPage(fixture.seeded.alice.id, 3, after),
+      (data) => data.portfolio?.positions,
+    );
+    expect(pages.flat().map((position) => position.id)).toEqual(
+      fixture.seeded.alicePositions.map((position) => position.id),
+    );
   });
 
   it('returns null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const unknown = await adminRequest(
-      subgraph.url,
+      fixture.url,
       'query { portfolio(id: "00000000-0000-4000-8000-000000000000") { id } }',
     );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ portfolio: null });
-    expect(errorCodes(await adminRequest(subgraph.url, 'query { portfolio(id: "p-1") { id } }'))).toEqual([
+    expect(errorCodes(await adminRequest(fixture.url, 'query { portfolio(id: "p-1") { id } }'))).toEqual([
       'BAD_USER_INPUT',
     ]);
   });
@@ -144,8 +122,10 @@ describe('Query.portfolio', () => {
     ['first: 101', 101, null],
     ['a forged cursor', 2, 'Zm9yZ2Vk'],
   ])('rejects %s as BAD_USER_INPUT and writes nothing', async (_case, first, after) => {
-    const before = await db.prisma.position.count();
-    expect(errorCodes(await positionsPage(seeded.alice.id, first, after))).toEqual(['BAD_USER_INPUT']);
-    expect(await db.prisma.position.count()).toBe(before);
+    const before = await fixture.db.prisma.position.count();
+    expect(errorCodes(await positionsPage(fixture.seeded.alice.id, first, after))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(await fixture.db.prisma.position.count()).toBe(before);
   });
 });

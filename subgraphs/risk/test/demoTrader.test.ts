@@ -1,28 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, seedDemoData } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { adminRequest, startSubgraphFixture, type SubgraphFixture } from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-
+let fixture: SubgraphFixture<void>;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemoData(db.prisma);
-  subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(riskSubgraph, { seed: seedDemoData });
 });
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 describe("the demo trader's risk profile", () => {
   it('serves the seeded limits and alerts, newest first, and only the open one when asked', async () => {
     const response = await adminRequest(
-      subgraph.url,
+      fixture.url,
       `query($r: [_Any!]!) {
         _entities(representations: $r) {
           ... on User {

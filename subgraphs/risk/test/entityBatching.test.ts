@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import type { PrismaClient } from '@mib/db';
+import {
+  adminRequest,
+  errorCodes,
+  startSubgraphFixture,
+  type SubgraphFixture,
+} from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 import { seedRiskProfiles, type SeededRiskProfiles } from './riskFixtures.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let seeded: SeededRiskProfiles;
-let statements: string[] = [];
 /** Twenty more traders, each with default limits and three alerts, the newest acknowledged. */
 const traderIds = Array.from({ length: 20 }, () => randomUUID());
 const start = Date.UTC(2026, 1, 2, 9, 0);
 
-beforeAll(async () => {
-  db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
-  seeded = await seedRiskProfiles(db.prisma);
-  await db.prisma.riskProfile.createMany({
+/** `seedRiskProfiles`, then the twenty traders. */
+async function seedWithTraders(prisma: PrismaClient): Promise<SeededRiskProfiles> {
+  const seeded = await seedRiskProfiles(prisma);
+  await prisma.riskProfile.createMany({
     data: traderIds.map((userId) => ({
       userId,
       maxOrderQuantity: '100',
@@ -27,8 +27,8 @@ beforeAll(async () => {
       priceBandBps: 250,
     })),
   });
-  const profiles = await db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
-  await db.prisma.riskAlert.createMany({
+  const profiles = await prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
+  await prisma.riskAlert.createMany({
     data: profiles.flatMap(({ id }) =>
       [0, 1, 2].map((minute) => ({
         riskProfileId: id,
@@ -40,17 +40,15 @@ beforeAll(async () => {
       })),
     ),
   });
-  subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
-});
+  return seeded;
+}
 
-beforeEach(() => {
-  statements = [];
+let fixture: SubgraphFixture<SeededRiskProfiles>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(riskSubgraph, { seed: seedWithTraders, recordStatements: true });
 });
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+beforeEach(() => fixture.forgetStatements());
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const entitiesQuery = `query($r: [_Any!]!) {
   _entities(representations: $r) {
@@ -62,30 +60,30 @@ const entitiesQuery = `query($r: [_Any!]!) {
 
 describe('entity references', () => {
   it('resolves profile, alert and user representations in the order given, null where there is none', async () => {
-    const [alert] = seeded.aliceAlerts;
-    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const [alert] = fixture.seeded.aliceAlerts;
+    const response = await adminRequest<{ _entities: unknown[] }>(fixture.url, entitiesQuery, {
       r: [
-        { __typename: 'RiskProfile', id: seeded.bob.id },
+        { __typename: 'RiskProfile', id: fixture.seeded.bob.id },
         { __typename: 'RiskProfile', id: '00000000-0000-4000-8000-000000000000' },
         { __typename: 'RiskAlert', id: alert?.id },
         { __typename: 'RiskAlert', id: '00000000-0000-4000-8000-000000000000' },
-        { __typename: 'User', id: seeded.aliceId },
-        { __typename: 'User', id: seeded.carolId },
+        { __typename: 'User', id: fixture.seeded.aliceId },
+        { __typename: 'User', id: fixture.seeded.carolId },
       ],
     });
     expect(response.errors).toBeUndefined();
     expect(response.data?._entities).toEqual([
-      { id: seeded.bob.id, maxOpenOrders: 5 },
+      { id: fixture.seeded.bob.id, maxOpenOrders: 5 },
       null,
       { id: alert?.id, kind: alert?.kind, message: alert?.message },
       null,
-      { id: seeded.aliceId, riskProfile: { id: seeded.alice.id, priceBandBps: 500 } },
-      { id: seeded.carolId, riskProfile: null },
+      { id: fixture.seeded.aliceId, riskProfile: { id: fixture.seeded.alice.id, priceBandBps: 500 } },
+      { id: fixture.seeded.carolId, riskProfile: null },
     ]);
   });
 
   it('rejects a malformed id in a representation as BAD_USER_INPUT', async () => {
-    const response = await adminRequest(subgraph.url, entitiesQuery, {
+    const response = await adminRequest(fixture.url, entitiesQuery, {
       r: [{ __typename: 'RiskAlert', id: '42' }],
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -93,7 +91,7 @@ describe('entity references', () => {
 
   it("resolves 20 users' risk profiles in one statement", async () => {
     const response = await adminRequest<{ _entities: { riskProfile: { priceBandBps: number } | null }[] }>(
-      subgraph.url,
+      fixture.url,
       entitiesQuery,
       {
         r: traderIds.map((id) => ({ __typename: 'User', id })),
@@ -103,15 +101,15 @@ describe('entity references', () => {
     expect(response.data?._entities.map((user) => user.riskProfile?.priceBandBps)).toEqual(
       Array<number>(20).fill(250),
     );
-    expect(statements).toHaveLength(1);
+    expect(fixture.statements).toHaveLength(1);
   });
 
   it('resolves 12 alerts and 20 profiles by reference in three statements', async () => {
-    const profiles = await db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
-    statements = [];
-    const response = await adminRequest<{ _entities: unknown[] }>(subgraph.url, entitiesQuery, {
+    const profiles = await fixture.db.prisma.riskProfile.findMany({ where: { userId: { in: traderIds } } });
+    fixture.forgetStatements();
+    const response = await adminRequest<{ _entities: unknown[] }>(fixture.url, entitiesQuery, {
       r: [
-        ...seeded.aliceAlerts.map(({ id }) => ({ __typename: 'RiskAlert', id })),
+        ...fixture.seeded.aliceAlerts.map(({ id }) => ({ __typename: 'RiskAlert', id })),
         ...profiles.map(({ id }) => ({ __typename: 'RiskProfile', id })),
       ],
     });
@@ -120,11 +118,11 @@ describe('entity references', () => {
     expect(response.data?._entities).toHaveLength(32);
     // Alerts, profiles, then the alerts' own profiles for the owner check (Alice's is not among
     // the 20): one statement per step, however many alerts.
-    expect(statements).toHaveLength(3);
+    expect(fixture.statements).toHaveLength(3);
   });
 
   it("pages 20 users' alerts, with and without acknowledged ones, in five statements", async () => {
-    const alerts = await db.prisma.riskAlert.findMany({
+    const alerts = await fixture.db.prisma.riskAlert.findMany({
       where: { riskProfile: { userId: { in: traderIds } } },
       include: { riskProfile: true },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -134,10 +132,10 @@ describe('entity references', () => {
         .filter((alert) => alert.riskProfile.userId === userId && !(unacknowledgedOnly && alert.acknowledged))
         .slice(0, 2)
         .map(({ id }) => ({ node: { id } }));
-    statements = [];
+    fixture.forgetStatements();
     type Page = { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
     const response = await adminRequest<{ _entities: { riskProfile: { all: Page; open: Page } }[] }>(
-      subgraph.url,
+      fixture.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { riskProfile {
         all: alerts(first: 2) { edges { node { id } } pageInfo { hasNextPage } }
         open: alerts(first: 2, unacknowledgedOnly: true) { edges { node { id } } pageInfo { hasNextPage } }
@@ -152,6 +150,6 @@ describe('entity references', () => {
       })),
     );
     // Profiles by user id, then for each filter the ranked alert ids and those alerts.
-    expect(statements).toHaveLength(5);
+    expect(fixture.statements).toHaveLength(5);
   });
 });

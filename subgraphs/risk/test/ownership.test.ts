@@ -1,30 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, seedDemoData } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
 import {
-  entityAnswersByCaller,
+  entityAccessByCaller,
   errorCodes,
-  startSubgraphForTest,
   subgraphRequest,
   testIdentity,
+  OWNER_AND_ADMINS_ONLY,
+  startSubgraphFixture,
+  type SubgraphFixture,
 } from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-
+let fixture: SubgraphFixture<void>;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemoData(db.prisma);
-  subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(riskSubgraph, { seed: seedDemoData });
 });
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const BY_ID =
   'query($id: ID!) { riskProfile(id: $id) { id maxOrderQuantity alerts { edges { node { id } } } } }';
@@ -41,7 +33,7 @@ describe('a risk profile is seen only by its owner and admins', () => {
   it('serves the owner, and an analyst reading their own', async () => {
     for (const role of ['trader', 'analyst'] as const) {
       const response = await subgraphRequest(
-        subgraph.url,
+        fixture.url,
         BY_ID,
         { id: DEMO_RISK_PROFILE_ID },
         testIdentity(DEMO_TRADER_ID, role),
@@ -49,7 +41,7 @@ describe('a risk profile is seen only by its owner and admins', () => {
       expect(response.errors).toBeUndefined();
     }
     expect(
-      (await subgraphRequest(subgraph.url, OF_USER, demoTrader, testIdentity(DEMO_TRADER_ID))).data,
+      (await subgraphRequest(fixture.url, OF_USER, demoTrader, testIdentity(DEMO_TRADER_ID))).data,
     ).toEqual({
       _entities: [{ riskProfile: { id: DEMO_RISK_PROFILE_ID } }],
     });
@@ -58,13 +50,13 @@ describe('a risk profile is seen only by its owner and admins', () => {
   it('refuses another user with FORBIDDEN, by id and through the user', async () => {
     const stranger = testIdentity(randomUUID());
     expect(
-      errorCodes(await subgraphRequest(subgraph.url, BY_ID, { id: DEMO_RISK_PROFILE_ID }, stranger)),
+      errorCodes(await subgraphRequest(fixture.url, BY_ID, { id: DEMO_RISK_PROFILE_ID }, stranger)),
     ).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await subgraphRequest(subgraph.url, OF_USER, demoTrader, stranger))).toEqual([
+    expect(errorCodes(await subgraphRequest(fixture.url, OF_USER, demoTrader, stranger))).toEqual([
       'FORBIDDEN',
     ]);
     const admin = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       OF_USER,
       demoTrader,
       testIdentity(randomUUID(), 'admin'),
@@ -73,23 +65,15 @@ describe('a risk profile is seen only by its owner and admins', () => {
   });
 
   it("refuses another user's profile and alerts through entity references with FORBIDDEN", async () => {
-    const alert = await db.prisma.riskAlert.findFirstOrThrow({
+    const alert = await fixture.db.prisma.riskAlert.findFirstOrThrow({
       where: { riskProfileId: DEMO_RISK_PROFILE_ID },
     });
-    const answers = await entityAnswersByCaller(
-      subgraph.url,
-      ENTITIES,
-      [
-        { __typename: 'RiskProfile', id: DEMO_RISK_PROFILE_ID },
-        { __typename: 'RiskAlert', id: alert.id },
-      ],
-      DEMO_TRADER_ID,
+    const references = [
+      { __typename: 'RiskProfile', id: DEMO_RISK_PROFILE_ID },
+      { __typename: 'RiskAlert', id: alert.id },
+    ];
+    expect(await entityAccessByCaller(fixture.url, ENTITIES, references, DEMO_TRADER_ID)).toEqual(
+      OWNER_AND_ADMINS_ONLY,
     );
-    expect(answers.stranger).toEqual({ codes: ['FORBIDDEN', 'FORBIDDEN'], entities: [null, null] });
-    expect(answers.anonymous.codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
-    for (const allowed of [answers.owner, answers.admin]) {
-      expect(allowed.codes).toEqual([]);
-      expect(allowed.entities).toHaveLength(2);
-    }
   });
 });

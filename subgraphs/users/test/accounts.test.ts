@@ -5,33 +5,26 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { errorCodes } from '@mib/subgraph-kit/testing';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, SESSION_LIVENESS_PATH } from '../src/index.js';
 import {
-  LOG_IN,
-  REFRESH,
   sessionIdentityOf,
   sessionIdOf,
   SIGN_UP,
   signUpUser,
-  startUsersFixture,
   TEST_PASSWORD,
-  type AuthResult,
+  burstOnly,
+  freshClientIp,
+  startUsersFixture,
   type UsersFixture,
 } from './usersFixture.js';
 
 let fixture: UsersFixture;
 beforeAll(async () => {
-  fixture = await startUsersFixture({
-    loginsPerAccount: { capacity: 4, refillPerSecond: 0.001 },
-    loginsPerClientIp: { capacity: 6, refillPerSecond: 0.001 },
-  });
+  fixture = await startUsersFixture({ loginsPerAccount: burstOnly(4), loginsPerClientIp: burstOnly(6) });
 });
 afterAll(() => fixture[Symbol.asyncDispose]());
 
-/** Each test logs in from its own address, so the per-IP bucket is the test's own. */
-let nextIp = 1;
-const freshIp = () => `198.51.100.${nextIp++}`;
-
-const logIn = (email: string, password: string, clientIp = freshIp()) =>
-  fixture.request<{ logIn: AuthResult }>(LOG_IN, { input: { email, password } }, { clientIp });
+/** Each login comes from its own address unless `clientIp` says otherwise. */
+const logIn = (email: string, password: string, clientIp?: string) =>
+  fixture.logIn({ email, password }, clientIp);
 
 describe('signUp', () => {
   it('creates a trader and returns a session whose JWT verifies against the JWKS', async () => {
@@ -142,7 +135,7 @@ describe('logIn', () => {
   });
 
   it('throttles a client address across accounts', async () => {
-    const ip = freshIp();
+    const ip = freshClientIp();
     for (let attempt = 0; attempt < 6; attempt++) {
       expect(errorCodes(await logIn(`spray${attempt}@example.test`, TEST_PASSWORD, ip))).toEqual([
         'UNAUTHENTICATED',
@@ -156,25 +149,25 @@ describe('logIn', () => {
 describe('refresh and logOut', () => {
   it('rotates the refresh token on every use, keeping the session id', async () => {
     const first = await signUpUser(fixture, 'refresh@example.test', TEST_PASSWORD);
-    const response = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: first.refreshToken });
+    const response = await fixture.refresh(first.refreshToken);
     expect(response.errors).toBeUndefined();
     const second = response.data!.refresh;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(sessionIdOf(second.accessToken)).toBe(sessionIdOf(first.accessToken));
-    const third = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: second.refreshToken });
+    const third = await fixture.refresh(second.refreshToken);
     expect(third.errors).toBeUndefined();
   });
 
   it('revokes the whole family when a used refresh token comes back', async () => {
     const first = await signUpUser(fixture, 'reuse@example.test', TEST_PASSWORD);
-    const rotated = await fixture.request<{ refresh: AuthResult }>(REFRESH, { t: first.refreshToken });
+    const rotated = await fixture.refresh(first.refreshToken);
     const current = rotated.data!.refresh.refreshToken;
 
-    const replay = await fixture.request(REFRESH, { t: first.refreshToken });
+    const replay = await fixture.refresh(first.refreshToken);
     expect(errorCodes(replay)).toEqual(['UNAUTHENTICATED']);
     expect(replay.errors?.[0]?.message).toMatch(/already used/);
     // The thief's replay also ends the rightful holder's newer token.
-    expect(errorCodes(await fixture.request(REFRESH, { t: current }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await fixture.refresh(current))).toEqual(['UNAUTHENTICATED']);
     const family = await fixture.db.prisma.sessionFamily.findFirstOrThrow({
       where: { userId: first.user.id },
     });
@@ -197,7 +190,7 @@ describe('refresh and logOut', () => {
       t: auth.refreshToken,
     });
     expect(out.data).toEqual({ logOut: true });
-    expect(errorCodes(await fixture.request(REFRESH, { t: auth.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await fixture.refresh(auth.refreshToken))).toEqual(['UNAUTHENTICATED']);
     const unknown = await fixture.request('mutation { logOut(refreshToken: "nonsense") }');
     expect(unknown.data).toEqual({ logOut: false });
   });
@@ -234,10 +227,8 @@ describe('refresh and logOut', () => {
       data: { logOutEverywhere: 2 },
     });
     for (const ended of [phone, laptop])
-      expect(errorCodes(await fixture.request(REFRESH, { t: ended.refreshToken }))).toEqual([
-        'UNAUTHENTICATED',
-      ]);
-    expect((await fixture.request(REFRESH, { t: bystander.refreshToken })).errors).toBeUndefined();
+      expect(errorCodes(await fixture.refresh(ended.refreshToken))).toEqual(['UNAUTHENTICATED']);
+    expect((await fixture.refresh(bystander.refreshToken)).errors).toBeUndefined();
   });
 
   it('shows a user where they are signed in, and ends one session on request', async () => {
@@ -260,7 +251,7 @@ describe('refresh and logOut', () => {
     const peek = { identity: sessionIdentityOf(stranger) };
     expect(errorCodes(await fixture.request(SESSIONS, { id: phone.user.id }, peek))).toEqual(['FORBIDDEN']);
     expect((await fixture.request(END, { id: phoneSession }, peek)).data).toEqual({ endSession: false });
-    expect((await fixture.request(REFRESH, { t: phone.refreshToken })).errors).toBeUndefined();
+    expect((await fixture.refresh(phone.refreshToken)).errors).toBeUndefined();
 
     const ended = await fixture.request(END, { id: phoneSession }, { identity: sessionIdentityOf(laptop) });
     expect(ended.data).toEqual({ endSession: true });
@@ -272,6 +263,6 @@ describe('refresh and logOut', () => {
   });
 
   it('refuses an unknown refresh token', async () => {
-    expect(errorCodes(await fixture.request(REFRESH, { t: 'x'.repeat(43) }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await fixture.refresh('x'.repeat(43)))).toEqual(['UNAUTHENTICATED']);
   });
 });

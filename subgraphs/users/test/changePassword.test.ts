@@ -4,41 +4,27 @@ import { errorCodes } from '@mib/subgraph-kit/testing';
 import {
   AUTH_FIELDS,
   enableTotp,
-  LOG_IN,
-  REFRESH,
   sessionIdentityOf,
   sessionIdOf,
   signUpUser,
-  startUsersFixture,
   TEST_PASSWORD,
   type AuthResult,
-  type UsersFixture,
 } from './usersFixture.js';
+import { burstOnly, freshClientIp, startUsersFixture, type UsersFixture } from './usersFixture.js';
 
 let fixture: UsersFixture;
 beforeAll(async () => {
-  fixture = await startUsersFixture({
-    loginsPerAccount: { capacity: 4, refillPerSecond: 0.001 },
-    loginsPerClientIp: { capacity: 100, refillPerSecond: 0.001 },
-  });
+  fixture = await startUsersFixture({ loginsPerAccount: burstOnly(4), loginsPerClientIp: burstOnly(100) });
 });
 afterAll(() => fixture[Symbol.asyncDispose]());
 
 const NEW_PASSWORD = 'a brand new passphrase';
 const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ${AUTH_FIELDS} } }`;
 
-let nextIp = 1;
-const freshIp = () => `203.0.113.${nextIp++}`;
-
-const logIn = (email: string, password: string, extra: { totpCode?: string } = {}) =>
-  fixture.request<{ logIn: AuthResult }>(
-    LOG_IN,
-    { input: { email, password, ...extra } },
-    { clientIp: freshIp() },
-  );
+const logIn = (email: string, password: string) => fixture.logIn({ email, password });
 
 const change = (identity: Identity | null, input: Record<string, unknown>) =>
-  fixture.request<{ changePassword: AuthResult }>(CHANGE, { input }, { identity, clientIp: freshIp() });
+  fixture.request<{ changePassword: AuthResult }>(CHANGE, { input }, { identity, clientIp: freshClientIp() });
 
 const isLive = async (sessionId: string) =>
   (await fixture.db.prisma.sessionFamily.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt === null;
@@ -58,12 +44,10 @@ describe('changePassword', () => {
 
     for (const ended of [first, other]) {
       expect(await isLive(sessionIdOf(ended.accessToken))).toBe(false);
-      expect(errorCodes(await fixture.request(REFRESH, { t: ended.refreshToken }))).toEqual([
-        'UNAUTHENTICATED',
-      ]);
+      expect(errorCodes(await fixture.refresh(ended.refreshToken))).toEqual(['UNAUTHENTICATED']);
     }
     expect(await isLive(sessionIdOf(fresh.accessToken))).toBe(true);
-    expect((await fixture.request(REFRESH, { t: fresh.refreshToken })).errors).toBeUndefined();
+    expect((await fixture.refresh(fresh.refreshToken)).errors).toBeUndefined();
 
     expect(errorCodes(await logIn('change@example.test', TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);
     expect((await logIn('change@example.test', NEW_PASSWORD)).errors).toBeUndefined();
@@ -81,8 +65,8 @@ describe('changePassword', () => {
       { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
       'newPassword',
     ],
-  ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_case, input, argument) => {
-    const auth = await signUpUser(fixture, `refused.${argument}.${nextIp}@example.test`, TEST_PASSWORD);
+  ])('refuses %s with BAD_USER_INPUT and changes nothing', async (refused, input, argument) => {
+    const auth = await signUpUser(fixture, `${refused.replaceAll(' ', '.')}@example.test`, TEST_PASSWORD);
     const before = await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: auth.user.id } });
 
     const response = await change(sessionIdentityOf(auth), input);

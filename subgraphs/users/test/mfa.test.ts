@@ -4,11 +4,10 @@ import { testIdentity } from '@mib/auth/testing';
 import { errorCodes } from '@mib/subgraph-kit/testing';
 import {
   enableTotp,
-  LOG_IN,
   signUpUser,
-  startUsersFixture,
   TEST_PASSWORD,
-  type AuthResult,
+  burstOnly,
+  startUsersFixture,
   type UsersFixture,
 } from './usersFixture.js';
 
@@ -32,7 +31,7 @@ const CONFIRM =
 const DISABLE = 'mutation($code: String!) { disableTotp(code: $code) { id totpEnabled } }';
 
 const logIn = (email: string, extra: { totpCode?: string; recoveryCode?: string } = {}) =>
-  fixture.request<{ logIn: AuthResult }>(LOG_IN, { input: { email, password: TEST_PASSWORD, ...extra } });
+  fixture.logIn({ email, password: TEST_PASSWORD, ...extra });
 
 /** A user with TOTP confirmed (confirmation spent the current step), its secret and recovery codes. */
 async function userWithTotp(email: string) {
@@ -129,8 +128,9 @@ describe('logging in with TOTP enabled', () => {
 
   it('does not say MFA_REQUIRED to someone with the wrong password', async () => {
     await userWithTotp('mfa.wrongpw@example.test');
-    const response = await fixture.request(LOG_IN, {
-      input: { email: 'mfa.wrongpw@example.test', password: 'not the password at all' },
+    const response = await fixture.logIn({
+      email: 'mfa.wrongpw@example.test',
+      password: 'not the password at all',
     });
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
   });
@@ -175,9 +175,7 @@ describe('logging in with TOTP enabled', () => {
   it('takes guesses at the code to disable TOTP from the login budget of the account', async () => {
     // A stolen session must not guess its way past the factor faster than a password guesser at logIn.
     // Four attempts: confirming the factor (its password check) takes one, the guesses the rest.
-    await using guarded = await startUsersFixture({
-      loginsPerAccount: { capacity: 4, refillPerSecond: 0.001 },
-    });
+    await using guarded = await startUsersFixture({ loginsPerAccount: burstOnly(4) });
     const { user } = await signUpUser(guarded, 'mfa.guessing@example.test', TEST_PASSWORD);
     const identity = testIdentity(user.id);
     const totp = await enableTotp(guarded, identity, TEST_PASSWORD);

@@ -6,13 +6,10 @@ import { errorCodes } from '@mib/subgraph-kit/testing';
 import { issuePasswordReset } from '../src/accounts/passwordReset.js';
 import {
   enableTotp,
-  LOG_IN,
-  REFRESH,
   sessionIdentityOf,
   signUpUser,
-  startUsersFixture,
   TEST_PASSWORD,
-  type AuthResult,
+  startUsersFixture,
   type UsersFixture,
 } from './usersFixture.js';
 
@@ -40,8 +37,7 @@ const tokenFor = async (userId: string) => {
 };
 const reset = (token: string, newPassword = NEW_PASSWORD) =>
   fixture.request<{ resetPassword: boolean }>(RESET, { input: { token, newPassword } });
-const logIn = (email: string, password: string) =>
-  fixture.request<{ logIn: AuthResult }>(LOG_IN, { input: { email, password } });
+const logIn = (email: string, password: string) => fixture.logIn({ email, password });
 const passwordHashOf = async (userId: string) =>
   (await fixture.db.prisma.user.findUniqueOrThrow({ where: { id: userId } })).passwordHash;
 
@@ -59,7 +55,7 @@ describe('password reset', () => {
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
 
     expect((await reset(token)).data).toEqual({ resetPassword: true });
-    expect(errorCodes(await fixture.request(REFRESH, { t: auth.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await fixture.refresh(auth.refreshToken))).toEqual(['UNAUTHENTICATED']);
     expect(errorCodes(await logIn('forgot@example.test', TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);
     expect((await logIn('forgot@example.test', NEW_PASSWORD)).errors).toBeUndefined();
 

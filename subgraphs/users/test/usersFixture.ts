@@ -1,6 +1,5 @@
 import { TOTP } from 'otpauth';
-import type { Identity } from '@mib/auth';
-import { IDENTITY_HEADER } from '@mib/auth';
+import { type Identity, IDENTITY_HEADER } from '@mib/auth';
 import { testCallerTokens, testIdentity } from '@mib/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import type { RunningService } from '@mib/subgraph-kit';
@@ -21,6 +20,17 @@ export interface UsersFixture extends AsyncDisposable {
     variables?: Record<string, unknown>,
     caller?: { identity?: Identity | null; clientIp?: string },
   ): Promise<GraphQLResponse<Data>>;
+  /** `logIn` from `clientIp`, by default a fresh one: a per-IP login budget of its own. */
+  logIn(input: LogInInput, clientIp?: string): Promise<GraphQLResponse<{ logIn: AuthResult }>>;
+  /** `refresh`: trades a refresh token for the session's next token pair. */
+  refresh(refreshToken: string): Promise<GraphQLResponse<{ refresh: AuthResult }>>;
+}
+
+export interface LogInInput {
+  readonly email: string;
+  readonly password: string;
+  readonly totpCode?: string;
+  readonly recoveryCode?: string;
 }
 
 /** A migrated database and a users subgraph over it with test costs; `await using` ends both. */
@@ -35,23 +45,37 @@ export async function startUsersFixture(options: Partial<UsersOptions> = {}): Pr
     }),
     db.prisma,
   );
+  const request: UsersFixture['request'] = (query, variables = {}, caller = {}) =>
+    graphqlRequest(subgraph.url, query, variables, {
+      [IDENTITY_HEADER]: testCallerTokens.sign({
+        identity: caller.identity ?? null,
+        clientIp: caller.clientIp ?? '127.0.0.1',
+      }),
+    });
   return {
     db,
     subgraph,
     origin: new URL(subgraph.url).origin,
-    request: (query, variables = {}, caller = {}) =>
-      graphqlRequest(subgraph.url, query, variables, {
-        [IDENTITY_HEADER]: testCallerTokens.sign({
-          identity: caller.identity ?? null,
-          clientIp: caller.clientIp ?? '127.0.0.1',
-        }),
-      }),
+    request,
+    logIn: (input, clientIp = freshClientIp()) => request(LOG_IN, { input }, { clientIp }),
+    refresh: (refreshToken) => request(REFRESH, { t: refreshToken }),
     async [Symbol.asyncDispose]() {
       await subgraph[Symbol.asyncDispose]();
       await db[Symbol.asyncDispose]();
     },
   };
 }
+
+/**
+ * A login budget that does not refill within a test: `capacity` attempts, then RATE_LIMITED, so
+ * a test can count exactly.
+ */
+export const burstOnly = (capacity: number) => ({ capacity, refillPerSecond: 0.001 });
+
+let clientIps = 0;
+
+/** Another client address on every call, so two callers never share a per-IP login budget. */
+export const freshClientIp = (): string => `10.1.${Math.floor(clientIps / 250)}.${(clientIps++ % 250) + 1}`;
 
 export const AUTH_FIELDS = `accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email role }`;
 
@@ -80,8 +104,6 @@ export const REFRESH = `mutation($t: String!) { refresh(refreshToken: $t) { ${AU
 /** The password every test account signs up with, unless a test says otherwise. */
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-let signUps = 0;
-
 /**
  * Signs up a fresh account (each from its own client address, so sign-ups never use up a
  * test's per-IP login budget) and returns its tokens; fails the test on any error.
@@ -96,7 +118,7 @@ export async function signUpUser(
     {
       input: { email, password, displayName: email.split('@')[0] },
     },
-    { clientIp: `10.1.${Math.floor(signUps / 250)}.${(signUps++ % 250) + 1}` },
+    { clientIp: freshClientIp() },
   );
   if (!response.data?.signUp) throw new Error(JSON.stringify(response.errors));
   return response.data.signUp;

@@ -1,7 +1,10 @@
 /**
- * Valid sample events for tests, built with `createEvent` so envelopes are right by construction.
+ * Valid sample events for tests of this package and of its consumers (`@mib/events/testing`),
+ * built with `createEvent` so envelopes are right by construction. Each comes from `shard` with
+ * `sequence`, occurring `sequence` milliseconds after 2026-11-24T07:30Z.
  */
-import { createEvent, type EventOf } from '../src/index.js';
+import { createEvent } from './createEvent.js';
+import type { EventOf } from './eventSchema.js';
 
 const at = (sequence: number) => new Date(Date.UTC(2026, 10, 24, 7, 30, 0, sequence));
 
