@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEMO_AS_OF,
   DEMO_DAILY_CANDLES,
   DEMO_HOURLY_CANDLES,
   DEMO_INSTRUMENTS,
   DEMO_ORDERS,
   DEMO_PORTFOLIO_ID,
+  DEMO_TAPE_PRINTS,
   DEMO_TRADER_ID,
   Decimal,
   demoInstrumentId,
@@ -25,6 +27,7 @@ const rowCounts = async (prisma: PrismaClient) => ({
   instruments: await prisma.instrument.count(),
   quotes: await prisma.quote.count(),
   candles: await prisma.candle.count(),
+  tapePrints: await prisma.marketTrade.count(),
   orders: await prisma.order.count(),
   trades: await prisma.trade.count(),
   portfolios: await prisma.portfolio.count(),
@@ -46,6 +49,7 @@ describe('seedDemoData', () => {
     expect(counts.instruments).toBeGreaterThanOrEqual(20);
     expect(counts.quotes).toBe(counts.instruments);
     expect(counts.candles).toBe(counts.instruments * (DEMO_DAILY_CANDLES + DEMO_HOURLY_CANDLES));
+    expect(counts.tapePrints).toBe(counts.instruments * DEMO_TAPE_PRINTS);
     const classes = await db.prisma.instrument.groupBy({ by: ['assetClass'], _count: true });
     expect(Object.fromEntries(classes.map((group) => [group.assetClass, group._count]))).toEqual({
       EQUITY: 10,
@@ -70,6 +74,27 @@ describe('seedDemoData', () => {
           bar.high.gte(Decimal.max(bar.open, bar.close)) && bar.low.lte(Decimal.min(bar.open, bar.close)),
         ).toBe(true);
         expect(bar.low.gt(0) && bar.volume.mod(instrument.lotSize).isZero()).toBe(true);
+      }
+    }
+  });
+
+  it("ends each instrument's tape on its quote's last trade, prints on the tick and lot grids", async () => {
+    const instruments = await db.prisma.instrument.findMany({
+      include: { quote: true, trades: { orderBy: [{ executedAt: 'desc' }, { id: 'desc' }] } },
+    });
+    for (const { symbol, quote, trades, tickSize, lotSize } of instruments) {
+      expect(trades[0]?.price.equals(quote!.last!), symbol).toBe(true);
+      expect(trades[0]?.executedAt).toEqual(DEMO_AS_OF);
+      // Newest first by time is newest first by id too: ids break ties in time order.
+      const ids = trades.map((trade) => trade.id);
+      expect(
+        ids.toSorted((a, b) => Number(b - a)),
+        symbol,
+      ).toEqual(ids);
+      for (const trade of trades) {
+        expect(trade.price.mod(tickSize).isZero() && trade.price.gt(0), symbol).toBe(true);
+        expect(trade.quantity.mod(lotSize).isZero() && trade.quantity.gt(0), symbol).toBe(true);
+        expect(trade.engineTradeId, symbol).toBeNull();
       }
     }
   });

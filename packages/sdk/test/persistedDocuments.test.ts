@@ -25,6 +25,8 @@ import {
   RefreshDocument,
   ResetPasswordDocument,
   RiskAlertsDocument,
+  TimeAndSalesDocument,
+  TradesDocument,
 } from '../src/index.js';
 
 const manifest = JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Record<string, string>;
@@ -40,6 +42,8 @@ describe('persisted documents', () => {
       OrderUpdatesDocument,
       MyTradesDocument,
       QuotesDocument,
+      TimeAndSalesDocument,
+      TradesDocument,
       PortfolioDocument,
       PortfolioUpdatesDocument,
       LogInDocument,

@@ -3,6 +3,7 @@ import type { EngineClient } from '@mib/engine';
 import { InstrumentCatalog, type PlatformServices } from '@mib/subgraph-kit';
 import { createInstrumentLoaders, type InstrumentLoaders } from './data/instrumentLoaders.js';
 import { createQuoteLoader, type QuoteLoader } from './data/quoteLoader.js';
+import { createTradeTapeLoader, type TradeTapeLoader } from './data/tradeTape.js';
 import { liveMarketOn, type LiveMarket } from './live/liveMarket.js';
 
 /** What live fields (order books, subscriptions) reach beyond the database. */
@@ -16,6 +17,7 @@ export interface MarketDataContext extends InstrumentLoaders {
   /** The process's instruments (shared by every request over the same database client). */
   readonly catalog: InstrumentCatalog;
   readonly quoteByInstrumentId: QuoteLoader;
+  readonly tradeTape: TradeTapeLoader;
   /** Absent when the subgraph runs without an engine and event bus (queries only). */
   readonly live: LiveServices | undefined;
 }
@@ -40,6 +42,7 @@ export function createMarketDataContext(
     catalog,
     ...createInstrumentLoaders(catalog),
     quoteByInstrumentId: createQuoteLoader(prisma),
+    tradeTape: createTradeTapeLoader(prisma),
     live: services && { engine: services.engine, market: liveMarketOn(services.events) },
   };
 }

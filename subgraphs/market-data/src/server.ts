@@ -8,7 +8,7 @@ export const MARKET_DATA_SUBGRAPH = 'market-data';
 
 /**
  * The market-data subgraph: its contract, resolvers and per-request context; with platform
- * services, the quotes and candles read model and the live events its subscriptions read.
+ * services, the quotes, candles and trades read model and the live events its subscriptions read.
  */
 export const marketDataSubgraph = databaseSubgraph({
   name: MARKET_DATA_SUBGRAPH,

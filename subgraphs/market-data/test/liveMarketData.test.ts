@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { subgraphRequest } from '@mib/subgraph-kit/testing';
 import { connectSubgraph, liveErrorCodes, subscribeAs } from '@mib/subgraph-kit/testing';
 import { startMarketDataFixture, type MarketDataFixture } from './marketDataFixture.js';
-import { candleEvent, quoteEvent } from './marketEvents.js';
+import { candleEvent, printEvent, quoteEvent, tradeEvent } from './marketEvents.js';
 
 let fixture: MarketDataFixture;
 let client: Client;
@@ -126,6 +126,44 @@ describe('Subscription.candles', () => {
   });
 });
 
+const TRADES = `subscription ($symbol: String!) {
+  trades(symbol: $symbol) { price quantity aggressorSide executedAt }
+}`;
+
+describe('Subscription.trades', () => {
+  it("delivers each trade of one symbol as it happens, external prints too, and no other symbol's", async () => {
+    const trades = subscribeAs(client, null, TRADES, { symbol: 'MSFT' });
+    const first = trades.next();
+    await fixture.live.whenSubscribers(1);
+    const matched = nextSequence('MSFT');
+    await fixture.bus.publish([
+      tradeEvent('AAPL', nextSequence('AAPL'), '1', '1'),
+      tradeEvent('MSFT', matched, '420.12345678', '2.5', 0, { aggressorSide: 'SELL' }),
+      printEvent('MSFT', nextSequence('MSFT'), '420.5', '100'),
+    ]);
+    expect(await first).toEqual({
+      data: {
+        trades: {
+          price: '420.12345678',
+          quantity: '2.5',
+          aggressorSide: 'SELL',
+          executedAt: new Date(Date.UTC(2026, 10, 24, 10, 0, 0, matched)).toISOString(),
+        },
+      },
+    });
+    expect(await trades.next()).toMatchObject({ data: { trades: { price: '420.5', aggressorSide: null } } });
+    await trades.close();
+    await fixture.live.whenSubscribers(0);
+  });
+
+  it('refuses an unknown symbol with BAD_USER_INPUT, like the other market subscriptions', async () => {
+    const trades = subscribeAs(client, null, TRADES, { symbol: 'NOPE' });
+    const result = await trades.next();
+    expect(liveErrorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toBe('Unknown symbol "NOPE"');
+  });
+});
+
 describe('read model behind the queries', () => {
   it('serves the quote the background consumer stored from the bus', async () => {
     await fixture.bus.publish([
@@ -143,5 +181,32 @@ describe('read model behind the queries', () => {
         { timeout: 5_000 },
       )
       .toEqual({ instrumentBySymbol: { quote: { bid: '96500.12345678' } } });
+  });
+
+  it('serves the trades the background consumer stored from the bus, newest first', async () => {
+    const first = nextSequence('BTC-USD');
+    await fixture.bus.publish([
+      tradeEvent('BTC-USD', first, '96500.5', '0.25'),
+      printEvent('BTC-USD', nextSequence('BTC-USD'), '96501', '1'),
+    ]);
+    await expect
+      .poll(
+        async () =>
+          (
+            await subgraphRequest(
+              fixture.subgraph.url,
+              '{ instrumentBySymbol(symbol: "BTC-USD") { trades(first: 2) { price aggressorSide } } }',
+            )
+          ).data,
+        { timeout: 5_000 },
+      )
+      .toEqual({
+        instrumentBySymbol: {
+          trades: [
+            { price: '96501', aggressorSide: null },
+            { price: '96500.5', aggressorSide: 'BUY' },
+          ],
+        },
+      });
   });
 });

@@ -2,7 +2,7 @@
  * Market events as the engine publishes them, built with `createEvent` so every envelope is
  * valid by construction.
  */
-import { createEvent, type CandleInterval, type EventOf } from '@mib/events';
+import { createEvent, type CandleInterval, type EventOf, type Trade } from '@mib/events';
 
 const at = (sequence: number) => new Date(Date.UTC(2026, 10, 24, 10, 0, 0, sequence));
 
@@ -62,24 +62,31 @@ export function candleEvent(
   );
 }
 
+/** A match between two orders; its trade id (opaque, like the engine's) is unique per symbol and sequence. */
 export function tradeEvent(
   symbol: string,
   sequence: number,
   price: string,
   quantity: string,
   shard = 0,
+  fields: Partial<Pick<Trade, 'tradeId' | 'aggressorSide' | 'taker' | 'maker'>> = {},
 ): EventOf<'trade'> {
   return createEvent(
     'trade',
     {
-      tradeId: `trade-${shard}-${sequence}`,
+      tradeId: `${symbol}-${sequence}`,
       symbol,
       price,
       quantity,
       aggressorSide: 'BUY',
       taker: { orderId: 'taker-order', accountId: 'taker' },
       maker: { orderId: 'maker-order', accountId: 'maker' },
+      ...fields,
     },
     { source: 'engine', shard, sequence, occurredAt: at(sequence) },
   );
 }
+
+/** An external print (IngestTrades): no orders behind it, and a feed that names no aggressor. */
+export const printEvent = (symbol: string, sequence: number, price: string, quantity: string, shard = 0) =>
+  tradeEvent(symbol, sequence, price, quantity, shard, { aggressorSide: null, taker: null, maker: null });

@@ -1,6 +1,5 @@
 import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
-import type { PlatformServices } from '@mib/subgraph-kit';
 import { ordersRuntimeOf, type OrdersRuntime } from './ordersRuntime.js';
 import { createInstrumentOfOrderLoader, type InstrumentOfOrderLoader } from './data/instrumentOfOrder.js';
 import { createOrderLoader, type OrderLoader } from './data/orderLoader.js';
@@ -22,13 +21,12 @@ export interface OrdersContext {
   readonly instrumentOf: InstrumentOfOrderLoader;
 }
 
-/** A fresh context per request: loaders cache only within one request. */
-export function createOrdersContext(
-  prisma: PrismaClient,
-  identity: Identity | null = null,
-  services?: PlatformServices,
-): OrdersContext {
-  const runtime = ordersRuntimeOf(prisma, services);
+/**
+ * A fresh context per request: loaders cache only within one request. The runtime, with the
+ * engine when the subgraph trades, was made by the subgraph's start (see `ordersRuntimeOf`).
+ */
+export function createOrdersContext(prisma: PrismaClient, identity: Identity | null = null): OrdersContext {
+  const runtime = ordersRuntimeOf(prisma);
   return {
     prisma,
     identity,

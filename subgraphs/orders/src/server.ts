@@ -16,7 +16,11 @@ export const ordersSubgraph = databaseSubgraph({
   resolvers,
   createContext: createOrdersContext,
   background: async (prisma, services, logger) => {
-    const { catalog } = ordersRuntimeOf(prisma, services);
+    // Makes the process's runtime, trading on, before any request's context looks for it.
+    const { catalog } = ordersRuntimeOf(prisma, {
+      services,
+      logger: logger.child({ subgraph: ORDERS_SUBGRAPH }),
+    });
     // Join the live stream now: joining on the first subscriber would miss what happens meanwhile.
     await liveEventsOf(services.events, LIVE_ORDER_TOPICS).start();
     const consumerLogger = logger.child({ consumer: 'orders-read-model' });

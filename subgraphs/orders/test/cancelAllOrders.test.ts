@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TRADER_ID, demoInstrumentId, demoOrderId } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import { InstrumentCatalog } from '@mib/subgraph-kit';
-import { errorCodes, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
+import { errorCodes, testIdentity } from '@mib/subgraph-kit/testing';
+import { silentLogger } from '@mib/telemetry';
 import { cancelAllOrders } from '../src/commands/cancelAllOrders.js';
 import { ordersRuntimeOf } from '../src/ordersRuntime.js';
+import { cancelAllClient } from './cancelAllClient.js';
 import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
 
 let fixture: TradingFixture;
@@ -18,57 +20,10 @@ afterAll(async () => {
   await fixture[Symbol.asyncDispose]();
 });
 
-const PLACE = `mutation($input: PlaceOrderInput!) {
-  placeOrder(input: $input) { __typename ... on OrderAccepted { order { id status } } }
-}`;
-
-const CANCEL_ALL = `mutation($instrumentId: ID) {
-  cancelAllOrders(instrumentId: $instrumentId) {
-    cancelled { id status filledQuantity instrument { id } }
-    notCancelled { reason }
-  }
-}`;
-
-interface CancelAllResult {
-  cancelAllOrders: {
-    cancelled: { id: string; status: string; filledQuantity: string; instrument: { id: string } }[];
-    notCancelled: { reason: string }[];
-  };
-}
-
 const AAPL = demoInstrumentId('AAPL');
 const MSFT = demoInstrumentId('MSFT');
 
-/** Places a limit order for `userId` through the subgraph and returns its id. */
-async function placeLimit(
-  userId: string,
-  order: { instrumentId: string; side: 'BUY' | 'SELL'; price: string; quantity: string },
-): Promise<{ id: string; status: string }> {
-  const response = await subgraphRequest<{ placeOrder: { order?: { id: string; status: string } } }>(
-    fixture.subgraph.url,
-    PLACE,
-    { input: { ...order, type: 'LIMIT' } },
-    testIdentity(userId),
-  );
-  const placed = response.data?.placeOrder.order;
-  if (!placed) throw new Error(JSON.stringify(response));
-  return placed;
-}
-
-const cancelAll = (userId: string | null, instrumentId?: string, role: 'trader' | 'analyst' = 'trader') =>
-  subgraphRequest<CancelAllResult>(
-    fixture.subgraph.url,
-    CANCEL_ALL,
-    instrumentId === undefined ? {} : { instrumentId },
-    userId === null ? null : testIdentity(userId, role),
-  );
-
-const statusOf = async (id: string) =>
-  (await fixture.db.prisma.order.findUniqueOrThrow({ where: { id } })).status;
-
-/** Bid levels of a symbol on the engine's book, as `price:quantity`. */
-const bids = async (symbol: string) =>
-  (await fixture.engine.getOrderBook(symbol, 50)).bids.map((level) => `${level.price}:${level.quantity}`);
+const { cancelAll, placeLimit, statusOf, bids } = cancelAllClient(() => fixture);
 
 describe('cancelling all of the caller’s orders', () => {
   it('takes every working order of the caller off the book and leaves other users’ alone', async () => {
@@ -180,7 +135,7 @@ describe('cancelling all of the caller’s orders', () => {
       data: { active: false },
     });
     // The subgraph's catalogue would notice within a second; tell it now.
-    ordersRuntimeOf(fixture.db.prisma, undefined).catalog.remember(halted);
+    ordersRuntimeOf(fixture.db.prisma).catalog.remember(halted);
 
     const response = await cancelAll(alice, META);
 
@@ -222,9 +177,14 @@ describe('when the engine does not answer', () => {
     const engine: EngineClient = Object.assign(Object.create(fixture.engine) as EngineClient, {
       cancelAllOrders: () => Promise.reject(new Error('DEADLINE_EXCEEDED: Deadline exceeded')),
     });
-    const services = { prisma: fixture.db.prisma, engine, catalog: new InstrumentCatalog(fixture.db.prisma) };
+    const services = {
+      prisma: fixture.db.prisma,
+      engine,
+      catalog: new InstrumentCatalog(fixture.db.prisma),
+      logger: silentLogger(),
+    };
 
-    await expect(cancelAllOrders(services, alice, null)).rejects.toThrow('DEADLINE_EXCEEDED');
+    await expect(cancelAllOrders(services, testIdentity(alice), {})).rejects.toThrow('DEADLINE_EXCEEDED');
     expect(await statusOf(order.id)).toBe('OPEN');
 
     const retry = await cancelAll(alice);

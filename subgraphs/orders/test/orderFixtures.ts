@@ -94,3 +94,76 @@ export async function seedOrders(prisma: PrismaClient): Promise<SeededOrders> {
   );
   return { aliceId, bobId, instrumentId, aliceOrders, bobSell, trades };
 }
+
+/** What `seedBlotter` wrote: two traders' orders across two instruments the catalogue knows. */
+export interface SeededBlotter {
+  readonly carolId: string;
+  readonly daveId: string;
+  readonly instrumentIds: readonly [string, string];
+  /** Carol's orders, newest first. */
+  readonly carolOrders: readonly Order[];
+  /** Dave's orders, newest first. */
+  readonly daveOrders: readonly Order[];
+}
+
+/**
+ * Two instruments in the catalogue, and orders on both: Carol places 14, one a minute, every
+ * third of them on the second instrument, her orders 4 and 6 (both on the first) at the same
+ * minute so that a page has to break the tie by id; Dave places 3, two on the first instrument.
+ */
+export async function seedBlotter(prisma: PrismaClient): Promise<SeededBlotter> {
+  const instrumentIds = [randomUUID(), randomUUID()] as const;
+  await prisma.instrument.createMany({
+    data: instrumentIds.map((id, index) => ({
+      id,
+      symbol: `BLOTTER${index}`,
+      name: `Blotter test instrument ${index}`,
+      assetClass: 'EQUITY' as const,
+      currency: 'USD',
+      tickSize: '0.01',
+      lotSize: '1',
+    })),
+  });
+  const place = (
+    userId: string,
+    count: number,
+    instrumentOf: (i: number) => string,
+    at: (i: number) => number,
+  ) =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        prisma.order.create({
+          data: {
+            userId,
+            instrumentId: instrumentOf(i),
+            side: 'BUY',
+            type: 'LIMIT',
+            status: statuses[i % statuses.length] ?? 'OPEN',
+            price: '10',
+            quantity: '1',
+            createdAt: new Date(at(i)),
+          },
+        }),
+      ),
+    );
+  const carolId = randomUUID();
+  const daveId = randomUUID();
+  const [first, second] = instrumentIds;
+  const carol = await place(
+    carolId,
+    14,
+    (i) => (i % 3 === 2 ? second : first),
+    (i) => start + (i === 6 ? 4 : i) * minute,
+  );
+  const dave = await place(
+    daveId,
+    3,
+    (i) => (i === 1 ? second : first),
+    (i) => start + i * minute,
+  );
+  return { carolId, daveId, instrumentIds, carolOrders: newestFirst(carol), daveOrders: newestFirst(dave) };
+}
+
+/** Orders as `User.orders` lists them: newest first, ties on createdAt broken by id, descending. */
+const newestFirst = (orders: readonly Order[]): Order[] =>
+  [...orders].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));

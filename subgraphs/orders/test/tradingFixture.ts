@@ -1,10 +1,11 @@
+import { Writable } from 'node:stream';
+import { testCallerTokens } from '@mib/auth/testing';
 import { seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { EngineClient, startEngine, type RunningEngine } from '@mib/engine';
 import { InProcessEventBus } from '@mib/events';
 import type { RunningService } from '@mib/subgraph-kit';
-import { startSubgraphForTest } from '@mib/subgraph-kit/testing';
-import { silentLogger } from '@mib/telemetry';
+import { createLogger, silentLogger } from '@mib/telemetry';
 import { ordersSubgraph } from '../src/index.js';
 
 /** The orders subgraph over a seeded database, with a real engine and an in-process bus. */
@@ -13,6 +14,8 @@ export interface TradingFixture extends AsyncDisposable {
   readonly engine: EngineClient;
   readonly events: InProcessEventBus;
   readonly subgraph: RunningService;
+  /** What the subgraph logged at info level and above, as parsed JSON lines, oldest first. */
+  readonly logged: readonly Record<string, unknown>[];
 }
 
 export interface TradingFixtureOptions {
@@ -37,14 +40,26 @@ export async function startTradingFixture({
     ...(engineEvents ? { eventBus: events } : {}),
   });
   const engine = new EngineClient(`127.0.0.1:${engineServer.port}`);
-  const subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma, { engine, events });
+  const logged: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(line: Buffer, _encoding, done) {
+      logged.push(JSON.parse(line.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  const subgraph = await ordersSubgraph.start(
+    db.prisma,
+    { port: 0, logger: createLogger('orders', { destination }), callerTokens: testCallerTokens },
+    { engine, events },
+  );
   return {
     db,
     engine,
     events,
     subgraph,
+    logged,
     async [Symbol.asyncDispose]() {
-      await subgraph[Symbol.asyncDispose]();
+      await subgraph.stop();
       engine.close();
       // The engine may still be publishing: the bus closes after it.
       await engineServer.close();

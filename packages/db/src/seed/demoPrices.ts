@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Prisma } from '../generated/prisma/client.js';
-import type { AssetClass, CandleInterval } from '../generated/prisma/enums.js';
+import type { AggressorSide, AssetClass, CandleInterval } from '../generated/prisma/enums.js';
 import type { DemoInstrument } from './demoInstruments.js';
 
 type Decimal = Prisma.Decimal;
@@ -79,6 +79,41 @@ export function demoCandles(
     close = open;
   }
   return candles.reverse();
+}
+
+export interface DemoPrint {
+  readonly price: Decimal;
+  readonly quantity: Decimal;
+  readonly aggressorSide: AggressorSide;
+  readonly executedAt: Date;
+}
+
+/**
+ * `count` prints of the instrument's tape, oldest first, one every few seconds up to `endTime`,
+ * where the last one trades at the reference price (the demo quote's `last`). Each print is a
+ * tick or two from the next one, buyers lifting the offer on an uptick and sellers hitting the bid
+ * otherwise; seeded by symbol, so every run writes the same tape.
+ */
+export function demoPrints(instrument: DemoInstrument, count: number, endTime: Date): DemoPrint[] {
+  const random = seededRandom(`${instrument.symbol}:tape`);
+  const tick = new Decimal(instrument.tickSize);
+  const lot = new Decimal(instrument.lotSize);
+  const prints: DemoPrint[] = [];
+  let price = new Decimal(instrument.referencePrice);
+  let executedAt = endTime.getTime();
+  for (let index = 0; index < count; index++) {
+    const move = Math.floor(random() * 5) - 2;
+    const previous = Decimal.max(tick, price.sub(tick.mul(move)));
+    prints.push({
+      price,
+      quantity: lot.mul(1 + Math.floor(random() * 100)),
+      aggressorSide: price.gt(previous) ? 'BUY' : 'SELL',
+      executedAt: new Date(executedAt),
+    });
+    price = previous;
+    executedAt -= 1_000 + Math.floor(random() * 9_000);
+  }
+  return prints.reverse();
 }
 
 /** mulberry32, seeded from a string: small, fast and the same on every platform. */

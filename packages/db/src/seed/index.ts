@@ -14,5 +14,5 @@ export {
 export { DEMO_INSTRUMENTS, type DemoInstrument } from './demoInstruments.js';
 export { DEMO_ORDERS, DEMO_STARTING_CASH, demoOrderId, type DemoOrder } from './demoOrders.js';
 export { DEMO_PASSWORDS, DEMO_USERS } from './seedUsers.js';
-export { DEMO_DAILY_CANDLES, DEMO_HOURLY_CANDLES } from './seedMarket.js';
+export { DEMO_DAILY_CANDLES, DEMO_HOURLY_CANDLES, DEMO_TAPE_PRINTS } from './seedMarket.js';
 export { DEMO_RISK_LIMITS } from './seedRisk.js';

@@ -392,6 +392,56 @@ describe('admin-only operations', () => {
   });
 });
 
+describe('the risk desk', () => {
+  const CANCEL_ALL_OF = `mutation($userId: ID) {
+    cancelAllOrders(userId: $userId) { cancelled { id status } }
+  }`;
+
+  it("lets only an admin cancel another trader's orders", async () => {
+    const [trader, intruder] = [await signUp(platform.gatewayUrl), await signUp(platform.gatewayUrl)];
+    const placed = await graphqlRequest<{ placeOrder: { order?: { id: string } } }>(
+      platform.gatewayUrl,
+      PLACE,
+      {
+        input: {
+          instrumentId: demoInstrumentId('MSFT'),
+          side: 'BUY',
+          type: 'LIMIT',
+          price: '2',
+          quantity: '1',
+        },
+      },
+      trader.headers,
+    );
+    const orderId = placed.data?.placeOrder.order?.id;
+    expect(orderId).toBeDefined();
+    const status = async () =>
+      (await platform.db.prisma.order.findUniqueOrThrow({ where: { id: orderId ?? '' } })).status;
+
+    const byIntruder = await graphqlRequest(
+      platform.gatewayUrl,
+      CANCEL_ALL_OF,
+      { userId: trader.userId },
+      intruder.headers,
+    );
+    expect(errorCodes(byIntruder)).toEqual(['FORBIDDEN']);
+    expect(await status()).toBe('OPEN');
+
+    const admin = await logInAsDemo(platform.gatewayUrl, 'admin');
+    const byAdmin = await graphqlRequest(
+      platform.gatewayUrl,
+      CANCEL_ALL_OF,
+      { userId: trader.userId },
+      admin.headers,
+    );
+    expect({ errors: byAdmin.errors, data: byAdmin.data }).toEqual({
+      errors: undefined,
+      data: { cancelAllOrders: { cancelled: [{ id: orderId, status: 'CANCELLED' }] } },
+    });
+    expect(await status()).toBe('CANCELLED');
+  });
+});
+
 describe('a second factor', () => {
   it('keeps out someone who has the password but not the TOTP code', async () => {
     const user = await signUp(platform.gatewayUrl);

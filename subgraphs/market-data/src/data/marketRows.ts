@@ -1,4 +1,4 @@
-import { Decimal, type Candle, type Quote } from '@mib/db';
+import { Decimal, type Candle, type MarketTrade, type Quote } from '@mib/db';
 import type { EventOf } from '@mib/events';
 
 /** A decimal string of an event (PROTOCOL.md: plain notation), kept exact; null stays null. */
@@ -34,5 +34,26 @@ export function candleOf(instrumentId: string, event: EventOf<'candle.closed'>):
     low: new Decimal(payload.low),
     close: new Decimal(payload.close),
     volume: new Decimal(payload.volume),
+  };
+}
+
+/** A trade as the tape shows it: what `market.trades` stores, less its keys. */
+export type TapeTrade = Pick<
+  MarketTrade,
+  'instrumentId' | 'price' | 'quantity' | 'aggressorSide' | 'executedAt'
+>;
+
+/**
+ * The tape entry of a `trade` event (stored and sent alike). Only price, size, side and time:
+ * the event's taker and maker name orders and accounts, which the public tape never shows.
+ */
+export function tapeTradeOf(instrumentId: string, event: EventOf<'trade'>): TapeTrade {
+  const { payload } = event;
+  return {
+    instrumentId,
+    price: new Decimal(payload.price),
+    quantity: new Decimal(payload.quantity),
+    aggressorSide: payload.aggressorSide,
+    executedAt: new Date(event.occurredAt),
   };
 }

@@ -2,7 +2,7 @@ import type { Instrument } from '@mib/db';
 import { badUserInput } from '@mib/errors';
 import { requireLive } from '../context.js';
 import { requireInstrument, requireInstruments } from '../data/instrumentsBySymbol.js';
-import { candleOf, quoteOf } from '../data/marketRows.js';
+import { candleOf, quoteOf, tapeTradeOf } from '../data/marketRows.js';
 import { checkBookDepth, loadOrderBook, type OrderBookSnapshot } from '../data/orderBook.js';
 import { orderBookUpdates } from '../live/orderBookUpdates.js';
 import type { SubscriptionResolvers } from './types.generated.js';
@@ -56,6 +56,17 @@ export const Subscription: SubscriptionResolvers = {
         ['candle.closed'],
         (event) => event.payload.symbol === symbol && event.payload.interval === interval,
         (event) => ({ candles: candleOf(instrument.id, event) }),
+      );
+    },
+  },
+  trades: {
+    subscribe: async (_parent, { symbol }, context) => {
+      const instrument = await requireInstrument(context, symbol);
+      const { market } = requireLive(context);
+      return market.stream(
+        ['trade'],
+        (event) => event.payload.symbol === symbol,
+        (event) => ({ trades: tapeTradeOf(instrument.id, event) }),
       );
     },
   },

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Instrument as InstrumentModel, Quote as QuoteModel, Candle as CandleModel } from '@mib/db';
+import type { TapeTrade } from '../data/marketRows.js';
 import type { IndicatorWindow } from '../data/indicatorWindow.js';
 import type { MarketDataContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -19,6 +20,11 @@ export type Scalars = {
   Decimal: { input: string; output: import('@mib/subgraph-kit').DecimalOutput; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** Which side of a trade took liquidity: BUY lifted an offer, SELL hit a bid. */
+export type AggressorSide =
+  | 'BUY'
+  | 'SELL';
 
 export type AssetClass =
   | 'CRYPTO'
@@ -136,6 +142,13 @@ export type Instrument = {
   symbol: Scalars['String']['output'];
   /** Smallest price increment. */
   tickSize: Scalars['Decimal']['output'];
+  /**
+   * The instrument's public tape (time and sales), newest first: `first` 1–1000, executed before
+   * `before` when given. To page back, pass the oldest `executedAt` of a page as the next `before`
+   * (exclusive: trades of that same millisecond beyond the page are skipped, so ask for pages
+   * larger than a burst).
+   */
+  trades: Array<MarketTrade>;
 };
 
 
@@ -151,6 +164,13 @@ export type InstrumentCandlesArgs = {
 export type InstrumentIndicatorsArgs = {
   interval: CandleInterval;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A tradable instrument: an equity, a currency pair or a crypto asset. */
+export type InstrumentTradesArgs = {
+  before?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type InstrumentConnection = {
@@ -170,6 +190,19 @@ export type MacdSeries = {
   histogram: Array<Maybe<Scalars['Float']['output']>>;
   line: Array<Maybe<Scalars['Float']['output']>>;
   signal: Array<Maybe<Scalars['Float']['output']>>;
+};
+
+/**
+ * One trade on an instrument's public tape: a match in the engine or an external print. Public
+ * market data: it names no order and no account.
+ */
+export type MarketTrade = {
+  __typename?: 'MarketTrade';
+  /** The side that took liquidity; null for an external print whose feed does not say. */
+  aggressorSide?: Maybe<AggressorSide>;
+  executedAt: Scalars['DateTime']['output'];
+  price: Scalars['Decimal']['output'];
+  quantity: Scalars['Decimal']['output'];
 };
 
 export type Mutation = {
@@ -286,6 +319,8 @@ export type Subscription = {
   orderBook: OrderBookSnapshot;
   /** Every new top of book or last trade of the given instruments (1–50 symbols). */
   quotes: QuoteUpdate;
+  /** Each trade of one instrument as it happens: its public tape, live. */
+  trades: MarketTrade;
 };
 
 
@@ -315,6 +350,15 @@ export type SubscriptionOrderBookArgs = {
  */
 export type SubscriptionQuotesArgs = {
   symbols: Array<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live market data. Arguments are checked when subscribing: an unknown symbol or an out-of-range
+ * count fails the subscription with `BAD_USER_INPUT` before any event is sent.
+ */
+export type SubscriptionTradesArgs = {
+  symbol: Scalars['String']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -413,6 +457,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AggressorSide: AggressorSide;
   AssetClass: AssetClass;
   BollingerBandSeries: ResolverTypeWrapper<BollingerBandSeries>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -429,6 +474,7 @@ export type ResolversTypes = ResolversObject<{
   InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
   InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
   MacdSeries: ResolverTypeWrapper<MacdSeries>;
+  MarketTrade: ResolverTypeWrapper<TapeTrade>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderBookSnapshot: ResolverTypeWrapper<Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversTypes['Instrument'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -455,6 +501,7 @@ export type ResolversParentTypes = ResolversObject<{
   InstrumentConnection: Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['InstrumentEdge']> };
   InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
   MacdSeries: MacdSeries;
+  MarketTrade: TapeTrade;
   Mutation: Record<PropertyKey, never>;
   OrderBookSnapshot: Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversParentTypes['Instrument'] };
   PageInfo: PageInfo;
@@ -515,6 +562,7 @@ export type InstrumentResolvers<ContextType = MarketDataContext, ParentType exte
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tickSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  trades?: Resolver<Array<ResolversTypes['MarketTrade']>, ParentType, ContextType, RequireFields<InstrumentTradesArgs, 'first'>>;
 }>;
 
 export type InstrumentConnectionResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['InstrumentConnection'] = ResolversParentTypes['InstrumentConnection']> = ResolversObject<{
@@ -531,6 +579,13 @@ export type MacdSeriesResolvers<ContextType = MarketDataContext, ParentType exte
   histogram?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   line?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
   signal?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
+}>;
+
+export type MarketTradeResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['MarketTrade'] = ResolversParentTypes['MarketTrade']> = ResolversObject<{
+  aggressorSide?: Resolver<Maybe<ResolversTypes['AggressorSide']>, ParentType, ContextType>;
+  executedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -580,6 +635,7 @@ export type SubscriptionResolvers<ContextType = MarketDataContext, ParentType ex
   candles?: SubscriptionResolver<ResolversTypes['Candle'], "candles", ParentType, ContextType, RequireFields<SubscriptionCandlesArgs, 'interval' | 'symbol'>>;
   orderBook?: SubscriptionResolver<ResolversTypes['OrderBookSnapshot'], "orderBook", ParentType, ContextType, RequireFields<SubscriptionOrderBookArgs, 'depth' | 'symbol'>>;
   quotes?: SubscriptionResolver<ResolversTypes['QuoteUpdate'], "quotes", ParentType, ContextType, RequireFields<SubscriptionQuotesArgs, 'symbols'>>;
+  trades?: SubscriptionResolver<ResolversTypes['MarketTrade'], "trades", ParentType, ContextType, RequireFields<SubscriptionTradesArgs, 'symbol'>>;
 }>;
 
 export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
@@ -592,6 +648,7 @@ export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
   InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
   MacdSeries?: MacdSeriesResolvers<ContextType>;
+  MarketTrade?: MarketTradeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrderBookSnapshot?: OrderBookSnapshotResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,6 +1,8 @@
+import { requireOwner, type Identity } from '@mib/auth';
 import { Decimal, type Order, type PrismaClient } from '@mib/db';
 import type { EngineClient, OrderReport } from '@mib/engine';
 import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
+import type { Logger } from '@mib/telemetry';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { ownOrdersByIds } from '../data/workingOrders.js';
 import { orderIdOf } from '../engineMirror/engineIds.js';
@@ -8,7 +10,15 @@ import { mirrorOfReport, NOTHING_FILLED } from '../engineMirror/fromReport.js';
 import type { OrderCommandResult } from './orderCommandResult.js';
 import { knownInstrument } from './orderInput.js';
 
-type Services = { prisma: PrismaClient; engine: EngineClient; catalog: InstrumentCatalog };
+type Services = { prisma: PrismaClient; engine: EngineClient; catalog: InstrumentCatalog; logger: Logger };
+
+/** The arguments of the `cancelAllOrders` mutation. */
+export interface CancelAllOrdersArguments {
+  /** Whose orders: the caller's when absent; another user's only for an admin. */
+  readonly userId?: string | null | undefined;
+  /** Only the orders of this instrument when given. */
+  readonly instrumentId?: string | null | undefined;
+}
 
 /** What a cancel-all came to, as the schema's `CancelAllOrdersResult` wants it. */
 export interface CancelAllOrdersOutcome {
@@ -19,16 +29,20 @@ export interface CancelAllOrdersOutcome {
 }
 
 /**
- * Cancels every order of `userId`'s on the engine's books, or only those of `instrumentId`, in
- * one engine call (CancelAllOrders): each shard takes all of the account's orders off in one
- * step, so any order the engine accepted before the call, recorded here yet or not, is cancelled.
- * The engine's reports are then mirrored, as cancelOrder mirrors its one report.
+ * Cancels every order of the caller's (or, for an admin, of `userId`'s) on the engine's books,
+ * or only those of `instrumentId`, in one engine call (CancelAllOrders): each shard takes all of
+ * the account's orders off in one step, so any order the engine accepted before the call,
+ * recorded here yet or not, is cancelled. The engine's reports are then mirrored, as cancelOrder
+ * mirrors its one report. Whose account it may act on is settled before anything else is looked
+ * at; an admin stopping another user is logged, an act the risk desk answers for.
  */
 export async function cancelAllOrders(
   services: Services,
-  userId: string,
-  instrumentId: string | null | undefined,
+  caller: Identity,
+  { userId: named, instrumentId }: CancelAllOrdersArguments,
 ): Promise<CancelAllOrdersOutcome> {
+  const userId = named == null ? caller.userId : parseId(named, 'userId');
+  requireOwner(caller, userId);
   const instrument =
     instrumentId == null
       ? null
@@ -37,6 +51,12 @@ export async function cancelAllOrders(
     accountId: userId,
     symbol: instrument?.symbol ?? '',
   });
+  // Logged as soon as the engine has acted, so that a failure to record it cannot hide it.
+  if (userId !== caller.userId)
+    services.logger.info(
+      { adminId: caller.userId, userId, instrumentId: instrument?.id ?? null, cancelled: reports.length },
+      'an admin cancelled the orders of another user',
+    );
   const mirrored = await mirrorCancelled(services, userId, reports);
   return { cancelled: await ownOrdersByIds(services.prisma, userId, mirrored), notCancelled: [] };
 }

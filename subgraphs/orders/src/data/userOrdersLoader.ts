@@ -1,11 +1,16 @@
 import { Prisma, type Order, type OrderStatus, type PrismaClient } from '@mib/db';
 import { createPageLoader, type PageLoader } from '@mib/subgraph-kit';
 
-/** `User.orders(status:)`: only orders in these states; null for all. */
-export type OrderStatusFilter = readonly OrderStatus[] | null;
+/** `User.orders(status:, instrumentId:)`: which of a user's orders are listed. */
+export interface UserOrdersFilter {
+  /** Only orders in these states; null for all. */
+  readonly statuses: readonly OrderStatus[] | null;
+  /** Only orders of this instrument; null for every instrument. */
+  readonly instrumentId: string | null;
+}
 
 /** Resolves one user's page of orders plus one row (see `toConnection`), newest first. */
-export type UserOrdersLoader = PageLoader<Order, OrderStatusFilter>;
+export type UserOrdersLoader = PageLoader<Order, UserOrdersFilter>;
 
 const newestFirst: Prisma.OrderOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
 
@@ -15,11 +20,15 @@ const newestFirst: Prisma.OrderOrderByWithRelationInput[] = [{ createdAt: 'desc'
  * query (Prisma's cursor on `id` follows the (createdAt, id) order).
  */
 export function createUserOrdersLoader(prisma: PrismaClient): UserOrdersLoader {
-  return createPageLoader<Order, OrderStatusFilter>({
-    loadFirstPages: (userIds, statuses, take) => loadFirstPages(prisma, userIds, statuses, take),
-    loadPage: (userId, statuses, page) =>
+  return createPageLoader<Order, UserOrdersFilter>({
+    loadFirstPages: (userIds, filter, take) => loadFirstPages(prisma, userIds, filter, take),
+    loadPage: (userId, { statuses, instrumentId }, page) =>
       prisma.order.findMany({
-        where: { userId, ...(statuses ? { status: { in: [...statuses] } } : {}) },
+        where: {
+          userId,
+          ...(statuses ? { status: { in: [...statuses] } } : {}),
+          ...(instrumentId ? { instrumentId } : {}),
+        },
         orderBy: newestFirst,
         ...page,
       }),
@@ -28,24 +37,31 @@ export function createUserOrdersLoader(prisma: PrismaClient): UserOrdersLoader {
 }
 
 /**
- * The newest `take` orders of each user: a window query picks each user's ids (served by the
- * (user_id, created_at DESC, id) index), then one query loads those rows, newest first.
+ * The newest `take` orders of each user: a window query picks each user's ids, then one query
+ * loads those rows, newest first. Both shapes of the filter have their index: a user's orders
+ * come from (user_id, created_at DESC, id), those of one instrument from (user_id,
+ * instrument_id, created_at DESC, id), so a blotter of one instrument does not read the user's
+ * orders of every other.
  */
 async function loadFirstPages(
   prisma: PrismaClient,
   userIds: readonly string[],
-  statuses: OrderStatusFilter,
+  { statuses, instrumentId }: UserOrdersFilter,
   take: number,
 ): Promise<Order[]> {
   if (statuses?.length === 0) return [];
   const statusFilter = statuses
     ? Prisma.sql`AND status IN (${Prisma.join(statuses.map((status) => Prisma.sql`${status}::orders."OrderStatus"`))})`
     : Prisma.empty;
+  const instrumentFilter = instrumentId
+    ? Prisma.sql`AND instrument_id = ${instrumentId}::uuid`
+    : Prisma.empty;
   const ranked = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM (
       SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id DESC) AS rank
       FROM orders.orders
-      WHERE user_id IN (${Prisma.join(userIds.map((userId) => Prisma.sql`${userId}::uuid`))}) ${statusFilter}
+      WHERE user_id IN (${Prisma.join(userIds.map((userId) => Prisma.sql`${userId}::uuid`))})
+        ${instrumentFilter} ${statusFilter}
     ) AS ranked
     WHERE rank <= ${take}`;
   if (ranked.length === 0) return [];

@@ -7,12 +7,18 @@ import type { MutationResolvers } from './types.generated.js';
 
 /** The engine and the caller, or an error saying which is missing. */
 function tradingFor(context: OrdersContext) {
-  const { userId } = requireIdentity(context.identity);
+  const caller = requireIdentity(context.identity);
   const trading = context.runtime.trading;
   if (!trading) throw new Error('the orders subgraph runs without the engine: trading is off');
   return {
-    userId,
-    services: { prisma: context.prisma, engine: trading.engine, catalog: context.runtime.catalog },
+    caller,
+    userId: caller.userId,
+    services: {
+      prisma: context.prisma,
+      engine: trading.engine,
+      catalog: context.runtime.catalog,
+      logger: trading.logger,
+    },
   };
 }
 
@@ -29,8 +35,8 @@ export const Mutation: MutationResolvers = {
     const { userId, services } = tradingFor(context);
     return amendOrder(services, userId, input);
   },
-  cancelAllOrders: (_parent, { instrumentId }, context) => {
-    const { userId, services } = tradingFor(context);
-    return cancelAllOrders(services, userId, instrumentId);
+  cancelAllOrders: (_parent, { instrumentId, userId }, context) => {
+    const { caller, services } = tradingFor(context);
+    return cancelAllOrders(services, caller, { userId, instrumentId });
   },
 };

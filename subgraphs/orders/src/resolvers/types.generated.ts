@@ -39,7 +39,7 @@ export type CancelAllOrdersResult = {
    */
   cancelled: Array<Order>;
   /**
-   * Always empty: the engine cancels every order of yours on its books and refuses none.
+   * Always empty: the engine cancels every order of the account on its books and refuses none.
    * @deprecated The engine cancels all of an account's orders in one step; nothing is refused.
    */
   notCancelled: Array<OrderRejected>;
@@ -60,9 +60,13 @@ export type Mutation = {
   amendOrder: AmendOrderResult;
   /**
    * The kill switch: takes every one of your orders off the engine's books, or only those of
-   * `instrumentId` (halted or not). Only ever the signed-in user's own orders. A malformed or
-   * unknown instrumentId is a BAD_USER_INPUT error and cancels nothing. Safe to call again: a
-   * second call finds nothing left to cancel.
+   * `instrumentId` (halted or not). Safe to call again: a second call finds nothing left to cancel.
+   *
+   * The risk desk's: with `userId`, an admin takes that user's orders off instead (your own id is
+   * the same as none). Anyone else naming another user is FORBIDDEN and cancels nothing; every
+   * such cancel of another user's orders is logged with the admin, the user and the count. A
+   * malformed userId, or a malformed or unknown instrumentId, is a BAD_USER_INPUT error and
+   * cancels nothing.
    *
    * The engine cancels them in one step per shard, so every order it accepted before this call is
    * cancelled, including one whose placeOrder has not answered yet. An INTERNAL error means the
@@ -91,6 +95,7 @@ export type MutationAmendOrderArgs = {
 
 export type MutationCancelAllOrdersArgs = {
   instrumentId?: InputMaybe<Scalars['ID']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -286,7 +291,11 @@ export type TradeEdge = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** This user's orders, newest first, optionally only those in the given states (the user's own, or an admin). */
+  /**
+   * This user's orders, newest first, optionally only those in the given states and only those of
+   * one instrument (the user's own, or an admin). A malformed or unknown instrumentId is a
+   * BAD_USER_INPUT error.
+   */
   orders: OrderConnection;
   /**
    * This user's fills (trades in which one of their orders took part), newest first, optionally
@@ -300,6 +309,7 @@ export type User = {
 export type UserOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  instrumentId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
