@@ -17,8 +17,16 @@ afterAll(async () => {
 
 const at = (second: number) => `2026-11-24T10:00:${String(second).padStart(2, '0')}.000Z`;
 
-/** A buy resting, a sell crossing it in two fills, on one symbol and shard: its events in order. */
-function crossingFlow(symbol: string, shard: number, firstId: number): TradingEvent[] {
+/**
+ * A buy resting, a sell crossing it in two fills, on one symbol and shard: its events in order.
+ * The trades are numbered `tradeIds` (each shard numbers its own trades).
+ */
+function crossingFlow(
+  symbol: string,
+  shard: number,
+  firstId: number,
+  tradeIds: readonly [string, string] = [`${firstId}1`, `${firstId}2`],
+): TradingEvent[] {
   const buyId = String(firstId);
   const sellId = String(firstId + 1);
   const base = { requestId: null, orderType: 'LIMIT' as const, price: '100.5', quantity: '10' };
@@ -44,7 +52,7 @@ function crossingFlow(symbol: string, shard: number, firstId: number): TradingEv
     createEvent(
       'trade',
       {
-        tradeId: `${firstId}1`,
+        tradeId: tradeIds[0],
         symbol,
         price: '100.5',
         quantity: '4',
@@ -54,12 +62,12 @@ function crossingFlow(symbol: string, shard: number, firstId: number): TradingEv
       },
       origin(3),
     ),
-    createEvent('order.partially_filled', { ...buy, ...fill(`${firstId}1`, '4', '4') }, origin(3)),
-    createEvent('order.partially_filled', { ...sell, ...fill(`${firstId}1`, '4', '4') }, origin(3)),
+    createEvent('order.partially_filled', { ...buy, ...fill(tradeIds[0], '4', '4') }, origin(3)),
+    createEvent('order.partially_filled', { ...sell, ...fill(tradeIds[0], '4', '4') }, origin(3)),
     createEvent(
       'trade',
       {
-        tradeId: `${firstId}2`,
+        tradeId: tradeIds[1],
         symbol,
         price: '100.5',
         quantity: '6',
@@ -69,8 +77,8 @@ function crossingFlow(symbol: string, shard: number, firstId: number): TradingEv
       },
       origin(4),
     ),
-    createEvent('order.filled', { ...buy, ...fill(`${firstId}2`, '6', '10') }, origin(4)),
-    createEvent('order.filled', { ...sell, ...fill(`${firstId}2`, '6', '10') }, origin(4)),
+    createEvent('order.filled', { ...buy, ...fill(tradeIds[1], '6', '10') }, origin(4)),
+    createEvent('order.filled', { ...sell, ...fill(tradeIds[1], '6', '10') }, origin(4)),
   ];
 }
 
@@ -148,6 +156,32 @@ describe('the orders read model', () => {
       )
       .toBe(2);
     expect(await readModel()).toEqual(before);
+  });
+});
+
+describe('trades of different engine shards', () => {
+  it('keeps both when the shards number them alike (each shard counts its own trades)', async () => {
+    const onShard0 = crossingFlow('NVDA', 0, 930_000, ['77', '78']);
+    const onShard1 = crossingFlow('AMZN', 1, 940_000, ['77', '78']);
+    await fixture.events.publish([...onShard0, ...onShard1]);
+    const buyOrderIds = ['930000', '940000'].map(orderIdOf);
+    await expect
+      .poll(() => fixture.db.prisma.trade.count({ where: { buyOrderId: { in: buyOrderIds } } }), {
+        timeout: 15_000,
+      })
+      .toBe(4);
+    const trades = await fixture.db.prisma.trade.findMany({
+      where: { buyOrderId: { in: buyOrderIds } },
+      orderBy: [{ engineShard: 'asc' }, { engineTradeId: 'asc' }],
+    });
+    expect(trades.map((trade) => [trade.engineShard, trade.engineTradeId, trade.quantity.toFixed()])).toEqual(
+      [
+        [0, 77n, '4'],
+        [0, 78n, '6'],
+        [1, 77n, '4'],
+        [1, 78n, '6'],
+      ],
+    );
   });
 });
 

@@ -33,7 +33,7 @@ export function createUserTradesLoader(prisma: PrismaClient): UserTradesLoader {
  */
 const TRADE_COLUMNS = Prisma.sql`t.id, t.instrument_id AS "instrumentId", t.buy_order_id AS "buyOrderId",
   t.sell_order_id AS "sellOrderId", t.price, t.quantity, t.executed_at AS "executedAt",
-  t.engine_trade_id AS "engineTradeId"`;
+  t.engine_trade_id AS "engineTradeId", t.engine_shard AS "engineShard"`;
 
 interface FillsQuery {
   readonly instrumentId: InstrumentFilter;

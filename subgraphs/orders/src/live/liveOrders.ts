@@ -70,7 +70,7 @@ export class LiveOrders {
     const instrument = await this.catalog.bySymbolName(event.payload.symbol);
     const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
     return {
-      id: tradeIdOf(event.payload.tradeId),
+      id: tradeIdOf(event.shard, event.payload.tradeId),
       instrumentId: instrument?.id ?? '',
       buyOrderId: buy ? orderIdOf(buy.orderId) : '',
       sellOrderId: sell ? orderIdOf(sell.orderId) : '',
@@ -78,6 +78,7 @@ export class LiveOrders {
       quantity: new Decimal(event.payload.quantity),
       executedAt: new Date(event.occurredAt),
       engineTradeId: BigInt(event.payload.tradeId),
+      engineShard: event.shard,
     };
   }
 }

@@ -72,10 +72,10 @@ async function recordTrade(
   }
   const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
   await tx.trade.upsert({
-    where: { id: tradeIdOf(event.payload.tradeId) },
+    where: { id: tradeIdOf(event.shard, event.payload.tradeId) },
     update: {},
     create: {
-      id: tradeIdOf(event.payload.tradeId),
+      id: tradeIdOf(event.shard, event.payload.tradeId),
       instrumentId: instrument.id,
       buyOrderId: orderIdOf(buy.orderId),
       sellOrderId: orderIdOf(sell.orderId),
@@ -83,6 +83,7 @@ async function recordTrade(
       quantity: event.payload.quantity,
       executedAt: new Date(event.occurredAt),
       engineTradeId: BigInt(event.payload.tradeId),
+      engineShard: event.shard,
     },
   });
 }
