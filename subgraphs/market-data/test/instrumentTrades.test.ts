@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, visit } from 'graphql';
-import { createPrismaClient, type PrismaClient } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import { errorCodes, subgraphRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
-import type { RunningService } from '@mib/subgraph-kit';
+import type { PrismaClient } from '@mib/db';
+import {
+  errorCodes,
+  startSubgraphFixture,
+  subgraphRequest,
+  type SubgraphFixture,
+} from '@mib/subgraph-kit/testing';
 import { marketDataSubgraph } from '../src/index.js';
-
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let countedPrisma: PrismaClient;
-let statements = 0;
 
 const SYMBOLS = ['AAPL', 'MSFT', 'EURUSD', 'BTC-USD', 'GBPUSD'];
 const at = (second: number, millisecond = 0) => new Date(Date.UTC(2026, 10, 24, 10, 0, second, millisecond));
@@ -22,11 +20,11 @@ interface TapeEntry {
   executedAt: string;
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase();
+/** `SYMBOLS` listed, with a tape for each but GBPUSD. */
+async function seedTapes(prisma: PrismaClient): Promise<void> {
   const ids = new Map<string, string>();
   for (const symbol of SYMBOLS) {
-    const instrument = await db.prisma.instrument.create({
+    const instrument = await prisma.instrument.create({
       data: { symbol, name: symbol, assetClass: 'EQUITY', currency: 'USD', tickSize: '0.01', lotSize: '1' },
     });
     ids.set(symbol, instrument.id);
@@ -38,7 +36,7 @@ beforeAll(async () => {
     aggressorSide: side,
     executedAt,
   });
-  await db.prisma.marketTrade.createMany({
+  await prisma.marketTrade.createMany({
     data: [
       // AAPL: one a second, then a sweep of two levels in one millisecond (stored in that order).
       trade('AAPL', at(1), '189.10', 'SELL'),
@@ -53,20 +51,17 @@ beforeAll(async () => {
       ...Array.from({ length: 55 }, (_, index) => trade('BTC-USD', at(index), `${97_000 + index}`)),
     ],
   });
-  // A second client on the same database counts the statements the subgraph sends.
-  countedPrisma = createPrismaClient(db.url, { onQuery: () => void statements++ });
-  subgraph = await startSubgraphForTest(marketDataSubgraph, countedPrisma);
-});
+}
 
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await countedPrisma.$disconnect();
-  await db[Symbol.asyncDispose]();
+let fixture: SubgraphFixture<void>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(marketDataSubgraph, { seed: seedTapes, recordStatements: true });
 });
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const tapeOf = async (symbol: string, args: string) => {
   const response = await subgraphRequest<{ instrumentBySymbol: { trades: TapeEntry[] } }>(
-    subgraph.url,
+    fixture.url,
     `query($symbol: String!) { instrumentBySymbol(symbol: $symbol) {
       trades${args} { price quantity aggressorSide executedAt } } }`,
     { symbol },
@@ -104,14 +99,14 @@ describe('Instrument.trades', () => {
   it('refuses `first` outside 1..1000 and a malformed `before` with BAD_USER_INPUT', async () => {
     for (const first of [0, -1, 1001]) {
       const response = await subgraphRequest(
-        subgraph.url,
+        fixture.url,
         `{ instrumentBySymbol(symbol: "AAPL") { trades(first: ${first}) { price } } }`,
       );
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors?.[0]?.extensions?.['argument']).toBe('first');
     }
     const badTime = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       '{ instrumentBySymbol(symbol: "AAPL") { trades(before: "yesterday") { price } } }',
     );
     expect(errorCodes(badTime)).toEqual(['BAD_USER_INPUT']);
@@ -120,16 +115,16 @@ describe('Instrument.trades', () => {
   it('loads the tapes of a list of instruments in one statement per distinct arguments', async () => {
     const list = (fields: string) =>
       subgraphRequest<{ instruments: { edges: { node: { symbol: string; a?: TapeEntry[] } }[] } }>(
-        subgraph.url,
+        fixture.url,
         `{ instruments(first: 50) { edges { node { symbol ${fields} } } } }`,
       );
-    statements = 0;
+    fixture.forgetStatements();
     await list('');
-    const withoutTapes = statements;
+    const withoutTapes = fixture.statements.length;
 
-    statements = 0;
+    fixture.forgetStatements();
     const response = await list('a: trades(first: 1) { price }');
-    expect(statements - withoutTapes).toBe(1);
+    expect(fixture.statements.length - withoutTapes).toBe(1);
     const firstPrices = response.data?.instruments.edges.map(({ node }) => [node.symbol, node.a?.[0]?.price]);
     expect(firstPrices).toEqual([
       ['AAPL', '189.45'],
@@ -139,9 +134,9 @@ describe('Instrument.trades', () => {
       ['MSFT', '420.2'],
     ]);
 
-    statements = 0;
+    fixture.forgetStatements();
     await list('a: trades(first: 1) { price } b: trades(first: 2) { price } c: trades(first: 1) { price }');
-    expect(statements - withoutTapes).toBe(2);
+    expect(fixture.statements.length - withoutTapes).toBe(2);
   });
 
   it('shows only price, size, side and time: no order or account', () => {

@@ -1,33 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { PrismaClient } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import type { TestDatabase } from '@mib/db/testing';
 import { InProcessEventBus, type TradingEvent } from '@mib/events';
-import { applyOnce } from '@mib/subgraph-kit';
 import { silentLogger } from '@mib/telemetry';
-import { consumeMarketData, marketDataReadModel } from '../src/data/marketReadModel.js';
+import { consumeMarketData } from '../src/data/marketReadModel.js';
 import { candleEvent, quoteEvent } from './marketEvents.js';
+import { deliver, listedDatabase } from './readModelDelivery.js';
 
 const SYMBOLS = ['AAPL', 'MSFT', 'BTC-USD'];
-const readModel = marketDataReadModel(silentLogger());
-
-/** Hands events to the read model one by one, as the bus's consumer does (`consumeIntoReadModel`). */
-async function deliver(prisma: PrismaClient, events: readonly TradingEvent[]): Promise<boolean[]> {
-  const applied: boolean[] = [];
-  for (const event of events) {
-    applied.push(await applyOnce(prisma, readModel, event, (tx) => readModel.apply(event, tx)));
-  }
-  return applied;
-}
-
-async function listedDatabase(): Promise<TestDatabase> {
-  const db = await createTestDatabase();
-  for (const symbol of SYMBOLS) {
-    await db.prisma.instrument.create({
-      data: { symbol, name: symbol, assetClass: 'EQUITY', currency: 'USD', tickSize: '0.01', lotSize: '1' },
-    });
-  }
-  return db;
-}
 
 /** Every quote and candle row, by symbol, with decimals as the exact strings clients see. */
 async function readModelRows(prisma: PrismaClient) {
@@ -69,7 +49,7 @@ const history: TradingEvent[] = SYMBOLS.flatMap((symbol, shard) => [
 
 let inOrder: TestDatabase;
 beforeAll(async () => {
-  inOrder = await listedDatabase();
+  inOrder = await listedDatabase(SYMBOLS);
   await deliver(inOrder.prisma, history);
 });
 afterAll(async () => {
@@ -99,7 +79,7 @@ describe('quotes and candles read model', () => {
   });
 
   it('ends with identical rows when events arrive twice and out of order across symbols', async () => {
-    await using replayed = await listedDatabase();
+    await using replayed = await listedDatabase(SYMBOLS);
     // Interleave the symbols differently (each symbol's own order kept, as a partition keeps
     // it), deliver every event twice in a row, then replay the whole history once more.
     const bySymbol = SYMBOLS.map((symbol) => history.filter((event) => event.key === symbol));
@@ -114,7 +94,7 @@ describe('quotes and candles read model', () => {
   });
 
   it('ignores a redelivered older quote once a newer one is stored', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     const older = quoteEvent('AAPL', 1, { bidPrice: '99' });
     const newer = quoteEvent('AAPL', 2, { bidPrice: '100' });
     expect(await deliver(db.prisma, [older, newer, older])).toEqual([true, true, false]);
@@ -122,7 +102,7 @@ describe('quotes and candles read model', () => {
   });
 
   it('skips an event of an unknown symbol and applies the next ones', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     const applied = await deliver(db.prisma, [
       quoteEvent('NOPE', 1),
       candleEvent('NOPE', 2, { minute: 0, close: '1' }),
@@ -135,7 +115,7 @@ describe('quotes and candles read model', () => {
   });
 
   it('follows the bus in consumer group market-data-quotes, once per event', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     await using bus = new InProcessEventBus({ logger: silentLogger() });
     const consumer = await consumeMarketData(bus, db.prisma, silentLogger());
     onTestFinished(() => consumer.close());

@@ -1,28 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type PrismaClient } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import { errorCodes, subgraphRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
-import type { RunningService } from '@mib/subgraph-kit';
+import type { PrismaClient } from '@mib/db';
+import {
+  errorCodes,
+  startSubgraphFixture,
+  subgraphRequest,
+  type SubgraphFixture,
+} from '@mib/subgraph-kit/testing';
 import { marketDataSubgraph } from '../src/index.js';
-
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let countedPrisma: PrismaClient;
-let statements = 0;
-const instrumentIds: string[] = [];
 
 const SYMBOLS = ['AAPL', 'MSFT', 'EURUSD', 'BTC-USD', 'ETH-USD', 'GBPUSD'];
 
-beforeAll(async () => {
-  db = await createTestDatabase();
+/** `SYMBOLS` listed in order, each but GBPUSD with a quote, and three M1 candles of AAPL. */
+async function seedMarket(prisma: PrismaClient): Promise<{ instrumentIds: string[] }> {
+  const instrumentIds: string[] = [];
   for (const symbol of SYMBOLS) {
     const assetClass = symbol.includes('-') ? 'CRYPTO' : symbol.length === 6 ? 'FX' : 'EQUITY';
-    const instrument = await db.prisma.instrument.create({
+    const instrument = await prisma.instrument.create({
       data: { symbol, name: `${symbol} test`, assetClass, currency: 'USD', tickSize: '0.01', lotSize: '1' },
     });
     instrumentIds.push(instrument.id);
     if (symbol !== 'GBPUSD') {
-      await db.prisma.quote.create({
+      await prisma.quote.create({
         data: {
           instrumentId: instrument.id,
           bid: '100.10',
@@ -36,7 +34,7 @@ beforeAll(async () => {
     }
   }
   for (let minute = 0; minute < 3; minute++) {
-    await db.prisma.candle.create({
+    await prisma.candle.create({
       data: {
         instrumentId: instrumentIds[0] ?? '',
         interval: 'M1',
@@ -49,21 +47,19 @@ beforeAll(async () => {
       },
     });
   }
-  // A second client on the same database counts the statements the subgraph sends.
-  countedPrisma = createPrismaClient(db.url, { onQuery: () => void statements++ });
-  subgraph = await startSubgraphForTest(marketDataSubgraph, countedPrisma);
-});
+  return { instrumentIds };
+}
 
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await countedPrisma.$disconnect();
-  await db[Symbol.asyncDispose]();
+let fixture: SubgraphFixture<{ instrumentIds: string[] }>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(marketDataSubgraph, { seed: seedMarket, recordStatements: true });
 });
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 describe('market-data subgraph', () => {
   it('serves an instrument by symbol with its quote and exact decimals', async () => {
     const response = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       '{ instrumentBySymbol(symbol: "AAPL") { symbol assetClass tickSize quote { bid ask last spread updatedAt } } }',
     );
     expect(response.data).toEqual({
@@ -86,9 +82,9 @@ describe('market-data subgraph', () => {
     const response = await subgraphRequest<{
       instrument: { candles: { openTime: string; close: string }[] };
     }>(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { instrument(id: $id) { candles(interval: M1, first: 2, before: "2026-11-24T10:02:00Z") { openTime close } } }',
-      { id: instrumentIds[0] },
+      { id: fixture.seeded.instrumentIds[0] },
     );
     expect(response.data?.instrument.candles).toEqual([
       { openTime: '2026-11-24T10:01:00.000Z', close: '100.1' },
@@ -98,45 +94,45 @@ describe('market-data subgraph', () => {
 
   it('lists instruments by symbol and filters by asset class', async () => {
     const all = await subgraphRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
-      subgraph.url,
+      fixture.url,
       '{ instruments(first: 50) { edges { node { symbol } } } }',
     );
     expect(all.data?.instruments.edges.map((edge) => edge.node.symbol)).toEqual([...SYMBOLS].sort());
     const crypto = await subgraphRequest<{ instruments: { edges: { node: { symbol: string } }[] } }>(
-      subgraph.url,
+      fixture.url,
       '{ instruments(assetClass: CRYPTO) { edges { node { symbol } } } }',
     );
     expect(crypto.data?.instruments.edges.map((edge) => edge.node.symbol)).toEqual(['BTC-USD', 'ETH-USD']);
   });
 
   it('resolves many references with their quotes in a constant number of statements', async () => {
-    const representations = instrumentIds.map((id) => ({ __typename: 'Instrument', id }));
-    statements = 0;
+    const representations = fixture.seeded.instrumentIds.map((id) => ({ __typename: 'Instrument', id }));
+    fixture.forgetStatements();
     const response = await subgraphRequest<{
       _entities: ({ symbol: string; quote: { last: string } | null } | null)[];
     }>(
-      subgraph.url,
+      fixture.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Instrument { symbol quote { last } } } }',
       { r: [...representations, { __typename: 'Instrument', symbol: 'MSFT' }] },
     );
     expect(response.data?._entities.map((entity) => entity?.symbol)).toEqual([...SYMBOLS, 'MSFT']);
     expect(response.data?._entities.find((entity) => entity?.symbol === 'GBPUSD')?.quote).toBeNull();
     // One query for the instruments by id, one by symbol, one for all quotes: never one per entity.
-    expect(statements).toBeLessThanOrEqual(3);
+    expect(fixture.statements.length).toBeLessThanOrEqual(3);
   });
 
   it('answers bad input with BAD_USER_INPUT and unknown ids with null', async () => {
-    const malformed = await subgraphRequest(subgraph.url, '{ instrument(id: "AAPL") { symbol } }');
+    const malformed = await subgraphRequest(fixture.url, '{ instrument(id: "AAPL") { symbol } }');
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
-    const unknown = await subgraphRequest(subgraph.url, '{ instrumentBySymbol(symbol: "NOPE") { symbol } }');
+    const unknown = await subgraphRequest(fixture.url, '{ instrumentBySymbol(symbol: "NOPE") { symbol } }');
     expect(unknown.data).toEqual({ instrumentBySymbol: null });
     const badInterval = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M7) { open } } }',
     );
     expect(errorCodes(badInterval)).toEqual(['BAD_USER_INPUT']);
     const badTime = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       '{ instrumentBySymbol(symbol: "AAPL") { candles(interval: M1, before: "yesterday") { open } } }',
     );
     expect(errorCodes(badTime)).toEqual(['BAD_USER_INPUT']);
@@ -144,11 +140,11 @@ describe('market-data subgraph', () => {
 
   it('answers a malformed id in a reference with BAD_USER_INPUT, failing that entity alone', async () => {
     const response = await subgraphRequest<{ _entities: ({ symbol: string } | null)[] }>(
-      subgraph.url,
+      fixture.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Instrument { symbol } } }',
       {
         r: [
-          { __typename: 'Instrument', id: instrumentIds[1] },
+          { __typename: 'Instrument', id: fixture.seeded.instrumentIds[1] },
           { __typename: 'Instrument', id: 'AAPL' },
         ],
       },
@@ -169,7 +165,7 @@ describe('market-data subgraph', () => {
         };
       };
     }>(
-      subgraph.url,
+      fixture.url,
       '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 3) { openTimes closes sma(period: 2) vwap } } }',
     );
     expect(response.errors).toBeUndefined();
@@ -189,12 +185,12 @@ describe('market-data subgraph', () => {
 
   it('answers out-of-range indicator parameters with BAD_USER_INPUT', async () => {
     const badPeriod = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1) { rsi(period: 0) } } }',
     );
     expect(errorCodes(badPeriod)).toEqual(['BAD_USER_INPUT']);
     const badWindow = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       '{ instrumentBySymbol(symbol: "AAPL") { indicators(interval: M1, last: 5000) { closes } } }',
     );
     expect(errorCodes(badWindow)).toEqual(['BAD_USER_INPUT']);
@@ -202,9 +198,9 @@ describe('market-data subgraph', () => {
 
   it('serves stored data without an engine and answers the live order book with INTERNAL', async () => {
     const query = '{ orderBook(symbol: "AAPL", depth: $depth) { bids { price } } }';
-    const badDepth = await subgraphRequest(subgraph.url, query.replace('$depth', '0'));
+    const badDepth = await subgraphRequest(fixture.url, query.replace('$depth', '0'));
     expect(errorCodes(badDepth)).toEqual(['BAD_USER_INPUT']);
-    const noEngine = await subgraphRequest(subgraph.url, query.replace('$depth', '5'));
+    const noEngine = await subgraphRequest(fixture.url, query.replace('$depth', '5'));
     expect(errorCodes(noEngine)).toEqual(['INTERNAL']);
   });
 });

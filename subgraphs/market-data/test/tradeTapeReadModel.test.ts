@@ -1,31 +1,12 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { PrismaClient } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import { InProcessEventBus, type TradingEvent } from '@mib/events';
-import { applyOnce } from '@mib/subgraph-kit';
+import { InProcessEventBus } from '@mib/events';
 import { silentLogger } from '@mib/telemetry';
-import { consumeMarketData, marketDataReadModel } from '../src/data/marketReadModel.js';
+import { consumeMarketData } from '../src/data/marketReadModel.js';
 import { printEvent, quoteEvent, tradeEvent } from './marketEvents.js';
+import { deliver, listedDatabase } from './readModelDelivery.js';
 
-const readModel = marketDataReadModel(silentLogger());
-
-async function deliver(prisma: PrismaClient, events: readonly TradingEvent[]): Promise<boolean[]> {
-  const applied: boolean[] = [];
-  for (const event of events) {
-    applied.push(await applyOnce(prisma, readModel, event, (tx) => readModel.apply(event, tx)));
-  }
-  return applied;
-}
-
-async function listedDatabase(): Promise<TestDatabase> {
-  const db = await createTestDatabase();
-  for (const symbol of ['AAPL', 'MSFT']) {
-    await db.prisma.instrument.create({
-      data: { symbol, name: symbol, assetClass: 'EQUITY', currency: 'USD', tickSize: '0.01', lotSize: '1' },
-    });
-  }
-  return db;
-}
+const SYMBOLS = ['AAPL', 'MSFT'];
 
 /** The tape as clients see it, oldest first, with exact decimals. */
 async function tape(prisma: PrismaClient) {
@@ -43,7 +24,7 @@ async function tape(prisma: PrismaClient) {
 
 describe('the public tape read model', () => {
   it('stores a trade once when its event is delivered twice, and again after its mark is lost', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     const trade = tradeEvent('AAPL', 1, '189.12345678', '3.5');
     expect(await deliver(db.prisma, [trade, trade])).toEqual([true, false]);
     // A replay that the marks no longer stop (a consumer renamed, marks wiped): the unique
@@ -64,7 +45,7 @@ describe('the public tape read model', () => {
   });
 
   it('keeps trades of two shards that share a trade number', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     // Each engine shard counts its own trades from 1.
     await deliver(db.prisma, [
       tradeEvent('AAPL', 1, '190', '1', 0, { tradeId: '1' }),
@@ -77,13 +58,13 @@ describe('the public tape read model', () => {
   });
 
   it('stores an external print with no aggressor side', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     await deliver(db.prisma, [printEvent('MSFT', 7, '420.5', '100')]);
     expect(await tape(db.prisma)).toMatchObject([{ symbol: 'MSFT', price: '420.5', aggressorSide: null }]);
   });
 
   it('skips a trade of an unknown symbol and applies the next ones', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     const applied = await deliver(db.prisma, [
       tradeEvent('NOPE', 1, '1', '1'),
       tradeEvent('AAPL', 2, '190', '1'),
@@ -94,7 +75,7 @@ describe('the public tape read model', () => {
   });
 
   it('holds no order or account ids: the table has only public columns', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     const columns = await db.prisma.$queryRaw<{ column_name: string }[]>`
       SELECT column_name FROM information_schema.columns
       WHERE table_schema = 'market' AND table_name = 'trades' ORDER BY column_name`;
@@ -111,7 +92,7 @@ describe('the public tape read model', () => {
   });
 
   it('follows the trades topic in consumer group market-data-quotes, beside quotes', async () => {
-    await using db = await listedDatabase();
+    await using db = await listedDatabase(SYMBOLS);
     await using bus = new InProcessEventBus({ logger: silentLogger() });
     // Published before the group first joins: a new topic of the group starts at the earliest
     // event the bus holds, so the tape gets the history the bus retains.

@@ -1,6 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Identity } from '@mib/auth';
 import { subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
-import type { TradingFixture } from './tradingFixture.js';
+import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
 
 const PLACE = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) { __typename ... on OrderAccepted { order { id status } } }
@@ -67,4 +68,23 @@ export function cancelAllClient(fixture: () => TradingFixture) {
         (level) => `${level.price}:${level.quantity}`,
       ),
   };
+}
+
+/**
+ * A cancel-all test file's set-up: a trading fixture started before its tests and stopped after
+ * them (`fixture()`, which fails until it has started), and `cancelAllClient` over it.
+ */
+export function cancelAllSuite() {
+  let started: TradingFixture | undefined;
+  beforeAll(async () => {
+    started = await startTradingFixture();
+  });
+  afterAll(async () => {
+    await started?.[Symbol.asyncDispose]();
+  });
+  const fixture = (): TradingFixture => {
+    if (!started) throw new Error('the trading fixture starts in beforeAll');
+    return started;
+  };
+  return { fixture, ...cancelAllClient(fixture) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TRADER_ID, demoInstrumentId, demoOrderId } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import { InstrumentCatalog } from '@mib/subgraph-kit';
@@ -7,23 +7,12 @@ import { errorCodes, testIdentity } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { cancelAllOrders } from '../src/commands/cancelAllOrders.js';
 import { ordersRuntimeOf } from '../src/ordersRuntime.js';
-import { cancelAllClient } from './cancelAllClient.js';
-import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
-
-let fixture: TradingFixture;
-
-beforeAll(async () => {
-  fixture = await startTradingFixture();
-});
-
-afterAll(async () => {
-  await fixture[Symbol.asyncDispose]();
-});
+import { cancelAllSuite } from './cancelAllClient.js';
 
 const AAPL = demoInstrumentId('AAPL');
 const MSFT = demoInstrumentId('MSFT');
 
-const { cancelAll, placeLimit, statusOf, bids } = cancelAllClient(() => fixture);
+const { fixture, cancelAll, placeLimit, statusOf, bids } = cancelAllSuite();
 
 describe('cancelling all of the caller’s orders', () => {
   it('takes every working order of the caller off the book and leaves other users’ alone', async () => {
@@ -78,13 +67,13 @@ describe('cancelling all of the caller’s orders', () => {
     await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '142', quantity: '2' });
     const first = await cancelAll(alice);
     expect(first.data?.cancelAllOrders.cancelled).toHaveLength(2);
-    const book = await fixture.engine.getOrderBook('AAPL', 50);
+    const book = await fixture().engine.getOrderBook('AAPL', 50);
 
     const second = await cancelAll(alice);
 
     expect(second.errors).toBeUndefined();
     expect(second.data).toEqual({ cancelAllOrders: { cancelled: [], notCancelled: [] } });
-    expect((await fixture.engine.getOrderBook('AAPL', 50)).bids).toEqual(book.bids);
+    expect((await fixture().engine.getOrderBook('AAPL', 50)).bids).toEqual(book.bids);
   });
 
   it('does not list an order that filled in the meantime', async () => {
@@ -103,7 +92,7 @@ describe('cancelling all of the caller’s orders', () => {
   it('cancels and records an order the engine took but this subgraph has not recorded yet', async () => {
     const alice = randomUUID();
     // Straight to the engine, as a placeOrder that has not answered yet would have sent it.
-    const sent = await fixture.engine.submitOrder({
+    const sent = await fixture().engine.submitOrder({
       symbol: 'AMZN',
       accountId: alice,
       side: 'BUY',
@@ -130,12 +119,12 @@ describe('cancelling all of the caller’s orders', () => {
     const alice = randomUUID();
     const META = demoInstrumentId('META');
     const order = await placeLimit(alice, { instrumentId: META, side: 'BUY', price: '500', quantity: '1' });
-    const halted = await fixture.db.prisma.instrument.update({
+    const halted = await fixture().db.prisma.instrument.update({
       where: { id: META },
       data: { active: false },
     });
     // The subgraph's catalogue would notice within a second; tell it now.
-    ordersRuntimeOf(fixture.db.prisma).catalog.remember(halted);
+    ordersRuntimeOf(fixture().db.prisma).catalog.remember(halted);
 
     const response = await cancelAll(alice, META);
 
@@ -158,7 +147,7 @@ describe('cancelling all of the caller’s orders', () => {
     expect(response.errors).toBeUndefined();
     // Oldest first, as placed.
     expect(response.data?.cancelAllOrders.cancelled.map((order) => order.id)).toEqual(placed);
-    expect((await fixture.engine.getOrderBook('MSFT', 100)).asks).toEqual([]);
+    expect((await fixture().engine.getOrderBook('MSFT', 100)).asks).toEqual([]);
   });
 
   it('leaves alone recorded orders that never reached the engine', async () => {
@@ -174,13 +163,13 @@ describe('when the engine does not answer', () => {
   it('fails with the engine’s error and records nothing', async () => {
     const alice = randomUUID();
     const order = await placeLimit(alice, { instrumentId: AAPL, side: 'BUY', price: '121', quantity: '1' });
-    const engine: EngineClient = Object.assign(Object.create(fixture.engine) as EngineClient, {
+    const engine: EngineClient = Object.assign(Object.create(fixture().engine) as EngineClient, {
       cancelAllOrders: () => Promise.reject(new Error('DEADLINE_EXCEEDED: Deadline exceeded')),
     });
     const services = {
-      prisma: fixture.db.prisma,
+      prisma: fixture().db.prisma,
       engine,
-      catalog: new InstrumentCatalog(fixture.db.prisma),
+      catalog: new InstrumentCatalog(fixture().db.prisma),
       logger: silentLogger(),
     };
 

@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoInstrumentId } from '@mib/db';
 import { errorCodes, testIdentity } from '@mib/subgraph-kit/testing';
-import { cancelAllClient } from './cancelAllClient.js';
-import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
-
-let fixture: TradingFixture;
-
-beforeAll(async () => {
-  fixture = await startTradingFixture();
-});
-
-afterAll(async () => {
-  await fixture[Symbol.asyncDispose]();
-});
+import { cancelAllSuite } from './cancelAllClient.js';
 
 const AAPL = demoInstrumentId('AAPL');
 const MSFT = demoInstrumentId('MSFT');
 
-const { cancelAllAs, placeLimit, statusOf, bids } = cancelAllClient(() => fixture);
+const { fixture, cancelAllAs, placeLimit, statusOf, bids } = cancelAllSuite();
 
 const cancelledIds = (response: Awaited<ReturnType<typeof cancelAllAs>>) =>
   response.data?.cancelAllOrders.cancelled.map((order) => order.id).sort();
@@ -46,7 +35,7 @@ describe('the risk desk stopping a trader', () => {
     expect(await bids('AAPL')).toEqual(expect.arrayContaining(['132:3', '133:1']));
     expect(await statusOf(bobs.id)).toBe('OPEN');
     expect(await statusOf(admins.id)).toBe('OPEN');
-    expect(fixture.logged.filter((line) => line['adminId'] === admin)).toEqual([
+    expect(fixture().logged.filter((line) => line['adminId'] === admin)).toEqual([
       expect.objectContaining({
         level: 30,
         subgraph: 'orders',
@@ -105,7 +94,7 @@ describe('the risk desk stopping a trader', () => {
     expect(response.errors).toBeUndefined();
     expect(cancelledIds(response)).toEqual([aapl.id, msft.id].sort());
     expect(await bids('AAPL')).not.toContain('137:1');
-    expect(fixture.logged.filter((line) => line['userId'] === alice)).toEqual([]);
+    expect(fixture().logged.filter((line) => line['userId'] === alice)).toEqual([]);
   });
 
   it('refuses a malformed userId as BAD_USER_INPUT, cancelling nothing', async () => {

@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Order, PrismaClient, Trade } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
 import {
-  startSubgraphForTest,
+  startSubgraphFixture,
   subgraphRequest,
   testIdentity,
+  walkConnection,
   type GraphQLResponse,
+  type SubgraphFixture,
 } from '@mib/subgraph-kit/testing';
 import { createUserTradesLoader } from '../src/data/userTradesLoader.js';
 import { ordersSubgraph } from '../src/index.js';
-
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let statements: string[] = [];
 
 const alice = randomUUID();
 const bob = randomUUID();
 const carol = randomUUID();
 const instrumentId = randomUUID();
-/** Every recorded trade, oldest first. */
-let trades: Trade[];
 
 const minute = 60_000;
 const start = Date.UTC(2026, 2, 2, 9, 0);
@@ -73,26 +67,19 @@ async function seedTrades(prisma: PrismaClient): Promise<Trade[]> {
   return seeded;
 }
 
+/** `seeded`: every recorded trade, oldest first. */
+let fixture: SubgraphFixture<Trade[]>;
 beforeAll(async () => {
-  db = await createTestDatabase({ onQuery: (query) => statements.push(query.sql) });
-  trades = await seedTrades(db.prisma);
-  subgraph = await startSubgraphForTest(ordersSubgraph, db.prisma);
+  fixture = await startSubgraphFixture(ordersSubgraph, { seed: seedTrades, recordStatements: true });
 });
-
-beforeEach(() => {
-  statements = [];
-});
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
+beforeEach(() => fixture.forgetStatements());
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 /** The trades of these orders' owners, newest first: (executedAt, id) descending, as PostgreSQL sorts uuids. */
 async function expectedTradesOf(userId: string): Promise<string[]> {
-  const orders = await db.prisma.order.findMany({ where: { userId }, select: { id: true } });
+  const orders = await fixture.db.prisma.order.findMany({ where: { userId }, select: { id: true } });
   const own = new Set(orders.map((order) => order.id));
-  return trades
+  return fixture.seeded
     .filter((trade) => own.has(trade.buyOrderId) || own.has(trade.sellOrderId))
     .sort((a, b) => b.executedAt.getTime() - a.executedAt.getTime() || (a.id < b.id ? 1 : -1))
     .map((trade) => trade.id);
@@ -119,25 +106,23 @@ const userTrades = (
   selection = 'id',
 ): Promise<GraphQLResponse<TradesPages>> =>
   subgraphRequest<TradesPages>(
-    subgraph.url,
+    fixture.url,
     tradesQuery(selection),
     { r: userIds.map((id) => ({ __typename: 'User', id })), ...args },
     testIdentity(randomUUID(), 'admin'),
   );
 
+/** A user's trade ids, page by page; each page's `endCursor` must be its last edge's cursor. */
 async function walkAllPages(userId: string, first: number): Promise<string[][]> {
-  const pages: string[][] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 50; guard++) {
-    const response: GraphQLResponse<TradesPages> = await userTrades([userId], { first, after });
-    const page = response.data?._entities[0]?.trades;
-    if (!page) throw new Error(JSON.stringify(response.errors));
-    pages.push(page.edges.map((edge) => edge.node.id));
-    expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
-    if (!page.pageInfo.hasNextPage) return pages;
-    after = page.pageInfo.endCursor;
-  }
-  throw new Error('pagination did not end');
+  const pages = await walkConnection(
+    (after) => userTrades([userId], { first, after }),
+    (data) => {
+      const page = data._entities[0]?.trades;
+      if (page) expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      return page;
+    },
+  );
+  return pages.map((page) => page.map((trade) => trade.id));
 }
 
 describe('paging through User.trades', () => {
@@ -162,7 +147,7 @@ describe('paging through User.trades', () => {
     const after = first.data?._entities[0]?.trades.pageInfo.endCursor ?? null;
     const second = await userTrades([alice], { first: 3, after });
     expect(second.errors).toBeUndefined();
-    expect(statements).toHaveLength(2);
+    expect(fixture.statements).toHaveLength(2);
   });
 
   it('pages the trades of many users, with their sides, in two statements', async () => {
@@ -172,7 +157,7 @@ describe('paging through User.trades', () => {
     );
     const response = await userTrades([alice, bob, carol, ...strangers], { first: 2 }, 'id side');
     // All users' first pages, then the orders of those trades (for `side`).
-    expect(statements).toHaveLength(2);
+    expect(fixture.statements).toHaveLength(2);
     expect(response.errors).toBeUndefined();
     const pages = response.data?._entities.map((user) => user.trades) ?? [];
     const expected = await Promise.all([alice, bob, carol].map(expectedTradesOf));
@@ -188,12 +173,14 @@ describe('paging through User.trades', () => {
 
 describe('the user trades loader', () => {
   it('returns trade rows exactly as Prisma reads them, each with the user it was listed for', async () => {
-    const rows = await createUserTradesLoader(db.prisma).load({
+    const rows = await createUserTradesLoader(fixture.db.prisma).load({
       parentId: bob,
       filter: null,
       page: { take: 100 },
     });
-    const expected = await db.prisma.trade.findMany({ where: { id: { in: rows.map((row) => row.id) } } });
+    const expected = await fixture.db.prisma.trade.findMany({
+      where: { id: { in: rows.map((row) => row.id) } },
+    });
     expect(rows.map((row) => row.id)).toEqual(await expectedTradesOf(bob));
     expect(rows.map(({ userId, ...trade }) => ({ userId, trade }))).toEqual(
       rows.map((row) => ({ userId: bob, trade: expected.find((trade) => trade.id === row.id) })),

@@ -1,42 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import type { PrismaClient } from '@mib/db';
+import { adminRequest, startSubgraphFixture, type SubgraphFixture } from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 import { createInstruments, instrumentIdOf, positionsConsumer, TradeTape } from './tradeEvents.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let deliver: ReturnType<typeof positionsConsumer>;
 const tape = new TradeTape();
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await createInstruments(db.prisma, ['AAPL']);
-  await createInstruments(db.prisma, ['USDJPY'], { currency: 'JPY', assetClass: 'FX' });
-  await createInstruments(db.prisma, ['USDCHF'], { currency: 'CHF', assetClass: 'FX' });
-  await createInstruments(db.prisma, ['EURUSD'], { currency: 'USD', assetClass: 'FX' });
-  await setLastPrice('AAPL', '110');
-  await setLastPrice('USDJPY', '150');
-  await setLastPrice('EURUSD', '1.0852');
-  deliver = positionsConsumer(db.prisma);
-  subgraph = await startSubgraphForTest(portfolioSubgraph, db.prisma);
-});
-
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
-});
-
-async function setLastPrice(symbol: string, last: string): Promise<void> {
+async function setLastPrice(prisma: PrismaClient, symbol: string, last: string): Promise<void> {
   const instrumentId = instrumentIdOf(symbol);
-  await db.prisma.quote.upsert({
+  await prisma.quote.upsert({
     where: { instrumentId },
     create: { instrumentId, last, updatedAt: new Date() },
     update: { last },
   });
 }
+
+/** AAPL in USD and three FX pairs (one quoted in USD), all but USDCHF with a last price. */
+async function seedInstruments(prisma: PrismaClient): Promise<void> {
+  await createInstruments(prisma, ['AAPL']);
+  await createInstruments(prisma, ['USDJPY'], { currency: 'JPY', assetClass: 'FX' });
+  await createInstruments(prisma, ['USDCHF'], { currency: 'CHF', assetClass: 'FX' });
+  await createInstruments(prisma, ['EURUSD'], { currency: 'USD', assetClass: 'FX' });
+  await setLastPrice(prisma, 'AAPL', '110');
+  await setLastPrice(prisma, 'USDJPY', '150');
+  await setLastPrice(prisma, 'EURUSD', '1.0852');
+}
+
+let fixture: SubgraphFixture<void>;
+let deliver: ReturnType<typeof positionsConsumer>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(portfolioSubgraph, { seed: seedInstruments });
+  deliver = positionsConsumer(fixture.db.prisma);
+});
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 interface Valuation {
   baseCurrency: string;
@@ -49,9 +46,9 @@ interface Valuation {
 }
 
 async function valuationOf(userId: string): Promise<Valuation | null | undefined> {
-  const { id } = await db.prisma.portfolio.findUniqueOrThrow({ where: { userId } });
+  const { id } = await fixture.db.prisma.portfolio.findUniqueOrThrow({ where: { userId } });
   const response = await adminRequest<{ portfolio: Valuation | null }>(
-    subgraph.url,
+    fixture.url,
     `query($id: ID!) { portfolio(id: $id) {
       baseCurrency cash cashBalances { currency amount } realizedPnl unrealizedPnl equity
       positions { edges { node { currency quantity unrealizedPnl } } }
@@ -114,7 +111,7 @@ describe('a portfolio trading instruments quoted in other currencies', () => {
       ],
       realizedPnl: '5.0333',
     });
-    await setLastPrice('USDJPY', '151');
+    await setLastPrice(fixture.db.prisma, 'USDJPY', '151');
     expect(await valuationOf(alice)).toMatchObject({ realizedPnl: '5', cash: '-995' });
   });
 
@@ -133,7 +130,7 @@ describe('a portfolio trading instruments quoted in other currencies', () => {
 
   it('reports a portfolio kept in another base currency in it, through the inverse of a quoted pair', async () => {
     const dave = randomUUID();
-    await db.prisma.portfolio.create({
+    await fixture.db.prisma.portfolio.create({
       data: {
         userId: dave,
         baseCurrency: 'EUR',

@@ -1,63 +1,65 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, seedDemoData } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, startSubgraphForTest, subgraphRequest, testIdentity } from '@mib/subgraph-kit/testing';
+import { DEMO_RISK_PROFILE_ID, DEMO_TRADER_ID, seedDemoData, type PrismaClient } from '@mib/db';
+import {
+  errorCodes,
+  startSubgraphFixture,
+  subgraphRequest,
+  testIdentity,
+  type SubgraphFixture,
+} from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let unacknowledged: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemoData(db.prisma);
-  subgraph = await startSubgraphForTest(riskSubgraph, db.prisma);
-  const alert = await db.prisma.riskAlert.findFirstOrThrow({
+/** The demo data; the id of one of the demo trader's unacknowledged alerts. */
+async function seedUnacknowledgedAlert(prisma: PrismaClient): Promise<string> {
+  await seedDemoData(prisma);
+  const alert = await prisma.riskAlert.findFirstOrThrow({
     where: { riskProfileId: DEMO_RISK_PROFILE_ID, acknowledged: false },
   });
-  unacknowledged = alert.id;
-});
+  return alert.id;
+}
 
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
+let fixture: SubgraphFixture<string>;
+let unacknowledged: string;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(riskSubgraph, { seed: seedUnacknowledgedAlert });
+  unacknowledged = fixture.seeded;
 });
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const ACKNOWLEDGE = 'mutation($id: ID!) { acknowledgeRiskAlert(id: $id) { id acknowledged } }';
 const acknowledgedInDatabase = async (id: string) =>
-  (await db.prisma.riskAlert.findUniqueOrThrow({ where: { id } })).acknowledged;
+  (await fixture.db.prisma.riskAlert.findUniqueOrThrow({ where: { id } })).acknowledged;
 
 describe('Mutation.acknowledgeRiskAlert', () => {
   it("refuses another user's alert with FORBIDDEN, an unknown one with NOT_FOUND, and changes nothing", async () => {
     const stranger = testIdentity(randomUUID());
     expect(
-      errorCodes(await subgraphRequest(subgraph.url, ACKNOWLEDGE, { id: unacknowledged }, stranger)),
+      errorCodes(await subgraphRequest(fixture.url, ACKNOWLEDGE, { id: unacknowledged }, stranger)),
     ).toEqual(['FORBIDDEN']);
     const owner = testIdentity(DEMO_TRADER_ID);
-    expect(errorCodes(await subgraphRequest(subgraph.url, ACKNOWLEDGE, { id: randomUUID() }, owner))).toEqual(
-      ['NOT_FOUND'],
-    );
-    expect(errorCodes(await subgraphRequest(subgraph.url, ACKNOWLEDGE, { id: 'alert-1' }, owner))).toEqual([
+    expect(errorCodes(await subgraphRequest(fixture.url, ACKNOWLEDGE, { id: randomUUID() }, owner))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(errorCodes(await subgraphRequest(fixture.url, ACKNOWLEDGE, { id: 'alert-1' }, owner))).toEqual([
       'BAD_USER_INPUT',
     ]);
-    expect(
-      errorCodes(await subgraphRequest(subgraph.url, ACKNOWLEDGE, { id: unacknowledged }, null)),
-    ).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await subgraphRequest(fixture.url, ACKNOWLEDGE, { id: unacknowledged }, null))).toEqual(
+      ['UNAUTHENTICATED'],
+    );
     expect(await acknowledgedInDatabase(unacknowledged)).toBe(false);
   });
 
   it("acknowledges the owner's alert, so it leaves their unacknowledged list, and again changes nothing", async () => {
     const owner = testIdentity(DEMO_TRADER_ID);
     for (let attempt = 0; attempt < 2; attempt++) {
-      const response = await subgraphRequest(subgraph.url, ACKNOWLEDGE, { id: unacknowledged }, owner);
+      const response = await subgraphRequest(fixture.url, ACKNOWLEDGE, { id: unacknowledged }, owner);
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({ acknowledgeRiskAlert: { id: unacknowledged, acknowledged: true } });
     }
     expect(await acknowledgedInDatabase(unacknowledged)).toBe(true);
     const open = await subgraphRequest<{ riskProfile: { alerts: { edges: { node: { id: string } }[] } } }>(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { riskProfile(id: $id) { alerts(unacknowledgedOnly: true) { edges { node { id } } } } }',
       { id: DEMO_RISK_PROFILE_ID },
       owner,
@@ -66,11 +68,11 @@ describe('Mutation.acknowledgeRiskAlert', () => {
   });
 
   it("lets an admin acknowledge anyone's alert", async () => {
-    const alert = await db.prisma.riskAlert.create({
+    const alert = await fixture.db.prisma.riskAlert.create({
       data: { riskProfileId: DEMO_RISK_PROFILE_ID, severity: 'WARNING', kind: 'TEST', message: 'test' },
     });
     const admin = testIdentity(randomUUID(), 'admin');
-    const response = await subgraphRequest(subgraph.url, ACKNOWLEDGE, { id: alert.id }, admin);
+    const response = await subgraphRequest(fixture.url, ACKNOWLEDGE, { id: alert.id }, admin);
     expect(response.errors).toBeUndefined();
     expect(await acknowledgedInDatabase(alert.id)).toBe(true);
   });

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssetClass } from '@mib/db';
+import type { AssetClass, PrismaClient } from '@mib/db';
 import { Decimal, nameBasedId } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import { FxRates, type RunningService } from '@mib/subgraph-kit';
-import { adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { FxRates } from '@mib/subgraph-kit';
+import { adminRequest, startSubgraphFixture, type SubgraphFixture } from '@mib/subgraph-kit/testing';
 import { inUsd } from '../src/analytics/reportingCurrency.js';
 import { riskSubgraph } from '../src/index.js';
 import { createDailyCloses } from './dailyCandles.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
 const instrumentIdOf = (symbol: string) => nameBasedId('0b7d3c52-9e14-4f2a-a6d8-3c5e7f9a1b20', symbol);
-const profileIds = new Map<string, string>();
 const JPY_BOOK = randomUUID();
 const CHF_BOOK = randomUUID();
 
@@ -25,11 +21,9 @@ const usdJpyCloses = [1, 1, 1.1, 0.88, 0.88].map((factor) => factor * USDJPY);
  * riskOfPositions.test.ts's book with its short leg in JPY: long 10 AAA at 100 USD (1000 USD),
  * short 250 USDJPY at 150.245 JPY (−37 561.25 JPY, which is −250 USD at that quote). So the USD
  * figures are the hand-computed ones of that test. A second book holds NESN, quoted in CHF,
- * which no FX quote links to USD.
+ * which no FX quote links to USD. Returns each book's risk profile id, by user.
  */
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const prisma = db.prisma;
+async function seedBooks(prisma: PrismaClient): Promise<Map<string, string>> {
   const instrument = (symbol: string, assetClass: AssetClass, currency: string) => ({
     id: instrumentIdOf(symbol),
     symbol,
@@ -71,6 +65,7 @@ beforeAll(async () => {
       { userId: CHF_BOOK, symbol: 'NESN', quantity: '5', lastPrice: '90', updatedAt },
     ],
   });
+  const profileIds = new Map<string, string>();
   for (const userId of [JPY_BOOK, CHF_BOOK]) {
     const profile = await prisma.riskProfile.create({
       data: {
@@ -84,19 +79,21 @@ beforeAll(async () => {
     });
     profileIds.set(userId, profile.id);
   }
-  subgraph = await startSubgraphForTest(riskSubgraph, prisma);
-});
+  return profileIds;
+}
 
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
+/** `seeded`: each book's risk profile id, by user. */
+let fixture: SubgraphFixture<Map<string, string>>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(riskSubgraph, { seed: seedBooks });
 });
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const query = (userId: string, fields: string) =>
   adminRequest<{ riskProfile: Record<string, unknown> }>(
-    subgraph.url,
+    fixture.url,
     `query($id: ID!) { riskProfile(id: $id) { ${fields} } }`,
-    { id: profileIds.get(userId) },
+    { id: fixture.seeded.get(userId) },
   );
 
 const EXPOSURE =

@@ -1,22 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nameBasedId } from '@mib/db';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
-import type { RunningService } from '@mib/subgraph-kit';
-import { errorCodes, adminRequest, startSubgraphForTest } from '@mib/subgraph-kit/testing';
+import { nameBasedId, type PrismaClient } from '@mib/db';
+import {
+  errorCodes,
+  adminRequest,
+  startSubgraphFixture,
+  type SubgraphFixture,
+} from '@mib/subgraph-kit/testing';
 import { riskSubgraph } from '../src/index.js';
 import { createDailyCloses } from './dailyCandles.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
-let profileId: string;
 const trader = randomUUID();
 const instrumentIdOf = (symbol: string) => nameBasedId('4c2a9e1b-6d3f-4a8e-b7c5-0e9d1f2a3b64', symbol);
 
-/** The hand-computed book of riskAnalytics.test.ts, now in the database. */
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const prisma = db.prisma;
+/** The hand-computed book of riskAnalytics.test.ts, now in the database; its risk profile's id. */
+async function seedBook(prisma: PrismaClient): Promise<string> {
   await prisma.instrument.createMany({
     data: ['AAA', 'BBB', 'CCC'].map((symbol) => ({
       id: instrumentIdOf(symbol),
@@ -47,31 +45,31 @@ beforeAll(async () => {
       { userId: trader, symbol: 'CCC', quantity: '0', lastPrice: '7', updatedAt },
     ],
   });
-  profileId = (
-    await prisma.riskProfile.create({
-      data: {
-        userId: trader,
-        maxOrderQuantity: '1',
-        maxOrderNotional: '1',
-        maxPositionNotional: '1',
-        maxOpenOrders: 1,
-        priceBandBps: 1,
-      },
-    })
-  ).id;
-  subgraph = await startSubgraphForTest(riskSubgraph, prisma);
-});
+  const profile = await prisma.riskProfile.create({
+    data: {
+      userId: trader,
+      maxOrderQuantity: '1',
+      maxOrderNotional: '1',
+      maxPositionNotional: '1',
+      maxOpenOrders: 1,
+      priceBandBps: 1,
+    },
+  });
+  return profile.id;
+}
 
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
+/** `seeded`: the risk profile's id. */
+let fixture: SubgraphFixture<string>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(riskSubgraph, { seed: seedBook });
 });
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 const query = (fields: string) =>
   adminRequest<{ riskProfile: Record<string, unknown> }>(
-    subgraph.url,
+    fixture.url,
     `query($id: ID!) { riskProfile(id: $id) { ${fields} } }`,
-    { id: profileId },
+    { id: fixture.seeded },
   );
 
 describe('RiskProfile analytics', () => {

@@ -1,27 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
+import type { PrismaClient } from '@mib/db';
 import {
   TEST_ADMIN,
   adminRequest,
   errorCodes,
   graphqlRequest,
-  startSubgraphForTest,
+  startSubgraphFixture,
   subgraphRequest,
   testIdentity,
-  type GraphQLResponse,
+  walkConnection,
+  type ConnectionPage,
+  type SubgraphFixture,
 } from '@mib/subgraph-kit/testing';
-import type { RunningService } from '@mib/subgraph-kit';
 import { usersSubgraph } from '../src/index.js';
 
-let db: TestDatabase;
-let subgraph: RunningService & AsyncDisposable;
+/** The seeded users' ids, oldest first. */
 const ids: string[] = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  subgraph = await startSubgraphForTest(usersSubgraph, db.prisma);
+/** Five users, created a minute apart. */
+async function seedUsers(prisma: PrismaClient): Promise<void> {
   for (let i = 0; i < 5; i++) {
-    const user = await db.prisma.user.create({
+    const user = await prisma.user.create({
       data: {
         email: `user${i}@example.test`,
         displayName: `User ${i}`,
@@ -30,17 +29,18 @@ beforeAll(async () => {
     });
     ids.push(user.id);
   }
-});
+}
 
-afterAll(async () => {
-  await subgraph[Symbol.asyncDispose]();
-  await db[Symbol.asyncDispose]();
+let fixture: SubgraphFixture<void>;
+beforeAll(async () => {
+  fixture = await startSubgraphFixture(usersSubgraph, { seed: seedUsers });
 });
+afterAll(() => fixture[Symbol.asyncDispose]());
 
 describe('users subgraph', () => {
   it('returns a user by id with its fields', async () => {
     const response = await adminRequest(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { user(id: $id) { id email displayName role createdAt } }',
       { id: ids[0] },
     );
@@ -58,47 +58,39 @@ describe('users subgraph', () => {
 
   it('returns null for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
     const unknown = await adminRequest(
-      subgraph.url,
+      fixture.url,
       'query { user(id: "00000000-0000-4000-8000-000000000000") { id } }',
     );
     expect(unknown.data).toEqual({ user: null });
-    const malformed = await adminRequest(subgraph.url, 'query { user(id: "not-a-uuid") { id } }');
+    const malformed = await adminRequest(fixture.url, 'query { user(id: "not-a-uuid") { id } }');
     expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('walks every page of users exactly once, oldest first', async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 10; page++) {
-      const response: GraphQLResponse<{
-        users: {
-          edges: { node: { id: string } }[];
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        };
-      }> = await adminRequest(
-        subgraph.url,
-        'query($after: String) { users(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
-        { after },
-      );
-      const users = response.data?.users;
-      if (!users) throw new Error(JSON.stringify(response.errors));
-      seen.push(...users.edges.map((edge) => edge.node.id));
-      if (!users.pageInfo.hasNextPage) break;
-      after = users.pageInfo.endCursor;
-    }
+    const pages = await walkConnection(
+      (after) =>
+        adminRequest<{ users: ConnectionPage<{ id: string }> }>(
+          fixture.url,
+          'query($after: String) { users(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+          { after },
+        ),
+      (data) => data.users,
+      10,
+    );
+    const seen = pages.flat().map((user) => user.id);
     expect(seen).toEqual(ids);
   });
 
   it('rejects an out-of-range page size and a forged cursor', async () => {
-    const tooMany = await adminRequest(subgraph.url, 'query { users(first: 1000) { edges { cursor } } }');
+    const tooMany = await adminRequest(fixture.url, 'query { users(first: 1000) { edges { cursor } } }');
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
-    const forged = await adminRequest(subgraph.url, 'query { users(after: "garbage") { edges { cursor } } }');
+    const forged = await adminRequest(fixture.url, 'query { users(after: "garbage") { edges { cursor } } }');
     expect(errorCodes(forged)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('resolves entity references for the gateway in one batch', async () => {
     const response = await adminRequest(
-      subgraph.url,
+      fixture.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName } } }',
       {
         r: [
@@ -115,29 +107,24 @@ describe('users subgraph', () => {
 
   it('lets only admins list users', async () => {
     const asTrader = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       'query { users { edges { cursor } } }',
       {},
       testIdentity(ids[0]!),
     );
     expect(errorCodes(asTrader)).toEqual(['FORBIDDEN']);
-    const anonymous = await subgraphRequest(subgraph.url, 'query { users { edges { cursor } } }');
+    const anonymous = await subgraphRequest(fixture.url, 'query { users { edges { cursor } } }');
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('shows a user’s email to that user and admins only; displayName to anyone signed in', async () => {
     const query = 'query($id: ID!) { user(id: $id) { displayName email } }';
-    const own = await subgraphRequest(subgraph.url, query, { id: ids[1] }, testIdentity(ids[1]!));
+    const own = await subgraphRequest(fixture.url, query, { id: ids[1] }, testIdentity(ids[1]!));
     expect(own.data).toEqual({ user: { displayName: 'User 1', email: 'user1@example.test' } });
-    const other = await subgraphRequest(
-      subgraph.url,
-      query,
-      { id: ids[1] },
-      testIdentity(ids[2]!, 'analyst'),
-    );
+    const other = await subgraphRequest(fixture.url, query, { id: ids[1] }, testIdentity(ids[2]!, 'analyst'));
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
     const names = await subgraphRequest(
-      subgraph.url,
+      fixture.url,
       'query($id: ID!) { user(id: $id) { displayName } }',
       { id: ids[1] },
       testIdentity(ids[2]!, 'analyst'),
@@ -146,30 +133,30 @@ describe('users subgraph', () => {
   });
 
   it('answers me with the signed-in user, and UNAUTHENTICATED to anonymous callers', async () => {
-    const me = await subgraphRequest(subgraph.url, 'query { me { id email } }', {}, testIdentity(ids[3]!));
+    const me = await subgraphRequest(fixture.url, 'query { me { id email } }', {}, testIdentity(ids[3]!));
     expect(me.data).toEqual({ me: { id: ids[3], email: 'user3@example.test' } });
-    expect(errorCodes(await subgraphRequest(subgraph.url, 'query { me { id } }'))).toEqual([
+    expect(errorCodes(await subgraphRequest(fixture.url, 'query { me { id } }'))).toEqual([
       'UNAUTHENTICATED',
     ]);
-    const ghost = await subgraphRequest(subgraph.url, 'query { me { id } }', {}, TEST_ADMIN);
+    const ghost = await subgraphRequest(fixture.url, 'query { me { id } }', {}, TEST_ADMIN);
     expect(errorCodes(ghost)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses requests without the gateway’s caller token', async () => {
-    const response = await graphqlRequest(subgraph.url, 'query { me { id } }');
+    const response = await graphqlRequest(fixture.url, 'query { me { id } }');
     expect(response.status).toBe(401);
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('serves /health and /metrics beside /graphql', async () => {
-    const health = await fetch(new URL('/health', subgraph.url));
+    const health = await fetch(new URL('/health', fixture.url));
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({
       service: 'users',
       status: 'ok',
       checks: { database: { ok: true } },
     });
-    const metrics = await (await fetch(new URL('/metrics', subgraph.url))).text();
+    const metrics = await (await fetch(new URL('/metrics', fixture.url))).text();
     expect(metrics).toContain('graphql_requests_total');
   });
 });

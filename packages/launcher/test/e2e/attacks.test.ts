@@ -35,6 +35,26 @@ const CANCEL = 'mutation($id: ID!) { cancelOrder(id: $id) { __typename } }';
 const me = (headers: Record<string, string>) => graphqlRequest(platform.gatewayUrl, ME, {}, headers);
 const orderCount = () => platform.db.prisma.order.count();
 
+/** A one-share limit buy of MSFT at 1 for `session`, far below the market so it rests; its id. */
+async function placeRestingBuy(session: Session): Promise<string> {
+  const order = {
+    instrumentId: demoInstrumentId('MSFT'),
+    side: 'BUY',
+    type: 'LIMIT',
+    price: '1',
+    quantity: '1',
+  };
+  const placed = await graphqlRequest<{ placeOrder: { order?: { id: string } } }>(
+    platform.gatewayUrl,
+    PLACE,
+    { input: order },
+    session.headers,
+  );
+  const orderId = placed.data?.placeOrder.order?.id;
+  if (orderId === undefined) throw new Error(`the order was not accepted: ${JSON.stringify(placed)}`);
+  return orderId;
+}
+
 /** A token with `change` applied to its claims, re-encoded with the original signature. */
 function tampered(token: string, change: Record<string, unknown>): string {
   const [header, , signature] = token.split('.');
@@ -300,22 +320,7 @@ describe('live connections', () => {
 describe("other people's things", () => {
   it("refuses another trader's order on read and on cancel, and the order stays open", async () => {
     const [owner, intruder] = [await signUp(platform.gatewayUrl), await signUp(platform.gatewayUrl)];
-    const placed = await graphqlRequest<{ placeOrder: { order?: { id: string } } }>(
-      platform.gatewayUrl,
-      PLACE,
-      {
-        input: {
-          instrumentId: demoInstrumentId('MSFT'),
-          side: 'BUY',
-          type: 'LIMIT',
-          price: '1',
-          quantity: '1',
-        },
-      },
-      owner.headers,
-    );
-    const orderId = placed.data?.placeOrder.order?.id;
-    expect(orderId).toBeDefined();
+    const orderId = await placeRestingBuy(owner);
 
     const read = await graphqlRequest(platform.gatewayUrl, ORDER, { id: orderId }, intruder.headers);
     expect(errorCodes(read)).toEqual(['FORBIDDEN']);
@@ -399,24 +404,9 @@ describe('the risk desk', () => {
 
   it("lets only an admin cancel another trader's orders", async () => {
     const [trader, intruder] = [await signUp(platform.gatewayUrl), await signUp(platform.gatewayUrl)];
-    const placed = await graphqlRequest<{ placeOrder: { order?: { id: string } } }>(
-      platform.gatewayUrl,
-      PLACE,
-      {
-        input: {
-          instrumentId: demoInstrumentId('MSFT'),
-          side: 'BUY',
-          type: 'LIMIT',
-          price: '2',
-          quantity: '1',
-        },
-      },
-      trader.headers,
-    );
-    const orderId = placed.data?.placeOrder.order?.id;
-    expect(orderId).toBeDefined();
+    const orderId = await placeRestingBuy(trader);
     const status = async () =>
-      (await platform.db.prisma.order.findUniqueOrThrow({ where: { id: orderId ?? '' } })).status;
+      (await platform.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status;
 
     const byIntruder = await graphqlRequest(
       platform.gatewayUrl,
