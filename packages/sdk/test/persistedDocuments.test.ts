@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AccountOverviewDocument,
   AcknowledgeRiskAlertDocument,
+  AddToWatchlistDocument,
   CancelAllOrdersDocument,
   CancelOrderDocument,
   ChangePasswordDocument,
@@ -24,10 +25,12 @@ import {
   PortfolioUpdatesDocument,
   QuotesDocument,
   RefreshDocument,
+  RemoveFromWatchlistDocument,
   ResetPasswordDocument,
   RiskAlertsDocument,
   TimeAndSalesDocument,
   TradesDocument,
+  WatchlistDocument,
 } from '../src/index.js';
 
 const manifest = JSON.parse(readFileSync(persistedDocumentsFile, 'utf8')) as Record<string, string>;
@@ -58,6 +61,9 @@ describe('persisted documents', () => {
       EndSessionDocument,
       RiskAlertsDocument,
       AcknowledgeRiskAlertDocument,
+      WatchlistDocument,
+      AddToWatchlistDocument,
+      RemoveFromWatchlistDocument,
     ];
     expect(Object.keys(manifest)).toHaveLength(documents.length);
     for (const document of documents) {

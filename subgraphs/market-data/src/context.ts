@@ -1,9 +1,11 @@
+import type { Identity } from '@mib/auth';
 import type { PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import { InstrumentCatalog, type PlatformServices } from '@mib/subgraph-kit';
 import { createInstrumentLoaders, type InstrumentLoaders } from './data/instrumentLoaders.js';
 import { createQuoteLoader, type QuoteLoader } from './data/quoteLoader.js';
 import { createTradeTapeLoader, type TradeTapeLoader } from './data/tradeTape.js';
+import { createWatchlistLoader, type WatchlistLoader } from './data/watchlists.js';
 import { liveMarketOn, type LiveMarket } from './live/liveMarket.js';
 
 /** What live fields (order books, subscriptions) reach beyond the database. */
@@ -14,10 +16,13 @@ export interface LiveServices {
 
 export interface MarketDataContext extends InstrumentLoaders {
   readonly prisma: PrismaClient;
+  /** Who is calling (null: anonymous). */
+  readonly identity: Identity | null;
   /** The process's instruments (shared by every request over the same database client). */
   readonly catalog: InstrumentCatalog;
   readonly quoteByInstrumentId: QuoteLoader;
   readonly tradeTape: TradeTapeLoader;
+  readonly watchlistOf: WatchlistLoader;
   /** Absent when the subgraph runs without an engine and event bus (queries only). */
   readonly live: LiveServices | undefined;
 }
@@ -33,16 +38,18 @@ function catalogOf(prisma: PrismaClient): InstrumentCatalog {
 /** A fresh context per request (or subscription): loaders cache only within it. */
 export function createMarketDataContext(
   prisma: PrismaClient,
-  _identity: unknown,
+  identity: Identity | null,
   services: PlatformServices | undefined,
 ): MarketDataContext {
   const catalog = catalogOf(prisma);
   return {
     prisma,
+    identity,
     catalog,
     ...createInstrumentLoaders(catalog),
     quoteByInstrumentId: createQuoteLoader(prisma),
     tradeTape: createTradeTapeLoader(prisma),
+    watchlistOf: createWatchlistLoader(prisma),
     live: services && { engine: services.engine, market: liveMarketOn(services.events) },
   };
 }

@@ -1,6 +1,27 @@
+import { requireIdentity } from '@mib/auth';
 import { notFound } from '@mib/errors';
 import { parseId } from '@mib/subgraph-kit';
+import type { MarketDataContext } from '../context.js';
+import { addToWatchlist, removeFromWatchlist, unknownInstrument } from '../data/changeWatchlist.js';
+import { instrumentsOnWatchlist } from '../data/watchlists.js';
 import type { MutationResolvers } from './types.generated.js';
+
+/**
+ * The caller and the instrument a watchlist change names, checked before anything is written: a
+ * malformed or unknown instrument id is bad input.
+ */
+async function watchlistChange(context: MarketDataContext, instrumentId: string) {
+  const { userId } = requireIdentity(context.identity);
+  const id = parseId(instrumentId, 'instrumentId');
+  if (!(await context.instrumentById.load(id))) throw unknownInstrument(id);
+  return { userId, instrumentId: id };
+}
+
+/** The caller's list as it is now: read afresh, as an earlier mutation of the request may have changed it. */
+function watchlistAfterChange(context: MarketDataContext, userId: string) {
+  context.watchlistOf.clear(userId);
+  return instrumentsOnWatchlist(context, userId);
+}
 
 export const Mutation: MutationResolvers = {
   // `@requiresScopes(admin)` in the schema: only admins reach this.
@@ -12,5 +33,15 @@ export const Mutation: MutationResolvers = {
     // This process answers with the new state at once; others within the catalogue's max age.
     catalog.remember(instrument);
     return instrument;
+  },
+  addToWatchlist: async (_parent, args, context) => {
+    const { userId, instrumentId } = await watchlistChange(context, args.instrumentId);
+    await addToWatchlist(context.prisma, userId, instrumentId);
+    return watchlistAfterChange(context, userId);
+  },
+  removeFromWatchlist: async (_parent, args, context) => {
+    const { userId, instrumentId } = await watchlistChange(context, args.instrumentId);
+    await removeFromWatchlist(context.prisma, userId, instrumentId);
+    return watchlistAfterChange(context, userId);
   },
 };

@@ -7,6 +7,7 @@ import { Query } from './Query.js';
 import { Quote } from './Quote.js';
 import { Subscription } from './Subscription.js';
 import type { Resolvers } from './types.generated.js';
+import { User } from './User.js';
 
 export const resolvers: Resolvers = {
   Query,
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Instrument,
   IndicatorSet,
   Quote,
+  User,
   Decimal: DecimalScalar,
   DateTime: DateTimeScalar,
 };

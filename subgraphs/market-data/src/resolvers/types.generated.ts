@@ -208,11 +208,33 @@ export type MarketTrade = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Puts an instrument at the end of the signed-in user's watchlist and returns the list. One
+   * already listed stays where it is (no change). A malformed or unknown instrumentId is a
+   * BAD_USER_INPUT error, and so is an add to a full list (200 instruments): nothing is written.
+   * Needs market:read, as reading the list does.
+   */
+  addToWatchlist: Array<Instrument>;
+  /**
+   * Takes an instrument off the signed-in user's watchlist and returns the list; one not listed is
+   * no change. A malformed or unknown instrumentId is a BAD_USER_INPUT error. Needs market:read.
+   */
+  removeFromWatchlist: Array<Instrument>;
+  /**
    * Halts (active: false) or resumes trading in an instrument. Admins only. New orders for a halted
    * instrument are refused within a second; resting orders stay on the book. NOT_FOUND for an
    * unknown id.
    */
   setInstrumentTrading: Instrument;
+};
+
+
+export type MutationAddToWatchlistArgs = {
+  instrumentId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveFromWatchlistArgs = {
+  instrumentId: Scalars['ID']['input'];
 };
 
 
@@ -361,6 +383,16 @@ export type SubscriptionTradesArgs = {
   symbol: Scalars['String']['input'];
 };
 
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  /**
+   * The instruments this user follows, in the order added; at most 200. The user's own, or an
+   * admin's read: FORBIDDEN for anyone else.
+   */
+  watchlist: Array<Instrument>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -443,6 +475,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Instrument: Instrument;
+  User: User;
 }>;
 
 /** Mapping of federation reference types */
@@ -451,6 +484,9 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Instrument' }
     & ( GraphQLRecursivePick<FederationTypes['Instrument'], {"id":true}>
         | GraphQLRecursivePick<FederationTypes['Instrument'], {"symbol":true}> ) );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 }>;
 
 
@@ -483,6 +519,7 @@ export type ResolversTypes = ResolversObject<{
   Quote: ResolverTypeWrapper<QuoteModel>;
   QuoteUpdate: ResolverTypeWrapper<Omit<QuoteUpdate, 'instrument' | 'quote'> & { instrument: ResolversTypes['Instrument'], quote: ResolversTypes['Quote'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  User: ResolverTypeWrapper<{ id: string }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -510,6 +547,7 @@ export type ResolversParentTypes = ResolversObject<{
   Quote: QuoteModel;
   QuoteUpdate: Omit<QuoteUpdate, 'instrument' | 'quote'> & { instrument: ResolversParentTypes['Instrument'], quote: ResolversParentTypes['Quote'] };
   Subscription: Record<PropertyKey, never>;
+  User: { id: string };
 }>;
 
 export type BollingerBandSeriesResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['BollingerBandSeries'] = ResolversParentTypes['BollingerBandSeries']> = ResolversObject<{
@@ -589,6 +627,8 @@ export type MarketTradeResolvers<ContextType = MarketDataContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addToWatchlist?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationAddToWatchlistArgs, 'instrumentId'>>;
+  removeFromWatchlist?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationRemoveFromWatchlistArgs, 'instrumentId'>>;
   setInstrumentTrading?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType, RequireFields<MutationSetInstrumentTradingArgs, 'active' | 'id'>>;
 }>;
 
@@ -638,6 +678,12 @@ export type SubscriptionResolvers<ContextType = MarketDataContext, ParentType ex
   trades?: SubscriptionResolver<ResolversTypes['MarketTrade'], "trades", ParentType, ContextType, RequireFields<SubscriptionTradesArgs, 'symbol'>>;
 }>;
 
+export type UserResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  watchlist?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   BollingerBandSeries?: BollingerBandSeriesResolvers<ContextType>;
   Candle?: CandleResolvers<ContextType>;
@@ -657,5 +703,6 @@ export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   Quote?: QuoteResolvers<ContextType>;
   QuoteUpdate?: QuoteUpdateResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
 }>;
 

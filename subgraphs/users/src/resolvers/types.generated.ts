@@ -282,7 +282,7 @@ export type TotpEnrolment = {
 
 /**
  * A person who uses the platform. Other subgraphs extend User with what they own:
- * orders, portfolio, risk profile.
+ * orders, portfolio, risk profile, watchlist.
  */
 export type User = {
   __typename?: 'User';
