@@ -2,7 +2,7 @@ import { COMMAND_SLOT_SIZE, CommandField } from '../core/index.js';
 import type { IdMarks, JournalStore } from './journalStore.js';
 
 /**
- * Shell command kind asking a worker for a snapshot of its shard (the core's kinds are 1–7,
+ * Shell command kind asking a worker for a snapshot of its shard (the core's kinds are 1–8,
  * shell kinds start at 64, QUERY_DEPTH is 64). It travels through the journaled writer like any
  * command, so the journal knows exactly which commands the snapshot includes.
  */

@@ -35,7 +35,15 @@ describe('the risk desk stopping a trader', () => {
     expect(await bids('AAPL')).toEqual(expect.arrayContaining(['132:3', '133:1']));
     expect(await statusOf(bobs.id)).toBe('OPEN');
     expect(await statusOf(admins.id)).toBe('OPEN');
+    // What the admin is about to do, then what it came to.
     expect(fixture().logged.filter((line) => line['adminId'] === admin)).toEqual([
+      expect.objectContaining({
+        level: 30,
+        subgraph: 'orders',
+        adminId: admin,
+        userId: alice,
+        instrumentId: null,
+      }),
       expect.objectContaining({
         level: 30,
         subgraph: 'orders',
@@ -45,6 +53,7 @@ describe('the risk desk stopping a trader', () => {
         cancelled: 2,
       }),
     ]);
+    expect(fixture().logged.filter((line) => line['adminId'] === admin)[0]).not.toHaveProperty('cancelled');
   });
 
   it('cancels only that trader’s orders of the instrument given', async () => {

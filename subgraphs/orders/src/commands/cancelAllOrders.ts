@@ -1,3 +1,4 @@
+import pMap from 'p-map';
 import { requireOwner, type Identity } from '@mib/auth';
 import { Decimal, type Order, type PrismaClient } from '@mib/db';
 import type { EngineClient, OrderReport } from '@mib/engine';
@@ -9,6 +10,13 @@ import { orderIdOf } from '../engineMirror/engineIds.js';
 import { mirrorOfReport, NOTHING_FILLED } from '../engineMirror/fromReport.js';
 import type { OrderCommandResult } from './orderCommandResult.js';
 import { knownInstrument } from './orderInput.js';
+
+/**
+ * Row writes in flight at once: an account may have thousands of orders on the books, and one
+ * statement after another would outlast the caller's deadline. 8 leaves most of a pool of 10
+ * (node-postgres' default) to other requests.
+ */
+const MIRRORS_IN_FLIGHT = 8;
 
 type Services = { prisma: PrismaClient; engine: EngineClient; catalog: InstrumentCatalog; logger: Logger };
 
@@ -47,14 +55,20 @@ export async function cancelAllOrders(
     instrumentId == null
       ? null
       : await knownInstrument(services.catalog, parseId(instrumentId, 'instrumentId'));
-  const reports = await services.engine.cancelAllOrders({
-    accountId: userId,
-    symbol: instrument?.symbol ?? '',
-  });
-  // Logged as soon as the engine has acted, so that a failure to record it cannot hide it.
-  if (userId !== caller.userId)
+  const onBehalf = userId !== caller.userId;
+  const audit = { adminId: caller.userId, userId, instrumentId: instrument?.id ?? null };
+  // Logged before the engine is asked, so that a call failing after the engine acted (a deadline,
+  // a shard failing after others cancelled) still leaves a trace; then what it came to.
+  if (onBehalf) services.logger.info(audit, 'an admin is cancelling the orders of another user');
+  const reports = await services.engine
+    .cancelAllOrders({ accountId: userId, symbol: instrument?.symbol ?? '' })
+    .catch((error: unknown) => {
+      if (onBehalf) services.logger.warn({ ...audit, err: error }, "an admin's cancel-all failed");
+      throw error;
+    });
+  if (onBehalf)
     services.logger.info(
-      { adminId: caller.userId, userId, instrumentId: instrument?.id ?? null, cancelled: reports.length },
+      { ...audit, cancelled: reports.length },
       'an admin cancelled the orders of another user',
     );
   const mirrored = await mirrorCancelled(services, userId, reports);
@@ -82,18 +96,14 @@ async function mirrorCancelled(
   ]);
   const instrumentIdOf = new Map(instruments.flatMap((known) => (known ? [[known.symbol, known.id]] : [])));
   const at = new Date();
-  const mirrored: string[] = [];
-  for (const report of reports) {
+  const mirrors = reports.flatMap((report) => {
     const row = recorded.get(orderIdOf(report.orderId));
     const instrumentId = row?.instrumentId ?? instrumentIdOf.get(report.symbol);
-    if (row === undefined && !new Decimal(report.filledQuantity).isZero()) continue;
-    if (instrumentId === undefined) continue;
-    mirrored.push(
-      await mirrorOrder(
-        services.prisma,
-        mirrorOfReport(report, { userId, instrumentId, before: row ?? NOTHING_FILLED, at }),
-      ),
-    );
-  }
-  return mirrored;
+    if (row === undefined && !new Decimal(report.filledQuantity).isZero()) return [];
+    if (instrumentId === undefined) return [];
+    return [mirrorOfReport(report, { userId, instrumentId, before: row ?? NOTHING_FILLED, at })];
+  });
+  return pMap(mirrors, (mirror) => mirrorOrder(services.prisma, mirror), {
+    concurrency: MIRRORS_IN_FLIGHT,
+  });
 }

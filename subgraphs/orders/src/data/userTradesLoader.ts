@@ -57,7 +57,11 @@ async function loadFills(
   userIds: readonly string[],
   { instrumentId, take, after }: FillsQuery,
 ): Promise<UserTrade[]> {
-  const instrument = instrumentId ? Prisma.sql`AND t.instrument_id = ${instrumentId}::uuid` : Prisma.empty;
+  // On the order too: a trade has its orders' instrument, and the (user, instrument) index of
+  // orders then reads only the user's orders of that instrument.
+  const instrument = instrumentId
+    ? Prisma.sql`AND o.instrument_id = ${instrumentId}::uuid AND t.instrument_id = ${instrumentId}::uuid`
+    : Prisma.empty;
   const cursor = after
     ? Prisma.sql`AND (t.executed_at, t.id) < (SELECT executed_at, id FROM orders.trades WHERE id = ${after}::uuid)`
     : Prisma.empty;
