@@ -195,17 +195,19 @@ describe('read model behind the queries', () => {
           (
             await subgraphRequest(
               fixture.subgraph.url,
-              '{ instrumentBySymbol(symbol: "BTC-USD") { trades(first: 2) { price aggressorSide } } }',
+              '{ instrumentBySymbol(symbol: "BTC-USD") { trades(first: 2) { edges { node { price aggressorSide } } } } }',
             )
           ).data,
         { timeout: 5_000 },
       )
       .toEqual({
         instrumentBySymbol: {
-          trades: [
-            { price: '96501', aggressorSide: null },
-            { price: '96500.5', aggressorSide: 'BUY' },
-          ],
+          trades: {
+            edges: [
+              { node: { price: '96501', aggressorSide: null } },
+              { node: { price: '96500.5', aggressorSide: 'BUY' } },
+            ],
+          },
         },
       });
   });

@@ -1,95 +1,103 @@
-import DataLoader from 'dataloader';
 import { Prisma, type PrismaClient } from '@mib/db';
 import { badUserInput } from '@mib/errors';
+import {
+  createPageLoader,
+  toConnection,
+  type Connection,
+  type ConnectionArguments,
+  type PageKey,
+  type PageLoader,
+  type PageQuery,
+} from '@mib/subgraph-kit';
 import type { TapeTrade } from './marketRows.js';
 
 export const MAX_TAPE_TRADES = 1000;
 const DEFAULT_TAPE_TRADES = 50;
 
-/** One instrument's page of the tape: its newest `first` trades executed before `before`. */
-export interface TapePage {
-  readonly instrumentId: string;
-  readonly first: number;
-  readonly before: Date | null;
+/**
+ * A trade of the tape with its position: `id` is the `market.trades` bigserial in decimal (a
+ * string, as `toConnection` makes cursors of it), the tie-break between trades of one millisecond.
+ */
+export type TapeRow = TapeTrade & { readonly id: string };
+
+/** Resolves each instrument's page of the tape plus one row (see `toConnection`), newest first. */
+export type TradeTapeLoader = PageLoader<TapeRow, null>;
+
+/** The largest bigserial: a larger number is no trade's id. */
+const MAX_TRADE_ID = 2n ** 63n - 1n;
+const TRADE_ID_PATTERN = /^[1-9][0-9]{0,18}$/;
+
+/**
+ * The trade id a tape cursor names (`toConnection` encodes it, base64url of the decimal id):
+ * BAD_USER_INPUT naming `after` for anything else. The kit's `decodeCursor` reads UUIDs only.
+ */
+function tradeIdOfCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!TRADE_ID_PATTERN.test(id) || BigInt(id) > MAX_TRADE_ID)
+    throw badUserInput('`after` is not a cursor returned by this API', 'after');
+  return id;
 }
 
-/** Resolves each instrument's page of the tape, newest first. */
-export type TradeTapeLoader = DataLoader<TapePage, TapeTrade[], string>;
-
-/** The page `Instrument.trades(first, before)` asks for; BAD_USER_INPUT naming `first` when out of range. */
-export function tapePage(
-  instrumentId: string,
-  args: { first?: number | null | undefined; before?: Date | null | undefined },
-): TapePage {
+/**
+ * The page `Instrument.trades(first, after)` asks for, as `pageQuery` makes it but with the tape's
+ * limits (`first` 1–1000) and cursors; BAD_USER_INPUT naming the argument at fault.
+ */
+export function tapePage(instrumentId: string, args: ConnectionArguments): PageKey<null> {
   const first = args.first ?? DEFAULT_TAPE_TRADES;
   if (!Number.isInteger(first) || first < 1 || first > MAX_TAPE_TRADES)
     throw badUserInput(`\`first\` must be between 1 and ${MAX_TAPE_TRADES}`, 'first');
-  return { instrumentId, first, before: args.before ?? null };
+  const take = first + 1;
+  const page: PageQuery = args.after
+    ? { take, skip: 1, cursor: { id: tradeIdOfCursor(args.after) } }
+    : { take };
+  return { parentId: instrumentId, filter: null, page };
 }
 
-/** Pages that one statement can serve together: the same size and the same bound. */
-const shapeOf = (page: TapePage) => `${page.first}|${page.before?.toISOString() ?? ''}`;
-const cacheKeyOf = (page: TapePage) => `${page.instrumentId}|${shapeOf(page)}`;
+/** `Instrument.trades`: one instrument's page of the tape as a connection. */
+export async function tapeConnection(
+  tradeTape: TradeTapeLoader,
+  instrumentId: string,
+  args: ConnectionArguments,
+): Promise<Connection<TapeRow>> {
+  const key = tapePage(instrumentId, args);
+  return toConnection(await tradeTape.load(key), key.page);
+}
 
 /**
- * Batches `Instrument.trades` across the instruments of one request: the pages of every
- * instrument asked with the same `first` and `before` (a list of instruments, the usual case)
- * are one statement. A failing statement fails only the pages it served.
+ * Batches `Instrument.trades` across the instruments of one request: the first pages of every
+ * instrument asked with the same `first` (a list of instruments, the usual case) are one
+ * statement, and so is each page after a cursor.
  */
 export function createTradeTapeLoader(prisma: PrismaClient): TradeTapeLoader {
-  return new DataLoader<TapePage, TapeTrade[], string>(
-    async (pages) => {
-      const groups = new Map<string, TapePage[]>();
-      for (const page of pages) {
-        const group = groups.get(shapeOf(page));
-        if (group) group.push(page);
-        else groups.set(shapeOf(page), [page]);
-      }
-      const results = new Map<string, TapeTrade[] | Error>();
-      await Promise.all([...groups.values()].map((group) => loadGroup(prisma, group, results)));
-      return pages.map((page) => results.get(cacheKeyOf(page)) ?? []);
-    },
-    { cacheKeyFn: cacheKeyOf },
-  );
-}
-
-/** Runs one group's statement and files each instrument's page, or the failure, under its key. */
-async function loadGroup(
-  prisma: PrismaClient,
-  group: readonly TapePage[],
-  results: Map<string, TapeTrade[] | Error>,
-): Promise<void> {
-  const [sample] = group;
-  if (!sample) return;
-  const { first, before } = sample;
-  const keyOf = (instrumentId: string) => cacheKeyOf({ instrumentId, first, before });
-  const tapes = new Map(group.map((page) => [page.instrumentId, [] as TapeTrade[]]));
-  try {
-    for (const trade of await loadTapes(prisma, [...tapes.keys()], first, before)) {
-      tapes.get(trade.instrumentId)?.push(trade);
-    }
-    for (const [instrumentId, trades] of tapes) results.set(keyOf(instrumentId), trades);
-  } catch (error) {
-    const failure = error instanceof Error ? error : new Error(String(error));
-    for (const instrumentId of tapes.keys()) results.set(keyOf(instrumentId), failure);
-  }
+  return createPageLoader<TapeRow, null>({
+    loadFirstPages: (instrumentIds, _filter, take) => loadTapes(prisma, instrumentIds, take),
+    loadPage: (instrumentId, _filter, page) => loadTapes(prisma, [instrumentId], page.take, page.cursor?.id),
+    parentOf: (trade) => trade.instrumentId,
+  });
 }
 
 /**
- * The newest `first` trades of each instrument before `before`, in one statement: per instrument
- * a top-N scan of the (instrument_id, executed_at DESC, id DESC) index, so the cost grows with
- * the page, not with the tape. `id` (insertion order, the engine's order per instrument) orders
- * the trades of one millisecond.
+ * The newest `take` trades of each instrument, after the trade `afterId` when given, in one
+ * statement: per instrument a top-N scan of the (instrument_id, executed_at DESC, id DESC) index
+ * from the keyset bound, so the cost grows with the page, not with the tape. `id` (insertion
+ * order, the engine's order per instrument) orders the trades of one millisecond, so a page
+ * boundary inside a sweep neither skips nor repeats a trade. A cursor naming no trade gives an
+ * empty page, as Prisma's cursor does.
  */
 function loadTapes(
   prisma: PrismaClient,
   instrumentIds: readonly string[],
-  first: number,
-  before: Date | null,
-): Promise<TapeTrade[]> {
-  const bound = before ? Prisma.sql`AND t.executed_at < ${before.toISOString()}::timestamptz` : Prisma.empty;
-  return prisma.$queryRaw<TapeTrade[]>`
-    SELECT tape."instrumentId", tape.price, tape.quantity, tape."aggressorSide", tape."executedAt"
+  take: number,
+  afterId?: string,
+): Promise<TapeRow[]> {
+  const bound = afterId
+    ? Prisma.sql`AND (t.executed_at, t.id) < (SELECT executed_at, id FROM market.trades WHERE id = ${afterId}::bigint)`
+    : Prisma.empty;
+  // `tape.id` below is the lateral's bigint (a qualified name never means an output column), so
+  // the order is numeric although the row carries the id as text.
+  return prisma.$queryRaw<TapeRow[]>`
+    SELECT tape.id::text AS id, tape."instrumentId", tape.price, tape.quantity, tape."aggressorSide",
+      tape."executedAt"
     FROM unnest(ARRAY[${Prisma.join(instrumentIds.map((id) => Prisma.sql`${id}::uuid`))}]) AS listed(instrument_id)
     CROSS JOIN LATERAL (
       SELECT t.id, t.instrument_id::text AS "instrumentId", t.price, t.quantity,
@@ -97,7 +105,7 @@ function loadTapes(
       FROM market.trades t
       WHERE t.instrument_id = listed.instrument_id ${bound}
       ORDER BY t.executed_at DESC, t.id DESC
-      LIMIT ${first}
+      LIMIT ${take}
     ) AS tape
     ORDER BY tape."instrumentId", tape."executedAt" DESC, tape.id DESC`;
 }

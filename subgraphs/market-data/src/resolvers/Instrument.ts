@@ -1,7 +1,7 @@
 import { parseId } from '@mib/subgraph-kit';
 import { loadIndicatorWindow } from '../data/indicatorWindow.js';
 import { listCandles } from '../data/listCandles.js';
-import { tapePage } from '../data/tradeTape.js';
+import { tapeConnection } from '../data/tradeTape.js';
 import type { InstrumentResolvers } from './types.generated.js';
 
 export const Instrument: InstrumentResolvers = {
@@ -15,5 +15,5 @@ export const Instrument: InstrumentResolvers = {
   quote: (instrument, _args, { quoteByInstrumentId }) => quoteByInstrumentId.load(instrument.id),
   candles: (instrument, args, { prisma }) => listCandles(prisma, instrument.id, args),
   indicators: (instrument, args, { prisma }) => loadIndicatorWindow(prisma, instrument.id, args),
-  trades: (instrument, args, { tradeTape }) => tradeTape.load(tapePage(instrument.id, args)),
+  trades: (instrument, args, { tradeTape }) => tapeConnection(tradeTape, instrument.id, args),
 };

@@ -143,12 +143,11 @@ export type Instrument = {
   /** Smallest price increment. */
   tickSize: Scalars['Decimal']['output'];
   /**
-   * The instrument's public tape (time and sales), newest first: `first` 1–1000, executed before
-   * `before` when given. To page back, pass the oldest `executedAt` of a page as the next `before`
-   * (exclusive: trades of that same millisecond beyond the page are skipped, so ask for pages
-   * larger than a burst).
+   * The instrument's public tape (time and sales), newest first; the trades of one millisecond (a
+   * sweep through several price levels) in reverse order of execution. `first` 1–1000; to page
+   * back, pass a page's `pageInfo.endCursor` as the next `after`.
    */
-  trades: Array<MarketTrade>;
+  trades: MarketTradeConnection;
 };
 
 
@@ -169,7 +168,7 @@ export type InstrumentIndicatorsArgs = {
 
 /** A tradable instrument: an equity, a currency pair or a crypto asset. */
 export type InstrumentTradesArgs = {
-  before?: InputMaybe<Scalars['DateTime']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -203,6 +202,18 @@ export type MarketTrade = {
   executedAt: Scalars['DateTime']['output'];
   price: Scalars['Decimal']['output'];
   quantity: Scalars['Decimal']['output'];
+};
+
+export type MarketTradeConnection = {
+  __typename?: 'MarketTradeConnection';
+  edges: Array<MarketTradeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type MarketTradeEdge = {
+  __typename?: 'MarketTradeEdge';
+  cursor: Scalars['String']['output'];
+  node: MarketTrade;
 };
 
 export type Mutation = {
@@ -511,6 +522,8 @@ export type ResolversTypes = ResolversObject<{
   InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
   MacdSeries: ResolverTypeWrapper<MacdSeries>;
   MarketTrade: ResolverTypeWrapper<TapeTrade>;
+  MarketTradeConnection: ResolverTypeWrapper<Omit<MarketTradeConnection, 'edges'> & { edges: Array<ResolversTypes['MarketTradeEdge']> }>;
+  MarketTradeEdge: ResolverTypeWrapper<Omit<MarketTradeEdge, 'node'> & { node: ResolversTypes['MarketTrade'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderBookSnapshot: ResolverTypeWrapper<Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversTypes['Instrument'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -539,6 +552,8 @@ export type ResolversParentTypes = ResolversObject<{
   InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
   MacdSeries: MacdSeries;
   MarketTrade: TapeTrade;
+  MarketTradeConnection: Omit<MarketTradeConnection, 'edges'> & { edges: Array<ResolversParentTypes['MarketTradeEdge']> };
+  MarketTradeEdge: Omit<MarketTradeEdge, 'node'> & { node: ResolversParentTypes['MarketTrade'] };
   Mutation: Record<PropertyKey, never>;
   OrderBookSnapshot: Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversParentTypes['Instrument'] };
   PageInfo: PageInfo;
@@ -600,7 +615,7 @@ export type InstrumentResolvers<ContextType = MarketDataContext, ParentType exte
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tickSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
-  trades?: Resolver<Array<ResolversTypes['MarketTrade']>, ParentType, ContextType, RequireFields<InstrumentTradesArgs, 'first'>>;
+  trades?: Resolver<ResolversTypes['MarketTradeConnection'], ParentType, ContextType, RequireFields<InstrumentTradesArgs, 'first'>>;
 }>;
 
 export type InstrumentConnectionResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['InstrumentConnection'] = ResolversParentTypes['InstrumentConnection']> = ResolversObject<{
@@ -624,6 +639,16 @@ export type MarketTradeResolvers<ContextType = MarketDataContext, ParentType ext
   executedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type MarketTradeConnectionResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['MarketTradeConnection'] = ResolversParentTypes['MarketTradeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MarketTradeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type MarketTradeEdgeResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['MarketTradeEdge'] = ResolversParentTypes['MarketTradeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MarketTrade'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -695,6 +720,8 @@ export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
   MacdSeries?: MacdSeriesResolvers<ContextType>;
   MarketTrade?: MarketTradeResolvers<ContextType>;
+  MarketTradeConnection?: MarketTradeConnectionResolvers<ContextType>;
+  MarketTradeEdge?: MarketTradeEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrderBookSnapshot?: OrderBookSnapshotResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
