@@ -52,8 +52,9 @@ const DIRECT_POSITION_ACCOUNTS = 1 << 18;
 
 /**
  * Pre-trade risk state of a shard: per account its limits and open order count, per (account,
- * symbol) its filled position and the open quantity of its resting buy and sell orders, so a
- * new order is checked against its worst case (everything open on its side fills) in O(1).
+ * symbol) its filled position and the open quantity and number of its resting buy and sell
+ * orders, so a new order is checked against its worst case (everything open on its side fills)
+ * in O(1), and CANCEL_ALL reads no more of a book than the account's orders span.
  */
 export class PreTradeRisk {
   private accountIndex = new IdIndex(256);
@@ -74,6 +75,9 @@ export class PreTradeRisk {
   net = new Float64Array(256);
   openBuy = new Float64Array(256);
   openSell = new Float64Array(256);
+  /** Number of resting buy / sell orders, exact (CANCEL_ALL skips a side by it and stops at the last). */
+  openBuyOrders = new Int32Array(256);
+  openSellOrders = new Int32Array(256);
   positionAccount = new Int32Array(256);
   positionSymbol = new Int32Array(256);
   positionCount = 0;
@@ -148,12 +152,16 @@ export class PreTradeRisk {
       this.net = growF64(this.net, position * 2);
       this.openBuy = growF64(this.openBuy, position * 2);
       this.openSell = growF64(this.openSell, position * 2);
+      this.openBuyOrders = growI32(this.openBuyOrders, position * 2);
+      this.openSellOrders = growI32(this.openSellOrders, position * 2);
       this.positionAccount = growI32(this.positionAccount, position * 2);
       this.positionSymbol = growI32(this.positionSymbol, position * 2);
     }
     this.net[position] = 0;
     this.openBuy[position] = 0;
     this.openSell[position] = 0;
+    this.openBuyOrders[position] = 0;
+    this.openSellOrders[position] = 0;
     this.positionAccount[position] = account;
     this.positionSymbol[position] = symbol;
     if (direct) {
@@ -245,8 +253,13 @@ export class PreTradeRisk {
     const account = orders.accountIndex(order);
     const position = orders.positionIndex(order);
     this.openOrders[account] = this.openOrders[account]! + 1;
-    if (orders.side(order) === Side.BUY) this.openBuy[position] = this.openBuy[position]! + orders.leaves(order);
-    else this.openSell[position] = this.openSell[position]! + orders.leaves(order);
+    if (orders.side(order) === Side.BUY) {
+      this.openBuy[position] = this.openBuy[position]! + orders.leaves(order);
+      this.openBuyOrders[position] = this.openBuyOrders[position]! + 1;
+    } else {
+      this.openSell[position] = this.openSell[position]! + orders.leaves(order);
+      this.openSellOrders[position] = this.openSellOrders[position]! + 1;
+    }
   }
 
   /** A resting order leaves the book with its open quantity. */
@@ -254,8 +267,13 @@ export class PreTradeRisk {
     const account = orders.accountIndex(order);
     const position = orders.positionIndex(order);
     this.openOrders[account] = this.openOrders[account]! - 1;
-    if (orders.side(order) === Side.BUY) this.openBuy[position] = this.openBuy[position]! - orders.leaves(order);
-    else this.openSell[position] = this.openSell[position]! - orders.leaves(order);
+    if (orders.side(order) === Side.BUY) {
+      this.openBuy[position] = this.openBuy[position]! - orders.leaves(order);
+      this.openBuyOrders[position] = this.openBuyOrders[position]! - 1;
+    } else {
+      this.openSell[position] = this.openSell[position]! - orders.leaves(order);
+      this.openSellOrders[position] = this.openSellOrders[position]! - 1;
+    }
   }
 
   /** The fill being applied (`OrderPool.fillQuantity`) to the order; `resting` when it was on the book (its open quantity shrinks too). */

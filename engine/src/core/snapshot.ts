@@ -16,7 +16,8 @@ import type { ShardState } from './shardState.js';
  *   orders   resting orders, per symbol bids then asks, each in priority order: orderId,
  *            accountId, symbolId, side, orderType, stpMode, price, leaves, filled
  *
- * Open order counts and open quantities are not stored: re-resting the orders rebuilds them.
+ * Open order counts (per account, and per position and side) and open quantities are not
+ * stored: re-resting the orders rebuilds them.
  */
 export const SNAPSHOT_VERSION = 1;
 const HEADER = 12;

@@ -158,17 +158,22 @@ export function checkBookInvariants(shard: Shard): void {
   checkRiskBookkeeping(shard);
 }
 
-/** Throws when the risk tables' open order counts or open quantities differ from the books. */
-function checkRiskBookkeeping(shard: Shard): void {
+/**
+ * Throws when the risk tables' open order counts (per account, per account × symbol × side) or
+ * open quantities differ from a recount of the books' resting orders.
+ */
+export function checkRiskBookkeeping(shard: Shard): void {
   const risk = shard.state.risk;
   const openOrders = new Map<number, number>();
   const openQuantity = new Map<string, number>();
+  const openOrdersOnSide = new Map<string, number>();
   for (const symbolId of shard.symbolIds()) {
     for (const side of [Side.BUY, Side.SELL] as const) {
       for (const o of shard.restingOrders(symbolId, side)) {
         openOrders.set(o.accountId, (openOrders.get(o.accountId) ?? 0) + 1);
         const key = `${o.accountId}/${symbolId}/${side}`;
         openQuantity.set(key, (openQuantity.get(key) ?? 0) + o.leaves);
+        openOrdersOnSide.set(key, (openOrdersOnSide.get(key) ?? 0) + 1);
       }
     }
   }
@@ -180,5 +185,7 @@ function checkRiskBookkeeping(shard: Shard): void {
     const prefix = `${risk.accountIds[risk.positionAccount[p]!]}/${shard.state.symbolIds[risk.positionSymbol[p]!]}`;
     if (risk.openBuy[p] !== (openQuantity.get(`${prefix}/${Side.BUY}`) ?? 0)) throw new Error(`${prefix}: open buy ${risk.openBuy[p]} counted`);
     if (risk.openSell[p] !== (openQuantity.get(`${prefix}/${Side.SELL}`) ?? 0)) throw new Error(`${prefix}: open sell ${risk.openSell[p]} counted`);
+    if (risk.openBuyOrders[p] !== (openOrdersOnSide.get(`${prefix}/${Side.BUY}`) ?? 0)) throw new Error(`${prefix}: ${risk.openBuyOrders[p]} open buy orders counted`);
+    if (risk.openSellOrders[p] !== (openOrdersOnSide.get(`${prefix}/${Side.SELL}`) ?? 0)) throw new Error(`${prefix}: ${risk.openSellOrders[p]} open sell orders counted`);
   }
 }
