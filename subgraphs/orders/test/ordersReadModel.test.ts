@@ -198,7 +198,7 @@ describe('an engine order id seen again for another user', () => {
       price: '100',
       quantity: '10',
       filledQuantity: '0',
-      averagePrice: null,
+      average: null,
       rejectReason: null,
       at: new Date(),
     } as const;

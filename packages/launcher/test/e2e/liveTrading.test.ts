@@ -80,6 +80,12 @@ describe('live trading through the gateway', () => {
     const quotes = subscribeAs(trader).iterate<QuoteUpdate>({
       query: 'subscription { quotes(symbols: ["NVDA"]) { instrument { symbol } quote { last } } }',
     });
+    // Opened first, so it is live upstream by the time the order updates are (polled below).
+    const trades = subscribeAs(trader).iterate<{
+      myTrades: { side: string | null; price: string; quantity: string };
+    }>({
+      query: 'subscription { myTrades { side price quantity } }',
+    });
     const updates = subscribeAs(trader).iterate<OrderUpdate>({
       query: 'subscription { myOrderUpdates { id status filledQuantity instrument { symbol name } } }',
     });
@@ -140,6 +146,9 @@ describe('live trading through the gateway', () => {
       break;
     }
     await updates.return?.();
+    // The trader's side of the fill, from the event: the taker's own row may not be written yet.
+    expect((await nextData(trades)).myTrades).toEqual({ side: 'BUY', price: '130', quantity: '2' });
+    await trades.return?.();
 
     // The trade moved the market: the quote stream shows it as the last price.
     for (;;) {

@@ -69,7 +69,7 @@ export async function placeOrder(
     price,
     quantity,
     filledQuantity: '0',
-    averagePrice: null,
+    average: null,
     rejectReason: rejection.reason,
     sequence: 0,
     at,

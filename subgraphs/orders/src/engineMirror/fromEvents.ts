@@ -1,6 +1,7 @@
 import { Decimal, type OrderStatus } from '@mib/db';
 import type { EventOf, OrderState, TradingEvent } from '@mib/events';
-import type { MirroredOrder } from './orderState.js';
+import type { FillsBefore } from './fromReport.js';
+import type { FillsAverage, MirroredOrder } from './orderState.js';
 
 type OrderEvent = Extract<TradingEvent, { type: `order.${string}` }>;
 type OrderStateEvent = Exclude<OrderEvent, EventOf<'order.rejected'>>;
@@ -22,26 +23,40 @@ function statusAfter(event: OrderStateEvent): OrderStatus {
   }
 }
 
-/** Average fill price after one more fill, from the average and filled quantity before it. */
-export function averageAfterFill(
-  before: { averagePrice: Decimal | null; filledQuantity: Decimal },
-  fill: { price: string; quantity: string },
-): string {
-  const filled = before.filledQuantity.plus(fill.quantity);
-  const notional = (before.averagePrice ?? new Decimal(0))
-    .times(before.filledQuantity)
-    .plus(new Decimal(fill.price).times(fill.quantity));
-  return filled.isZero() ? fill.price : notional.dividedBy(filled).toDecimalPlaces(8).toFixed();
+type FillEvent = EventOf<'order.partially_filled' | 'order.filled'>;
+
+export const isFillEvent = (event: OrderStateEvent): event is FillEvent =>
+  event.type === 'order.partially_filled' || event.type === 'order.filled';
+
+/**
+ * The order's average after the fill `event` reports, from the `stored` one: exact only when the
+ * stored average covers exactly the fills before this one (its quantity is the event's filled
+ * quantity less the fill). Null, leaving the stored average alone, when it covers this fill
+ * already (a redelivery, or the command that made the fill mirrored it first) or misses fills
+ * before it (their prices are not in this event).
+ */
+export function averageAfterFill(stored: FillsBefore | null, { payload }: FillEvent): FillsAverage | null {
+  const before = new Decimal(payload.filledQuantity).minus(payload.lastFillQuantity);
+  const priced = stored?.pricedQuantity ?? new Decimal(0);
+  if (!priced.equals(before) || (stored?.averagePrice != null && stored.pricedQuantity === null)) return null;
+  const filled = before.plus(payload.lastFillQuantity);
+  const notional = (stored?.averagePrice ?? new Decimal(0))
+    .times(before)
+    .plus(new Decimal(payload.lastFillPrice).times(payload.lastFillQuantity));
+  const price = filled.isZero()
+    ? payload.lastFillPrice
+    : notional.dividedBy(filled).toDecimalPlaces(8).toFixed();
+  return { price, quantity: filled.toFixed() };
 }
 
 /**
  * The mirrored state an order event describes. `instrumentId` comes from the catalogue (events
- * name symbols); `averagePrice` is the caller's, computed from the stored row for fills.
+ * name symbols); `average` is the caller's, computed from the stored row for fills.
  */
 export function mirrorOfEvent(
   event: OrderStateEvent,
   instrumentId: string,
-  averagePrice: string | null,
+  average: FillsAverage | null,
 ): MirroredOrder {
   const state: OrderState = event.payload;
   return {
@@ -54,7 +69,7 @@ export function mirrorOfEvent(
     price: state.price,
     quantity: state.quantity,
     filledQuantity: state.filledQuantity,
-    averagePrice,
+    average,
     rejectReason: null,
     sequence: event.sequence,
     at: new Date(event.occurredAt),

@@ -13,11 +13,21 @@ export interface MirroredOrder {
   readonly quantity: string;
   readonly filledQuantity: string;
   /** Known for a mirror built from fills; null leaves the stored average alone. */
-  readonly averagePrice: string | null;
+  readonly average: FillsAverage | null;
   readonly rejectReason: string | null;
   /** Shard sequence of the engine event this state comes from. */
   readonly sequence: number;
   readonly at: Date;
+}
+
+/**
+ * The volume-weighted price of an order's fills up to `quantity` filled. An order's filled
+ * quantity only grows, so of two averages the one over more quantity is the newer.
+ */
+export interface FillsAverage {
+  /** Decimal strings, exact. */
+  readonly price: string;
+  readonly quantity: string;
 }
 
 /** The engine's status names (`OPEN`, `PARTIALLY_FILLED`, …) mapped onto ours. */

@@ -4,6 +4,13 @@ import type { InstrumentCatalog, LiveEvents } from '@mib/subgraph-kit';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
 import { isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
 
+/**
+ * A trade as the `myTrades` stream delivers it: its row as the read model will hold it, plus the
+ * accounts of both sides from the event, since the taker's row is usually not written yet when
+ * the event arrives (its placeOrder mirrors after the engine answers).
+ */
+export type LiveTrade = Trade & { readonly buyerId: string | null; readonly sellerId: string | null };
+
 type OrderStateEvent = Exclude<Extract<TradingEvent, { type: `order.${string}` }>, EventOf<'order.rejected'>>;
 
 const isOrderStateEvent = (event: TradingEvent): event is OrderStateEvent =>
@@ -28,7 +35,7 @@ export class LiveOrders {
     );
   }
 
-  trades(userId: string): AsyncIterableIterator<{ myTrades: Trade }> {
+  trades(userId: string): AsyncIterableIterator<{ myTrades: LiveTrade }> {
     return this.live.stream(
       (event) =>
         event.type === 'trade' &&
@@ -43,7 +50,7 @@ export class LiveOrders {
     const id = orderIdOf(state.engineOrderId);
     const stored = await this.prisma.order.findUnique({
       where: { id },
-      select: { averagePrice: true, createdAt: true, engineSequence: true },
+      select: { averagePrice: true, pricedQuantity: true, createdAt: true, engineSequence: true },
     });
     const current = stored !== null && stored.engineSequence >= BigInt(event.sequence);
     return {
@@ -57,6 +64,7 @@ export class LiveOrders {
       quantity: new Decimal(state.quantity),
       filledQuantity: new Decimal(state.filledQuantity),
       averagePrice: current ? stored.averagePrice : null,
+      pricedQuantity: current ? stored.pricedQuantity : null,
       rejectReason: null,
       engineOrderId: BigInt(state.engineOrderId),
       engineSequence: BigInt(event.sequence),
@@ -65,7 +73,7 @@ export class LiveOrders {
     };
   }
 
-  private async tradeOf(event: EventOf<'trade'>): Promise<Trade> {
+  private async tradeOf(event: EventOf<'trade'>): Promise<LiveTrade> {
     const { taker, maker, aggressorSide } = event.payload;
     const instrument = await this.catalog.bySymbolName(event.payload.symbol);
     const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
@@ -79,6 +87,8 @@ export class LiveOrders {
       executedAt: new Date(event.occurredAt),
       engineTradeId: BigInt(event.payload.tradeId),
       engineShard: event.shard,
+      buyerId: buy?.accountId ?? null,
+      sellerId: sell?.accountId ?? null,
     };
   }
 }

@@ -1,10 +1,9 @@
-import { Decimal } from '@mib/db';
 import type { EventOf, TradingEvent } from '@mib/events';
 import type { InstrumentCatalog, Transaction } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
-import { averageAfterFill, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
+import { averageAfterFill, isFillEvent, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
 
 /**
  * Applies one engine event to the orders read model (called exactly once per event by
@@ -27,25 +26,16 @@ export async function applyOrdersEvent(
     );
     return;
   }
-  let averagePrice: string | null = null;
-  if (event.type === 'order.partially_filled' || event.type === 'order.filled') {
-    const stored = await tx.order.findUnique({
-      where: { id: orderIdOf(event.payload.orderId) },
-      select: { averagePrice: true, filledQuantity: true, engineSequence: true },
-    });
-    const before =
-      stored && stored.engineSequence < BigInt(event.sequence)
-        ? stored
-        : {
-            averagePrice: null,
-            filledQuantity: new Decimal(event.payload.filledQuantity).minus(event.payload.lastFillQuantity),
-          };
-    averagePrice = averageAfterFill(before, {
-      price: event.payload.lastFillPrice,
-      quantity: event.payload.lastFillQuantity,
-    });
-  }
-  await mirrorOrder(tx, mirrorOfEvent(event, instrument.id, averagePrice));
+  const average = isFillEvent(event)
+    ? averageAfterFill(
+        await tx.order.findUnique({
+          where: { id: orderIdOf(event.payload.orderId) },
+          select: { averagePrice: true, pricedQuantity: true },
+        }),
+        event,
+      )
+    : null;
+  await mirrorOrder(tx, mirrorOfEvent(event, instrument.id, average));
 }
 
 /**
