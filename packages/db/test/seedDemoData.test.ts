@@ -154,3 +154,23 @@ describe('seedDemoData', () => {
     expect(cash.amount.toString()).toBe('1.2345');
   });
 });
+
+describe("the demo trades' owners", () => {
+  it("are their orders' users on both sides", async () => {
+    const trades = await db.prisma.trade.findMany({
+      select: {
+        buyerUserId: true,
+        sellerUserId: true,
+        buyOrder: { select: { userId: true } },
+        sellOrder: { select: { userId: true } },
+      },
+    });
+    expect(trades.length).toBeGreaterThan(0);
+    for (const trade of trades) {
+      expect([trade.buyerUserId, trade.sellerUserId]).toEqual([
+        trade.buyOrder.userId,
+        trade.sellOrder.userId,
+      ]);
+    }
+  });
+});

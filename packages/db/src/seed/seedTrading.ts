@@ -103,6 +103,8 @@ async function seedOrderWithFills(tx: Prisma.TransactionClient, order: DemoOrder
         instrumentId,
         buyOrderId: order.side === 'BUY' ? id : counterpartyId,
         sellOrderId: order.side === 'BUY' ? counterpartyId : id,
+        buyerUserId: order.side === 'BUY' ? DEMO_TRADER_ID : DEMO_MARKET_MAKER_ID,
+        sellerUserId: order.side === 'BUY' ? DEMO_MARKET_MAKER_ID : DEMO_TRADER_ID,
         price: fill.price,
         quantity: fill.quantity,
         executedAt,

@@ -33,7 +33,8 @@ export function createUserTradesLoader(prisma: PrismaClient): UserTradesLoader {
  */
 const TRADE_COLUMNS = Prisma.sql`t.id, t.instrument_id AS "instrumentId", t.buy_order_id AS "buyOrderId",
   t.sell_order_id AS "sellOrderId", t.price, t.quantity, t.executed_at AS "executedAt",
-  t.engine_trade_id AS "engineTradeId", t.engine_shard AS "engineShard"`;
+  t.engine_trade_id AS "engineTradeId", t.engine_shard AS "engineShard",
+  t.buyer_user_id AS "buyerUserId", t.seller_user_id AS "sellerUserId"`;
 
 interface FillsQuery {
   readonly instrumentId: InstrumentFilter;
@@ -45,36 +46,34 @@ interface FillsQuery {
 
 /**
  * Up to `take` trades of each user, newest first by (executed_at, id), in one statement. A user's
- * trades are those of their orders on either side, so per user it is the union of two joins,
- * each served by indexes: the user's orders from (user_id, created_at DESC, id), their trades
- * from trades(buy_order_id) or trades(sell_order_id). Each branch keeps only its newest `take`
- * before the union (which also folds a self-trade's two rows into one). The cost grows with the
- * user's orders and trades, not with the table. A cursor is a keyset bound on (executed_at, id):
- * a cursor naming no trade gives an empty page, as Prisma's cursor does.
+ * trades are those where they are the buyer or the seller (owners copied onto the trade), so per
+ * user it is two index ranges, trades(buyer_user_id, executed_at DESC, id DESC) and the seller's
+ * twin (with instrument_id after the user when filtered), each read only as far as its newest
+ * `take` and merged in order: a page costs a few index reads however many trades the user has.
+ * A self-trade comes from the buyer's side only, so it is one row. A cursor is a keyset bound on
+ * (executed_at, id): a cursor naming no trade gives an empty page, as Prisma's cursor does.
  */
 async function loadFills(
   prisma: PrismaClient,
   userIds: readonly string[],
   { instrumentId, take, after }: FillsQuery,
 ): Promise<UserTrade[]> {
-  // On the order too: a trade has its orders' instrument, and the (user, instrument) index of
-  // orders then reads only the user's orders of that instrument.
-  const instrument = instrumentId
-    ? Prisma.sql`AND o.instrument_id = ${instrumentId}::uuid AND t.instrument_id = ${instrumentId}::uuid`
-    : Prisma.empty;
+  const instrument = instrumentId ? Prisma.sql`AND t.instrument_id = ${instrumentId}::uuid` : Prisma.empty;
   const cursor = after
     ? Prisma.sql`AND (t.executed_at, t.id) < (SELECT executed_at, id FROM orders.trades WHERE id = ${after}::uuid)`
     : Prisma.empty;
-  const side = (orderColumn: Prisma.Sql) => Prisma.sql`(
-    SELECT ${TRADE_COLUMNS}, o.user_id::text AS "userId"
-    FROM orders.orders o JOIN orders.trades t ON ${orderColumn} = o.id
-    WHERE o.user_id = owner.user_id ${instrument} ${cursor}
+  const side = (owner: Prisma.Sql, exclude: Prisma.Sql) => Prisma.sql`(
+    SELECT ${TRADE_COLUMNS}, owner.user_id::text AS "userId"
+    FROM orders.trades t
+    WHERE ${owner} = owner.user_id ${exclude} ${instrument} ${cursor}
     ORDER BY t.executed_at DESC, t.id DESC
     LIMIT ${take})`;
+  const bought = side(Prisma.sql`t.buyer_user_id`, Prisma.empty);
+  const sold = side(Prisma.sql`t.seller_user_id`, Prisma.sql`AND t.buyer_user_id <> owner.user_id`);
   return prisma.$queryRaw<UserTrade[]>`
     SELECT fills.* FROM unnest(ARRAY[${Prisma.join(userIds.map((id) => Prisma.sql`${id}::uuid`))}]) AS owner(user_id)
     CROSS JOIN LATERAL (
-      SELECT * FROM (${side(Prisma.sql`t.buy_order_id`)} UNION ${side(Prisma.sql`t.sell_order_id`)}) AS mine
+      SELECT * FROM (${bought} UNION ALL ${sold}) AS mine
       ORDER BY "executedAt" DESC, id DESC
       LIMIT ${take}
     ) AS fills

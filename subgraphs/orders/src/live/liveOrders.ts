@@ -4,13 +4,6 @@ import type { InstrumentCatalog, LiveEvents } from '@mib/subgraph-kit';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
 import { isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
 
-/**
- * A trade as the `myTrades` stream delivers it: its row as the read model will hold it, plus the
- * accounts of both sides from the event, since the taker's row is usually not written yet when
- * the event arrives (its placeOrder mirrors after the engine answers).
- */
-export type LiveTrade = Trade & { readonly buyerId: string | null; readonly sellerId: string | null };
-
 type OrderStateEvent = Exclude<Extract<TradingEvent, { type: `order.${string}` }>, EventOf<'order.rejected'>>;
 
 const isOrderStateEvent = (event: TradingEvent): event is OrderStateEvent =>
@@ -35,7 +28,7 @@ export class LiveOrders {
     );
   }
 
-  trades(userId: string): AsyncIterableIterator<{ myTrades: LiveTrade }> {
+  trades(userId: string): AsyncIterableIterator<{ myTrades: Trade }> {
     return this.live.stream(
       (event) =>
         event.type === 'trade' &&
@@ -73,7 +66,7 @@ export class LiveOrders {
     };
   }
 
-  private async tradeOf(event: EventOf<'trade'>): Promise<LiveTrade> {
+  private async tradeOf(event: EventOf<'trade'>): Promise<Trade> {
     const { taker, maker, aggressorSide } = event.payload;
     const instrument = await this.catalog.bySymbolName(event.payload.symbol);
     const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
@@ -87,8 +80,8 @@ export class LiveOrders {
       executedAt: new Date(event.occurredAt),
       engineTradeId: BigInt(event.payload.tradeId),
       engineShard: event.shard,
-      buyerId: buy?.accountId ?? null,
-      sellerId: sell?.accountId ?? null,
+      buyerUserId: buy?.accountId ?? '',
+      sellerUserId: sell?.accountId ?? '',
     };
   }
 }

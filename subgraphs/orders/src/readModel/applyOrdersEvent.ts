@@ -74,6 +74,8 @@ async function recordTrade(
       executedAt: new Date(event.occurredAt),
       engineTradeId: BigInt(event.payload.tradeId),
       engineShard: event.shard,
+      buyerUserId: buy.accountId,
+      sellerUserId: sell.accountId,
     },
   });
 }

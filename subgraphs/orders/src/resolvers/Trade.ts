@@ -3,7 +3,6 @@ import type { Trade as TradeModel } from '@mib/db';
 import { parseId } from '@mib/subgraph-kit';
 import { loadTradedOrder } from '../data/loadTradedOrder.js';
 import type { OrdersContext } from '../context.js';
-import type { LiveTrade } from '../live/liveOrders.js';
 import type { TradeResolvers } from './types.generated.js';
 
 /** One side of a trade, if the caller may see it: the counterparty's order is theirs alone. */
@@ -16,20 +15,11 @@ const visibleOrder = async ({ orderById, identity }: OrdersContext, tradeId: str
  * The caller's side of a trade. A self-trade (both orders the caller's) has none: it bought and
  * sold the same quantity, so it adds nothing to a net fill summed from BUY and SELL trades.
  */
-const callersSide = async ({ orderById, identity }: OrdersContext, trade: TradeModel | LiveTrade) => {
+const callersSide = ({ identity }: OrdersContext, trade: TradeModel) => {
   if (!identity) return null;
-  // A live trade names both accounts; a recorded one is read through its orders' rows.
-  const [buyerId, sellerId] =
-    'buyerId' in trade
-      ? [trade.buyerId, trade.sellerId]
-      : (
-          await Promise.all([
-            loadTradedOrder(orderById, trade.id, trade.buyOrderId),
-            loadTradedOrder(orderById, trade.id, trade.sellOrderId),
-          ])
-        ).map((order) => order.userId);
-  const bought = buyerId === identity.userId;
-  const sold = sellerId === identity.userId;
+  // The trade names both sides' users, so a live trade whose taker row is not written yet has one too.
+  const bought = trade.buyerUserId === identity.userId;
+  const sold = trade.sellerUserId === identity.userId;
   if (bought === sold) return null;
   return bought ? 'BUY' : 'SELL';
 };
