@@ -125,6 +125,13 @@ describe('Instrument.trades', () => {
     });
   });
 
+  it('gives an empty page for a cursor of another instrument', async () => {
+    const aapl = await tapeOf('AAPL', '(first: 1)');
+    const bitcoin = await tapeRequest('BTC-USD', '(first: 5, after: $after)', aapl.pageInfo.endCursor);
+    expect(bitcoin.errors).toBeUndefined();
+    expect(bitcoin.data?.instrumentBySymbol.trades.edges).toEqual([]);
+  });
+
   it('serves 50 trades by default and up to 1000 on request', async () => {
     const bitcoin = nodesOf(await tapeOf('BTC-USD', ''));
     expect(bitcoin).toHaveLength(50);

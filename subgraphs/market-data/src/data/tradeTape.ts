@@ -91,7 +91,8 @@ function loadTapes(
   afterId?: string,
 ): Promise<TapeRow[]> {
   const bound = afterId
-    ? Prisma.sql`AND (t.executed_at, t.id) < (SELECT executed_at, id FROM market.trades WHERE id = ${afterId}::bigint)`
+    ? // The cursor's trade must be of the same instrument: another's bounds nothing here (an empty page).
+      Prisma.sql`AND (t.executed_at, t.id) < (SELECT executed_at, id FROM market.trades WHERE id = ${afterId}::bigint AND instrument_id = listed.instrument_id)`
     : Prisma.empty;
   // `tape.id` below is the lateral's bigint (a qualified name never means an output column), so
   // the order is numeric although the row carries the id as text.
