@@ -74,8 +74,11 @@ properties="$runtime/server.properties"
 java_opts=(-Xmx"$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1
   -Dlog4j2.configurationFile="$here/log4j2.properties")
 
-# StorageTool wants a 22-character base64url cluster id (a UUID's 16 bytes).
+# StorageTool wants a 22-character base64url cluster id (a UUID's 16 bytes). One in 64 random ids
+# starts with '-', which its argument parser reads as an option ("-t: expected one argument"):
+# the first character is made a letter, which leaves a valid id.
 cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-22)"
+case "$cluster_id" in -*) cluster_id="K${cluster_id#?}" ;; esac
 java "${java_opts[@]}" -cp "$libs/*" kafka.tools.StorageTool format \
   -t "$cluster_id" -c "$properties" >"$log_file" 2>&1 \
   || { tail -n 20 "$log_file" >&2; fail "formatting storage in $data_dir failed"; }
