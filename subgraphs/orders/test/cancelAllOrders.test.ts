@@ -6,6 +6,8 @@ import { InstrumentCatalog } from '@mib/subgraph-kit';
 import { errorCodes, testIdentity } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { cancelAllOrders } from '../src/commands/cancelAllOrders.js';
+import { mirrorOrder } from '../src/data/mirrorOrder.js';
+import { mirrorOfReport, NOTHING_FILLED } from '../src/engineMirror/fromReport.js';
 import { ordersRuntimeOf } from '../src/ordersRuntime.js';
 import { cancelAllSuite } from './cancelAllClient.js';
 
@@ -113,6 +115,54 @@ describe('cancelling all of the caller’s orders', () => {
       instrument: { id: demoInstrumentId('AMZN') },
     });
     expect(await bids('AMZN')).not.toContain('170:3');
+  });
+
+  it('records an unrecorded order that had partly filled, then prices it from its placeOrder', async () => {
+    const alice = randomUUID();
+    const seller = randomUUID();
+    const engine = fixture().engine;
+    // Straight to the engine: a resting sell of 2, then Alice's buy of 5 takes it and rests 3.
+    const sell = await engine.submitOrder({
+      symbol: 'GOOGL',
+      accountId: seller,
+      side: 'SELL',
+      type: 'LIMIT',
+      price: '150',
+      quantity: '2',
+    });
+    const buy = await engine.submitOrder({
+      symbol: 'GOOGL',
+      accountId: alice,
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '150',
+      quantity: '5',
+    });
+    if (sell.kind !== 'accepted' || buy.kind !== 'accepted') throw new Error(JSON.stringify([sell, buy]));
+
+    const response = await cancelAll(alice);
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.cancelAllOrders.cancelled).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', filledQuantity: '2' }),
+    ]);
+    // Its placeOrder answers late: the order stays CANCELLED and gets the average of its fill.
+    const row = await fixture().db.prisma.order.findFirstOrThrow({ where: { userId: alice } });
+    await mirrorOrder(
+      fixture().db.prisma,
+      mirrorOfReport(buy.report, {
+        userId: alice,
+        instrumentId: row.instrumentId,
+        before: NOTHING_FILLED,
+        at: new Date(),
+      }),
+    );
+    const priced = await fixture().db.prisma.order.findUniqueOrThrow({ where: { id: row.id } });
+    expect([priced.status, priced.filledQuantity.toFixed(), priced.averagePrice?.toFixed()]).toEqual([
+      'CANCELLED',
+      '2',
+      '150',
+    ]);
   });
 
   it('cancels the orders of a halted instrument too', async () => {

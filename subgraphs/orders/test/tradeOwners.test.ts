@@ -56,3 +56,37 @@ it('records the owners of both orders on a trade from its event (the taker sells
     sellOrder: { userId: DEMO_ANALYST_ID },
   });
 });
+
+it('records the owners of the order rows when the event names other accounts (engine order ids reused)', async () => {
+  const { prisma } = fixture.db;
+  // The rows of orders 930000/930001 belong to the trader and the analyst; an engine that ran
+  // without its journal reused those ids for a trade between two other accounts.
+  const base = { requestId: null, orderType: 'LIMIT' as const, price: '60', quantity: '1', symbol: 'MSFT' };
+  const buy = { ...base, orderId: '930000', accountId: DEMO_TRADER_ID, side: 'BUY' as const };
+  const sell = { ...base, orderId: '930001', accountId: DEMO_ANALYST_ID, side: 'SELL' as const };
+  const stranger = '0000000d-0000-4000-8000-00000000000d';
+  await fixture.events.publish([
+    createEvent('order.accepted', { ...buy, filledQuantity: '0', leavesQuantity: '1' }, origin(1)),
+    createEvent('order.accepted', { ...sell, filledQuantity: '0', leavesQuantity: '1' }, origin(2)),
+    createEvent(
+      'trade',
+      {
+        tradeId: '9300001',
+        symbol: 'MSFT',
+        price: '60',
+        quantity: '1',
+        aggressorSide: 'BUY',
+        taker: { orderId: buy.orderId, accountId: stranger },
+        maker: { orderId: sell.orderId, accountId: stranger },
+      },
+      origin(3),
+    ),
+  ]);
+  const id = tradeIdOf(0, '9300001');
+  await expect.poll(() => prisma.trade.findUnique({ where: { id } }), { timeout: 15_000 }).toBeTruthy();
+  expect(await prisma.trade.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    buyerUserId: DEMO_TRADER_ID,
+    sellerUserId: DEMO_ANALYST_ID,
+  });
+  expect(fixture.logged.some((line) => line['tradeId'] === '9300001')).toBe(true);
+});

@@ -182,12 +182,21 @@ export function positionsAfterFills(orders: readonly DemoOrder[]): {
 }
 
 /** Filled quantity and volume-weighted average price of an order's fills. */
-export function fillSummary(order: DemoOrder): { filledQuantity: Decimal; averagePrice: Decimal | null } {
+export function fillSummary(order: DemoOrder): {
+  filledQuantity: Decimal;
+  averagePrice: Decimal | null;
+  /** How much of the filled quantity the average covers: all of it (null before any fill). */
+  pricedQuantity: Decimal | null;
+} {
   const filledQuantity = order.fills.reduce((sum, fill) => sum.add(fill.quantity), new Decimal(0));
-  if (filledQuantity.isZero()) return { filledQuantity, averagePrice: null };
+  if (filledQuantity.isZero()) return { filledQuantity, averagePrice: null, pricedQuantity: null };
   const notional = order.fills.reduce(
     (sum, fill) => sum.add(new Decimal(fill.price).mul(fill.quantity)),
     new Decimal(0),
   );
-  return { filledQuantity, averagePrice: notional.div(filledQuantity).toDecimalPlaces(8) };
+  return {
+    filledQuantity,
+    averagePrice: notional.div(filledQuantity).toDecimalPlaces(8),
+    pricedQuantity: filledQuantity,
+  };
 }

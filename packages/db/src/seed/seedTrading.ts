@@ -90,6 +90,7 @@ async function seedOrderWithFills(tx: Prisma.TransactionClient, order: DemoOrder
         quantity: fill.quantity,
         filledQuantity: fill.quantity,
         averagePrice: fill.price,
+        pricedQuantity: fill.quantity,
         createdAt: placedAt,
         updatedAt: executedAt,
       },

@@ -1,6 +1,6 @@
 import pMap from 'p-map';
 import { requireOwner, type Identity } from '@mib/auth';
-import { Decimal, type Order, type PrismaClient } from '@mib/db';
+import type { Order, PrismaClient } from '@mib/db';
 import type { EngineClient, OrderReport } from '@mib/engine';
 import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
@@ -77,9 +77,9 @@ export async function cancelAllOrders(
 
 /**
  * Mirrors each cancelled order's report onto its row and returns the rows' ids. An order not
- * recorded yet (its placeOrder has not answered) is recorded from the report when nothing of it
- * had filled; one that had filled is left to its placeOrder and the engine's events, since the
- * average price of its fills is not in a cancel's report.
+ * recorded yet (its placeOrder has not answered) is recorded from the report; if it had filled,
+ * its average price comes later, from its placeOrder's answer and the engine's fill events
+ * (the average has its own guard: see mirrorOrder).
  */
 async function mirrorCancelled(
   services: Services,
@@ -99,7 +99,6 @@ async function mirrorCancelled(
   const mirrors = reports.flatMap((report) => {
     const row = recorded.get(orderIdOf(report.orderId));
     const instrumentId = row?.instrumentId ?? instrumentIdOf.get(report.symbol);
-    if (row === undefined && !new Decimal(report.filledQuantity).isZero()) return [];
     if (instrumentId === undefined) return [];
     return [mirrorOfReport(report, { userId, instrumentId, before: row ?? NOTHING_FILLED, at })];
   });

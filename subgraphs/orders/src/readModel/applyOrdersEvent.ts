@@ -39,9 +39,10 @@ export async function applyOrdersEvent(
 }
 
 /**
- * A fill between two engine orders becomes a Trade between their rows. When an order's own
- * events have not been applied yet the foreign key fails, the transaction rolls back and the bus
- * delivers the trade again later: trades never reference orders that do not exist.
+ * A fill between two engine orders becomes a Trade between their rows, owned by their rows'
+ * users. When an order's own events have not been applied yet the trade fails, the transaction
+ * rolls back and the bus delivers the trade again later: trades never reference orders that do
+ * not exist.
  */
 async function recordTrade(
   event: EventOf<'trade'>,
@@ -61,21 +62,43 @@ async function recordTrade(
     return;
   }
   const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
+  const [buyOrderId, sellOrderId] = [orderIdOf(buy.orderId), orderIdOf(sell.orderId)];
+  const owners = await ownersOf(tx, [buyOrderId, sellOrderId]);
+  const [buyerUserId, sellerUserId] = [owners.get(buyOrderId), owners.get(sellOrderId)];
+  // As the foreign key would: rolled back, and delivered again once the orders are recorded.
+  if (buyerUserId === undefined || sellerUserId === undefined)
+    throw new Error(`trade ${event.payload.tradeId} of shard ${event.shard} arrived before its orders`);
+  // The rows' owners, not the event's accounts: an engine run without its journal numbers orders
+  // from 1 again, and a row keeps its first owner (mirrorOrder), so its trades must too.
+  if (buyerUserId !== buy.accountId || sellerUserId !== sell.accountId)
+    logger.warn(
+      { tradeId: event.payload.tradeId, shard: event.shard, buyOrderId, sellOrderId },
+      'trade names accounts other than its orders’ owners (engine order ids reused?): recorded for the owners',
+    );
   await tx.trade.upsert({
     where: { id: tradeIdOf(event.shard, event.payload.tradeId) },
     update: {},
     create: {
       id: tradeIdOf(event.shard, event.payload.tradeId),
       instrumentId: instrument.id,
-      buyOrderId: orderIdOf(buy.orderId),
-      sellOrderId: orderIdOf(sell.orderId),
+      buyOrderId,
+      sellOrderId,
       price: event.payload.price,
       quantity: event.payload.quantity,
       executedAt: new Date(event.occurredAt),
       engineTradeId: BigInt(event.payload.tradeId),
       engineShard: event.shard,
-      buyerUserId: buy.accountId,
-      sellerUserId: sell.accountId,
+      buyerUserId,
+      sellerUserId,
     },
   });
+}
+
+/** Owner of each of these order rows that exists, by row id (one statement). */
+async function ownersOf(tx: Transaction, orderIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await tx.order.findMany({
+    where: { id: { in: [...orderIds] } },
+    select: { id: true, userId: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.userId]));
 }

@@ -33,9 +33,9 @@ export type AmendOrderResult = OrderAmended | OrderRejected;
 export type CancelAllOrdersResult = {
   __typename?: 'CancelAllOrdersResult';
   /**
-   * The orders taken off the book, as now recorded (status CANCELLED), oldest first. One that had
-   * partly filled before its placeOrder answered is cancelled but listed only in `orders` once that
-   * placeOrder has recorded it.
+   * The orders taken off the book, as now recorded (status CANCELLED), oldest first, including one
+   * whose placeOrder had not answered yet (its averagePrice, if it had filled, follows once that
+   * placeOrder has answered).
    */
   cancelled: Array<Order>;
   /**
