@@ -26,7 +26,7 @@ export { createPageLoader, type PageKey, type PageLoader, type PageSource } from
 export { applyOnce, consumeIntoReadModel, type EventMarkSchema, type Transaction } from './readModel.js';
 export { LiveEvents, liveEventsOf, type LiveEventsOptions } from './liveEvents.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';
-export { InstrumentCatalog, type InstrumentRef } from './instrumentCatalog.js';
+export { InstrumentCatalog, unknownInstrument, type InstrumentRef } from './instrumentCatalog.js';
 export { SubscriberCount } from './subscriberCount.js';
 export { enforceAuthorizationDirectives } from './authorizationDirectives.js';
 export { callerOfRequest } from './callerVerification.js';

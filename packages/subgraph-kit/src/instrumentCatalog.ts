@@ -1,7 +1,12 @@
 import type { Instrument, PrismaClient } from '@mib/db';
+import { badUserInput } from '@mib/errors';
 
 /** What a trading domain needs to know of an instrument: its id, the engine's symbol, whether it trades. */
 export type InstrumentRef = Pick<Instrument, 'id' | 'symbol' | 'active'>;
+
+/** The error for an `instrumentId` argument of the right form that names no instrument. */
+export const unknownInstrument = (instrumentId: string) =>
+  badUserInput(`Instrument ${instrumentId} does not exist`, 'instrumentId');
 
 interface CachedInstrument {
   readonly instrument: Instrument;

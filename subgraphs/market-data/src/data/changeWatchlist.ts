@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@mib/db';
 import { badUserInput } from '@mib/errors';
+import { unknownInstrument } from '@mib/subgraph-kit';
 import { WATCHLIST_CAP } from './watchlists.js';
 
 /**
@@ -8,10 +9,6 @@ import { WATCHLIST_CAP } from './watchlists.js';
  * two-integer key space, apart from the single-key locks of migrations and the other domains.
  */
 const WATCHLIST_LOCK_CLASS = 0x57544348;
-
-/** The error for an instrument id of the right form that names no instrument. */
-export const unknownInstrument = (instrumentId: string) =>
-  badUserInput(`Instrument ${instrumentId} does not exist`, 'instrumentId');
 
 /**
  * Puts `instrumentId` at the end of `userId`'s watchlist; one already listed keeps its place.

@@ -1,8 +1,8 @@
 import { requireIdentity } from '@mib/auth';
 import { notFound } from '@mib/errors';
-import { parseId } from '@mib/subgraph-kit';
+import { parseId, unknownInstrument } from '@mib/subgraph-kit';
 import type { MarketDataContext } from '../context.js';
-import { addToWatchlist, removeFromWatchlist, unknownInstrument } from '../data/changeWatchlist.js';
+import { addToWatchlist, removeFromWatchlist } from '../data/changeWatchlist.js';
 import { instrumentsOnWatchlist } from '../data/watchlists.js';
 import type { MutationResolvers } from './types.generated.js';
 

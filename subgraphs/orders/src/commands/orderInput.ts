@@ -1,6 +1,6 @@
 import { isValidClientOrderId } from '@mib/engine';
 import { badUserInput } from '@mib/errors';
-import type { InstrumentCatalog, InstrumentRef } from '@mib/subgraph-kit';
+import { unknownInstrument, type InstrumentCatalog, type InstrumentRef } from '@mib/subgraph-kit';
 
 /** Checks that the caller named an instrument of the catalogue; an unknown one is bad input. */
 export async function knownInstrument(
@@ -8,7 +8,7 @@ export async function knownInstrument(
   instrumentId: string,
 ): Promise<InstrumentRef> {
   const instrument = await catalog.byInstrumentId(instrumentId);
-  if (!instrument) throw badUserInput(`Instrument ${instrumentId} does not exist`, 'instrumentId');
+  if (!instrument) throw unknownInstrument(instrumentId);
   return instrument;
 }
 

@@ -1,6 +1,5 @@
 import { requireOwner } from '@mib/auth';
-import { badUserInput } from '@mib/errors';
-import { pageQuery, parseId, toConnection } from '@mib/subgraph-kit';
+import { pageQuery, parseId, toConnection, unknownInstrument } from '@mib/subgraph-kit';
 import type { InstrumentOfOrderLoader } from '../data/instrumentOfOrder.js';
 import type { UserResolvers } from './types.generated.js';
 
@@ -16,8 +15,7 @@ async function instrumentFilter(
   if (instrumentId == null) return null;
   const instrument = await instrumentOf.load(parseId(instrumentId, 'instrumentId'));
   // The loader gives an instrument the catalogue does not know its id alone, without a symbol.
-  if (instrument.symbol === undefined)
-    throw badUserInput(`Instrument ${instrument.id} does not exist`, 'instrumentId');
+  if (instrument.symbol === undefined) throw unknownInstrument(instrument.id);
   return instrument.id;
 }
 
