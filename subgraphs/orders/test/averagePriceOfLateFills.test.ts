@@ -6,7 +6,8 @@ import { InstrumentCatalog } from '@mib/subgraph-kit';
 import { silentLogger } from '@mib/telemetry';
 import { mirrorOrder } from '../src/data/mirrorOrder.js';
 import { orderIdOf } from '../src/engineMirror/engineIds.js';
-import { mirrorOfReport, NOTHING_FILLED } from '../src/engineMirror/fromReport.js';
+import { NOTHING_FILLED } from '../src/engineMirror/fillsAverage.js';
+import { mirrorOfReport } from '../src/engineMirror/fromReport.js';
 import { applyOrdersEvent } from '../src/readModel/applyOrdersEvent.js';
 import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
 

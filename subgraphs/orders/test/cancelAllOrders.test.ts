@@ -7,7 +7,8 @@ import { errorCodes, testIdentity } from '@mib/subgraph-kit/testing';
 import { silentLogger } from '@mib/telemetry';
 import { cancelAllOrders } from '../src/commands/cancelAllOrders.js';
 import { mirrorOrder } from '../src/data/mirrorOrder.js';
-import { mirrorOfReport, NOTHING_FILLED } from '../src/engineMirror/fromReport.js';
+import { NOTHING_FILLED } from '../src/engineMirror/fillsAverage.js';
+import { mirrorOfReport } from '../src/engineMirror/fromReport.js';
 import { ordersRuntimeOf } from '../src/ordersRuntime.js';
 import { cancelAllSuite } from './cancelAllClient.js';
 

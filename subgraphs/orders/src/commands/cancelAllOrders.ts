@@ -7,7 +7,8 @@ import type { Logger } from '@mib/telemetry';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { ownOrdersByIds } from '../data/workingOrders.js';
 import { orderIdOf } from '../engineMirror/engineIds.js';
-import { mirrorOfReport, NOTHING_FILLED } from '../engineMirror/fromReport.js';
+import { NOTHING_FILLED } from '../engineMirror/fillsAverage.js';
+import { mirrorOfReport } from '../engineMirror/fromReport.js';
 import type { OrderCommandResult } from './orderCommandResult.js';
 import { knownInstrument } from './orderInput.js';
 

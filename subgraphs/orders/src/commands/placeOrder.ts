@@ -2,7 +2,8 @@ import type { OrderSide, OrderType, PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
 import { mirrorOrder } from '../data/mirrorOrder.js';
-import { mirrorOfReport, NOTHING_FILLED } from '../engineMirror/fromReport.js';
+import { NOTHING_FILLED } from '../engineMirror/fillsAverage.js';
+import { mirrorOfReport } from '../engineMirror/fromReport.js';
 import { isTradingOutcome, rejected, type OrderCommandResult } from './orderCommandResult.js';
 import { checkClientOrderId, checkPriceForType, checkQuantity, tradableInstrument } from './orderInput.js';
 

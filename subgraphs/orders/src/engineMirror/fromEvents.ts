@@ -1,7 +1,7 @@
 import { Decimal, type OrderStatus } from '@mib/db';
 import type { EventOf, OrderState, TradingEvent } from '@mib/events';
-import type { FillsBefore } from './fromReport.js';
-import type { FillsAverage, MirroredOrder } from './orderState.js';
+import { averageWithFills, NOTHING_FILLED, type FillsAverage, type FillsBefore } from './fillsAverage.js';
+import type { MirroredOrder } from './orderState.js';
 
 type OrderEvent = Extract<TradingEvent, { type: `order.${string}` }>;
 type OrderStateEvent = Exclude<OrderEvent, EventOf<'order.rejected'>>;
@@ -28,25 +28,10 @@ type FillEvent = EventOf<'order.partially_filled' | 'order.filled'>;
 export const isFillEvent = (event: OrderStateEvent): event is FillEvent =>
   event.type === 'order.partially_filled' || event.type === 'order.filled';
 
-/**
- * The order's average after the fill `event` reports, from the `stored` one: exact only when the
- * stored average covers exactly the fills before this one (its quantity is the event's filled
- * quantity less the fill). Null, leaving the stored average alone, when it covers this fill
- * already (a redelivery, or the command that made the fill mirrored it first) or misses fills
- * before it (their prices are not in this event).
- */
+/** The order's average after the fill `event` reports, from the `stored` one (see `averageWithFills`). */
 export function averageAfterFill(stored: FillsBefore | null, { payload }: FillEvent): FillsAverage | null {
-  const before = new Decimal(payload.filledQuantity).minus(payload.lastFillQuantity);
-  const priced = stored?.pricedQuantity ?? new Decimal(0);
-  if (!priced.equals(before) || (stored?.averagePrice != null && stored.pricedQuantity === null)) return null;
-  const filled = before.plus(payload.lastFillQuantity);
-  const notional = (stored?.averagePrice ?? new Decimal(0))
-    .times(before)
-    .plus(new Decimal(payload.lastFillPrice).times(payload.lastFillQuantity));
-  const price = filled.isZero()
-    ? payload.lastFillPrice
-    : notional.dividedBy(filled).toDecimalPlaces(8).toFixed();
-  return { price, quantity: filled.toFixed() };
+  const fill = { price: payload.lastFillPrice, quantity: payload.lastFillQuantity };
+  return averageWithFills(stored ?? NOTHING_FILLED, [fill], payload.filledQuantity);
 }
 
 /**

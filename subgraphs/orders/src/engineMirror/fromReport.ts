@@ -1,40 +1,7 @@
-import { Decimal, type OrderSide, type OrderType } from '@mib/db';
+import type { OrderSide, OrderType } from '@mib/db';
 import type { OrderReport } from '@mib/engine';
-import { statusOf, type FillsAverage, type MirroredOrder } from './orderState.js';
-
-/**
- * The average an order's row held before a command, and the filled quantity it is the average of
- * (which may trail the row's filled quantity: fills whose prices are still on their way in events).
- * An order row is one.
- */
-export interface FillsBefore {
-  readonly averagePrice: Decimal | null;
-  readonly pricedQuantity: Decimal | null;
-}
-
-/** A new order's: nothing. */
-export const NOTHING_FILLED: FillsBefore = { averagePrice: null, pricedQuantity: null };
-
-/**
- * Volume-weighted price of the order's fills after the command: its own fills (as taker, e.g. an
- * amend whose new price crosses) averaged in with `before`. Null (the stored average stays) when
- * the command filled nothing, or when `before` misses fills the engine had made (the stored
- * average lags the events), since the prices of those are not in the report.
- */
-function averageAfter(report: OrderReport, before: FillsBefore): FillsAverage | null {
-  if (report.fills.length === 0) return null;
-  if (before.averagePrice !== null && before.pricedQuantity === null) return null;
-  const priced = before.pricedQuantity ?? new Decimal(0);
-  let quantity = new Decimal(0);
-  let notional = (before.averagePrice ?? new Decimal(0)).times(priced);
-  for (const fill of report.fills) {
-    quantity = quantity.plus(fill.quantity);
-    notional = notional.plus(new Decimal(fill.price).times(fill.quantity));
-  }
-  const filled = new Decimal(report.filledQuantity);
-  if (!filled.minus(quantity).equals(priced)) return null;
-  return { price: notional.dividedBy(filled).toDecimalPlaces(8).toFixed(), quantity: filled.toFixed() };
-}
+import { averageWithFills, type FillsBefore } from './fillsAverage.js';
+import { statusOf, type MirroredOrder } from './orderState.js';
 
 /**
  * The state of an order after a command, from the engine's report. A new order's report holds
@@ -55,7 +22,8 @@ export function mirrorOfReport(
     price: report.price === '' ? null : report.price,
     quantity: report.quantity,
     filledQuantity: report.filledQuantity,
-    average: averageAfter(report, context.before),
+    // A report's fills are the command's own (as taker): a cancel's are none.
+    average: averageWithFills(context.before, report.fills, report.filledQuantity),
     rejectReason: null,
     sequence: Number(report.sequence),
     at: context.at,

@@ -1,4 +1,5 @@
 import type { OrderSide, OrderStatus, OrderType } from '@mib/db';
+import type { FillsAverage } from './fillsAverage.js';
 
 /** One order as the engine last described it, in the orders domain's terms. */
 export interface MirroredOrder {
@@ -18,16 +19,6 @@ export interface MirroredOrder {
   /** Shard sequence of the engine event this state comes from. */
   readonly sequence: number;
   readonly at: Date;
-}
-
-/**
- * The volume-weighted price of an order's fills up to `quantity` filled. An order's filled
- * quantity only grows, so of two averages the one over more quantity is the newer.
- */
-export interface FillsAverage {
-  /** Decimal strings, exact. */
-  readonly price: string;
-  readonly quantity: string;
 }
 
 /** The engine's status names (`OPEN`, `PARTIALLY_FILLED`, …) mapped onto ours. */
