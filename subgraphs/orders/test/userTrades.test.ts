@@ -203,26 +203,50 @@ describe('who may read a user’s fills', () => {
     expect(errorCodes(await userTrades(alice, testIdentity(alice, 'analyst')))).toEqual(['FORBIDDEN']);
   });
 
-  it('lets an admin read them, with both orders and no side of their own', async () => {
+  it('lets an admin read them, with both orders and the side of the user whose fills they are', async () => {
     const nodes = nodesOf(await userTrades(carol, testIdentity(randomUUID(), 'admin')));
     expect(nodes.map((node) => node.id)).toEqual(
       await newestFirst(placed.carolSellsAlice, placed.bobSellsCarol),
     );
+    expect(new Map(nodes.map((node) => [node.id, node.side]))).toEqual(
+      new Map([
+        [(await tradeOf(placed.carolSellsAlice)).id, 'SELL'],
+        [(await tradeOf(placed.bobSellsCarol)).id, 'BUY'],
+      ]),
+    );
     for (const node of nodes) {
-      expect(node.side).toBeNull();
       expect(node.buyOrder).not.toBeNull();
       expect(node.sellOrder).not.toBeNull();
     }
   });
 
-  it('tells the side on the trades of an order too', async () => {
-    const response = await subgraphRequest<{ order: { trades: { side: string | null }[] } }>(
-      fixture.subgraph.url,
-      'query($id: ID!) { order(id: $id) { trades { side } } }',
-      { id: placed.bobSellsCarol.sell },
-      testIdentity(bob),
-    );
-    expect(response.data?.order.trades).toEqual([{ side: 'SELL' }]);
+  it('gives an admin the listed user’s sides, not the admin’s own, and no side on a self-trade', async () => {
+    const sides = (nodes: TradeNode[]) => nodes.map((node) => [node.id, node.side]);
+    // Alice is an admin here and sold the trade Bob bought: under Bob's fills it is Bob's BUY.
+    const bobs = nodesOf(await userTrades(bob, testIdentity(alice, 'admin')));
+    expect(sides(bobs)).toEqual(sides(nodesOf(await userTrades(bob, testIdentity(bob)))));
+    const aliceSold = (await tradeOf(placed.aliceSellsBob)).id;
+    expect(bobs.find((node) => node.id === aliceSold)?.side).toBe('BUY');
+    const alices = nodesOf(await userTrades(alice, testIdentity(randomUUID(), 'admin')));
+    expect(sides(alices)).toEqual(sides(nodesOf(await userTrades(alice, testIdentity(alice)))));
+    const selfTrade = (await tradeOf(placed.aliceSelf)).id;
+    expect(alices.find((node) => node.id === selfTrade)?.side).toBeNull();
+  });
+
+  it('tells the caller’s side on the trades of an order, and an admin none', async () => {
+    const sidesOfOrder = async (caller: Identity) => {
+      const response = await subgraphRequest<{ order: { trades: { side: string | null }[] } }>(
+        fixture.subgraph.url,
+        'query($id: ID!) { order(id: $id) { trades { side } } }',
+        { id: placed.bobSellsCarol.sell },
+        caller,
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data?.order.trades;
+    };
+    expect(await sidesOfOrder(testIdentity(bob))).toEqual([{ side: 'SELL' }]);
+    // Not listed under a user, a trade is the caller's: Bob's side is not the admin's.
+    expect(await sidesOfOrder(testIdentity(randomUUID(), 'admin'))).toEqual([{ side: null }]);
   });
 });
 

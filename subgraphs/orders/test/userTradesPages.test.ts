@@ -168,8 +168,13 @@ describe('paging through User.trades', () => {
     );
     expect(pages.slice(0, 3).map((page) => page.pageInfo.hasNextPage)).toEqual([true, true, true]);
     expect(pages.slice(3).every((page) => page.edges.length === 0 && !page.pageInfo.hasNextPage)).toBe(true);
-    // An admin has no side in other users' trades.
-    expect(pages.flatMap((page) => page.edges.map((edge) => edge.node.side))).toEqual(Array(6).fill(null));
+    // The admin sees each trade from the side of the user it is listed under: the newest trade,
+    // Bob buying from Alice, is Alice's SELL and Bob's BUY; Carol only buys.
+    expect(pages.slice(0, 3).map((page) => page.edges.map((edge) => edge.node.side))).toEqual([
+      ['SELL', 'BUY'],
+      ['BUY', 'SELL'],
+      ['BUY', 'BUY'],
+    ]);
   });
 });
 

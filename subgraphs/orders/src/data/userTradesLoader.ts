@@ -5,8 +5,8 @@ import { createPageLoader, type PageLoader } from '@mib/subgraph-kit';
 export type InstrumentFilter = string | null;
 
 /**
- * A trade as listed for one user. A trade between two users is a row for each when both are
- * asked for in one batch; a self-trade is one row.
+ * A trade as listed for one user, whose side `Trade.side` then tells. A trade between two users is
+ * a row for each when both are asked for in one batch; a self-trade is one row.
  */
 export type UserTrade = Trade & { readonly userId: string };
 

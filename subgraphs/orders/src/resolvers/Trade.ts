@@ -2,6 +2,7 @@ import { mayAccess, requireOwner } from '@mib/auth';
 import type { Trade as TradeModel } from '@mib/db';
 import { parseId } from '@mib/subgraph-kit';
 import { loadTradedOrder } from '../data/loadTradedOrder.js';
+import type { UserTrade } from '../data/userTradesLoader.js';
 import type { OrdersContext } from '../context.js';
 import type { TradeResolvers } from './types.generated.js';
 
@@ -11,15 +12,21 @@ const visibleOrder = async ({ orderById, identity }: OrdersContext, tradeId: str
   return mayAccess(identity, order.userId) ? order : null;
 };
 
+/** Whether `User.trades` listed this trade, so that it names the user it was listed for. */
+const isListedForUser = (trade: TradeModel): trade is UserTrade => 'userId' in trade;
+
 /**
- * The caller's side of a trade. A self-trade (both orders the caller's) has none: it bought and
- * sold the same quantity, so it adds nothing to a net fill summed from BUY and SELL trades.
+ * The side of a trade's user: the user it was listed for under `User.trades` (whoever reads it,
+ * so an admin sees a trader's fills as the trader does), elsewhere the caller. A self-trade (both
+ * orders that user's) has none: it bought and sold the same quantity, so it adds nothing to a net
+ * fill summed from BUY and SELL trades.
  */
-const callersSide = ({ identity }: OrdersContext, trade: TradeModel) => {
-  if (!identity) return null;
+const sideOf = ({ identity }: OrdersContext, trade: TradeModel) => {
+  const userId = isListedForUser(trade) ? trade.userId : identity?.userId;
+  if (userId === undefined) return null;
   // The trade names both sides' users, so a live trade whose taker row is not written yet has one too.
-  const bought = trade.buyerUserId === identity.userId;
-  const sold = trade.sellerUserId === identity.userId;
+  const bought = trade.buyerUserId === userId;
+  const sold = trade.sellerUserId === userId;
   if (bought === sold) return null;
   return bought ? 'BUY' : 'SELL';
 };
@@ -40,5 +47,5 @@ export const Trade: TradeResolvers = {
   instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
   buyOrder: ({ id, buyOrderId }, _args, context) => visibleOrder(context, id, buyOrderId),
   sellOrder: ({ id, sellOrderId }, _args, context) => visibleOrder(context, id, sellOrderId),
-  side: (trade, _args, context) => callersSide(context, trade),
+  side: (trade, _args, context) => sideOf(context, trade),
 };

@@ -42,6 +42,7 @@ export const User: UserResolvers = {
     const userId = parseId(id);
     const page = pageQuery({ first, after });
     const filter = await instrumentFilter(instrumentOf, instrumentId);
+    // Each row names the user it is listed for, so `Trade.side` is that user's side, not the caller's.
     return toConnection(await tradesOfUser.load({ parentId: userId, filter, page }), page);
   },
 };

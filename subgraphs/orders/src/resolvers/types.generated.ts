@@ -268,10 +268,12 @@ export type Trade = {
   /** The selling order; null when it is another user's. */
   sellOrder?: Maybe<Order>;
   /**
-   * Your side of the trade: BUY when your order bought, SELL when it sold. Null when neither order
-   * is yours (an admin reading another user's trades) or both are (a self-trade, placed with
-   * selfTradePrevention NONE, which leaves your position as it was), so that the BUY quantities
-   * minus the SELL quantities of your trades are your net fill.
+   * The side of the trade's user: BUY when their order bought, SELL when it sold. Under
+   * User.trades that user is the one whose trades are listed, whoever reads them (an admin sees a
+   * trader's fills as the trader does); elsewhere (an order's trades, myTrades, a trade by
+   * reference) it is you. Null when neither order is theirs (an admin reading another's order) or
+   * both are (a self-trade, placed with selfTradePrevention NONE, which leaves the position as it
+   * was), so that the BUY quantities minus the SELL quantities of a user's trades are their net fill.
    */
   side?: Maybe<OrderSide>;
 };
@@ -299,8 +301,8 @@ export type User = {
   orders: OrderConnection;
   /**
    * This user's fills (trades in which one of their orders took part), newest first, optionally
-   * only those of one instrument (the user's own, or an admin). A self-trade is listed once. A
-   * malformed or unknown instrumentId is a BAD_USER_INPUT error.
+   * only those of one instrument (the user's own, or an admin), each with this user's side. A
+   * self-trade is listed once. A malformed or unknown instrumentId is a BAD_USER_INPUT error.
    */
   trades: TradeConnection;
 };
