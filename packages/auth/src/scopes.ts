@@ -8,6 +8,7 @@ export const SCOPES = [
   'orders:write',
   'portfolio:read',
   'risk:read',
+  'watchlist:write',
   'admin',
 ] as const;
 
@@ -18,8 +19,8 @@ export const ROLES = ['trader', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 const SCOPES_OF_ROLE: Readonly<Record<Role, readonly Scope[]>> = {
-  trader: ['market:read', 'orders:read', 'orders:write', 'portfolio:read', 'risk:read'],
-  analyst: ['market:read', 'risk:read'],
+  trader: ['market:read', 'orders:read', 'orders:write', 'portfolio:read', 'risk:read', 'watchlist:write'],
+  analyst: ['market:read', 'risk:read', 'watchlist:write'],
   admin: SCOPES,
 };
 

@@ -101,5 +101,7 @@ describe('access rules', () => {
     expect(scopesOfRole('trader')).toContain('orders:write');
     expect(scopesOfRole('analyst')).not.toContain('orders:write');
     expect(scopesOfRole('admin')).toContain('admin');
+    for (const role of ['trader', 'analyst', 'admin'] as const)
+      expect(scopesOfRole(role)).toContain('watchlist:write');
   });
 });

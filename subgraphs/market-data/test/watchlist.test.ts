@@ -79,6 +79,13 @@ async function watchlistSymbols(userId: string): Promise<string[] | undefined> {
   return response.data?._entities[0]?.watchlist.map((instrument) => instrument.symbol);
 }
 
+/** An API key of `owner` carrying only `scopes`, as the gateway vouches for one. */
+const apiKeyOf = (owner: Identity, scopes: Identity['scopes']): Identity => ({
+  ...owner,
+  scopes,
+  credential: { kind: 'apiKey', id: randomUUID() },
+});
+
 const storedEntries = (userId: string) => fixture.db.prisma.watchlistEntry.count({ where: { userId } });
 
 /** `count` spare instruments on `userId`'s list, written straight to the table. */
@@ -161,6 +168,50 @@ describe('Mutation.addToWatchlist and removeFromWatchlist', () => {
     expect(await fixture.db.prisma.watchlistEntry.count()).toBe(before);
   });
 
+  it('refuses a read-only key (market:read alone) with FORBIDDEN, leaving the list as it was', async () => {
+    const owner = testIdentity(randomUUID());
+    await change(ADD, AAPL, owner);
+    const dashboardKey = apiKeyOf(owner, ['market:read']);
+    for (const [mutation, instrumentId] of [
+      [ADD, MSFT],
+      [REMOVE, AAPL],
+    ] as const)
+      expect(await change(mutation, instrumentId, dashboardKey)).toMatchObject({
+        symbols: undefined,
+        codes: ['FORBIDDEN'],
+      });
+    expect(await watchlistSymbols(owner.userId)).toEqual(['AAPL']);
+    expect(await storedEntries(owner.userId)).toBe(1);
+  });
+
+  it('refuses watchlist:write without market:read (the mutations return the list)', async () => {
+    const owner = testIdentity(randomUUID());
+    const writeOnly = apiKeyOf(owner, ['watchlist:write']);
+    for (const mutation of [ADD, REMOVE])
+      expect(await change(mutation, AAPL, writeOnly)).toMatchObject({
+        symbols: undefined,
+        codes: ['FORBIDDEN'],
+      });
+    expect(await storedEntries(owner.userId)).toBe(0);
+  });
+
+  it('lets a key with market:read and watchlist:write change the list', async () => {
+    const owner = testIdentity(randomUUID());
+    const watchlistKey = apiKeyOf(owner, ['market:read', 'watchlist:write']);
+    expect(await change(ADD, AAPL, watchlistKey)).toEqual({ symbols: ['AAPL'], codes: [], errors: [] });
+    expect(await change(ADD, MSFT, watchlistKey)).toMatchObject({ symbols: ['AAPL', 'MSFT'], codes: [] });
+    expect(await change(REMOVE, AAPL, watchlistKey)).toMatchObject({ symbols: ['MSFT'], codes: [] });
+    expect(await watchlistSymbols(owner.userId)).toEqual(['MSFT']);
+  });
+
+  it('lets traders, analysts and admins change their own lists', async () => {
+    for (const role of ['trader', 'analyst', 'admin'] as const) {
+      const caller = testIdentity(randomUUID(), role);
+      expect(await change(ADD, EURUSD, caller)).toMatchObject({ symbols: ['EURUSD'], codes: [] });
+      expect(await change(REMOVE, EURUSD, caller)).toMatchObject({ symbols: [], codes: [] });
+    }
+  });
+
   it('answers a malformed or unknown instrument id with BAD_USER_INPUT on instrumentId, writing nothing', async () => {
     const trader = testIdentity(randomUUID());
     await change(ADD, AAPL, trader);
@@ -235,24 +286,22 @@ describe('User.watchlist', () => {
     });
   });
 
-  it('needs the market:read scope, to read the list or to change it', async () => {
+  it('needs the market:read scope: watchlist:write alone does not read it', async () => {
     const owner = testIdentity(randomUUID());
     await change(ADD, AAPL, owner);
-    const ordersOnlyKey: Identity = {
-      ...owner,
-      scopes: ['orders:read'],
-      credential: { kind: 'apiKey', id: randomUUID() },
-    };
-    const read = await subgraphRequest(
-      fixture.url,
-      WATCHLISTS,
-      { r: [{ __typename: 'User', id: owner.userId }] },
-      ordersOnlyKey,
-    );
-    expect(errorCodes(read)).toEqual(['FORBIDDEN']);
-    expect((await change(ADD, MSFT, ordersOnlyKey)).codes).toEqual(['FORBIDDEN']);
-    expect((await change(REMOVE, AAPL, ordersOnlyKey)).codes).toEqual(['FORBIDDEN']);
-    expect(await watchlistSymbols(owner.userId)).toEqual(['AAPL']);
+    const readAs = (caller: Identity) =>
+      subgraphRequest<{ _entities: { watchlist: { symbol: string }[] }[] }>(
+        fixture.url,
+        WATCHLISTS,
+        { r: [{ __typename: 'User', id: owner.userId }] },
+        caller,
+      );
+    for (const scopes of [['orders:read'], ['watchlist:write']] as const)
+      expect(errorCodes(await readAs(apiKeyOf(owner, scopes)))).toEqual(['FORBIDDEN']);
+    const dashboardKey = await readAs(apiKeyOf(owner, ['market:read']));
+    expect(dashboardKey.errors).toBeUndefined();
+    const listed = dashboardKey.data?._entities[0]?.watchlist.map((instrument) => instrument.symbol);
+    expect(listed).toEqual(['AAPL']);
   });
 
   it('loses an instrument deleted from the catalogue, on every list', async () => {

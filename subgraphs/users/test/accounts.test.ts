@@ -43,7 +43,7 @@ describe('signUp', () => {
     expect(payload).toMatchObject({
       sub: auth.user.id,
       role: 'trader',
-      scope: 'market:read orders:read orders:write portfolio:read risk:read',
+      scope: 'market:read orders:read orders:write portfolio:read risk:read watchlist:write',
       iss: 'market-intel-brain/users',
       aud: 'market-intel-brain',
     });

@@ -8,7 +8,8 @@ import type { MutationResolvers } from './types.generated.js';
 
 /**
  * The caller and the instrument a watchlist change names, checked before anything is written: a
- * malformed or unknown instrument id is bad input.
+ * malformed or unknown instrument id is bad input. `@requiresScopes(watchlist:write)` in the
+ * schema keeps read-only callers from getting this far.
  */
 async function watchlistChange(context: MarketDataContext, instrumentId: string) {
   const { userId } = requireIdentity(context.identity);

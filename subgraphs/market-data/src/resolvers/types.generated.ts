@@ -222,12 +222,13 @@ export type Mutation = {
    * Puts an instrument at the end of the signed-in user's watchlist and returns the list. One
    * already listed stays where it is (no change). A malformed or unknown instrumentId is a
    * BAD_USER_INPUT error, and so is an add to a full list (200 instruments): nothing is written.
-   * Needs market:read, as reading the list does.
+   * Needs watchlist:write besides market:read (it returns the list): a read-only key cannot
+   * change the list.
    */
   addToWatchlist: Array<Instrument>;
   /**
    * Takes an instrument off the signed-in user's watchlist and returns the list; one not listed is
-   * no change. A malformed or unknown instrumentId is a BAD_USER_INPUT error. Needs market:read.
+   * no change. A malformed or unknown instrumentId is a BAD_USER_INPUT error. Needs market:read and watchlist:write.
    */
   removeFromWatchlist: Array<Instrument>;
   /**
