@@ -10,8 +10,12 @@ import { WAIT_STRATEGY_NAMES, type WaitStrategyName } from './ring/index.js';
 const EngineEnv = z.object({
   /** gRPC port; 0 picks a free one. */
   ENGINE_PORT: z.coerce.number().int().min(0).max(65_535).default(50_052),
-  /** Bind address of the gRPC server. */
+  /** Bind address of the gRPC server and of /metrics and /health. */
   ENGINE_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Port of /metrics (Prometheus text) and /health: 9464, the conventional exporter port; 0 = a free one. */
+  ENGINE_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9_464),
+  /** Bearer token /metrics (and /health's detail) ask for; unset: open, as in development. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Worker threads; default one per spare core. */
   ENGINE_SHARDS: z.coerce.number().int().min(1).max(64).optional(),
   /** `latency` (spin long before parking) or `idle` (park almost at once). */
@@ -31,6 +35,10 @@ const EngineEnv = z.object({
 export interface EngineConfig {
   readonly port: number;
   readonly host: string;
+  /** Port of /metrics and /health (0: a free one). */
+  readonly metricsPort: number;
+  /** Bearer token /metrics asks for; undefined = open. */
+  readonly metricsToken: string | undefined;
   readonly shards: number;
   readonly waitStrategy: WaitStrategyName;
   readonly logLevel: string;
@@ -64,6 +72,8 @@ export function loadEngineConfig(env: Record<string, string | undefined> = proce
   const {
     ENGINE_PORT,
     ENGINE_HOST,
+    ENGINE_METRICS_PORT,
+    METRICS_TOKEN,
     ENGINE_SHARDS,
     ENGINE_WAIT_STRATEGY,
     ENGINE_JOURNAL_DIR,
@@ -74,6 +84,8 @@ export function loadEngineConfig(env: Record<string, string | undefined> = proce
   return {
     port: ENGINE_PORT,
     host: ENGINE_HOST,
+    metricsPort: ENGINE_METRICS_PORT,
+    metricsToken: METRICS_TOKEN,
     shards: ENGINE_SHARDS ?? defaultShardCount(),
     waitStrategy: ENGINE_WAIT_STRATEGY,
     logLevel: LOG_LEVEL,

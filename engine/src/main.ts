@@ -21,6 +21,8 @@ const eventBus = await createEventBus({ logger, kafkaBrokers: config.kafkaBroker
 const engine = await startEngine({
   port: config.port,
   host: config.host,
+  metricsPort: config.metricsPort,
+  metricsToken: config.metricsToken,
   shards: config.shards,
   waitStrategy: config.waitStrategy,
   logger,
@@ -32,6 +34,7 @@ const engine = await startEngine({
 logger.info(
   {
     port: engine.port,
+    metricsPort: engine.metricsPort,
     shards: engine.shards,
     waitStrategy: config.waitStrategy,
     journalDir: config.journalDir,

@@ -1,10 +1,17 @@
 import type { EventBus } from '@mib/events';
+import { createMetricsRegistry } from '@mib/telemetry';
 import pino, { type Logger } from 'pino';
 import { defaultShardCount } from './config.js';
 import { serveGrpc, type GrpcAdapter } from './grpc/grpcAdapter.js';
 import { DEFAULT_INSTRUMENTS, type InstrumentSpec } from './instruments.js';
 import type { WaitStrategyName } from './ring/index.js';
 import { EngineDurability } from './journal/engineDurability.js';
+import { CommandCounters } from './metrics/commandCounters.js';
+import { engineHealthChecks } from './metrics/engineHealth.js';
+import { registerEngineMetrics } from './metrics/engineMetrics.js';
+import { grpcMetricsInterceptor } from './metrics/grpcMetrics.js';
+import { journalMetrics } from './metrics/journalMetrics.js';
+import { serveMetrics, type MetricsServer } from './metrics/metricsServer.js';
 import { EventPublisher } from './publishing/eventPublisher.js';
 import { ShardedEngine } from './shard/shardedEngine.js';
 
@@ -41,11 +48,20 @@ export interface EngineOptions {
   readonly journalDir?: string;
   /** Commands per shard between snapshots when journaling. Default 100 000; 0 = never. */
   readonly snapshotEvery?: number;
+  /**
+   * Port of the HTTP endpoint serving `/metrics` (Prometheus text) and `/health` on `host`; 0
+   * picks a free one. Default none: no endpoint and no metrics registry (tests start many engines).
+   */
+  readonly metricsPort?: number | undefined;
+  /** Bearer token `/metrics` (and `/health`'s detail) ask for. Default none: open. */
+  readonly metricsToken?: string | undefined;
 }
 
 export interface RunningEngine {
   /** The bound gRPC port. */
   readonly port: number;
+  /** The bound port of `/metrics` and `/health`; undefined without `metricsPort`. */
+  readonly metricsPort: number | undefined;
   readonly shards: number;
   /** Stops serving (NOT_SERVING first), then stops the shard workers. */
   close(): Promise<void>;
@@ -55,6 +71,10 @@ export interface RunningEngine {
 export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const shards = options.shards ?? defaultShardCount();
+  const host = options.host ?? '0.0.0.0';
+  // Counted on the main thread where answers are handled; read only when /metrics is scraped.
+  const commands = new CommandCounters();
+  const registry = options.metricsPort === undefined ? undefined : createMetricsRegistry('engine');
   const durability =
     options.journalDir === undefined
       ? undefined
@@ -62,6 +82,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
           {
             dir: options.journalDir,
             ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+            timings: registry === undefined ? undefined : journalMetrics(registry),
           },
           shards,
           logger,
@@ -79,6 +100,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
   });
   let adapter: GrpcAdapter | undefined;
+  let metrics: MetricsServer | undefined;
   let closing: Promise<void> | undefined;
   /** Stops serving (NOT_SERVING first), stops the workers, then publishes what they produced. */
   const close = (): Promise<void> =>
@@ -87,6 +109,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
       await engine.stop();
       await publisher?.close();
       await durability?.close();
+      await metrics?.close();
     })());
   stopping.close = close;
   const publisher =
@@ -102,16 +125,30 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     // Snapshots wait for the publisher: one stored before the bus has its events would lose them in a crash.
     durability?.resume(engine, publisher);
     adapter = await serveGrpc(engine, {
-      host: options.host ?? '0.0.0.0',
+      host,
       port: options.port ?? 50_052,
       logger,
+      commands,
+      ...(registry === undefined ? {} : { interceptors: [grpcMetricsInterceptor(registry)] }),
     });
+    if (registry !== undefined && options.metricsPort !== undefined) {
+      registerEngineMetrics(registry, { engine, commands, publisher });
+      metrics = await serveMetrics({
+        port: options.metricsPort,
+        host,
+        registry,
+        checks: engineHealthChecks(engine, adapter),
+        metricsToken: options.metricsToken,
+      });
+      logger.info({ port: metrics.port }, 'engine /metrics and /health listening');
+    }
   } catch (error) {
     await close();
     throw error;
   }
   return {
     port: adapter.port,
+    metricsPort: metrics?.port,
     shards: engine.shardCount,
     close,
   };

@@ -31,4 +31,19 @@ describe('engine configuration', () => {
     expect(() => loadEngineConfig({ ENGINE_WAIT_STRATEGY: 'fast' })).toThrow(/ENGINE_WAIT_STRATEGY/);
     expect(() => loadEngineConfig({ ENGINE_SHARDS: '0' })).toThrow(/ENGINE_SHARDS/);
   });
+
+  it('serves /metrics on ENGINE_METRICS_PORT, 9464 by default, 0 for a free port', () => {
+    expect(loadEngineConfig({})).toMatchObject({ metricsPort: 9464, metricsToken: undefined });
+    expect(loadEngineConfig({ ENGINE_METRICS_PORT: '9100' })).toMatchObject({ metricsPort: 9100 });
+    expect(loadEngineConfig({ ENGINE_METRICS_PORT: '0' })).toMatchObject({ metricsPort: 0 });
+    expect(loadEngineConfig({ METRICS_TOKEN: 'scraper-token-0123456789' })).toMatchObject({ metricsToken: 'scraper-token-0123456789' });
+  });
+
+  it('fails naming ENGINE_METRICS_PORT or METRICS_TOKEN when invalid', () => {
+    for (const bad of ['70000', '-1', '1.5', 'metrics']) {
+      expect(() => loadEngineConfig({ ENGINE_METRICS_PORT: bad })).toThrow(EngineConfigError);
+      expect(() => loadEngineConfig({ ENGINE_METRICS_PORT: bad })).toThrow(/ENGINE_METRICS_PORT/);
+    }
+    expect(() => loadEngineConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

@@ -1,5 +1,6 @@
-import { Server, ServerCredentials, type ChannelOptions } from '@grpc/grpc-js';
+import { Server, ServerCredentials, type ChannelOptions, type ServerInterceptor } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
+import type { CommandCounters } from '../metrics/commandCounters.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
 import { HealthService } from './healthService.js';
 import { loadEngineProto, loadHealthProto } from './loadProtos.js';
@@ -13,6 +14,8 @@ export const ENGINE_SERVICE_NAME = 'mib.engine.v1.MatchingEngine';
 
 export interface GrpcAdapter {
   readonly port: number;
+  /** Whether the health service reports the server SERVING (not before start, after a shard died or on close). */
+  isServing(): boolean;
   /** Reports NOT_SERVING, then stops accepting calls and waits (up to `graceMs`) for running ones. */
   close(graceMs?: number): Promise<void>;
 }
@@ -23,17 +26,27 @@ const SERVER_OPTIONS: ChannelOptions = {
   'grpc.max_send_message_length': 64 * 1024 * 1024,
 };
 
+export interface GrpcServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly logger: Logger;
+  /** Where the handlers count commands by kind and outcome. */
+  readonly commands: CommandCounters;
+  /** Server interceptors (the metrics endpoint's per-call counter). Default none. */
+  readonly interceptors?: ServerInterceptor[];
+}
+
 /** The thin gRPC transport around the shell: engine service + grpc.health.v1 on one port. */
-export async function serveGrpc(engine: ShardedEngine, options: { host: string; port: number; logger: Logger }): Promise<GrpcAdapter> {
-  const server = new Server(SERVER_OPTIONS);
+export async function serveGrpc(engine: ShardedEngine, options: GrpcServeOptions): Promise<GrpcAdapter> {
+  const server = new Server({ ...SERVER_OPTIONS, interceptors: options.interceptors ?? [] });
   const wire = new WireMessages(engine.registry, engine.accounts);
   const logger = options.logger;
-  const streams = streamHandlers(engine, wire, logger);
+  const streams = streamHandlers(engine, wire, logger, options.commands);
   const definition = loadEngineProto().mib.engine.v1.MatchingEngine.service;
   server.addService(
     tolerantDecoding(definition),
     rejectMalformed(definition, {
-      ...unaryHandlers(engine, wire, logger),
+      ...unaryHandlers(engine, wire, logger, options.commands),
       SubmitOrders: streams.SubmitOrders,
       StreamEvents: streams.StreamEvents,
       IngestTrades: streams.IngestTrades,
@@ -50,6 +63,7 @@ export async function serveGrpc(engine: ShardedEngine, options: { host: string; 
 
   return {
     port,
+    isServing: () => health.statusOf('') === 'SERVING',
     async close(graceMs = 5_000) {
       health.setAll('NOT_SERVING');
       health.close();

@@ -3,7 +3,7 @@ import type { HealthCheckRequest__Output } from './generated/grpc/health/v1/Heal
 import type { HealthCheckResponse } from './generated/grpc/health/v1/HealthCheckResponse.js';
 import type { HealthHandlers } from './generated/grpc/health/v1/Health.js';
 
-type ServingStatus = 'SERVING' | 'NOT_SERVING';
+export type ServingStatus = 'SERVING' | 'NOT_SERVING';
 
 /**
  * grpc.health.v1 (https://github.com/grpc/grpc/blob/master/doc/health-checking.md): Check
@@ -16,6 +16,11 @@ export class HealthService {
 
   constructor(services: readonly string[]) {
     for (const service of ['', ...services]) this.statuses.set(service, 'NOT_SERVING');
+  }
+
+  /** The status of a known service name ("" = the whole server), undefined for others. */
+  statusOf(service: string): ServingStatus | undefined {
+    return this.statuses.get(service);
   }
 
   /** Sets every known service's status and tells watchers. */

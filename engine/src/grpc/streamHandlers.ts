@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { CommandField as C } from '../core/index.js';
+import { CommandField as C, CommandKind } from '../core/index.js';
+import type { CommandCounters } from '../metrics/commandCounters.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
 import { decodePrint } from './externalTrades.js';
 import type { ExternalTrade__Output } from './generated/mib/engine/v1/ExternalTrade.js';
@@ -21,13 +22,22 @@ const MAX_BATCHES_IN_FLIGHT = 32;
 /** Events buffered for a StreamEvents client before it is cut off as too slow. */
 const MAX_BUFFERED_EVENTS = 200_000;
 
-/** The streaming methods: bulk orders, the event stream, external prints. */
-export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger: Logger): StreamHandlers & { endEventStreams(): void } {
+/**
+ * The streaming methods: bulk orders, the event stream, external prints. `commands` counts the
+ * commands answered by kind and outcome: per batch for SubmitOrders, never per order.
+ */
+export function streamHandlers(
+  engine: ShardedEngine,
+  wire: WireMessages,
+  logger: Logger,
+  commands: CommandCounters,
+): StreamHandlers & { endEventStreams(): void } {
   /** Open StreamEvents calls, ended with UNAVAILABLE on shutdown (they never end by themselves). */
   const eventStreams = new Set<{ end(): void }>();
 
   /** Routes one batch; throws a status-like error for a malformed batch. */
   function submitBatch(batch: OrderBatch__Output): Promise<OrderBatchResult> {
+    commands.orderBatches++;
     const bytes = batch.orders;
     if (bytes.length % ORDER_RECORD_BYTES !== 0) throw invalid(status.INVALID_ARGUMENT, `orders must be a whole number of ${ORDER_RECORD_BYTES}-byte records, got ${bytes.length} bytes`);
     const count = bytes.length / ORDER_RECORD_BYTES;
@@ -48,14 +58,20 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
       slots[at + C.QUANTITY] = view.getFloat64(o + R.QUANTITY, true);
       slots[at + C.STP_MODE] = view.getUint8(o + R.STP_MODE);
     };
-    return engine.submitBatch(count, shardOfRecord, fill).then(({ firstOrderId, rejections }) => ({
-      batchId: batch.batchId,
-      firstOrderId: String(firstOrderId),
-      accepted: count - rejections.size,
-      rejected: rejections.size,
-      rejectIndexes: [...rejections.keys()],
-      rejectCodes: [...rejections.values()],
-    }));
+    const submitted = engine.submitBatch(count, shardOfRecord, fill);
+    submitted.catch(() => commands.add(CommandKind.SUBMIT, 'failed', count));
+    return submitted.then(({ firstOrderId, rejections }) => {
+      commands.add(CommandKind.SUBMIT, 'accepted', count - rejections.size);
+      commands.add(CommandKind.SUBMIT, 'rejected', rejections.size);
+      return {
+        batchId: batch.batchId,
+        firstOrderId: String(firstOrderId),
+        accepted: count - rejections.size,
+        rejected: rejections.size,
+        rejectIndexes: [...rejections.keys()],
+        rejectCodes: [...rejections.values()],
+      };
+    });
   }
 
   return {
@@ -196,9 +212,13 @@ export function streamHandlers(engine: ShardedEngine, wire: WireMessages, logger
         const pending = engine
           .ingestTrade(trade.symbol, print.price, print.quantity, print.aggressorSide, print.timestampMs)
           .then((reason) => {
+            commands.add(CommandKind.INGEST_TRADE, reason === 0 ? 'accepted' : 'rejected');
             if (reason === 0) accepted++;
             else fail(index, rejected(reason, `external trade ${index} on "${trade.symbol}": price "${trade.price}" quantity "${trade.quantity}"`));
-          }, (error: unknown) => fail(index, failure(error)));
+          }, (error: unknown) => {
+            commands.add(CommandKind.INGEST_TRADE, 'failed');
+            fail(index, failure(error));
+          });
         outcomes.push(pending);
       });
       call.on('end', answer);

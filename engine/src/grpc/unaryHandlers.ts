@@ -1,6 +1,7 @@
 import { status, type sendUnaryData } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { EventType, OrderType } from '../core/index.js';
+import { CommandKind, EventType, OrderType } from '../core/index.js';
+import type { CommandCounters } from '../metrics/commandCounters.js';
 import { isValidClientOrderId } from '../shard/clientOrderIds.js';
 import type { OrderOutcome } from '../shard/outcomes.js';
 import type { ShardedEngine } from '../shard/shardedEngine.js';
@@ -32,16 +33,25 @@ function levels(values: Float64Array): PriceLevel[] {
   return result;
 }
 
-/** The unary methods: decode, call the transport-free shell, encode the outcome or a status. */
-export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger: Logger): UnaryHandlers {
+/**
+ * The unary methods: decode, call the transport-free shell, encode the outcome or a status.
+ * `commands` counts each command answered, by kind and outcome (one per request).
+ */
+export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger: Logger, commands: CommandCounters): UnaryHandlers {
   /** Answers an order command: the report, or the reject status with the request's context. */
-  function answer(promise: Promise<OrderOutcome>, context: () => string, callback: sendUnaryData<OrderReport>): void {
+  function answer(kind: CommandKind, promise: Promise<OrderOutcome>, context: () => string, callback: sendUnaryData<OrderReport>): void {
     promise.then(
       (outcome) => {
-        if (outcome.lastEventType === EventType.ORDER_REJECTED) callback(rejected(outcome.reason, context(), outcome.orderId));
-        else callback(null, wire.orderReport(outcome));
+        if (outcome.lastEventType === EventType.ORDER_REJECTED) {
+          commands.add(kind, 'rejected');
+          callback(rejected(outcome.reason, context(), outcome.orderId));
+        } else {
+          commands.add(kind, 'accepted');
+          callback(null, wire.orderReport(outcome));
+        }
       },
       (error: unknown) => {
+        commands.add(kind, 'failed');
         logger.warn({ err: error }, 'order command failed');
         callback(failure(error));
       },
@@ -62,12 +72,12 @@ export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger:
       const orderType = orderTypeToSlot(r.type);
       const price = orderType === OrderType.MARKET && r.price.trim() === '' ? 0 : decimalToUnits(r.price);
       const order = { symbol: r.symbol, accountId: r.accountId, side: sideToSlot(r.side), orderType, price, quantity: decimalToUnits(r.quantity), stpMode: stpToSlot(r.stp), clientOrderId: r.clientOrderId };
-      answer(engine.submitOrder(order), () => `${instrumentContext(r.symbol)}; ${r.side} ${r.type} price "${r.price}" quantity "${r.quantity}"`, callback);
+      answer(CommandKind.SUBMIT, engine.submitOrder(order), () => `${instrumentContext(r.symbol)}; ${r.side} ${r.type} price "${r.price}" quantity "${r.quantity}"`, callback);
     },
 
     CancelOrder: (call, callback) => {
       const r = call.request;
-      answer(engine.cancelOrder(r.symbol, r.accountId, orderIdToSlot(r.orderId)), () => `order ${r.orderId} on ${r.symbol}`, callback);
+      answer(CommandKind.CANCEL, engine.cancelOrder(r.symbol, r.accountId, orderIdToSlot(r.orderId)), () => `order ${r.orderId} on ${r.symbol}`, callback);
     },
 
     CancelAllOrders: (call, callback) => {
@@ -77,10 +87,12 @@ export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger:
       engine.cancelAllOrders(accountId, symbol === '' ? undefined : symbol).then(
         (outcomes) => {
           const refusal = outcomes.find((outcome) => outcome.lastEventType === EventType.ORDER_REJECTED);
+          commands.add(CommandKind.CANCEL_ALL, refusal === undefined ? 'accepted' : 'rejected');
           if (refusal !== undefined) return callback(rejected(refusal.reason, `orders of account ${accountId}${symbol === '' ? '' : ` on ${symbol}`}`));
           callback(null, { cancelled: outcomes.map((outcome) => wire.orderReport(outcome)) });
         },
         (error: unknown) => {
+          commands.add(CommandKind.CANCEL_ALL, 'failed');
           logger.warn({ err: error }, 'cancel-all failed');
           callback(failure(error));
         },
@@ -90,7 +102,7 @@ export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger:
     AmendOrder: (call, callback) => {
       const r = call.request;
       const promise = engine.amendOrder(r.symbol, r.accountId, orderIdToSlot(r.orderId), optionalDecimalToUnits(r.newPrice), optionalDecimalToUnits(r.newQuantity));
-      answer(promise, () => `order ${r.orderId}, ${instrumentContext(r.symbol)}; new price "${r.newPrice}" new quantity "${r.newQuantity}"`, callback);
+      answer(CommandKind.AMEND, promise, () => `order ${r.orderId}, ${instrumentContext(r.symbol)}; new price "${r.newPrice}" new quantity "${r.newQuantity}"`, callback);
     },
 
     GetOrderBook: (call, callback) => {
@@ -122,8 +134,15 @@ export function unaryHandlers(engine: ShardedEngine, wire: WireMessages, logger:
         maxPosition: optionalDecimalToUnits(limits.maxPosition),
       };
       engine.setRiskLimits(limits.accountId, values).then(
-        (reason) => (reason === 0 ? callback(null, limits) : callback(rejected(reason, `limits for ${limits.accountId === '' ? 'the defaults' : `account ${limits.accountId}`}`))),
-        (error: unknown) => callback(failure(error)),
+        (reason) => {
+          commands.add(CommandKind.SET_RISK_LIMITS, reason === 0 ? 'accepted' : 'rejected');
+          if (reason === 0) callback(null, limits);
+          else callback(rejected(reason, `limits for ${limits.accountId === '' ? 'the defaults' : `account ${limits.accountId}`}`));
+        },
+        (error: unknown) => {
+          commands.add(CommandKind.SET_RISK_LIMITS, 'failed');
+          callback(failure(error));
+        },
       );
     },
 

@@ -91,6 +91,11 @@ export class EventPublisher {
     this.unsubscribe = subscription;
   }
 
+  /** The sequence up to which every event of `shard` is on the bus (the publish lag's other end). */
+  confirmedSequence(shard: number): number {
+    return this.confirmed[shard] ?? 0;
+  }
+
   /** Events waiting for the bus. */
   get backlog(): number {
     return this.queue.size;

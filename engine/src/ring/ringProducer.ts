@@ -53,6 +53,11 @@ export class RingProducer {
     return free < wanted ? free : wanted;
   }
 
+  /** Published slots the consumer has not released yet (for metrics; one atomic load). */
+  used(): number {
+    return (this.head - Atomics.load(this.control, TAIL)) | 0;
+  }
+
   /** Word offset of the k-th slot after the published head (k < the last claim). */
   offset(k: number): number {
     return ((this.head + k) & this.mask) * this.slotWords;

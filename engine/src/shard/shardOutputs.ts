@@ -1,4 +1,5 @@
 import { EVENT_SLOT_SIZE, EventField, EventType } from '../core/index.js';
+import { EventCounters } from '../metrics/eventCounters.js';
 import { ShardFailedError, type DepthSnapshot } from './engineTypes.js';
 import { EventHistory } from './eventHistory.js';
 import {
@@ -20,6 +21,8 @@ type FailableEntry = PendingEntry & { fail?(error: Error): void };
  */
 export class ShardOutputs implements ShardEventSink {
   readonly histories: readonly EventHistory[];
+  /** Events by type and rejects by reason, for the metrics endpoint. */
+  readonly counters = new EventCounters();
   /** Called once per failed shard (the gRPC adapter turns health to NOT_SERVING). */
   onShardFailure: ((shard: number, error: Error) => void) | undefined;
   private readonly pending: readonly PendingRequests[];
@@ -102,6 +105,7 @@ export class ShardOutputs implements ShardEventSink {
 
   onEvent(shard: number, slots: Float64Array, at: number): void {
     this.histories[shard]!.append(slots, at);
+    this.counters.count(slots, at);
     if (slots[at + EventField.TYPE] === EventType.QUOTE) {
       const symbolId = slots[at + EventField.SYMBOL_ID] ?? 0;
       if (symbolId > 0 && (symbolId + 1) * EVENT_SLOT_SIZE <= this.quotes.length) {

@@ -33,6 +33,13 @@ export interface ShardEventSink {
   onShardFailed(shard: number, error: Error): void;
 }
 
+/** See ShardPool.ringOccupancy. */
+export interface RingOccupancy {
+  readonly commandSlots: number;
+  readonly queuedCommands: number;
+  readonly eventSlots: number;
+}
+
 export interface ShardPoolOptions {
   readonly shards: number;
   readonly waitStrategy: WaitStrategyName;
@@ -142,6 +149,23 @@ export class ShardPool {
 
   get shardCount(): number {
     return this.workers.length;
+  }
+
+  /** Slots of one ring (each direction). */
+  get ringCapacity(): number {
+    return this.producers[0]?.capacity ?? 0;
+  }
+
+  /**
+   * What fills `shard`'s rings now: commands published and not yet taken by the worker, commands
+   * queued behind a full command ring, events not yet read here. Read by the metrics endpoint.
+   */
+  ringOccupancy(shard: number): RingOccupancy {
+    return {
+      commandSlots: this.producers[shard]?.used() ?? 0,
+      queuedCommands: this.writers[shard]?.queued ?? 0,
+      eventSlots: this.consumers[shard]?.available() ?? 0,
+    };
   }
 
   /** Starts delivering shard output to `sink`. */

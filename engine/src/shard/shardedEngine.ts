@@ -1,4 +1,5 @@
 import { CommandField as C, CommandKind, EVENT_SLOT_SIZE, MAX_SYMBOL_ID, snapshotSequence } from '../core/index.js';
+import type { EventCounters } from '../metrics/eventCounters.js';
 import { AccountDirectory } from './accountDirectory.js';
 import { ClientOrderAnswerWriter } from './clientOrderAnswers.js';
 import { CLIENT_ORDER_ID_HASH_FIELD, ClientOrderIds } from './clientOrderIds.js';
@@ -10,7 +11,7 @@ import { CancelAllEntry, CommandGroup, OrderCommandEntry, type OrderOutcome } fr
 import type { PendingEntry } from './pendingRequests.js';
 import { shardOf } from './routing.js';
 import { ShardOutputs } from './shardOutputs.js';
-import { ShardPool } from './shardPool.js';
+import { ShardPool, type RingOccupancy } from './shardPool.js';
 import {
   EngineBusyError,
   EngineStoppedError,
@@ -108,6 +109,26 @@ export class ShardedEngine {
 
   get shardCount(): number {
     return this.pool.shardCount;
+  }
+
+  /** Events by type and rejects by reason, counted as the main thread reads them. */
+  get eventCounters(): EventCounters {
+    return this.outputs.counters;
+  }
+
+  /** Slots of each ring (each direction). */
+  get ringCapacity(): number {
+    return this.pool.ringCapacity;
+  }
+
+  /** See ShardPool.ringOccupancy. */
+  ringOccupancy(shard: number): RingOccupancy {
+    return this.pool.ringOccupancy(shard);
+  }
+
+  /** Whether `shard`'s worker runs (false once it died, until the engine restarts). */
+  isShardAlive(shard: number): boolean {
+    return this.outputs.failureOf(shard) === undefined;
   }
 
   /** Each shard's retained events. */

@@ -12,7 +12,10 @@ const launcherEnvironment = z
     DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
     /** Port of the embedded PostgreSQL; 5432 is usually a system server's. */
     EMBEDDED_POSTGRES_PORT: port(54329),
-    /** Gateway port; subgraphs take the next five (4001–4005 by default; all free ports when 0). */
+    /**
+     * Gateway port; subgraphs take the next five (4001–4005 by default), the engine's /metrics and
+     * /health the sixth (4006); all free ports when 0.
+     */
     PORT: port(4000),
     HOST: z.string().default('127.0.0.1'),
     /** Kafka bootstrap brokers, comma-separated; unset = the in-process event bus. */

@@ -26,6 +26,8 @@ const subgraphsOf = (config: LauncherConfig) => [
 
 export interface RunningPlatform {
   readonly gatewayUrl: string;
+  /** The engine's Prometheus endpoint; `/health` beside it. */
+  readonly engineMetricsUrl: string;
   /** Subgraph name → its GraphQL URL (reachable, but they serve only what the gateway signs). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   stop(): Promise<void>;
@@ -73,11 +75,17 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       logger: logger.child({ service: 'engine' }),
       eventBus: events,
       journalDir: config.ENGINE_JOURNAL_DIR ?? path.join(config.DATA_DIR, 'engine-journal'),
+      // After the subgraphs' PORT + 1 … + 5; all free ports when PORT is 0.
+      metricsPort: config.PORT === 0 ? 0 : config.PORT + 6,
     });
     cleanups.push(() => engineServer.close());
     const engine = new EngineClient(`${config.HOST}:${engineServer.port}`);
     cleanups.push(async () => engine.close());
-    logger.info({ port: engineServer.port, shards: engineServer.shards }, 'engine started');
+    const engineMetricsUrl = `http://${config.HOST}:${engineServer.metricsPort}/metrics`;
+    logger.info(
+      { port: engineServer.port, shards: engineServer.shards, metricsUrl: engineMetricsUrl },
+      'engine started',
+    );
 
     const redis = config.REDIS_URL
       ? new Redis(config.REDIS_URL, { keyPrefix: config.REDIS_NAMESPACE })
@@ -111,7 +119,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       ),
     });
     cleanups.push(() => gateway.stop());
-    return { gatewayUrl: gateway.url, subgraphUrls: running.urls, stop };
+    return { gatewayUrl: gateway.url, engineMetricsUrl, subgraphUrls: running.urls, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -14,6 +14,7 @@ import { startPlatform, type RunningPlatform } from '../../src/startPlatform.js'
  */
 export interface PlatformFixture extends AsyncDisposable {
   readonly gatewayUrl: string;
+  readonly engineMetricsUrl: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly db: TestDatabase;
 }
@@ -48,6 +49,7 @@ export async function startPlatformFixture(
   }
   return {
     gatewayUrl: platform.gatewayUrl,
+    engineMetricsUrl: platform.engineMetricsUrl,
     subgraphUrls: platform.subgraphUrls,
     db,
     async [Symbol.asyncDispose]() {
