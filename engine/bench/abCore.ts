@@ -2,8 +2,11 @@
  * A/B of two versions of the core on the same simulated flow, alternating per batch of 1024
  * commands so both see the same machine load (on a shared machine, separate runs minutes apart
  * differ by more than most changes). Compare the working tree with an earlier checkout:
- *   git archive <commit> engine/src | tar -x -C /tmp/base
+ *   git archive <commit> engine/src | tar -x -C /tmp/base && echo '{"type":"module"}' > /tmp/base/engine/package.json
  *   BENCH_BASE_CORE=/tmp/base/engine/src/core/index.ts npx tsx engine/bench/abCore.ts
+ * The package.json matters: without `"type": "module"` beside it tsx compiles the other core as
+ * CommonJS, whose exports are getters, and it measures about 3× slower for that alone (checked:
+ * the same commit against itself gave base/current 3.07 without it, 1.00–1.01 with it).
  * Prints ns/command of each per run and the median ratio base/current (> 1: current is faster).
  * Env: BENCH_COMMANDS (default 1 000 000), BENCH_RUNS (default 6, the first is a warm-up),
  * BENCH_AB_LATENCY=1: time each command instead (performance.now() around each execute, as
