@@ -18,6 +18,7 @@ import { AccessTokenVerifier } from './auth/accessTokens.js';
 import { ApiKeyAuthenticator } from './auth/apiKeys.js';
 import {
   authenticateRequests,
+  countingFailures,
   createAuthenticator,
   InvalidCredentials,
   type Authenticator,
@@ -33,6 +34,7 @@ import {
   type TrustedDocumentManifest,
 } from './protection/index.js';
 import { sendCriticalPathFirst } from './criticalPathFirst.js';
+import { GatewayMetrics } from './gatewayMetrics.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
 import { sendGraphQLError } from './protection/graphqlErrorResponse.js';
 import { createSubgraphFetcher } from './subgraphFetcher.js';
@@ -84,6 +86,7 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger.child({ component: 'gateway' });
   const registry = createMetricsRegistry('gateway');
+  const metrics = new GatewayMetrics(registry);
   const subgraphUrls: Record<string, string> = {
     ...Object.fromEntries(subgraphCatalog.map((s) => [s.name, s.defaultUrl])),
     ...options.subgraphUrls,
@@ -100,7 +103,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     deduplicateQueries: options.deduplicateSubgraphQueries ?? true,
   });
   const dataSource = (name: string) =>
-    new IdentityForwardingDataSource({ url: urlOf(name), callerTokens, fetcher: subgraphFetcher.fetch });
+    new IdentityForwardingDataSource({
+      url: urlOf(name),
+      callerTokens,
+      fetcher: subgraphFetcher.fetchFor(metrics.subgraphFetches(name)),
+    });
   const serviceMap = Object.fromEntries(Object.keys(subgraphUrls).map((name) => [name, dataSource(name)]));
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -109,19 +116,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Called with each (cached) plan just before it runs.
     experimental_didResolveQueryPlan: ({ queryPlan }) => sendCriticalPathFirst(queryPlan),
   });
-  const authenticator =
+  const authenticator = countingFailures(
     options.authenticator ??
-    createAuthenticator(
-      new AccessTokenVerifier(new URL('/.well-known/jwks.json', urlOf('users'))),
-      new ApiKeyAuthenticator(new URL('/internal/api-keys/verify', urlOf('users')), callerTokens),
-      new SessionLiveness(new URL('/internal/sessions/live', urlOf('users')), callerTokens),
-    );
+      createAuthenticator(
+        new AccessTokenVerifier(new URL('/.well-known/jwks.json', urlOf('users'))),
+        new ApiKeyAuthenticator(new URL('/internal/api-keys/verify', urlOf('users')), callerTokens),
+        new SessionLiveness(new URL('/internal/sessions/live', urlOf('users')), callerTokens),
+      ),
+    metrics.authenticationFailures,
+  );
 
   const protection = createGatewayProtection<GatewayContext>({
     settings: options.protection ?? defaultProtectionSettings(options.production),
     supergraphSdl,
     trustedDocuments: options.trustedDocuments ?? loadTrustedDocuments(persistedDocumentsFile),
     logger,
+    metrics,
   });
 
   const app = express();
@@ -176,6 +186,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     sockets,
     logger,
     signCaller: (caller) => callerTokens.sign(caller),
+    delivered: metrics.subscriptionEventsDelivered,
   });
   protection.guardWebSocketUpgrades(httpServer);
   const graphqlWs = useGraphQLWs(httpServer, {
@@ -198,10 +209,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         authorization: text('authorization') ?? text('Authorization'),
         apiKey: text('apiKey') ?? text('x-api-key'),
       });
-      if (!identity) throw new InvalidCredentials('connection_init carries no credentials');
-      return identity;
+      if (identity) return identity;
+      metrics.authenticationFailures.inc({ reason: 'missing' });
+      throw new InvalidCredentials('connection_init carries no credentials', 'missing');
     },
     isCredentialError: (error) => error instanceof InvalidCredentials,
+    onConnectionClosed: (code) => metrics.connectionClosed(code),
     executeOperation: async (args, caller) => {
       const refusal = await protection.admitOperation(caller);
       if (refusal) return { errors: [refusal] };
@@ -217,6 +230,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         throw new Error('incremental delivery is not supported over WebSocket');
       return response.body.singleResult as ExecutionResult;
     },
+  });
+
+  metrics.observeLiveConnections({
+    openConnections: () => graphqlWs.connectionCount,
+    subscriptionsByField: () => subscriptions.subscribersByField(),
   });
 
   const { port } = httpServer.address() as AddressInfo;

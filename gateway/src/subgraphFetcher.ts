@@ -1,5 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, request } from 'undici';
+import type { SubgraphFetchTimers } from './gatewayMetrics.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -25,6 +26,11 @@ interface Answer {
 
 export interface SubgraphFetcher {
   readonly fetch: Fetcher;
+  /**
+   * `fetch` for one subgraph, timing each request it sends (`timers.duration` by outcome) and
+   * counting each query answered by an identical one in flight (`timers.deduplicated`).
+   */
+  fetchFor(timers: SubgraphFetchTimers): Fetcher;
   close(): Promise<void>;
 }
 
@@ -54,13 +60,31 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
     }
     return { status: response.statusCode, headers, text: await response.body.text() };
   };
+  /** One observation per request sent: the leader of deduplicated queries, never its followers. */
+  const timed = async (url: string, init: FetcherInit, timers: SubgraphFetchTimers): Promise<Answer> => {
+    const started = performance.now();
+    try {
+      const answer = await send(url, init);
+      const outcome = answer.status >= 200 && answer.status < 300 ? 'ok' : 'http_error';
+      timers.duration[outcome].observe((performance.now() - started) / 1000);
+      return answer;
+    } catch (error) {
+      timers.duration.network_error.observe((performance.now() - started) / 1000);
+      throw error;
+    }
+  };
   const inFlight = new Map<string, Promise<Answer>>();
   const deduplicate = options.deduplicateQueries ?? true;
-  const fetch: Fetcher = async (url, init = {}) => {
+  const fetchTimed = async (
+    url: string,
+    init: FetcherInit,
+    timers: SubgraphFetchTimers | undefined,
+  ): Promise<FetcherResponse> => {
     const key = deduplicate ? sharedQueryKey(url, init) : undefined;
     let answer: Promise<Answer> | undefined = key === undefined ? undefined : inFlight.get(key);
-    if (!answer) {
-      answer = send(url, init);
+    if (answer) timers?.deduplicated.inc();
+    else {
+      answer = timers ? timed(url, init, timers) : send(url, init);
       if (key !== undefined) {
         inFlight.set(key, answer);
         const forget = () => inFlight.delete(key);
@@ -71,7 +95,12 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions = {}): Sub
     // Each caller gets its own response object (and headers) over the shared text.
     return fetcherResponse(url, status, new Headers(headers), text);
   };
-  return { fetch, close: () => agent.close() };
+  const fetch: Fetcher = (url, init = {}) => fetchTimed(url, init, undefined);
+  const fetchFor =
+    (timers: SubgraphFetchTimers): Fetcher =>
+    (url, init = {}) =>
+      fetchTimed(url, init, timers);
+  return { fetch, fetchFor, close: () => agent.close() };
 }
 
 type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;

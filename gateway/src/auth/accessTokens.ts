@@ -6,7 +6,15 @@ import { isRole, isScope, type Identity } from '@mib/auth';
 export const ACCESS_TOKEN_ISSUER = 'market-intel-brain/users';
 export const ACCESS_TOKEN_AUDIENCE = 'market-intel-brain';
 
-export class InvalidAccessToken extends Error {}
+export class InvalidAccessToken extends Error {
+  constructor(
+    message: string,
+    /** Expired tokens are told apart: a client that does not refresh them is a different bug. */
+    readonly expired = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Verifies users-subgraph access tokens (EdDSA JWTs) against its published keys: signature, key
@@ -42,7 +50,7 @@ export class AccessTokenVerifier {
         requiredClaims: ['sub', 'exp', 'sid'],
       }));
     } catch (error) {
-      throw new InvalidAccessToken(describe(error));
+      throw new InvalidAccessToken(describe(error), error instanceof errors.JWTExpired);
     }
     const identity = identityOf(payload);
     this.#verified.set(token, { identity, expiresAt: (payload.exp ?? 0) * 1000 });

@@ -18,7 +18,20 @@ export interface Authenticator {
   }): Promise<Identity | null>;
 }
 
-export class InvalidCredentials extends Error {}
+/** Why credentials were refused: the label of `gateway_authentication_failures_total`. */
+export type CredentialFailure =
+  'missing' | 'expired_token' | 'invalid_token' | 'revoked_session' | 'invalid_api_key';
+
+export class InvalidCredentials extends Error {
+  constructor(
+    message: string,
+    /** What was wrong, for `gateway_authentication_failures_total` (default: an invalid token). */
+    readonly reason: CredentialFailure = 'invalid_token',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 export function createAuthenticator(
   accessTokens: AccessTokenVerifier,
@@ -35,11 +48,38 @@ export function createAuthenticator(
         const identity = await accessTokens.verify(bearer);
         // A genuine, unexpired token of a session its holder has since logged out of is refused.
         if (!(await sessions.isLive(identity.credential.id)))
-          throw new InvalidCredentials('the session of this access token has ended; sign in again');
+          throw new InvalidCredentials(
+            'the session of this access token has ended; sign in again',
+            'revoked_session',
+          );
         return identity;
       } catch (error) {
-        if (error instanceof InvalidAccessToken || error instanceof InvalidApiKey)
-          throw new InvalidCredentials(error.message, { cause: error });
+        if (error instanceof InvalidAccessToken)
+          throw new InvalidCredentials(error.message, error.expired ? 'expired_token' : 'invalid_token', {
+            cause: error,
+          });
+        if (error instanceof InvalidApiKey)
+          throw new InvalidCredentials(error.message, 'invalid_api_key', { cause: error });
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * `authenticator`, counting each refusal of credentials in `failures` by its reason, over HTTP
+ * and WebSocket alike (a check that could not be made is not a refusal and is not counted).
+ */
+export function countingFailures(
+  authenticator: Authenticator,
+  failures: { inc(labels: { reason: CredentialFailure }): void },
+): Authenticator {
+  return {
+    async authenticate(credentials) {
+      try {
+        return await authenticator.authenticate(credentials);
+      } catch (error) {
+        if (error instanceof InvalidCredentials) failures.inc({ reason: error.reason });
         throw error;
       }
     },

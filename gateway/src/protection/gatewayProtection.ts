@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { Caller } from '@mib/auth';
 import { createRateLimiter } from '@mib/rate-limit';
 import type { Logger } from '@mib/telemetry';
+import type { GatewayMetrics } from '../gatewayMetrics.js';
 import {
   operationTextCheck,
   subscriptionOperationCheck,
@@ -20,6 +21,7 @@ import { operationLimitsCheck } from './operationLimits.js';
 import { limitOperationTokens } from './operationTokens.js';
 import { redisPersistedQueryCache } from './persistedQueryCache.js';
 import type { ProtectionSettings } from './protectionConfig.js';
+import { countRefusal, refusedCheckOf } from './refusedCheck.js';
 import {
   rateLimitByAddress,
   rateLimitByCredential,
@@ -102,11 +104,20 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
   readonly supergraphSdl: string;
   readonly trustedDocuments: TrustedDocumentManifest;
   readonly logger: Logger;
+  /** Where rate-limit rejections and refused operations are counted. */
+  readonly metrics: Pick<GatewayMetrics, 'rateLimited' | 'operationsRefused'>;
 }): GatewayProtection<Context> {
   const { settings, logger } = options;
+  const refused = options.metrics.operationsRefused;
   const redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   redis?.on('error', (error) => logger.warn({ err: error }, 'gateway Redis connection error'));
-  const limiter = createRateLimiter({ redis, prefix: `${settings.redisKeyPrefix}rate-limit` });
+  const charging = {
+    limiter: createRateLimiter({ redis, prefix: `${settings.redisKeyPrefix}rate-limit` }),
+    logger,
+    rejections: options.metrics.rateLimited,
+  };
+  const checkSubscription = subscriptionOperationCheck(options);
+  const checkOperationText = operationTextCheck(settings.operationLimits.maxTokens);
   const addressOf = (request: IncomingMessage): string | null => {
     const address = clientAddressOf(request, settings.trustedProxyHops);
     return address === null ? null : clientAddressKey(address);
@@ -131,26 +142,31 @@ export function createGatewayProtection<Context extends BaseContext>(options: {
     plugins: [
       // Cheapest and most basic first, as over HTTP and for subscriptions: the cost estimate
       // is the expensive one, and runs only for an operation nothing else refused.
-      operationChecksPlugin<Context>([
-        ...(settings.trustedDocuments === 'enforce' ? [trustedDocumentsCheck(options.trustedDocuments)] : []),
-        operationLimitsCheck(settings.operationLimits),
-        costLimitCheck(options.supergraphSdl, settings.cost),
-      ]),
+      operationChecksPlugin<Context>(
+        [
+          ...(settings.trustedDocuments === 'enforce'
+            ? [trustedDocumentsCheck(options.trustedDocuments)]
+            : []),
+          operationLimitsCheck(settings.operationLimits),
+          costLimitCheck(options.supergraphSdl, settings.cost),
+        ],
+        (refusal) => refused.inc({ check: refusedCheckOf(refusal) }),
+      ),
     ],
-    checkSubscription: subscriptionOperationCheck(options),
-    checkOperationText: operationTextCheck(settings.operationLimits.maxTokens),
-    admitOperation: rateLimitOperation(limiter, settings.rateLimits, logger),
+    checkSubscription: (subscription) => countRefusal(refused, checkSubscription(subscription)),
+    checkOperationText: (query) => countRefusal(refused, checkOperationText(query)),
+    admitOperation: rateLimitOperation(charging, settings.rateLimits),
     clientAddressOf: addressOf,
-    admitConnection: rateLimitConnectionByAddress(limiter, settings.rateLimits, logger),
+    admitConnection: rateLimitConnectionByAddress(charging, settings.rateLimits),
     maxMessageBytes: settings.maxRequestBytes,
     beforeAuthentication: [
       corsForOrigins(settings.allowedOrigins),
-      rateLimitByAddress(limiter, settings.rateLimits, logger, addressOf),
+      rateLimitByAddress(charging, settings.rateLimits, addressOf),
     ],
     afterAuthentication: [
-      rateLimitByCredential(limiter, settings.rateLimits, logger),
+      rateLimitByCredential(charging, settings.rateLimits),
       ...parseRequestBody(settings.maxRequestBytes),
-      limitOperationTokens(settings.operationLimits.maxTokens),
+      limitOperationTokens(settings.operationLimits.maxTokens, () => refused.inc({ check: 'tokens' })),
       useTrustedDocuments({ manifest: options.trustedDocuments, mode: settings.trustedDocuments }),
     ],
     configureApp: (app) => {

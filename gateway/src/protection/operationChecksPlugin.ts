@@ -24,6 +24,7 @@ export type OperationCheck = (operation: ResolvedOperation) => GraphQLError | un
  */
 export function operationChecksPlugin<Context extends BaseContext>(
   checks: readonly OperationCheck[],
+  onRefusal: (refusal: GraphQLError) => void = () => undefined,
 ): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -31,7 +32,10 @@ export function operationChecksPlugin<Context extends BaseContext>(
         async didResolveOperation(operation) {
           for (const check of checks) {
             const refusal = check(operation);
-            if (refusal) throw refusal;
+            if (refusal) {
+              onRefusal(refusal);
+              throw refusal;
+            }
           }
         },
       };

@@ -34,10 +34,14 @@ export const tooManyTokensMessage = (maxTokens: number): string =>
  * 400 OPERATION_LIMIT_EXCEEDED (`limit: "tokens"`). Apollo's `parseOptions.maxTokens` stays set
  * as well, for operations that do not arrive over HTTP, but its refusal is a generic parse error.
  */
-export function limitOperationTokens(maxTokens: number): RequestHandler {
+export function limitOperationTokens(
+  maxTokens: number,
+  onRefusal: () => void = () => undefined,
+): RequestHandler {
   return (req, res, next) => {
     for (const { query } of graphqlRequestsOf(req)) {
-      if (query !== undefined && exceedsTokenLimit(query, maxTokens))
+      if (query !== undefined && exceedsTokenLimit(query, maxTokens)) {
+        onRefusal();
         return sendGraphQLError(
           res,
           400,
@@ -45,6 +49,7 @@ export function limitOperationTokens(maxTokens: number): RequestHandler {
           tooManyTokensMessage(maxTokens),
           { limit: 'tokens', max: maxTokens },
         );
+      }
     }
     next();
   };

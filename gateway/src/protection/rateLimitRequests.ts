@@ -14,7 +14,22 @@ export interface RateLimitPolicies {
   readonly apiKey: RateLimitPolicy;
 }
 
-type Bucket = { readonly key: string; readonly policy: RateLimitPolicy };
+export type RateLimitPolicyName = keyof RateLimitPolicies;
+type Charged = 'request' | 'operation' | 'connection';
+
+/** Where rejections are counted: `gateway_rate_limit_rejections_total{policy,kind}`. */
+export interface RateLimitRejections {
+  inc(labels: { policy: RateLimitPolicyName; kind: Charged }): void;
+}
+
+/** What every rate-limit check shares: the buckets' store, the log, and the rejection count. */
+export interface RateLimitCharging {
+  readonly limiter: RateLimiter;
+  readonly logger: Logger;
+  readonly rejections: RateLimitRejections;
+}
+
+type Bucket = { readonly key: string; readonly name: RateLimitPolicyName; readonly policy: RateLimitPolicy };
 
 const retryAfterSecondsOf = (decision: RateLimitDecision): number =>
   Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
@@ -24,6 +39,7 @@ const tooManyRequests = (retryAfterSeconds: number): string =>
 /** The bucket of a client address (already keyed by `clientAddressKey`: an IPv6 client's /64). */
 const addressBucket = (clientAddress: string | null, policies: RateLimitPolicies): Bucket => ({
   key: `ip:${clientAddress ?? 'unknown'}`,
+  name: 'ip',
   policy: policies.ip,
 });
 
@@ -33,9 +49,9 @@ export function credentialBucket(caller: Caller | undefined, policies: RateLimit
   if (!identity) return null;
   switch (identity.credential.kind) {
     case 'session':
-      return { key: `user:${identity.userId}`, policy: policies.user };
+      return { key: `user:${identity.userId}`, name: 'user', policy: policies.user };
     case 'apiKey':
-      return { key: `apiKey:${identity.credential.id}`, policy: policies.apiKey };
+      return { key: `apiKey:${identity.credential.id}`, name: 'apiKey', policy: policies.apiKey };
   }
 }
 
@@ -47,14 +63,13 @@ export function credentialBucket(caller: Caller | undefined, policies: RateLimit
  * limiter must not become an outage of the API.
  */
 function rateLimit(
-  limiter: RateLimiter,
-  logger: Logger,
+  charging: RateLimitCharging,
   bucketOf: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => Bucket | null,
 ): RequestHandler {
   return (req, res, next) => {
     const bucket = bucketOf(req, res);
     if (!bucket) return next();
-    charge(limiter, logger, bucket, 'request')
+    charge(charging, bucket, 'request')
       .then((retryAfterSeconds) => {
         if (retryAfterSeconds === null) return next();
         res.setHeader('Retry-After', String(retryAfterSeconds));
@@ -71,20 +86,17 @@ function rateLimit(
  * authentication, so that guessing credentials (each guess a 401) is throttled too.
  */
 export const rateLimitByAddress = (
-  limiter: RateLimiter,
+  charging: RateLimitCharging,
   policies: RateLimitPolicies,
-  logger: Logger,
   clientAddressOf: (request: IncomingMessage) => string | null,
-) => rateLimit(limiter, logger, (req) => addressBucket(clientAddressOf(req), policies));
+) => rateLimit(charging, (req) => addressBucket(clientAddressOf(req), policies));
 
 /**
  * Per user (sessions) or per API key, after authentication, which leaves the `Caller` in
  * `res.locals.caller`. Anonymous requests have only their address's bucket.
  */
-export const rateLimitByCredential = (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
-  rateLimit(limiter, logger, (_req, res) =>
-    credentialBucket(res.locals['caller'] as Caller | undefined, policies),
-  );
+export const rateLimitByCredential = (charging: RateLimitCharging, policies: RateLimitPolicies) =>
+  rateLimit(charging, (_req, res) => credentialBucket(res.locals['caller'] as Caller | undefined, policies));
 
 /**
  * The per-user or per-API-key bucket for a query or mutation that arrives on a graphql-ws
@@ -93,11 +105,11 @@ export const rateLimitByCredential = (limiter: RateLimiter, policies: RateLimitP
  * null to run the operation; a failing limiter admits, as over HTTP.
  */
 export const rateLimitOperation =
-  (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
+  (charging: RateLimitCharging, policies: RateLimitPolicies) =>
   async (caller: Caller): Promise<GraphQLError | null> => {
     const bucket = credentialBucket(caller, policies);
     if (!bucket) return null;
-    const retryAfterSeconds = await charge(limiter, logger, bucket, 'operation');
+    const retryAfterSeconds = await charge(charging, bucket, 'operation');
     if (retryAfterSeconds === null) return null;
     return new GraphQLError(tooManyRequests(retryAfterSeconds), {
       extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
@@ -111,23 +123,17 @@ export const rateLimitOperation =
  * close the connection with (4429), or null to go on; a failing limiter admits, as over HTTP.
  */
 export const rateLimitConnectionByAddress =
-  (limiter: RateLimiter, policies: RateLimitPolicies, logger: Logger) =>
+  (charging: RateLimitCharging, policies: RateLimitPolicies) =>
   async (clientAddress: string | null): Promise<string | null> => {
-    const retryAfterSeconds = await charge(
-      limiter,
-      logger,
-      addressBucket(clientAddress, policies),
-      'connection',
-    );
+    const retryAfterSeconds = await charge(charging, addressBucket(clientAddress, policies), 'connection');
     return retryAfterSeconds === null ? null : tooManyRequests(retryAfterSeconds);
   };
 
 /** Takes a token from `bucket`: null when there was one (or the limiter failed), else the seconds to wait. */
 async function charge(
-  limiter: RateLimiter,
-  logger: Logger,
+  { limiter, logger, rejections }: RateLimitCharging,
   bucket: Bucket,
-  what: 'request' | 'operation' | 'connection',
+  what: Charged,
 ): Promise<number | null> {
   let decision: RateLimitDecision;
   try {
@@ -136,5 +142,7 @@ async function charge(
     logger.error({ err: error, bucket: bucket.key }, `rate limiter failed; ${what} admitted`);
     return null;
   }
-  return decision.allowed ? null : retryAfterSecondsOf(decision);
+  if (decision.allowed) return null;
+  rejections.inc({ policy: bucket.name, kind: what });
+  return retryAfterSecondsOf(decision);
 }

@@ -2,13 +2,25 @@ import { createHash } from 'node:crypto';
 import { buildOperationContext, type ServiceMap } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Repeater } from '@repeaterjs/repeater';
-import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import {
+  getOperationAST,
+  Kind,
+  print,
+  type DocumentNode,
+  type ExecutionResult,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Caller } from '@mib/auth';
 import type { Logger } from '@mib/telemetry';
 import { clientResultOf } from './clientErrors.js';
 import { completeSubscriptionEvent, type SubscriptionExecution } from './completeSubscriptionEvent.js';
 import type { SubgraphSockets } from './subgraphSockets.js';
-import { SubscriptionHub, type SubscriptionListener, type Unsubscribe } from './subscriptionHub.js';
+import {
+  SubscriptionHub,
+  type StreamTally,
+  type SubscriptionListener,
+  type Unsubscribe,
+} from './subscriptionHub.js';
 import { SubscriptionPlanner } from './subscriptionPlanner.js';
 
 export interface FederatedSubscribeRequest {
@@ -30,6 +42,8 @@ export interface FederatedSubscriptionServices {
   readonly logger: Logger;
   /** Signs the caller token the owning subgraph verifies (`extensions.identity`). */
   readonly signCaller: (caller: Caller) => string;
+  /** Counts events delivered to clients, by subscription root field. Default: not counted. */
+  readonly delivered?: { labels(field: string): { inc(count: number): void } };
 }
 
 /**
@@ -39,6 +53,8 @@ export interface FederatedSubscriptionServices {
 export class FederatedSubscriptions {
   private readonly planner: SubscriptionPlanner;
   private readonly hub = new SubscriptionHub();
+  /** One tally per root field of the schema, made on first use. */
+  private readonly tallies = new Map<string, StreamTally>();
 
   constructor(
     supergraphSdl: string,
@@ -57,15 +73,21 @@ export class FederatedSubscriptions {
     return this.hub.size;
   }
 
-  /**
-   * Adds `listener` to the stream of `request`, opening the upstream subscription if no identical
-   * one is live. Throws (synchronously) if the operation cannot be planned.
-   */
   /** Client subscriptions being served right now. */
   get subscriberCount(): number {
     return this.hub.listenerCount;
   }
 
+  /** Client subscriptions being served right now by root field, every field of the schema listed. */
+  subscribersByField(): Map<string, number> {
+    const fields = Object.keys(this.schema.getSubscriptionType()?.getFields() ?? {});
+    return this.hub.countListenersByField(new Map(fields.map((field) => [field, 0])));
+  }
+
+  /**
+   * Adds `listener` to the stream of `request`, opening the upstream subscription if no identical
+   * one is live. Throws (synchronously) if the operation cannot be planned.
+   */
   subscribe(request: FederatedSubscribeRequest, listener: SubscriptionListener): Unsubscribe {
     const query = print(request.document);
     const node = this.planner.plan(
@@ -92,7 +114,21 @@ export class FederatedSubscriptions {
         clientResultOf(await completeSubscriptionEvent(execution, event), this.services.logger),
       );
     };
-    return this.hub.subscribe(key, open, listener);
+    return this.hub.subscribe(key, open, listener, this.tallyOf(request));
+  }
+
+  /** The tally of the request's root field (validated against the schema, so a bounded label). */
+  private tallyOf(request: FederatedSubscribeRequest): StreamTally {
+    const operation = getOperationAST(request.document, request.operationName);
+    const field = operation ? rootFieldOf(operation.selectionSet, request.document) : undefined;
+    const name = field ?? 'unknown';
+    let tally = this.tallies.get(name);
+    if (!tally) {
+      const counter = this.services.delivered?.labels(name) ?? { inc: () => undefined };
+      tally = { field: name, delivered: counter };
+      this.tallies.set(name, tally);
+    }
+    return tally;
   }
 
   /**
@@ -151,4 +187,24 @@ function completeEach(
       stop(error);
     }
   });
+}
+
+/**
+ * The name of the one root field of a subscription (graphql-js validation allows exactly one),
+ * looking through fragment spreads and inline fragments at the root.
+ */
+function rootFieldOf(selectionSet: SelectionSetNode, document: DocumentNode): string | undefined {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) return selection.name.value;
+    const inner =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.selectionSet
+        : document.definitions.find(
+            (definition) =>
+              definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+          );
+    const field = inner && 'selectionSet' in inner ? rootFieldOf(inner.selectionSet, document) : undefined;
+    if (field) return field;
+  }
+  return undefined;
 }

@@ -25,6 +25,14 @@ export interface SubscriptionListener {
 
 export type Unsubscribe = () => void;
 
+/** What a stream is of, for metrics: its root field, and a counter of events handed to listeners. */
+export interface StreamTally {
+  readonly field: string;
+  readonly delivered: { inc(count: number): void };
+}
+
+const UNTALLIED: StreamTally = { field: '', delivered: { inc: () => undefined } };
+
 /**
  * Shares one upstream subscription between every client that subscribed the same operation with
  * the same variables and caller: the primary subscription is opened once, each event is completed
@@ -47,15 +55,26 @@ export class SubscriptionHub {
     return count;
   }
 
-  /** Adds `listener` to the stream under `key`, opening it with `open` if it is not live. */
+  /** Listeners by the root field of their stream's tally, added to `counts`. */
+  countListenersByField(counts: Map<string, number>): Map<string, number> {
+    for (const stream of this.streams.values())
+      counts.set(stream.tally.field, (counts.get(stream.tally.field) ?? 0) + stream.size);
+    return counts;
+  }
+
+  /**
+   * Adds `listener` to the stream under `key`, opening it with `open` if it is not live; a new
+   * stream counts its deliveries in `tally`.
+   */
   subscribe(
     key: string,
     open: () => AsyncIterator<ExecutionResult>,
     listener: SubscriptionListener,
+    tally: StreamTally = UNTALLIED,
   ): Unsubscribe {
     let stream = this.streams.get(key);
     if (!stream) {
-      const created = new SharedStream(open(), () => {
+      const created = new SharedStream(open(), tally, () => {
         if (this.streams.get(key) === created) this.streams.delete(key);
       });
       this.streams.set(key, created);
@@ -73,6 +92,7 @@ class SharedStream {
 
   constructor(
     private readonly source: AsyncIterator<ExecutionResult>,
+    readonly tally: StreamTally,
     private readonly onFinished: () => void,
   ) {
     void this.pump();
@@ -99,7 +119,10 @@ class SharedStream {
         if (next.done || this.finished) break;
         const event = new SharedEvent(next.value);
         // A listener may remove itself (or another) while we iterate; Set iteration allows that.
-        for (const listener of this.listeners) this.deliver(listener, event);
+        let delivered = 0;
+        for (const listener of this.listeners) if (this.deliver(listener, event)) delivered++;
+        // One increment per event, not per listener: fan-out to 10,000 stays one loop of writes.
+        this.tally.delivered.inc(delivered);
       }
     } catch (error) {
       failure = error ?? new Error('subscription source failed');
@@ -111,12 +134,14 @@ class SharedStream {
   }
 
   /** A listener that throws loses its subscription, not the other listeners their event. */
-  private deliver(listener: SubscriptionListener, event: SharedEvent): void {
+  private deliver(listener: SubscriptionListener, event: SharedEvent): boolean {
     try {
       listener.next(event);
+      return true;
     } catch (error) {
       this.remove(listener);
       listener.complete(error);
+      return false;
     }
   }
 

@@ -68,7 +68,19 @@ export interface GraphQLWsOptions {
    * check that could not be made) keep an open connection. Default: every error.
    */
   readonly isCredentialError?: (error: unknown) => boolean;
+  /**
+   * Told of every closed connection with its close code: the server's when the server closed it,
+   * else the peer's (1005 none given, 1006 dropped). Default: nobody is told.
+   */
+  readonly onConnectionClosed?: (code: number) => void;
   readonly logger: Logger;
+}
+
+/** The running WebSocket endpoint. */
+export interface GraphQLWsServer {
+  /** Connections open right now, from the upgrade until the socket closed. */
+  readonly connectionCount: number;
+  close(): Promise<void>;
 }
 
 /** Ticks per re-authentication period, each checking its share of the connections. */
@@ -83,7 +95,7 @@ const TEXT_FRAME = { binary: false } as const;
  * The gateway's `graphql-transport-ws` server on `ws`: one `GraphQLWsConnection` per socket, and
  * events of shared streams written as pre-encoded frames (see `SubscriptionHub`).
  */
-export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { close(): Promise<void> } {
+export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): GraphQLWsServer {
   const logger = options.logger.child({ component: 'graphql-ws' });
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -115,6 +127,7 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
   wsServer.on('connection', (socket, request) => {
     if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
       closeSocket(socket, CloseCode.SubprotocolNotAcceptable, 'Subprotocol not acceptable');
+      socket.once('close', () => options.onConnectionClosed?.(CloseCode.SubprotocolNotAcceptable));
       return;
     }
     const clientIp = clientIpOf(request);
@@ -128,9 +141,10 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
     connections.add(connection);
     socket.on('message', (data) => connection.receive(textOf(data)));
     socket.on('pong', () => alive.add(socket));
-    socket.once('close', () => {
+    socket.once('close', (peerCode) => {
       connections.delete(connection);
       connection.closed();
+      options.onConnectionClosed?.(closedBy.get(socket) ?? peerCode);
     });
     socket.on('error', (error) => logger.debug({ err: error }, 'graphql-ws socket error'));
     alive.add(socket);
@@ -167,6 +181,9 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): { c
       : undefined;
 
   return {
+    get connectionCount() {
+      return connections.size;
+    },
     close: async () => {
       clearInterval(keepAlive);
       clearInterval(reauthentication);
@@ -202,8 +219,12 @@ function protocolSocket(socket: WebSocket, tcp: Duplex): ProtocolSocket {
   };
 }
 
+/** The code the server closed a socket with, for the metrics: the peer echoes it or not. */
+const closedBy = new WeakMap<WebSocket, number>();
+
 /** Sends a close frame, and destroys the socket if the peer does not complete the close soon. */
 function closeSocket(socket: WebSocket, code: number, reason: string): void {
+  if (!closedBy.has(socket)) closedBy.set(socket, code);
   socket.close(code, reason);
   const destroy = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
   socket.once('close', () => clearTimeout(destroy));

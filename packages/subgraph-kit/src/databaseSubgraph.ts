@@ -4,7 +4,8 @@ import type { DocumentNode } from 'graphql';
 import type { Caller, CallerTokens, Identity } from '@mib/auth';
 import type { Router } from 'express';
 import type { PrismaClient } from '@mib/db';
-import type { Logger } from '@mib/telemetry';
+import { createMetricsRegistry, type Logger } from '@mib/telemetry';
+import { ConsumerMetrics, meteredEventBus } from './consumerMetrics.js';
 import type { BackgroundTask, PlatformServices } from './platformServices.js';
 import { databaseHealthCheck } from './process.js';
 import {
@@ -61,7 +62,13 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
   return {
     name: definition.name,
     typeDefs,
-    start: async (prisma, options, services) => {
+    start: async (prisma, options, platform) => {
+      // One registry for the service, so its /metrics shows its own consumers beside its requests.
+      const metricsRegistry = createMetricsRegistry(definition.name);
+      const services = platform && {
+        ...platform,
+        events: meteredEventBus(platform.events, new ConsumerMetrics(metricsRegistry)),
+      };
       const tasks =
         services && definition.background
           ? await definition.background(prisma, services, options.logger)
@@ -73,6 +80,7 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
           resolvers: definition.resolvers as GraphQLResolverMap<Context>,
           createContext: (caller) => definition.createContext(prisma, caller.identity, services, caller),
           healthChecks: { database: databaseHealthCheck(prisma) },
+          metricsRegistry,
           ...(definition.routes
             ? { routes: definition.routes({ prisma, callerTokens: options.callerTokens, services }) }
             : {}),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Repeater } from '@repeaterjs/repeater';
 import type { EventBus, Topic, TradingEvent } from '@mib/events';
+import { unmeteredBus } from './consumerMetrics.js';
 
 /**
  * The live events behind a subgraph's subscription fields. Each subgraph process joins the bus in
@@ -86,10 +87,11 @@ const liveEventsByBus = new WeakMap<EventBus, Map<string, LiveEvents>>();
  * it, and all of them must share one bus subscription.
  */
 export function liveEventsOf(bus: EventBus, options: LiveEventsOptions): LiveEvents {
-  let byName = liveEventsByBus.get(bus);
+  const key = unmeteredBus(bus);
+  let byName = liveEventsByBus.get(key);
   if (!byName) {
     byName = new Map();
-    liveEventsByBus.set(bus, byName);
+    liveEventsByBus.set(key, byName);
   }
   let live = byName.get(options.name);
   if (!live) {

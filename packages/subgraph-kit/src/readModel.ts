@@ -7,6 +7,7 @@ import {
   type Topic,
   type TradingEvent,
 } from '@mib/events';
+import { reportDuplicate } from './consumerMetrics.js';
 
 /** The domain schemas that keep an `event_marks` table (see prisma/schema.prisma). */
 export type EventMarkSchema = 'market' | 'orders' | 'portfolio' | 'risk';
@@ -41,7 +42,10 @@ export async function applyOnce(
       stream,
     );
     const mark = rows[0] ? Number(rows[0].sequence) : 0;
-    if (!isNewEvent(mark, event)) return false;
+    if (!isNewEvent(mark, event)) {
+      reportDuplicate(target.consumer, event);
+      return false;
+    }
     await apply(tx);
     await tx.$executeRawUnsafe(
       `UPDATE ${marks} SET sequence = $3, updated_at = now() WHERE consumer = $1 AND stream = $2`,

@@ -24,6 +24,7 @@ import {
   observabilityRoutes,
   type HealthCheck,
   type Logger,
+  type Registry,
 } from '@mib/telemetry';
 
 const CALLER = Symbol('caller');
@@ -44,6 +45,11 @@ export interface SubgraphDefinition<Context extends BaseContext> {
   readonly healthChecks?: Readonly<Record<string, HealthCheck>>;
   /** HTTP routes beside `/graphql` (they check the caller token themselves where needed). */
   readonly routes?: Router;
+  /**
+   * The registry `/metrics` serves, when the service records more than its GraphQL requests
+   * (its event consumers); default a new one for `name`.
+   */
+  readonly metricsRegistry?: Registry;
 }
 
 export interface SubgraphServerOptions {
@@ -79,7 +85,7 @@ export async function startSubgraph<Context extends BaseContext>(
   options: SubgraphServerOptions,
 ): Promise<RunningService> {
   const logger = options.logger.child({ subgraph: definition.name });
-  const registry = createMetricsRegistry(definition.name);
+  const registry = definition.metricsRegistry ?? createMetricsRegistry(definition.name);
   const app = express();
   app.disable('x-powered-by');
   // Express would hash every response body for an ETag; GraphQL POSTs are never revalidated.

@@ -1,5 +1,5 @@
 import type { EventBus, EventOf, EventType, Topic, TradingEvent } from '@mib/events';
-import { LiveEvents, SubscriberCount } from '@mib/subgraph-kit';
+import { LiveEvents, SubscriberCount, unmeteredBus } from '@mib/subgraph-kit';
 
 /** Every topic a market-data subscription reads: quotes and trades move books, candles close. */
 const LIVE_TOPICS: readonly Topic[] = ['quotes', 'trades', 'candles'];
@@ -59,10 +59,12 @@ const liveMarkets = new WeakMap<EventBus, LiveMarket>();
  * context share it, so a process joins the bus once however many subscribers it serves.
  */
 export function liveMarketOn(bus: EventBus): LiveMarket {
-  let live = liveMarkets.get(bus);
+  // Keyed by the bus itself: the service's metered view of it and a caller holding the plain bus share one.
+  const key = unmeteredBus(bus);
+  let live = liveMarkets.get(key);
   if (!live) {
     live = new LiveMarket(bus);
-    liveMarkets.set(bus, live);
+    liveMarkets.set(key, live);
   }
   return live;
 }
