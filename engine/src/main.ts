@@ -3,6 +3,7 @@
  * serves until SIGINT/SIGTERM, then drains and stops the workers.
  */
 import { createEventBus } from '@mib/events';
+import { startTracing } from '@mib/telemetry';
 import pino from 'pino';
 import { EngineConfigError, loadEngineConfig } from './config.js';
 import { startEngine } from './server.js';
@@ -17,6 +18,8 @@ try {
   process.exit(1);
 }
 const logger = pino({ name: 'engine', level: config.logLevel });
+// Before the gRPC server starts: it installs its tracing interceptor only when tracing is on.
+const tracing = startTracing({ serviceName: 'engine' });
 const eventBus = await createEventBus({ logger, kafkaBrokers: config.kafkaBrokers });
 const engine = await startEngine({
   port: config.port,
@@ -48,6 +51,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     engine
       .close()
       .then(() => eventBus.close())
+      .then(() => tracing.shutdown())
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -1,7 +1,8 @@
 import type { EventBus } from '@mib/events';
-import { createMetricsRegistry } from '@mib/telemetry';
+import { createMetricsRegistry, tracingEnabled } from '@mib/telemetry';
 import pino, { type Logger } from 'pino';
 import { defaultShardCount } from './config.js';
+import { grpcTracingInterceptor } from './grpc/callTracing.js';
 import { serveGrpc, type GrpcAdapter } from './grpc/grpcAdapter.js';
 import { DEFAULT_INSTRUMENTS, type InstrumentSpec } from './instruments.js';
 import type { WaitStrategyName } from './ring/index.js';
@@ -129,7 +130,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
       port: options.port ?? 50_052,
       logger,
       commands,
-      ...(registry === undefined ? {} : { interceptors: [grpcMetricsInterceptor(registry)] }),
+      interceptors: [...(registry === undefined ? [] : [grpcMetricsInterceptor(registry)]), ...(tracingEnabled() ? [grpcTracingInterceptor()] : [])],
     });
     if (registry !== undefined && options.metricsPort !== undefined) {
       registerEngineMetrics(registry, { engine, commands, publisher });

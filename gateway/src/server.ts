@@ -12,6 +12,10 @@ import {
   createMetricsRegistry,
   metricsPlugin,
   observabilityRoutes,
+  operationSpanPlugin,
+  serveInServerSpan,
+  tracerFor,
+  tracingEnabled,
   type Logger,
 } from '@mib/telemetry';
 import { AccessTokenVerifier } from './auth/accessTokens.js';
@@ -99,8 +103,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   // One data source per subgraph, shared by queries and by subscription event completion.
   const { callerTokens } = options;
+  // With tracing on (startTracing ran first): a server span per request, Apollo Gateway's own
+  // gateway.request/plan/execute/fetch spans inside it, a client span per subgraph request.
+  const tracer = tracingEnabled() ? tracerFor('gateway') : undefined;
   const subgraphFetcher = createSubgraphFetcher({
     deduplicateQueries: options.deduplicateSubgraphQueries ?? true,
+    tracer,
   });
   const dataSource = (name: string) =>
     new IdentityForwardingDataSource({
@@ -138,6 +146,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable('x-powered-by');
   // Express would hash every response body for an ETag; GraphQL POSTs are never revalidated.
   app.disable('etag');
+  // First, so the span covers protection and authentication too. A client's traceparent is only
+  // linked: the internet does not choose our trace ids nor force sampling.
+  if (tracer !== undefined)
+    app.use('/graphql', (request, response, next) =>
+      serveInServerSpan(tracer, request, response, { trustCallerContext: false }, next),
+    );
   protection.configureApp(app);
   const httpServer = app.listen(options.port, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
@@ -150,6 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(createGraphQLMetrics(registry)),
+      ...(tracer === undefined ? [] : [operationSpanPlugin()]),
       ...protection.plugins,
     ],
   });

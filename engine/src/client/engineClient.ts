@@ -16,6 +16,8 @@ import type { RiskLimits, RiskLimits__Output } from '../grpc/generated/mib/engin
 import type { StreamEventsRequest } from '../grpc/generated/mib/engine/v1/StreamEventsRequest.js';
 import type { SubmitOrderRequest } from '../grpc/generated/mib/engine/v1/SubmitOrderRequest.js';
 import { loadEngineProto, loadHealthProto } from '../grpc/loadProtos.js';
+import { tracingEnabled } from '@mib/telemetry';
+import { clientTracingInterceptor } from './clientTracing.js';
 import { EngineRequestError, rejectionOf, type EngineRejection } from './engineErrors.js';
 
 /** What an order command came to: the order's report, or the engine's refusal as a value. */
@@ -52,11 +54,18 @@ export class EngineClient {
   private readonly deadlineMs: number;
   private readonly address: string;
 
-  /** `address` is `host:port`, e.g. `127.0.0.1:50052`. */
+  /**
+   * `address` is `host:port`, e.g. `127.0.0.1:50052`. Each call is a client span when tracing was
+   * started (`startTracing`) before the client was made.
+   */
   constructor(address: string, options: EngineClientOptions = {}) {
     this.address = address;
     const Constructor = loadEngineProto().mib.engine.v1.MatchingEngine;
-    this.client = new Constructor(address, credentials.createInsecure(), { ...CHANNEL_OPTIONS, ...options.channelOptions });
+    this.client = new Constructor(address, credentials.createInsecure(), {
+      ...CHANNEL_OPTIONS,
+      ...options.channelOptions,
+      ...(tracingEnabled() ? { interceptors: [clientTracingInterceptor(address)] } : {}),
+    });
     this.deadlineMs = options.deadlineMs ?? 5_000;
   }
 

@@ -32,7 +32,7 @@ export interface GrpcServeOptions {
   readonly logger: Logger;
   /** Where the handlers count commands by kind and outcome. */
   readonly commands: CommandCounters;
-  /** Server interceptors (the metrics endpoint's per-call counter). Default none. */
+  /** Server interceptors (the metrics endpoint's per-call counter, the per-call trace span). Default none. */
   readonly interceptors?: ServerInterceptor[];
 }
 

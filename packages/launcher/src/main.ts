@@ -1,10 +1,14 @@
 // `npm start`: the whole platform in one process on its embedded defaults.
-import { createLogger } from '@mib/telemetry';
+import { createLogger, startTracing } from '@mib/telemetry';
 import { loadLauncherConfig } from './config.js';
 import { startPlatform } from './startPlatform.js';
 
 const config = loadLauncherConfig();
 const logger = createLogger('platform', { level: config.LOG_LEVEL });
+// One provider for the whole process, started before any service decides whether to trace:
+// `service.name` is the platform's, and each service's spans carry their own tracer (scope) name
+// (gateway, users … risk, engine, engine-client).
+const tracing = startTracing({ serviceName: 'market-intel-brain' });
 try {
   const platform = await startPlatform(config, logger);
   process.stdout.write(
@@ -13,7 +17,10 @@ try {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');
-      void platform.stop().then(() => process.exit(0));
+      void platform
+        .stop()
+        .then(() => tracing.shutdown())
+        .then(() => process.exit(0));
     });
   }
 } catch (error) {

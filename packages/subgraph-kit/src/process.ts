@@ -3,7 +3,7 @@ import { loadConfig, logLevel, nodeEnv, port, postgresUrl, redisUrl, secretList,
 import { createPrismaClient, type PrismaClient } from '@mib/db';
 import { EngineClient } from '@mib/engine';
 import { createEventBus } from '@mib/events';
-import { createLogger, type HealthCheck } from '@mib/telemetry';
+import { createLogger, startTracing, type HealthCheck } from '@mib/telemetry';
 import { Redis } from 'ioredis';
 import type { DatabaseSubgraph } from './databaseSubgraph.js';
 
@@ -47,6 +47,8 @@ export const subgraphEnvironment = (defaultPort: number) =>
 export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort: number): Promise<void> {
   const config = loadConfig(subgraph.name, subgraphEnvironment(defaultPort));
   const logger = createLogger(subgraph.name, { level: config.LOG_LEVEL });
+  // Before the engine client and the server: both decide when made whether to trace.
+  const tracing = startTracing({ serviceName: subgraph.name });
   const prisma = createPrismaClient(config.DATABASE_URL);
   const events = await createEventBus({
     logger,
@@ -74,6 +76,7 @@ export async function runSubgraphProcess(subgraph: DatabaseSubgraph, defaultPort
     await events.close();
     redis?.disconnect();
     await prisma.$disconnect();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', (signal) => void shutdown(signal));

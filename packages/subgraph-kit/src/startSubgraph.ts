@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
@@ -22,6 +22,10 @@ import {
   createMetricsRegistry,
   metricsPlugin,
   observabilityRoutes,
+  operationSpanPlugin,
+  serveInServerSpan,
+  tracerFor,
+  tracingEnabled,
   type HealthCheck,
   type Logger,
   type Registry,
@@ -119,6 +123,7 @@ export async function startSubgraph<Context extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(createGraphQLMetrics(registry)),
+      ...(tracingEnabled() ? [operationSpanPlugin()] : []),
     ],
   });
   await server.start();
@@ -147,9 +152,19 @@ export async function startSubgraph<Context extends BaseContext>(
     maxBodyBytes: MAX_BODY_BYTES,
     onUnexpectedError: (error) => logger.error({ err: error }, 'unexpected error serving /graphql'),
   });
-  httpServer.on('request', (request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse): void => {
     if (isDirectGraphQLPost(request, '/graphql')) serveGraphQLPost(request, response);
     else app(request, response);
+  };
+  // With tracing on, each GraphQL request runs in a server span continuing the gateway's
+  // `traceparent` (the gateway is the only caller that can sign requests); scrapes stay untraced.
+  const tracer = tracingEnabled() ? tracerFor(definition.name) : undefined;
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (tracer !== undefined && request.url?.startsWith('/graphql') === true)
+      serveInServerSpan(tracer, request, response, { trustCallerContext: true }, () =>
+        serve(request, response),
+      );
+    else serve(request, response);
   });
   httpServer.listen(options.port, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve, reject) => {

@@ -10,3 +10,20 @@ export {
 } from './metrics.js';
 export { observabilityRoutes, type HealthCheck } from './observabilityRoutes.js';
 export { metricsPlugin } from './metricsPlugin.js';
+export {
+  startTracing,
+  tracingEnabled,
+  tracerFor,
+  extractTraceContext,
+  extractTraceMetadata,
+  injectTraceContext,
+  injectTraceMetadata,
+  serveInServerSpan,
+  operationSpanPlugin,
+  type Tracing,
+  type Tracer,
+  type TracingOptions,
+  type IncomingHeaders,
+  type MetadataCarrier,
+  type ServerSpanOptions,
+} from './tracing/index.js';
