@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@mib/db';
-import { InstrumentCatalog, liveEventsOf, type PlatformServices } from '@mib/subgraph-kit';
+import { InstrumentCatalog, liveEventsOf, ReadModelProgress, type PlatformServices } from '@mib/subgraph-kit';
 import { LivePortfolios } from './live/livePortfolios.js';
-import { ReadModelProgress } from './live/readModelProgress.js';
 
 /** Consumer group and event-mark owner of the positions read model. */
 export const POSITIONS_CONSUMER = 'portfolio-positions';
@@ -22,7 +21,13 @@ export function portfolioRuntimeOf(
 ): PortfolioRuntime {
   let runtime = runtimes.get(prisma);
   if (!runtime) {
-    const progress = new ReadModelProgress(prisma, POSITIONS_CONSUMER);
+    const progress = new ReadModelProgress('portfolio', async (stream) => {
+      const mark = await prisma.portfolioEventMark.findUnique({
+        where: { consumer_stream: { consumer: POSITIONS_CONSUMER, stream } },
+        select: { sequence: true },
+      });
+      return mark ? Number(mark.sequence) : 0;
+    });
     const live = services && liveEventsOf(services.events, { name: 'portfolio', topics: ['trades'] });
     runtime = {
       catalog: new InstrumentCatalog(prisma),

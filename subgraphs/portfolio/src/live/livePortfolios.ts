@@ -1,8 +1,6 @@
 import type { Portfolio, PrismaClient } from '@mib/db';
 import type { TradingEvent } from '@mib/events';
-import type { LiveEvents } from '@mib/subgraph-kit';
-import type { ReadModelProgress } from './readModelProgress.js';
-import { SubscriberCount } from '@mib/subgraph-kit';
+import { SubscriberCount, type LiveEvents, type ReadModelProgress } from '@mib/subgraph-kit';
 
 const isTradeOf = (userId: string) => (event: TradingEvent) =>
   event.type === 'trade' &&

@@ -1,4 +1,3 @@
-import type { PrismaClient } from '@mib/db';
 import { streamOf, type TradingEvent } from '@mib/events';
 
 interface Waiter {
@@ -6,18 +5,22 @@ interface Waiter {
   readonly done: () => void;
 }
 
+/** A read model's mark: the last sequence of `stream` it has applied (0 for none). */
+export type ReadModelMark = (stream: string) => Promise<number>;
+
 /**
- * How far the portfolio read model has got, for live subscribers that must show the state after
- * an event rather than race the consumer. The consumer of this process reports each event it has
- * committed; an event applied by another replica is seen in `portfolio.event_marks`, checked
- * when waiting starts and every `recheckMs` after.
+ * How far a read model has got, for live subscribers that must show the state after an event
+ * rather than race the consumer. The consumer of this process reports each event it has
+ * committed (`applied`); an event applied by another replica is seen in the read model's event
+ * marks (`markOf`), checked when waiting starts and every `recheckMs` after.
  */
 export class ReadModelProgress {
   private readonly waiting = new Map<string, Set<Waiter>>();
 
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly consumer: string,
+    /** Names the read model in the error of a wait that timed out. */
+    private readonly name: string,
+    private readonly markOf: ReadModelMark,
     private readonly recheckMs = 250,
   ) {}
 
@@ -34,9 +37,12 @@ export class ReadModelProgress {
     this.waiting.set(stream, waiters);
     let recheck: NodeJS.Timeout | undefined;
     let timeout: NodeJS.Timeout | undefined;
+    let waiter: Waiter | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
-        waiters.add({ sequence: event.sequence, done: resolve });
+        // Listening before reading the mark, so an `applied` between the two is not missed.
+        waiter = { sequence: event.sequence, done: resolve };
+        waiters.add(waiter);
         const check = () =>
           void this.markOf(stream).then((mark) => {
             if (mark >= event.sequence) resolve();
@@ -45,23 +51,17 @@ export class ReadModelProgress {
         recheck = setInterval(check, this.recheckMs);
         timeout = setTimeout(
           () =>
-            reject(new Error(`the portfolio read model did not apply ${stream}#${event.sequence} in time`)),
+            reject(
+              new Error(`the ${this.name} read model did not apply ${stream}#${event.sequence} in time`),
+            ),
           timeoutMs,
         );
       });
     } finally {
       clearInterval(recheck);
       clearTimeout(timeout);
-      for (const waiter of waiters) if (waiter.sequence === event.sequence) waiters.delete(waiter);
+      if (waiter) waiters.delete(waiter);
       if (waiters.size === 0) this.waiting.delete(stream);
     }
-  }
-
-  private async markOf(stream: string): Promise<number> {
-    const mark = await this.prisma.portfolioEventMark.findUnique({
-      where: { consumer_stream: { consumer: this.consumer, stream } },
-      select: { sequence: true },
-    });
-    return mark ? Number(mark.sequence) : 0;
   }
 }
