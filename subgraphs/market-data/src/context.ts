@@ -3,15 +3,18 @@ import type { PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import { InstrumentCatalog, type PlatformServices } from '@mib/subgraph-kit';
 import { createInstrumentLoaders, type InstrumentLoaders } from './data/instrumentLoaders.js';
+import { createPriceAlertsLoader, type PriceAlertsLoader } from './data/priceAlerts.js';
 import { createQuoteLoader, type QuoteLoader } from './data/quoteLoader.js';
 import { createTradeTapeLoader, type TradeTapeLoader } from './data/tradeTape.js';
 import { createWatchlistLoader, type WatchlistLoader } from './data/watchlists.js';
 import { liveMarketOn, type LiveMarket } from './live/liveMarket.js';
+import { triggeredPriceAlertsOf, type TriggeredPriceAlerts } from './live/triggeredPriceAlerts.js';
 
 /** What live fields (order books, subscriptions) reach beyond the database. */
 export interface LiveServices {
   readonly engine: EngineClient;
   readonly market: LiveMarket;
+  readonly priceAlerts: TriggeredPriceAlerts;
 }
 
 export interface MarketDataContext extends InstrumentLoaders {
@@ -23,6 +26,7 @@ export interface MarketDataContext extends InstrumentLoaders {
   readonly quoteByInstrumentId: QuoteLoader;
   readonly tradeTape: TradeTapeLoader;
   readonly watchlistOf: WatchlistLoader;
+  readonly priceAlertsOf: PriceAlertsLoader;
   /** Absent when the subgraph runs without an engine and event bus (queries only). */
   readonly live: LiveServices | undefined;
 }
@@ -33,6 +37,11 @@ function catalogOf(prisma: PrismaClient): InstrumentCatalog {
   let catalog = catalogs.get(prisma);
   if (!catalog) catalogs.set(prisma, (catalog = new InstrumentCatalog(prisma)));
   return catalog;
+}
+
+function liveServicesOf(prisma: PrismaClient, services: PlatformServices): LiveServices {
+  const market = liveMarketOn(services.events);
+  return { engine: services.engine, market, priceAlerts: triggeredPriceAlertsOf(market, prisma) };
 }
 
 /** A fresh context per request (or subscription): loaders cache only within it. */
@@ -50,7 +59,8 @@ export function createMarketDataContext(
     quoteByInstrumentId: createQuoteLoader(prisma),
     tradeTape: createTradeTapeLoader(prisma),
     watchlistOf: createWatchlistLoader(prisma),
-    live: services && { engine: services.engine, market: liveMarketOn(services.events) },
+    priceAlertsOf: createPriceAlertsLoader(prisma),
+    live: services && liveServicesOf(prisma, services),
   };
 }
 

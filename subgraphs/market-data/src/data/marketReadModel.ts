@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@mib/db';
 import type { EventBus, EventOf, Subscription, Topic, TradingEvent } from '@mib/events';
-import { consumeIntoReadModel, type EventMarkSchema, type Transaction } from '@mib/subgraph-kit';
+import { applyOnce, type EventMarkSchema, type Transaction } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
+import { firePriceAlerts } from './firePriceAlerts.js';
 import { candleOf, quoteOf, tapeTradeOf } from './marketRows.js';
 
 /**
@@ -38,9 +39,10 @@ const isMarketEvent = (event: TradingEvent): event is MarketEvent =>
 
 /**
  * The market read model: each `quote` event replaces its instrument's quote, each
- * `candle.closed` event upserts its candle, each `trade` event adds a print to the public tape.
- * Upserts and the tape's unique (shard, trade id) make a replay converge on the same rows, and
- * the event marks (same transaction) make each event count once.
+ * `candle.closed` event upserts its candle, each `trade` event adds a print to the public tape
+ * and fires the price alerts it meets. Upserts and the tape's unique (shard, trade id) make a
+ * replay converge on the same rows, and the event marks (same transaction) make each event count
+ * once, so an alert fires once.
  */
 export function marketDataReadModel(logger: Logger): MarketDataReadModel {
   const log = logger.child({ consumer: MARKET_DATA_CONSUMER });
@@ -96,16 +98,30 @@ async function applyMarketEvent(
       };
       // ON CONFLICT DO NOTHING on (engine_shard, engine_trade_id): a replay past the marks adds nothing.
       await tx.marketTrade.createMany({ data: [trade], skipDuplicates: true });
+      await firePriceAlerts(tx, instrument.id, event);
       return;
     }
   }
 }
 
-/** Starts the read-model consumer on the bus (group `market-data-quotes`). */
+/**
+ * Starts the read-model consumer on the bus (group `market-data-quotes`): `consumeIntoReadModel`
+ * spelled out, to tell `applied` once each event is committed (or found applied already), so
+ * live subscribers of this process waiting on the read model see it at once.
+ */
 export function consumeMarketData(
   bus: EventBus,
   prisma: PrismaClient,
   logger: Logger,
+  applied: (event: TradingEvent) => void = () => undefined,
 ): Promise<Subscription> {
-  return consumeIntoReadModel(bus, prisma, marketDataReadModel(logger));
+  const readModel = marketDataReadModel(logger);
+  return bus.subscribe({
+    group: readModel.consumer,
+    topics: readModel.topics,
+    handler: async (event) => {
+      await applyOnce(prisma, readModel, event, (tx) => readModel.apply(event, tx));
+      applied(event);
+    },
+  });
 }

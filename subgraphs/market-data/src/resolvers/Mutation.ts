@@ -2,6 +2,7 @@ import { requireIdentity } from '@mib/auth';
 import { notFound } from '@mib/errors';
 import { parseId, unknownInstrument } from '@mib/subgraph-kit';
 import type { MarketDataContext } from '../context.js';
+import { checkAlertPrice, createPriceAlert, deletePriceAlert } from '../data/changePriceAlerts.js';
 import { addToWatchlist, removeFromWatchlist } from '../data/changeWatchlist.js';
 import { instrumentsOnWatchlist } from '../data/watchlists.js';
 import type { MutationResolvers } from './types.generated.js';
@@ -44,5 +45,18 @@ export const Mutation: MutationResolvers = {
     const { userId, instrumentId } = await watchlistChange(context, args.instrumentId);
     await removeFromWatchlist(context.prisma, userId, instrumentId);
     return watchlistAfterChange(context, userId);
+  },
+  // `@requiresScopes(market:read, watchlist:write)` in the schema, as the watchlist's changes.
+  createPriceAlert: async (_parent, { input }, context) => {
+    const { userId } = requireIdentity(context.identity);
+    const instrumentId = parseId(input.instrumentId, 'instrumentId');
+    const instrument = await context.instrumentById.load(instrumentId);
+    if (!instrument) throw unknownInstrument(instrumentId);
+    const price = checkAlertPrice(input.price, instrument);
+    return createPriceAlert(context.prisma, { userId, instrumentId, direction: input.direction, price });
+  },
+  deletePriceAlert: (_parent, { id }, context) => {
+    const { userId } = requireIdentity(context.identity);
+    return deletePriceAlert(context.prisma, userId, parseId(id));
   },
 };

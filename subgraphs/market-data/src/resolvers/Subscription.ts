@@ -1,3 +1,4 @@
+import { requireIdentity } from '@mib/auth';
 import type { Instrument } from '@mib/db';
 import { badUserInput } from '@mib/errors';
 import { requireLive } from '../context.js';
@@ -68,6 +69,13 @@ export const Subscription: SubscriptionResolvers = {
         (event) => event.payload.symbol === symbol,
         (event) => ({ trades: tapeTradeOf(instrument.id, event) }),
       );
+    },
+  },
+  // `@requiresScopes(market:read)` in the schema; always the caller's own alerts.
+  priceAlertTriggered: {
+    subscribe: (_parent, _args, context) => {
+      const { userId } = requireIdentity(context.identity);
+      return requireLive(context).priceAlerts.of(userId);
     },
   },
 };

@@ -1,5 +1,6 @@
 import { requireOwner } from '@mib/auth';
 import { parseId } from '@mib/subgraph-kit';
+import { priceAlertConnection } from '../data/priceAlerts.js';
 import { instrumentsOnWatchlist } from '../data/watchlists.js';
 import type { UserResolvers } from './types.generated.js';
 
@@ -10,5 +11,10 @@ export const User: UserResolvers = {
   watchlist: ({ id }, _args, context) => {
     requireOwner(context.identity, id.toLowerCase());
     return instrumentsOnWatchlist(context, parseId(id));
+  },
+  // As `watchlist`: `@requiresScopes(market:read)`, then the owner (or an admin) only.
+  priceAlerts: ({ id }, args, context) => {
+    requireOwner(context.identity, id.toLowerCase());
+    return priceAlertConnection(context.priceAlertsOf, parseId(id), args);
   },
 };

@@ -3,6 +3,7 @@ import { Candle } from './Candle.js';
 import { IndicatorSet } from './IndicatorSet.js';
 import { Instrument } from './Instrument.js';
 import { Mutation } from './Mutation.js';
+import { PriceAlert } from './PriceAlert.js';
 import { Query } from './Query.js';
 import { Quote } from './Quote.js';
 import { Subscription } from './Subscription.js';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Candle,
   Instrument,
   IndicatorSet,
+  PriceAlert,
   Quote,
   User,
   Decimal: DecimalScalar,

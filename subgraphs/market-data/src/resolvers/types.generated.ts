@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Instrument as InstrumentModel, Quote as QuoteModel, Candle as CandleModel } from '@mib/db';
+import type { Instrument as InstrumentModel, Quote as QuoteModel, Candle as CandleModel, PriceAlert as PriceAlertModel } from '@mib/db';
 import type { TapeTrade } from '../data/marketRows.js';
 import type { IndicatorWindow } from '../data/indicatorWindow.js';
 import type { MarketDataContext } from '../context.js';
@@ -57,6 +57,13 @@ export type CandleInterval =
   | 'M1'
   | 'M5'
   | 'S1';
+
+export type CreatePriceAlertInput = {
+  direction: PriceAlertDirection;
+  instrumentId: Scalars['ID']['input'];
+  /** Positive, and a multiple of the instrument's tick size. */
+  price: Scalars['Decimal']['input'];
+};
 
 /** Indicator series over one window of candles, each value aligned with `openTimes`. */
 export type IndicatorSet = {
@@ -227,6 +234,21 @@ export type Mutation = {
    */
   addToWatchlist: Array<Instrument>;
   /**
+   * Sets a price alert for the signed-in user: it fires once, on the first trade after now whose
+   * price is at or above (ABOVE) or at or below (BELOW) `price`, and is then delivered by
+   * `priceAlertTriggered`. BAD_USER_INPUT naming the argument for a malformed or unknown
+   * instrumentId, a price that is not positive or not a multiple of the instrument's tick size,
+   * and for a 101st waiting alert (at most 100 wait at once): nothing is written. Needs
+   * watchlist:write besides market:read, the scopes of the watchlist's personal market tools.
+   */
+  createPriceAlert: PriceAlert;
+  /**
+   * Deletes one of the signed-in user's price alerts, waiting or fired, and returns it as it was.
+   * NOT_FOUND for an id that names no alert of the caller's, whether or not it exists; a
+   * malformed id is BAD_USER_INPUT. Needs market:read and watchlist:write.
+   */
+  deletePriceAlert: PriceAlert;
+  /**
    * Takes an instrument off the signed-in user's watchlist and returns the list; one not listed is
    * no change. A malformed or unknown instrumentId is a BAD_USER_INPUT error. Needs market:read and watchlist:write.
    */
@@ -242,6 +264,16 @@ export type Mutation = {
 
 export type MutationAddToWatchlistArgs = {
   instrumentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePriceAlertArgs = {
+  input: CreatePriceAlertInput;
+};
+
+
+export type MutationDeletePriceAlertArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -269,6 +301,43 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * "Tell me when AAPL trades above 200": an alert on one instrument's trades that fires once, on the
+ * first trade after it was created whose price meets it, and then stays as history.
+ */
+export type PriceAlert = {
+  __typename?: 'PriceAlert';
+  createdAt: Scalars['DateTime']['output'];
+  direction: PriceAlertDirection;
+  id: Scalars['ID']['output'];
+  instrument: Instrument;
+  /** The threshold, in the instrument's currency: a multiple of its tick size. */
+  price: Scalars['Decimal']['output'];
+  /** The price of the trade that fired it; null while the alert waits. */
+  triggerPrice?: Maybe<Scalars['Decimal']['output']>;
+  /** When the trade that fired it was executed; null while the alert waits. */
+  triggeredAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type PriceAlertConnection = {
+  __typename?: 'PriceAlertConnection';
+  edges: Array<PriceAlertEdge>;
+  pageInfo: PageInfo;
+};
+
+/** Which side of its price an alert waits for. */
+export type PriceAlertDirection =
+  /** Fires on a trade at or above the alert's price. */
+  | 'ABOVE'
+  /** Fires on a trade at or below the alert's price. */
+  | 'BELOW';
+
+export type PriceAlertEdge = {
+  __typename?: 'PriceAlertEdge';
+  cursor: Scalars['String']['output'];
+  node: PriceAlert;
 };
 
 /** All resting orders at one price on one side of a book. */
@@ -351,6 +420,11 @@ export type Subscription = {
    * one after each quote or trade. A burst of changes yields one snapshot, never a backlog.
    */
   orderBook: OrderBookSnapshot;
+  /**
+   * The signed-in user's price alerts as they fire, each once, with the price of the trade that
+   * fired it; never another user's. UNAUTHENTICATED when anonymous. Needs market:read.
+   */
+  priceAlertTriggered: PriceAlert;
   /** Every new top of book or last trade of the given instruments (1–50 symbols). */
   quotes: QuoteUpdate;
   /** Each trade of one instrument as it happens: its public tape, live. */
@@ -399,10 +473,24 @@ export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   /**
+   * This user's price alerts, newest first: with `active: true` only those still waiting, with
+   * `active: false` only those fired. `first` 1–100; to page on, pass a page's
+   * `pageInfo.endCursor` as the next `after`. The user's own, or an admin's read: FORBIDDEN for
+   * anyone else. Needs market:read.
+   */
+  priceAlerts: PriceAlertConnection;
+  /**
    * The instruments this user follows, in the order added; at most 200. The user's own, or an
    * admin's read: FORBIDDEN for anyone else.
    */
   watchlist: Array<Instrument>;
+};
+
+
+export type UserPriceAlertsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -511,6 +599,8 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Candle: ResolverTypeWrapper<CandleModel>;
   CandleInterval: CandleInterval;
+  CreatePriceAlertInput: CreatePriceAlertInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   IndicatorSet: ResolverTypeWrapper<IndicatorWindow>;
@@ -518,7 +608,6 @@ export type ResolversTypes = ResolversObject<{
   Instrument: ResolverTypeWrapper<InstrumentModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
   InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
   MacdSeries: ResolverTypeWrapper<MacdSeries>;
@@ -528,6 +617,10 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderBookSnapshot: ResolverTypeWrapper<Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversTypes['Instrument'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PriceAlert: ResolverTypeWrapper<PriceAlertModel>;
+  PriceAlertConnection: ResolverTypeWrapper<Omit<PriceAlertConnection, 'edges'> & { edges: Array<ResolversTypes['PriceAlertEdge']> }>;
+  PriceAlertDirection: PriceAlertDirection;
+  PriceAlertEdge: ResolverTypeWrapper<Omit<PriceAlertEdge, 'node'> & { node: ResolversTypes['PriceAlert'] }>;
   PriceLevel: ResolverTypeWrapper<PriceLevel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quote: ResolverTypeWrapper<QuoteModel>;
@@ -541,6 +634,8 @@ export type ResolversParentTypes = ResolversObject<{
   BollingerBandSeries: BollingerBandSeries;
   Float: Scalars['Float']['output'];
   Candle: CandleModel;
+  CreatePriceAlertInput: CreatePriceAlertInput;
+  ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   IndicatorSet: IndicatorWindow;
@@ -548,7 +643,6 @@ export type ResolversParentTypes = ResolversObject<{
   Instrument: InstrumentModel;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   InstrumentConnection: Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['InstrumentEdge']> };
   InstrumentEdge: Omit<InstrumentEdge, 'node'> & { node: ResolversParentTypes['Instrument'] };
   MacdSeries: MacdSeries;
@@ -558,6 +652,9 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   OrderBookSnapshot: Omit<OrderBookSnapshot, 'instrument'> & { instrument: ResolversParentTypes['Instrument'] };
   PageInfo: PageInfo;
+  PriceAlert: PriceAlertModel;
+  PriceAlertConnection: Omit<PriceAlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['PriceAlertEdge']> };
+  PriceAlertEdge: Omit<PriceAlertEdge, 'node'> & { node: ResolversParentTypes['PriceAlert'] };
   PriceLevel: PriceLevel;
   Query: Record<PropertyKey, never>;
   Quote: QuoteModel;
@@ -654,6 +751,8 @@ export type MarketTradeEdgeResolvers<ContextType = MarketDataContext, ParentType
 
 export type MutationResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addToWatchlist?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationAddToWatchlistArgs, 'instrumentId'>>;
+  createPriceAlert?: Resolver<ResolversTypes['PriceAlert'], ParentType, ContextType, RequireFields<MutationCreatePriceAlertArgs, 'input'>>;
+  deletePriceAlert?: Resolver<ResolversTypes['PriceAlert'], ParentType, ContextType, RequireFields<MutationDeletePriceAlertArgs, 'id'>>;
   removeFromWatchlist?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<MutationRemoveFromWatchlistArgs, 'instrumentId'>>;
   setInstrumentTrading?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType, RequireFields<MutationSetInstrumentTradingArgs, 'active' | 'id'>>;
 }>;
@@ -667,6 +766,26 @@ export type OrderBookSnapshotResolvers<ContextType = MarketDataContext, ParentTy
 export type PageInfoResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PriceAlertResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PriceAlert'] = ResolversParentTypes['PriceAlert']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['PriceAlertDirection'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  triggerPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  triggeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type PriceAlertConnectionResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PriceAlertConnection'] = ResolversParentTypes['PriceAlertConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PriceAlertEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PriceAlertEdgeResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PriceAlertEdge'] = ResolversParentTypes['PriceAlertEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PriceAlert'], ParentType, ContextType>;
 }>;
 
 export type PriceLevelResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['PriceLevel'] = ResolversParentTypes['PriceLevel']> = ResolversObject<{
@@ -700,6 +819,7 @@ export type QuoteUpdateResolvers<ContextType = MarketDataContext, ParentType ext
 export type SubscriptionResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   candles?: SubscriptionResolver<ResolversTypes['Candle'], "candles", ParentType, ContextType, RequireFields<SubscriptionCandlesArgs, 'interval' | 'symbol'>>;
   orderBook?: SubscriptionResolver<ResolversTypes['OrderBookSnapshot'], "orderBook", ParentType, ContextType, RequireFields<SubscriptionOrderBookArgs, 'depth' | 'symbol'>>;
+  priceAlertTriggered?: SubscriptionResolver<ResolversTypes['PriceAlert'], "priceAlertTriggered", ParentType, ContextType>;
   quotes?: SubscriptionResolver<ResolversTypes['QuoteUpdate'], "quotes", ParentType, ContextType, RequireFields<SubscriptionQuotesArgs, 'symbols'>>;
   trades?: SubscriptionResolver<ResolversTypes['MarketTrade'], "trades", ParentType, ContextType, RequireFields<SubscriptionTradesArgs, 'symbol'>>;
 }>;
@@ -707,6 +827,7 @@ export type SubscriptionResolvers<ContextType = MarketDataContext, ParentType ex
 export type UserResolvers<ContextType = MarketDataContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  priceAlerts?: Resolver<ResolversTypes['PriceAlertConnection'], ParentType, ContextType, RequireFields<UserPriceAlertsArgs, 'first'>>;
   watchlist?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
 }>;
 
@@ -726,6 +847,9 @@ export type Resolvers<ContextType = MarketDataContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   OrderBookSnapshot?: OrderBookSnapshotResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PriceAlert?: PriceAlertResolvers<ContextType>;
+  PriceAlertConnection?: PriceAlertConnectionResolvers<ContextType>;
+  PriceAlertEdge?: PriceAlertEdgeResolvers<ContextType>;
   PriceLevel?: PriceLevelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quote?: QuoteResolvers<ContextType>;

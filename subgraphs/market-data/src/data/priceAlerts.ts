@@ -1,0 +1,81 @@
+import { Prisma, type PriceAlert, type PrismaClient } from '@mib/db';
+import {
+  createPageLoader,
+  pageQuery,
+  toConnection,
+  type Connection,
+  type ConnectionArguments,
+  type PageLoader,
+} from '@mib/subgraph-kit';
+
+/** Alerts one user may have waiting at once. */
+export const PRICE_ALERT_CAP = 100;
+
+/** `User.priceAlerts(active:)`: all of a user's alerts (null), only waiting ones, or only fired ones. */
+export interface PriceAlertsFilter {
+  readonly active: boolean | null;
+}
+
+/** Resolves one user's page of alerts plus one row (see `toConnection`), newest first. */
+export type PriceAlertsLoader = PageLoader<PriceAlert, PriceAlertsFilter>;
+
+const newestFirst: Prisma.PriceAlertOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+
+const triggeredWhere = ({ active }: PriceAlertsFilter): Prisma.PriceAlertWhereInput =>
+  active === null ? {} : { triggeredAt: active ? null : { not: null } };
+
+/**
+ * Batches `User.priceAlerts` across the users of one request: first pages with the same filter
+ * and size are one window query, a page after a cursor one user's keyset query (Prisma's cursor
+ * on `id` follows the (createdAt, id) order). Waiting alerts come from the partial index that
+ * holds only them, so a long history of fired alerts does not slow the active list.
+ */
+export function createPriceAlertsLoader(prisma: PrismaClient): PriceAlertsLoader {
+  return createPageLoader<PriceAlert, PriceAlertsFilter>({
+    loadFirstPages: (userIds, filter, take) => loadFirstPages(prisma, userIds, filter, take),
+    loadPage: (userId, filter, page) =>
+      prisma.priceAlert.findMany({
+        where: { userId, ...triggeredWhere(filter) },
+        orderBy: newestFirst,
+        ...page,
+      }),
+    parentOf: (alert) => alert.userId,
+  });
+}
+
+async function loadFirstPages(
+  prisma: PrismaClient,
+  userIds: readonly string[],
+  { active }: PriceAlertsFilter,
+  take: number,
+): Promise<PriceAlert[]> {
+  const triggered =
+    active === null
+      ? Prisma.empty
+      : active
+        ? Prisma.sql`AND triggered_at IS NULL`
+        : Prisma.sql`AND triggered_at IS NOT NULL`;
+  const ranked = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM (
+      SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id DESC) AS rank
+      FROM market.price_alerts
+      WHERE user_id IN (${Prisma.join(userIds.map((userId) => Prisma.sql`${userId}::uuid`))}) ${triggered}
+    ) AS ranked
+    WHERE rank <= ${take}`;
+  if (ranked.length === 0) return [];
+  return prisma.priceAlert.findMany({
+    where: { id: { in: ranked.map((row) => row.id) } },
+    orderBy: newestFirst,
+  });
+}
+
+/** `User.priceAlerts`: one user's page of alerts as a connection. */
+export async function priceAlertConnection(
+  loader: PriceAlertsLoader,
+  userId: string,
+  args: ConnectionArguments & { readonly active?: boolean | null | undefined },
+): Promise<Connection<PriceAlert>> {
+  const page = pageQuery(args);
+  const rows = await loader.load({ parentId: userId, filter: { active: args.active ?? null }, page });
+  return toConnection(rows, page);
+}
