@@ -23,7 +23,7 @@ export const marketDataSubgraph = databaseSubgraph({
     const market = liveMarketOn(services.events);
     await market.start();
     // Live price-alert subscribers of this process learn at once when a trade is applied here.
-    const priceAlerts = triggeredPriceAlertsOf(market, prisma);
+    const priceAlerts = triggeredPriceAlertsOf(market, prisma, { logger });
     const readModel = await consumeMarketData(services.events, prisma, logger, (event) =>
       priceAlerts.applied(event),
     );

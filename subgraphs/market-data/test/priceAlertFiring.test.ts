@@ -193,6 +193,21 @@ describe('Subscription.priceAlertTriggered', () => {
     await fixture.live.whenSubscribers(0);
   });
 
+  it('keeps a subscriber through a burst of trades far longer than its queue', async () => {
+    const owner = testIdentity(randomUUID());
+    await createAlert(owner, 'AAPL', 'ABOVE', '300');
+    const feed = subscribeAs(client, owner, TRIGGERED);
+    // The read model applies the burst's trades one transaction each before the firing one.
+    const next = feed.next(60_000);
+    await fixture.live.whenSubscribers(1);
+    // More trades at once than a subscriber may have waiting (1 024), none of them firing its alert.
+    await fixture.bus.publish(Array.from({ length: 1_100 }, () => trade('MSFT', '1')));
+    await fixture.bus.publish([trade('AAPL', '300')]);
+    expect(await next).toMatchObject({ data: { priceAlertTriggered: { triggerPrice: '300' } } });
+    await feed.close();
+    await fixture.live.whenSubscribers(0);
+  }, 90_000);
+
   it('refuses anonymous subscribers with UNAUTHENTICATED', async () => {
     const feed = subscribeAs(client, null, TRIGGERED);
     expect(liveErrorCodes(await feed.next())).toEqual(['UNAUTHENTICATED']);

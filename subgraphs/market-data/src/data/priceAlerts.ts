@@ -26,7 +26,7 @@ const triggeredWhere = ({ active }: PriceAlertsFilter): Prisma.PriceAlertWhereIn
 
 /**
  * Batches `User.priceAlerts` across the users of one request: first pages with the same filter
- * and size are one window query, a page after a cursor one user's keyset query (Prisma's cursor
+ * and size are one statement (a bounded index read per user), a page after a cursor one user's keyset query (Prisma's cursor
  * on `id` follows the (createdAt, id) order). Waiting alerts come from the partial index that
  * holds only them, so a long history of fired alerts does not slow the active list.
  */
@@ -55,13 +55,17 @@ async function loadFirstPages(
       : active
         ? Prisma.sql`AND triggered_at IS NULL`
         : Prisma.sql`AND triggered_at IS NOT NULL`;
+  // Per user an index range read that stops after `take` rows (a window over all of a user's
+  // alerts would read the whole fired history for every first page).
   const ranked = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT id::text AS id FROM (
-      SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id DESC) AS rank
-      FROM market.price_alerts
-      WHERE user_id IN (${Prisma.join(userIds.map((userId) => Prisma.sql`${userId}::uuid`))}) ${triggered}
-    ) AS ranked
-    WHERE rank <= ${take}`;
+    SELECT page.id::text AS id
+    FROM unnest(ARRAY[${Prisma.join(userIds.map((userId) => Prisma.sql`${userId}::uuid`))}]) AS owner(user_id)
+    CROSS JOIN LATERAL (
+      SELECT id FROM market.price_alerts
+      WHERE user_id = owner.user_id ${triggered}
+      ORDER BY created_at DESC, id DESC
+      LIMIT ${take}
+    ) AS page`;
   if (ranked.length === 0) return [];
   return prisma.priceAlert.findMany({
     where: { id: { in: ranked.map((row) => row.id) } },
