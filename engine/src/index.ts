@@ -6,6 +6,7 @@ export { startEngine, type EngineOptions, type RunningEngine } from './server.js
 export { EngineClient, type EngineClientOptions, type OrderResult, type OrderStream } from './client/engineClient.js';
 export { EngineRequestError, type EngineRejection } from './client/engineErrors.js';
 export { OrderBatchBuilder, type BatchOrder } from './client/orderBatchBuilder.js';
+export { startLiveMarketFeed, type FeedInstrument, type FeedStats, type LiveMarketFeed, type LiveMarketFeedOptions } from './simulator/liveMarketFeed.js';
 export { DEFAULT_INSTRUMENTS, type InstrumentSpec } from './instruments.js';
 export { loadEngineConfig, type EngineConfig, EngineConfigError } from './config.js';
 export { ENGINE_SERVICE_NAME } from './grpc/grpcAdapter.js';

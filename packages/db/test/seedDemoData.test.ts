@@ -5,7 +5,9 @@ import {
   DEMO_HOURLY_CANDLES,
   DEMO_INSTRUMENTS,
   DEMO_ORDERS,
+  DEMO_MARKET_MAKER_CASH,
   DEMO_PORTFOLIO_ID,
+  DEMO_SIMULATED_MARKET_MAKER_IDS,
   DEMO_TAPE_PRINTS,
   DEMO_TRADER_ID,
   Decimal,
@@ -41,6 +43,23 @@ describe('seedDemoData', () => {
     const before = await rowCounts(db.prisma);
     await seedDemoData(db.prisma);
     expect(await rowCounts(db.prisma)).toEqual(before);
+  });
+
+  it('seeds simulated market makers that cannot log in, with cash in every quote currency', async () => {
+    const makers = await db.prisma.user.findMany({
+      where: { id: { in: [...DEMO_SIMULATED_MARKET_MAKER_IDS] } },
+    });
+    expect(makers).toHaveLength(DEMO_SIMULATED_MARKET_MAKER_IDS.length);
+    for (const maker of makers) {
+      expect(maker.role).toBe('TRADER');
+      expect(maker.passwordHash).toBeNull();
+      const portfolio = await db.prisma.portfolio.findUniqueOrThrow({
+        where: { userId: maker.id },
+        include: { cashBalances: true },
+      });
+      const cash = Object.fromEntries(portfolio.cashBalances.map((c) => [c.currency, c.amount.toString()]));
+      expect(cash).toEqual(DEMO_MARKET_MAKER_CASH);
+    }
   });
 
   it('seeds at least 20 instruments across equities, FX and crypto, each with a quote and candles', async () => {

@@ -50,6 +50,14 @@ const launcherEnvironment = z
     ...protectionEnvironment,
     /** Seed the demo data on start (idempotent). */
     SEED_DEMO_DATA: z.stringbool().default(true),
+    /**
+     * `on`: a built-in market simulator trades the demo instruments as the seeded simulated market
+     * makers once everything is up, so quotes, candles, the tape and books move and orders find
+     * liquidity. Needs the demo seed (its accounts); ignored with a warning without it.
+     */
+    MARKET_SIMULATOR: z.enum(['on', 'off']).default('on'),
+    /** Simulated commands (orders and cancels) per second across all demo instruments. */
+    MARKET_SIMULATOR_RATE: z.coerce.number().positive().max(10_000).default(10),
     LOG_LEVEL: logLevel(),
   })
   .superRefine(requireDataKeysInProduction);

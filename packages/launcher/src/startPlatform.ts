@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CallerTokens } from '@mib/auth';
 import { applyMigrations, createPrismaClient, seedDemoData, startEmbeddedPostgres } from '@mib/db';
 import { EngineClient, startEngine } from '@mib/engine';
+import { startMarketFeed } from './marketFeed.js';
 import { createEventBus } from '@mib/events';
 import { protectionSettings, startGateway } from '@mib/gateway';
 import { startSubgraphs } from '@mib/subgraph-kit';
@@ -35,7 +36,7 @@ export interface RunningPlatform {
 
 /**
  * Database (embedded unless DATABASE_URL is set) → migrations → demo seed → event bus → engine →
- * subgraphs → gateway.
+ * subgraphs → gateway → market simulator (MARKET_SIMULATOR).
  * Each step undoes the earlier ones if a later one fails, so a failed start leaves nothing running.
  */
 export async function startPlatform(config: LauncherConfig, logger: Logger): Promise<RunningPlatform> {
@@ -119,6 +120,16 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       ),
     });
     cleanups.push(() => gateway.stop());
+    if (config.MARKET_SIMULATOR === 'on') {
+      if (config.SEED_DEMO_DATA) {
+        const feed = startMarketFeed(
+          engine,
+          config.MARKET_SIMULATOR_RATE,
+          logger.child({ service: 'market-simulator' }),
+        );
+        cleanups.push(() => feed.stop());
+      } else logger.warn('MARKET_SIMULATOR=on ignored: it trades as demo accounts and SEED_DEMO_DATA is off');
+    }
     return { gatewayUrl: gateway.url, engineMetricsUrl, subgraphUrls: running.urls, stop };
   } catch (error) {
     await stop();

@@ -20,6 +20,13 @@ export const DEMO_ANALYST_ID = demoId('user:analyst');
 export const DEMO_ADMIN_ID = demoId('user:admin');
 /** The counterparty of the demo trader's fills (every trade needs a buy and a sell order). */
 export const DEMO_MARKET_MAKER_ID = demoId('user:market-maker');
+/**
+ * The simulated market makers the launcher's live market feed trades as (engine account ids):
+ * enough of them that most simulated trades are between two accounts.
+ */
+export const DEMO_SIMULATED_MARKET_MAKER_IDS: readonly string[] = [1, 2, 3, 4].map((n) =>
+  demoId(`user:simulated-market-maker-${n}`),
+);
 
 export const DEMO_TRADER_EMAIL = 'trader@demo.mib.local';
 export const DEMO_PORTFOLIO_ID = demoId('portfolio:trader');

@@ -4,6 +4,7 @@ import {
   DEMO_ADMIN_ID,
   DEMO_ANALYST_ID,
   DEMO_MARKET_MAKER_ID,
+  DEMO_SIMULATED_MARKET_MAKER_IDS,
   DEMO_TRADER_EMAIL,
   DEMO_TRADER_ID,
 } from './demoIds.js';
@@ -27,7 +28,8 @@ export const DEMO_PASSWORDS: Readonly<Record<string, string>> = {
 
 /**
  * scrypt hashes of DEMO_PASSWORDS in the users subgraph's format at OWASP's cost (N=2^17, r=8,
- * p=1), made once, so seeding costs no hashing time. The market maker has none: it never logs in.
+ * p=1), made once, so seeding costs no hashing time. The market makers have none (null: the users
+ * domain's "cannot log in"), so nobody can sign in as them.
  */
 const DEMO_PASSWORD_HASHES: Readonly<Record<string, string>> = {
   'trader@demo.mib.local':
@@ -38,7 +40,10 @@ const DEMO_PASSWORD_HASHES: Readonly<Record<string, string>> = {
     '$scrypt$ln=17,r=8,p=1$o6E946FdLGF9WOqGQyaBlA$FKeclnjCmzuM7KZ5-ikXl-9nhpzgKPzlW06Wmi9FER8',
 };
 
-/** One user per role, plus the market maker on the other side of the trader's fills. */
+/**
+ * One user per role, the market maker on the other side of the trader's fills, and the simulated
+ * market makers the live market feed trades as.
+ */
 export const DEMO_USERS: readonly DemoUser[] = [
   { id: DEMO_TRADER_ID, email: DEMO_TRADER_EMAIL, displayName: 'Dana Trader', role: 'TRADER' },
   { id: DEMO_ANALYST_ID, email: 'analyst@demo.mib.local', displayName: 'Alex Analyst', role: 'ANALYST' },
@@ -49,6 +54,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: 'Demo Market Maker',
     role: 'TRADER',
   },
+  ...DEMO_SIMULATED_MARKET_MAKER_IDS.map((id, index) => ({
+    id,
+    email: `market-maker-${index + 1}@demo.mib.local`,
+    displayName: `Simulated Market Maker ${index + 1}`,
+    role: 'TRADER' as const,
+  })),
 ];
 
 export async function seedUsers(tx: Prisma.TransactionClient): Promise<void> {

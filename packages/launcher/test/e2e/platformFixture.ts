@@ -40,6 +40,8 @@ export async function startPlatformFixture(
       REDIS_NAMESPACE: `test-${randomUUID()}:`,
       // Signing keys and TOTP secrets sealed, as in production.
       USERS_DATA_KEYS: randomBytes(32).toString('base64url'),
+      // No simulated flow: assertions on books, quotes and trades stay deterministic.
+      MARKET_SIMULATOR: 'off',
       ...environment,
     });
     platform = await startPlatform(config, silentLogger());
