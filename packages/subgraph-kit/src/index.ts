@@ -23,9 +23,15 @@ export { runSubgraphProcess, subgraphEnvironment, databaseHealthCheck } from './
 export { databaseSubgraph, type DatabaseSubgraph } from './databaseSubgraph.js';
 export { startSubgraphs, type RunningSubgraphs } from './startSubgraphs.js';
 export { createPageLoader, type PageKey, type PageLoader, type PageSource } from './pageLoader.js';
-export { applyOnce, consumeIntoReadModel, type EventMarkSchema, type Transaction } from './readModel.js';
+export {
+  applyOnce,
+  consumeIntoReadModel,
+  eventMarkOf,
+  type EventMarkSchema,
+  type Transaction,
+} from './readModel.js';
 export { LiveEvents, liveEventsOf, type LiveEventsOptions } from './liveEvents.js';
-export { ReadModelProgress, type ReadModelMark } from './readModelProgress.js';
+export { ReadModelProgress, type ReadModelMark, type StreamPosition } from './readModelProgress.js';
 export { ConsumerMetrics, meteredEventBus, unmeteredBus, type HandlingOutcome } from './consumerMetrics.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';
 export { InstrumentCatalog, unknownInstrument, type InstrumentRef } from './instrumentCatalog.js';

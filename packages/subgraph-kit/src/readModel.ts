@@ -8,6 +8,7 @@ import {
   type TradingEvent,
 } from '@mib/events';
 import { reportDuplicate } from './consumerMetrics.js';
+import type { ReadModelMark } from './readModelProgress.js';
 
 /** The domain schemas that keep an `event_marks` table (see prisma/schema.prisma). */
 export type EventMarkSchema = 'market' | 'orders' | 'portfolio' | 'risk';
@@ -55,6 +56,25 @@ export async function applyOnce(
     );
     return true;
   });
+}
+
+/**
+ * The read model's mark of a stream as `applyOnce` keeps it (0 before its first event): how a
+ * process sees what another replica's consumer has applied.
+ */
+export function eventMarkOf(
+  prisma: PrismaClient,
+  target: { schema: EventMarkSchema; consumer: string },
+): ReadModelMark {
+  const marks = `"${target.schema}".event_marks`;
+  return async (stream) => {
+    const rows = await prisma.$queryRawUnsafe<{ sequence: bigint }[]>(
+      `SELECT sequence FROM ${marks} WHERE consumer = $1 AND stream = $2`,
+      target.consumer,
+      stream,
+    );
+    return rows[0] ? Number(rows[0].sequence) : 0;
+  };
 }
 
 /**

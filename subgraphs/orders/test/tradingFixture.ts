@@ -3,7 +3,7 @@ import { testCallerTokens } from '@mib/auth/testing';
 import { seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { EngineClient, startEngine, type RunningEngine } from '@mib/engine';
-import { InProcessEventBus } from '@mib/events';
+import { InProcessEventBus, type RetryPolicy } from '@mib/events';
 import type { RunningService } from '@mib/subgraph-kit';
 import { createLogger, silentLogger } from '@mib/telemetry';
 import { ordersSubgraph } from '../src/index.js';
@@ -24,14 +24,17 @@ export interface TradingFixtureOptions {
    * production. Default false: tests that publish events of their own keep the bus to themselves.
    */
   readonly engineEvents?: boolean;
+  /** The bus's backoff for a failed delivery (default the bus's own). */
+  readonly busRetry?: RetryPolicy;
 }
 
 export async function startTradingFixture({
   engineEvents = false,
+  busRetry,
 }: TradingFixtureOptions = {}): Promise<TradingFixture> {
   const db = await createTestDatabase();
   await seedDemoData(db.prisma);
-  const events = new InProcessEventBus({ logger: silentLogger() });
+  const events = new InProcessEventBus({ logger: silentLogger(), ...(busRetry ? { retry: busRetry } : {}) });
   const engineServer: RunningEngine = await startEngine({
     port: 0,
     host: '127.0.0.1',

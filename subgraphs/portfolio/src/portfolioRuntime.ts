@@ -1,5 +1,11 @@
 import type { PrismaClient } from '@mib/db';
-import { InstrumentCatalog, liveEventsOf, ReadModelProgress, type PlatformServices } from '@mib/subgraph-kit';
+import {
+  eventMarkOf,
+  InstrumentCatalog,
+  liveEventsOf,
+  ReadModelProgress,
+  type PlatformServices,
+} from '@mib/subgraph-kit';
 import { LivePortfolios } from './live/livePortfolios.js';
 
 /** Consumer group and event-mark owner of the positions read model. */
@@ -21,13 +27,10 @@ export function portfolioRuntimeOf(
 ): PortfolioRuntime {
   let runtime = runtimes.get(prisma);
   if (!runtime) {
-    const progress = new ReadModelProgress('portfolio', async (stream) => {
-      const mark = await prisma.portfolioEventMark.findUnique({
-        where: { consumer_stream: { consumer: POSITIONS_CONSUMER, stream } },
-        select: { sequence: true },
-      });
-      return mark ? Number(mark.sequence) : 0;
-    });
+    const progress = new ReadModelProgress(
+      'portfolio',
+      eventMarkOf(prisma, { schema: 'portfolio', consumer: POSITIONS_CONSUMER }),
+    );
     const live = services && liveEventsOf(services.events, { name: 'portfolio', topics: ['trades'] });
     runtime = {
       catalog: new InstrumentCatalog(prisma),

@@ -1,7 +1,7 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { PriceAlert, PrismaClient } from '@mib/db';
 import { HighWaterMarks, streamOf, type EventOf, type TradingEvent } from '@mib/events';
-import { ReadModelProgress } from '@mib/subgraph-kit';
+import { eventMarkOf, ReadModelProgress } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { MARKET_DATA_CONSUMER } from '../data/marketReadModel.js';
 import type { LiveMarket } from './liveMarket.js';
@@ -48,7 +48,11 @@ export class TriggeredPriceAlerts {
     private readonly prisma: PrismaClient,
     options: TriggeredPriceAlertsOptions = {},
   ) {
-    this.#progress = new ReadModelProgress('market', (stream) => this.#markOf(stream), options.recheckMs);
+    this.#progress = new ReadModelProgress(
+      'market',
+      eventMarkOf(prisma, { schema: 'market', consumer: MARKET_DATA_CONSUMER }),
+      options.recheckMs,
+    );
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#logger = options.logger;
   }
@@ -127,14 +131,6 @@ export class TriggeredPriceAlerts {
       },
       orderBy: [{ triggeredAt: 'asc' }, { id: 'asc' }],
     });
-  }
-
-  async #markOf(stream: string): Promise<number> {
-    const mark = await this.prisma.marketEventMark.findUnique({
-      where: { consumer_stream: { consumer: MARKET_DATA_CONSUMER, stream } },
-      select: { sequence: true },
-    });
-    return mark ? Number(mark.sequence) : 0;
   }
 }
 

@@ -7,7 +7,7 @@ import { averageAfterFill, isFillEvent, isOrderEvent, mirrorOfEvent } from '../e
 
 /**
  * Applies one engine event to the orders read model (called exactly once per event by
- * `consumeIntoReadModel`). Rejections are recorded by the mutation that placed the order: the
+ * `consumeOrders`). Rejections are recorded by the mutation that placed the order: the
  * event does not carry the order's terms.
  */
 export async function applyOrdersEvent(
@@ -39,10 +39,21 @@ export async function applyOrdersEvent(
 }
 
 /**
+ * Thrown for a trade whose orders have no rows yet: their events come on the orders topic, beside
+ * the trades, and have not been applied. The transaction rolls back; `consumeOrders` applies the
+ * trade again once they have been.
+ */
+export class TradeBeforeItsOrders extends Error {
+  constructor(readonly trade: EventOf<'trade'>) {
+    super(`trade ${trade.payload.tradeId} of shard ${trade.shard} arrived before its orders`);
+    this.name = 'TradeBeforeItsOrders';
+  }
+}
+
+/**
  * A fill between two engine orders becomes a Trade between their rows, owned by their rows'
- * users. When an order's own events have not been applied yet the trade fails, the transaction
- * rolls back and the bus delivers the trade again later: trades never reference orders that do
- * not exist.
+ * users. Trades never reference orders that do not exist: until both rows do, the trade fails
+ * (`TradeBeforeItsOrders`).
  */
 async function recordTrade(
   event: EventOf<'trade'>,
@@ -65,9 +76,7 @@ async function recordTrade(
   const [buyOrderId, sellOrderId] = [orderIdOf(buy.orderId), orderIdOf(sell.orderId)];
   const owners = await ownersOf(tx, [buyOrderId, sellOrderId]);
   const [buyerUserId, sellerUserId] = [owners.get(buyOrderId), owners.get(sellOrderId)];
-  // As the foreign key would: rolled back, and delivered again once the orders are recorded.
-  if (buyerUserId === undefined || sellerUserId === undefined)
-    throw new Error(`trade ${event.payload.tradeId} of shard ${event.shard} arrived before its orders`);
+  if (buyerUserId === undefined || sellerUserId === undefined) throw new TradeBeforeItsOrders(event);
   // The rows' owners, not the event's accounts: an engine run without its journal numbers orders
   // from 1 again, and a row keeps its first owner (mirrorOrder), so its trades must too.
   if (buyerUserId !== buy.accountId || sellerUserId !== sell.accountId)
