@@ -1,7 +1,8 @@
-import { databaseSubgraph, liveEventsOf } from '@mib/subgraph-kit';
+import { consumeIntoReadModel, databaseSubgraph, liveEventsOf } from '@mib/subgraph-kit';
 import { createOrdersContext } from './context.js';
 import { LIVE_ORDER_TOPICS, ordersRuntimeOf } from './ordersRuntime.js';
-import { consumeOrders, ORDERS_CONSUMER } from './readModel/consumeOrders.js';
+import { applyOrdersEvent } from './readModel/applyOrdersEvent.js';
+import { ORDERS_CONSUMER } from './readModel/pendingTrades.js';
 import { resolvers } from './resolvers/index.js';
 
 export const ORDERS_SUBGRAPH = 'orders';
@@ -23,10 +24,13 @@ export const ordersSubgraph = databaseSubgraph({
     });
     // Join the live stream now: joining on the first subscriber would miss what happens meanwhile.
     await liveEventsOf(services.events, LIVE_ORDER_TOPICS).start();
+    const consumerLogger = logger.child({ consumer: ORDERS_CONSUMER });
     return [
-      await consumeOrders(services.events, prisma, {
-        catalog,
-        logger: logger.child({ consumer: ORDERS_CONSUMER }),
+      await consumeIntoReadModel(services.events, prisma, {
+        schema: 'orders',
+        consumer: ORDERS_CONSUMER,
+        topics: ['orders', 'trades'],
+        apply: (event, tx) => applyOrdersEvent(event, tx, { catalog, logger: consumerLogger }),
       }),
     ];
   },

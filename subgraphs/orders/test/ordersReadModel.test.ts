@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANALYST_ID, DEMO_TRADER_ID } from '@mib/db';
 import { createEvent, type TradingEvent } from '@mib/events';
+import { applyOnce, InstrumentCatalog } from '@mib/subgraph-kit';
+import { silentLogger } from '@mib/telemetry';
 import { mirrorOrder } from '../src/data/mirrorOrder.js';
 import { orderIdOf } from '../src/engineMirror/engineIds.js';
+import { applyOrdersEvent } from '../src/readModel/applyOrdersEvent.js';
 import { startTradingFixture, type TradingFixture } from './tradingFixture.js';
 
 let fixture: TradingFixture;
@@ -166,22 +169,74 @@ describe('the orders read model', () => {
 });
 
 describe('a trade delivered before the events of its orders', () => {
-  it('is recorded as soon as they are applied, not after a retry', async () => {
+  it('is held, and recorded by their fills, without a retry', async () => {
     const flow = crossingFlow('TSLA', 0, 950_000);
     const [trades, orderEvents] = [
       flow.filter((event) => event.type === 'trade'),
       flow.filter((event) => event.type !== 'trade'),
     ];
+    const [buyOrderId, sellOrderId] = [orderIdOf('950000'), orderIdOf('950001')];
+    const { prisma } = fixture.db;
     await fixture.events.publish(trades);
-    // Time for the trades' first attempt, which finds no order rows.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await fixture.db.prisma.order.count({ where: { id: orderIdOf('950000') } })).toBe(0);
-    await fixture.events.publish(orderEvents);
     await expect
-      .poll(() => fixture.db.prisma.trade.count({ where: { buyOrderId: orderIdOf('950000') } }), {
-        timeout: 15_000,
-      })
+      .poll(() => prisma.pendingTrade.count({ where: { buyOrderId } }), { timeout: 15_000 })
       .toBe(2);
+    expect(await prisma.order.count({ where: { id: { in: [buyOrderId, sellOrderId] } } })).toBe(0);
+    await fixture.events.publish(orderEvents);
+    await expect.poll(() => prisma.trade.count({ where: { buyOrderId } }), { timeout: 15_000 }).toBe(2);
+    const recorded = await prisma.trade.findMany({
+      where: { buyOrderId },
+      orderBy: { engineTradeId: 'asc' },
+    });
+    expect(recorded.map((trade) => [trade.sellOrderId, trade.buyerUserId, trade.sellerUserId])).toEqual([
+      [sellOrderId, DEMO_TRADER_ID, DEMO_ANALYST_ID],
+      [sellOrderId, DEMO_TRADER_ID, DEMO_ANALYST_ID],
+    ]);
+    expect(await prisma.pendingTrade.count({ where: { buyOrderId } })).toBe(0);
+  });
+});
+
+describe('trades and order events racing on many streams', () => {
+  it('records every trade once and holds none back', async () => {
+    const symbols = ['AAPL', 'MSFT', 'NVDA', 'AMZN'];
+    // A shard each, so every flow's streams are new; trades published before their orders' events.
+    const flows = Array.from({ length: 40 }, (_, index) =>
+      crossingFlow(symbols[index % symbols.length]!, 100 + index, 960_000 + index * 10),
+    );
+    await fixture.events.publish(flows.flatMap((flow) => flow.filter((event) => event.type === 'trade')));
+    await fixture.events.publish(flows.flatMap((flow) => flow.filter((event) => event.type !== 'trade')));
+    const buyOrderIds = flows.map((_, index) => orderIdOf(String(960_000 + index * 10)));
+    const { prisma } = fixture.db;
+    await expect
+      .poll(() => prisma.trade.count({ where: { buyOrderId: { in: buyOrderIds } } }), { timeout: 30_000 })
+      .toBe(80);
+    expect(await prisma.pendingTrade.count({ where: { buyOrderId: { in: buyOrderIds } } })).toBe(0);
+  });
+});
+
+describe('a trade applied while one of its orders is being recorded', () => {
+  it("waits for that order's transaction instead of holding the trade back for ever", async () => {
+    const { prisma } = fixture.db;
+    const deps = { catalog: new InstrumentCatalog(prisma), logger: silentLogger() };
+    const target = { schema: 'orders', consumer: 'orders-read-model' } as const;
+    const apply = (event: TradingEvent, during?: Promise<void>) =>
+      applyOnce(prisma, target, event, async (tx) => {
+        await applyOrdersEvent(event, tx, deps);
+        await during;
+      });
+    const [buyAccepted, sellAccepted, trade] = crossingFlow('META', 7, 970_000);
+    await apply(buyAccepted!);
+    // The sell order's row is written and its transaction left open, as a consumer's would be.
+    let commit = () => {};
+    const sellRecorded = apply(sellAccepted!, new Promise<void>((resolve) => (commit = resolve)));
+    await expect.poll(() => prisma.order.count({ where: { id: orderIdOf('970001') } })).toBe(0);
+    const tradeApplied = apply(trade!);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await Promise.all([sellRecorded, tradeApplied]);
+    // No fill of these orders will come in this test: the trade must be recorded now, not held.
+    expect(await prisma.trade.count({ where: { buyOrderId: orderIdOf('970000') } })).toBe(1);
+    expect(await prisma.pendingTrade.count({ where: { buyOrderId: orderIdOf('970000') } })).toBe(0);
   });
 });
 

@@ -4,10 +4,17 @@ import type { Logger } from '@mib/telemetry';
 import { mirrorOrder } from '../data/mirrorOrder.js';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
 import { averageAfterFill, isFillEvent, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
+import {
+  holdTrade,
+  lockOrderStreamOf,
+  recordTradesReadyFor,
+  type OwnerMismatch,
+  type TradeBetweenOrders,
+} from './pendingTrades.js';
 
 /**
  * Applies one engine event to the orders read model (called exactly once per event by
- * `consumeOrders`). Rejections are recorded by the mutation that placed the order: the
+ * `consumeIntoReadModel`). Rejections are recorded by the mutation that placed the order: the
  * event does not carry the order's terms.
  */
 export async function applyOrdersEvent(
@@ -35,25 +42,16 @@ export async function applyOrdersEvent(
         event,
       )
     : null;
-  await mirrorOrder(tx, mirrorOfEvent(event, instrument.id, average));
-}
-
-/**
- * Thrown for a trade whose orders have no rows yet: their events come on the orders topic, beside
- * the trades, and have not been applied. The transaction rolls back; `consumeOrders` applies the
- * trade again once they have been.
- */
-export class TradeBeforeItsOrders extends Error {
-  constructor(readonly trade: EventOf<'trade'>) {
-    super(`trade ${trade.payload.tradeId} of shard ${trade.shard} arrived before its orders`);
-    this.name = 'TradeBeforeItsOrders';
-  }
+  const orderId = await mirrorOrder(tx, mirrorOfEvent(event, instrument.id, average));
+  for (const trade of await recordTradesReadyFor(tx, orderId)) warnOfOtherOwners(logger, trade);
 }
 
 /**
  * A fill between two engine orders becomes a Trade between their rows, owned by their rows'
- * users. Trades never reference orders that do not exist: until both rows do, the trade fails
- * (`TradeBeforeItsOrders`).
+ * users. Trades never reference orders that do not exist: a trade applied before its orders'
+ * events is held (`holdTrade`) and recorded by the first event of either order applied once both rows exist,
+ * rather than failed and retried, which would hold up the trades behind it, and on Kafka could
+ * wait for ever on order events the member cannot fetch until its current batch is done.
  */
 async function recordTrade(
   event: EventOf<'trade'>,
@@ -73,41 +71,54 @@ async function recordTrade(
     return;
   }
   const [buy, sell] = aggressorSide === 'BUY' ? [taker, maker] : [maker, taker];
-  const [buyOrderId, sellOrderId] = [orderIdOf(buy.orderId), orderIdOf(sell.orderId)];
-  const owners = await ownersOf(tx, [buyOrderId, sellOrderId]);
-  const [buyerUserId, sellerUserId] = [owners.get(buyOrderId), owners.get(sellOrderId)];
-  if (buyerUserId === undefined || sellerUserId === undefined) throw new TradeBeforeItsOrders(event);
+  const trade: TradeBetweenOrders = {
+    id: tradeIdOf(event.shard, event.payload.tradeId),
+    instrumentId: instrument.id,
+    buyOrderId: orderIdOf(buy.orderId),
+    sellOrderId: orderIdOf(sell.orderId),
+    price: event.payload.price,
+    quantity: event.payload.quantity,
+    executedAt: new Date(event.occurredAt),
+    engineTradeId: BigInt(event.payload.tradeId),
+    engineShard: event.shard,
+  };
+  let owners = await ownersOf(tx, trade);
+  if (!owners) {
+    // Read again once no order event of the symbol is in flight, so none is missed.
+    await lockOrderStreamOf(tx, event);
+    owners = await ownersOf(tx, trade);
+  }
+  if (!owners)
+    return holdTrade(tx, trade, { buyerAccountId: buy.accountId, sellerAccountId: sell.accountId });
   // The rows' owners, not the event's accounts: an engine run without its journal numbers orders
   // from 1 again, and a row keeps its first owner (mirrorOrder), so its trades must too.
-  if (buyerUserId !== buy.accountId || sellerUserId !== sell.accountId)
-    logger.warn(
-      { tradeId: event.payload.tradeId, shard: event.shard, buyOrderId, sellOrderId },
-      'trade names accounts other than its orders’ owners (engine order ids reused?): recorded for the owners',
-    );
-  await tx.trade.upsert({
-    where: { id: tradeIdOf(event.shard, event.payload.tradeId) },
-    update: {},
-    create: {
-      id: tradeIdOf(event.shard, event.payload.tradeId),
-      instrumentId: instrument.id,
-      buyOrderId,
-      sellOrderId,
-      price: event.payload.price,
-      quantity: event.payload.quantity,
-      executedAt: new Date(event.occurredAt),
-      engineTradeId: BigInt(event.payload.tradeId),
-      engineShard: event.shard,
-      buyerUserId,
-      sellerUserId,
-    },
-  });
+  if (owners.buyerUserId !== buy.accountId || owners.sellerUserId !== sell.accountId)
+    warnOfOtherOwners(logger, trade);
+  await tx.trade.upsert({ where: { id: trade.id }, update: {}, create: { ...trade, ...owners } });
 }
 
-/** Owner of each of these order rows that exists, by row id (one statement). */
-async function ownersOf(tx: Transaction, orderIds: readonly string[]): Promise<Map<string, string>> {
+function warnOfOtherOwners(logger: Logger, trade: OwnerMismatch): void {
+  logger.warn(
+    {
+      tradeId: String(trade.engineTradeId),
+      shard: trade.engineShard,
+      buyOrderId: trade.buyOrderId,
+      sellOrderId: trade.sellOrderId,
+    },
+    'trade names accounts other than its orders’ owners (engine order ids reused?): recorded for the owners',
+  );
+}
+
+/** The owners of the trade's two order rows, or undefined while either row is missing. */
+async function ownersOf(
+  tx: Transaction,
+  { buyOrderId, sellOrderId }: Pick<TradeBetweenOrders, 'buyOrderId' | 'sellOrderId'>,
+): Promise<{ buyerUserId: string; sellerUserId: string } | undefined> {
   const rows = await tx.order.findMany({
-    where: { id: { in: [...orderIds] } },
+    where: { id: { in: [buyOrderId, sellOrderId] } },
     select: { id: true, userId: true },
   });
-  return new Map(rows.map((row) => [row.id, row.userId]));
+  const owner = new Map(rows.map((row) => [row.id, row.userId]));
+  const [buyerUserId, sellerUserId] = [owner.get(buyOrderId), owner.get(sellOrderId)];
+  return buyerUserId === undefined || sellerUserId === undefined ? undefined : { buyerUserId, sellerUserId };
 }
