@@ -1,5 +1,5 @@
 import type { EventBus } from '@mib/events';
-import { createMetricsRegistry, tracingEnabled } from '@mib/telemetry';
+import { createMetricsRegistry, tracingEnabled, type Registry } from '@mib/telemetry';
 import pino, { type Logger } from 'pino';
 import { defaultShardCount } from './config.js';
 import { grpcTracingInterceptor } from './grpc/callTracing.js';
@@ -63,6 +63,8 @@ export interface RunningEngine {
   readonly port: number;
   /** The bound port of `/metrics` and `/health`; undefined without `metricsPort`. */
   readonly metricsPort: number | undefined;
+  /** The prom-client registry `/metrics` serves, with every engine metric; undefined without `metricsPort`. */
+  readonly metrics: Registry | undefined;
   readonly shards: number;
   /** Stops serving (NOT_SERVING first), then stops the shard workers. */
   close(): Promise<void>;
@@ -150,6 +152,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
   return {
     port: adapter.port,
     metricsPort: metrics?.port,
+    metrics: registry,
     shards: engine.shardCount,
     close,
   };

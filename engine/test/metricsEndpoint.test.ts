@@ -43,6 +43,11 @@ describe('the engine metrics endpoint', () => {
     expect(metricsPort).not.toBe(fixture.engine.port);
   });
 
+  it('exposes the registry /metrics serves', async () => {
+    const commands = await fixture.engine.metrics?.getSingleMetric('engine_commands_total')?.get();
+    expect(commands?.values.find(({ labels }) => labels['kind'] === 'SUBMIT' && labels['outcome'] === 'accepted')?.value).toBe(3);
+  });
+
   it('counts commands by kind and outcome, and rejects by reason', async () => {
     const samples = await scrape(metricsPort);
     const commands = (kind: string, outcome: string) =>

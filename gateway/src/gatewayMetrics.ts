@@ -50,7 +50,7 @@ export class GatewayMetrics {
     });
     this.operationsRefused = new Counter({
       name: 'gateway_operations_refused_total',
-      help: 'Operations refused before planning by trusted documents, token, depth, alias, directive or cost limits',
+      help: 'Operations refused before planning by trusted documents, token, depth, alias, directive or cost limits, or the per-connection subscription cap',
       labelNames: ['check'],
       registers,
     });

@@ -17,6 +17,7 @@ import {
   tracerFor,
   tracingEnabled,
   type Logger,
+  type Registry,
 } from '@mib/telemetry';
 import { AccessTokenVerifier } from './auth/accessTokens.js';
 import { ApiKeyAuthenticator } from './auth/apiKeys.js';
@@ -41,6 +42,7 @@ import { sendCriticalPathFirst } from './criticalPathFirst.js';
 import { GatewayMetrics } from './gatewayMetrics.js';
 import { IdentityForwardingDataSource, type GatewayContext } from './identityForwarding.js';
 import { sendGraphQLError } from './protection/graphqlErrorResponse.js';
+import type { RefusedCheck } from './protection/refusedCheck.js';
 import { createSubgraphFetcher } from './subgraphFetcher.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
 import { executableSupergraph, readSupergraph } from './supergraph.js';
@@ -83,6 +85,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   readonly port: number;
   readonly url: string;
+  /** The prom-client registry `/metrics` serves: every metric the gateway registered. */
+  readonly metrics: Registry;
   stop(): Promise<void>;
 }
 
@@ -230,6 +234,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     isCredentialError: (error) => error instanceof InvalidCredentials,
     onConnectionClosed: (code) => metrics.connectionClosed(code),
+    onSubscriptionCapReached: () =>
+      metrics.operationsRefused.inc({ check: 'subscriptions_per_connection' satisfies RefusedCheck }),
     executeOperation: async (args, caller) => {
       const refusal = await protection.admitOperation(caller);
       if (refusal) return { errors: [refusal] };
@@ -258,6 +264,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     port,
     url,
+    metrics: registry,
     stop: async () => {
       await graphqlWs.close();
       await sockets.close();

@@ -125,6 +125,10 @@ describe.each(DEPLOYED_SERVICES.filter((service) => service.kind !== 'Job'))(
       expect(containerPort(container, Number(annotations['prometheus.io/port']))).toBeDefined();
     });
 
+    it('names its spans after itself', () => {
+      expect(environmentOf(workload)['OTEL_SERVICE_NAME']).toBe(name);
+    });
+
     it('has a PodDisruptionBudget', () => {
       const budgets = ofKind<DisruptionBudget>(objects, 'PodDisruptionBudget');
       expect(

@@ -37,6 +37,8 @@ describe('the metrics the services register', () => {
       'events_last_applied_event_age_seconds',
       'engine_journal_commit_duration_seconds_bucket',
       'engine_event_publish_lag_events',
+      'users_login_throttled_total',
+      'gateway_operations_refused_total',
       'process_cpu_seconds_total',
     ])
       expect(catalog.has(name), name).toBe(true);

@@ -62,6 +62,7 @@ describe('monitoring/rules.yml', () => {
       'GatewayLatencyHigh',
       'SubgraphFetchErrors',
       'AuthenticationFailureSpike',
+      'LoginThrottleSurge',
       'RateLimitRejectionSurge',
       'ReadModelLagging',
       'EngineShardDown',

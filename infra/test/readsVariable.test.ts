@@ -25,4 +25,13 @@ describe('readsVariable', () => {
     expect(readsVariable(loaderOf('engine'), {}, 'ENGINE_JOURNAL_DIR')).toBe(true);
     expect(readsVariable(loaderOf('engine'), {}, 'CALLER_TOKEN_SECRETS')).toBe(false);
   });
+
+  it("tells the OTEL_* variables of a service's tracing from misspelt ones and untraced services", () => {
+    expect(readsVariable(gateway, env, 'OTEL_EXPORTER_OTLP_ENDPOINT')).toBe(true);
+    expect(readsVariable(gateway, env, 'OTEL_SERVICE_NAME')).toBe(true);
+    expect(readsVariable(loaderOf('engine'), {}, 'OTEL_TRACES_SAMPLER')).toBe(true);
+    expect(readsVariable(gateway, env, 'OTEL_EXPORTER_OTLP_ENDPIONT')).toBe(false);
+    const migrate = { DATABASE_URL: 'postgresql://postgres@db:5432/mib' };
+    expect(readsVariable(loaderOf('migrate'), migrate, 'OTEL_EXPORTER_OTLP_ENDPOINT')).toBe(false);
+  });
 });

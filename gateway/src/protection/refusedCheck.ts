@@ -10,6 +10,8 @@ export type RefusedCheck =
   | 'directives'
   | 'cost'
   | 'slicing_arguments'
+  /** A `subscribe` past the connection's `maxSubscriptionsPerConnection`. */
+  | 'subscriptions_per_connection'
   | 'other';
 
 const LIMITS = new Set<string>(['tokens', 'depth', 'aliases', 'directives']);

@@ -55,6 +55,8 @@ export interface ConnectionSettings {
   readonly preparer: OperationPreparer;
   readonly executeOperation: (args: ExecutionArgs, caller: Caller) => Promise<ExecutionResult>;
   readonly maxSubscriptionsPerConnection: number;
+  /** Called for each `subscribe` refused because the connection holds the maximum already. */
+  readonly onSubscriptionCapReached: () => void;
   readonly connectionInitWaitTimeoutMs: number;
   readonly maxBufferedBytes: number;
   /** Whether a failed authentication means the credentials are bad (not that checking failed). */
@@ -253,7 +255,8 @@ export class GraphQLWsConnection {
     if (this.operations.has(id))
       return this.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
     const { maxSubscriptionsPerConnection } = this.settings;
-    if (this.operations.size >= maxSubscriptionsPerConnection)
+    if (this.operations.size >= maxSubscriptionsPerConnection) {
+      this.settings.onSubscriptionCapReached();
       return this.sendFrame(
         encodeError(id, [
           {
@@ -262,6 +265,7 @@ export class GraphQLWsConnection {
           },
         ]),
       );
+    }
     const prepared = this.settings.preparer.prepare(payload);
     switch (prepared.kind) {
       case 'invalid':

@@ -42,6 +42,11 @@ export interface GraphQLWsOptions {
   readonly checkOperationText?: ConstructorParameters<typeof OperationPreparer>[2];
   /** Most operations one connection may hold at once; past it a `subscribe` gets RATE_LIMITED. */
   readonly maxSubscriptionsPerConnection: number;
+  /**
+   * Told of every `subscribe` refused for `maxSubscriptionsPerConnection` (the gateway counts it
+   * as a refused operation). Default: nobody is told.
+   */
+  readonly onSubscriptionCapReached?: () => void;
   /** How long a client has to send `connection_init` before 4408. Default 3,000 ms (graphql-ws's). */
   readonly connectionInitWaitTimeoutMs?: number;
   /**
@@ -114,6 +119,7 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): Gra
     ),
     executeOperation: options.executeOperation,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
+    onSubscriptionCapReached: options.onSubscriptionCapReached ?? (() => {}),
     connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs ?? 3_000,
     maxBufferedBytes: options.maxBufferedBytes ?? 4 * 1024 * 1024,
     isCredentialError: options.isCredentialError ?? (() => true),

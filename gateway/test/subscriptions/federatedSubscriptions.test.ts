@@ -54,6 +54,13 @@ function connect(name: string): Client {
 
 const ORDER_UPDATES = 'subscription { orderUpdates { id status instrument { name } } }';
 
+/** `gateway_operations_refused_total{check="subscriptions_per_connection"}` in the gateway's registry. */
+async function capRefusals(): Promise<number> {
+  const refused = await gateway.metrics.getSingleMetric('gateway_operations_refused_total')?.get();
+  const series = refused?.values.find(({ labels }) => labels['check'] === 'subscriptions_per_connection');
+  return series?.value ?? 0;
+}
+
 describe('federated subscriptions through startGateway', () => {
   it("completes each event with another subgraph's fields", async () => {
     const updates = connect('alice').iterate({ query: ORDER_UPDATES });
@@ -92,13 +99,17 @@ describe('federated subscriptions through startGateway', () => {
     await second.return?.();
   });
 
-  it('refuses subscriptions past the per-connection limit with RATE_LIMITED', async () => {
+  it('refuses subscriptions past the per-connection limit with RATE_LIMITED, counting each', async () => {
+    const refusedBefore = await capRefusals();
     const client = connect('dave');
     const kept = [client.iterate({ query: ORDER_UPDATES }), client.iterate({ query: `${ORDER_UPDATES} ` })];
     kept.forEach((iterator) => void iterator.next());
     await toys.events.waitForSubscribers(1);
-    const third = client.iterate({ query: 'subscription Third { orderUpdates { id } }' });
-    await expect(third.next()).rejects.toMatchObject([{ extensions: { code: 'RATE_LIMITED' } }]);
+    for (const name of ['Third', 'Fourth']) {
+      const refused = client.iterate({ query: `subscription ${name} { orderUpdates { id } }` });
+      await expect(refused.next()).rejects.toMatchObject([{ extensions: { code: 'RATE_LIMITED' } }]);
+    }
+    expect((await capRefusals()) - refusedBefore).toBe(2);
     await Promise.all(kept.map(async (iterator) => iterator.return?.()));
   });
 

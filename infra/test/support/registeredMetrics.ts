@@ -1,8 +1,9 @@
 /**
- * The metrics the services register, read from the services themselves: a subgraph's registry
- * built by the exported registration functions, and the registries a gateway and an engine fill
- * while they start (their registrations are not exported). Each registry's /metrics text gives
- * its default labels; the metric objects give every family's own label names, series or not.
+ * The metrics the services register, read from the services themselves: the subgraphs' registries
+ * built by the exported registration functions (a started subgraph needs a database and does not
+ * hand out its registry), and the registries a started gateway and engine serve. Each registry's
+ * /metrics text gives its default labels; the metric objects give every family's own label names,
+ * series or not.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,8 @@ import { startEngine } from '@mib/engine';
 import { InProcessEventBus } from '@mib/events';
 import { loadGatewayConfig, startGateway } from '@mib/gateway';
 import { ConsumerMetrics } from '@mib/subgraph-kit';
-import { createGraphQLMetrics, createMetricsRegistry, Registry, silentLogger } from '@mib/telemetry';
+import { LoginMetrics } from '@mib/subgraph-users';
+import { createGraphQLMetrics, createMetricsRegistry, silentLogger, type Registry } from '@mib/telemetry';
 
 /** What one service serves at /metrics: its registry and the text Prometheus scrapes. */
 export interface ServiceMetrics {
@@ -26,41 +28,28 @@ export type SeriesCatalog = ReadonlyMap<string, ReadonlySet<string>>;
 /** Labels Prometheus attaches to every scraped series, and the series it records per target. */
 export const TARGET_LABELS = ['job', 'instance'] as const;
 
-/**
- * The registries `start` fills, found by watching `Registry.prototype.registerMetric` (every
- * prom-client metric registers itself through it) while it runs.
- */
-async function registriesFilledBy<T>(
-  start: () => Promise<T>,
-): Promise<{ started: T; registries: Registry[] }> {
-  const registries = new Set<Registry>();
-  // Put back below, and only ever called with the registry it was called on as `this`.
-  // eslint-disable-next-line @typescript-eslint/unbound-method
-  const { registerMetric } = Registry.prototype;
-  Registry.prototype.registerMetric = function (this: Registry, metric) {
-    registries.add(this);
-    registerMetric.call(this, metric);
-  };
-  try {
-    return { started: await start(), registries: [...registries] };
-  } finally {
-    Registry.prototype.registerMetric = registerMetric;
-  }
-}
-
-async function onlyRegistry(service: string, registries: Registry[], url: string): Promise<ServiceMetrics> {
-  if (registries.length !== 1) throw new Error(`${service} filled ${registries.length} registries, not one`);
+/** What `registry` serves, read from the service's own /metrics at `url`. */
+async function servedMetrics(
+  service: string,
+  registry: Registry | undefined,
+  url: string,
+): Promise<ServiceMetrics> {
+  if (registry === undefined) throw new Error(`${service} started without a metrics registry`);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return { service, registry: registries[0]!, exposition: await response.text() };
+  return { service, registry, exposition: await response.text() };
 }
 
-/** A subgraph's metrics as databaseSubgraph and startSubgraph register them. */
-async function subgraphMetrics(): Promise<ServiceMetrics> {
-  const registry = createMetricsRegistry('orders');
+/**
+ * A subgraph's metrics as databaseSubgraph and startSubgraph register them, with the users
+ * subgraph's own sign-in counters for `users`.
+ */
+async function subgraphMetrics(service: 'orders' | 'users'): Promise<ServiceMetrics> {
+  const registry = createMetricsRegistry(service);
   createGraphQLMetrics(registry);
   new ConsumerMetrics(registry);
-  return { service: 'orders', registry, exposition: await registry.metrics() };
+  if (service === 'users') new LoginMetrics().registerIn(registry);
+  return { service, registry, exposition: await registry.metrics() };
 }
 
 /**
@@ -70,40 +59,31 @@ async function subgraphMetrics(): Promise<ServiceMetrics> {
  */
 export async function registeredServiceMetrics(): Promise<ServiceMetrics[]> {
   const config = loadGatewayConfig({ CALLER_TOKEN_SECRETS: 'infra-test-'.repeat(4), PORT: '0' });
-  const gateway = await registriesFilledBy(() => startGateway({ ...config, logger: silentLogger() }));
+  const gateway = await startGateway({ ...config, logger: silentLogger() });
   const journalDir = mkdtempSync(join(tmpdir(), 'mib-infra-journal-'));
   const eventBus = new InProcessEventBus({ logger: silentLogger() });
   try {
-    const engine = await registriesFilledBy(() =>
-      startEngine({
-        port: 0,
-        host: '127.0.0.1',
-        shards: 2,
-        metricsPort: 0,
-        heartbeatMs: 0,
-        journalDir,
-        eventBus,
-      }),
-    );
+    const engine = await startEngine({
+      port: 0,
+      host: '127.0.0.1',
+      shards: 2,
+      metricsPort: 0,
+      heartbeatMs: 0,
+      journalDir,
+      eventBus,
+    });
     try {
       return [
-        await onlyRegistry(
-          'gateway',
-          gateway.registries,
-          gateway.started.url.replace(/\/graphql$/, '/metrics'),
-        ),
-        await onlyRegistry(
-          'engine',
-          engine.registries,
-          `http://127.0.0.1:${engine.started.metricsPort ?? 0}/metrics`,
-        ),
-        await subgraphMetrics(),
+        await servedMetrics('gateway', gateway.metrics, gateway.url.replace(/\/graphql$/, '/metrics')),
+        await servedMetrics('engine', engine.metrics, `http://127.0.0.1:${engine.metricsPort ?? 0}/metrics`),
+        await subgraphMetrics('orders'),
+        await subgraphMetrics('users'),
       ];
     } finally {
-      await engine.started.close();
+      await engine.close();
     }
   } finally {
-    await gateway.started.stop();
+    await gateway.stop();
     await eventBus.close();
     rmSync(journalDir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import { loadEngineConfig } from '@mib/engine';
 import { loadGatewayConfig } from '@mib/gateway';
 import { subgraphEnvironment } from '@mib/subgraph-kit';
 import { requireDataKeysInProduction, usersDataKeys } from '@mib/subgraph-users';
+import { loadTracingConfig } from '@mib/telemetry';
 
 type Environment = Readonly<Record<string, string>>;
 
@@ -22,10 +23,18 @@ export interface DeployedService {
   readonly load: ConfigLoader;
 }
 
+/**
+ * A long-running service's loader with the OTEL_* variables its `startTracing` reads beside it
+ * (gateway, engine and subgraph processes start tracing; the migrate Job does not).
+ */
+const traced =
+  (name: string, load: ConfigLoader): ConfigLoader =>
+  (env) => [load(env), loadTracingConfig(name, env)];
+
 const subgraph = (name: string, defaultPort: number): DeployedService => ({
   name,
   kind: 'Deployment',
-  load: (env) => loadConfig(name, subgraphEnvironment(defaultPort), env),
+  load: traced(name, (env) => loadConfig(name, subgraphEnvironment(defaultPort), env)),
 });
 
 /** The users process reads the kit's variables plus its data keys (subgraphs/users/src/main.ts). */
@@ -39,10 +48,10 @@ const migrateEnvironment = z.object({ DATABASE_URL: postgresUrl() });
 export const SUBGRAPHS: readonly DeployedService[] = [
   {
     ...subgraph('users', 4001),
-    load: (env) => [
+    load: traced('users', (env) => [
       loadConfig('users', subgraphEnvironment(4001), env),
       loadConfig('users', usersEnvironment, env),
-    ],
+    ]),
   },
   subgraph('market-data', 4002),
   subgraph('orders', 4003),
@@ -51,9 +60,9 @@ export const SUBGRAPHS: readonly DeployedService[] = [
 ];
 
 export const DEPLOYED_SERVICES: readonly DeployedService[] = [
-  { name: 'gateway', kind: 'Deployment', load: (env) => loadGatewayConfig(env) },
+  { name: 'gateway', kind: 'Deployment', load: traced('gateway', (env) => loadGatewayConfig(env)) },
   ...SUBGRAPHS,
-  { name: 'engine', kind: 'StatefulSet', load: (env) => loadEngineConfig({ ...env }) },
+  { name: 'engine', kind: 'StatefulSet', load: traced('engine', (env) => loadEngineConfig({ ...env })) },
   { name: 'migrate', kind: 'Job', load: (env) => loadConfig('migrate', migrateEnvironment, env) },
 ];
 

@@ -4,7 +4,7 @@ import type { DocumentNode } from 'graphql';
 import type { Caller, CallerTokens, Identity } from '@mib/auth';
 import type { Router } from 'express';
 import type { PrismaClient } from '@mib/db';
-import { createMetricsRegistry, type Logger } from '@mib/telemetry';
+import { createMetricsRegistry, type Logger, type Registry } from '@mib/telemetry';
 import { ConsumerMetrics, meteredEventBus } from './consumerMetrics.js';
 import type { BackgroundTask, PlatformServices } from './platformServices.js';
 import { databaseHealthCheck } from './process.js';
@@ -45,6 +45,11 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
     services: PlatformServices | undefined,
     caller: Caller,
   ) => Context;
+  /**
+   * Adds the subgraph's own metrics (beside its requests and event consumers, e.g. refused
+   * logins) to the registry its `/metrics` serves; called once per start, before anything else.
+   */
+  metrics?: (registry: Registry) => void;
   /** HTTP routes beside `/graphql`, e.g. public keys or internal endpoints for the gateway. */
   routes?: (dependencies: {
     prisma: PrismaClient;
@@ -65,6 +70,7 @@ export function databaseSubgraph<Context extends BaseContext>(definition: {
     start: async (prisma, options, platform) => {
       // One registry for the service, so its /metrics shows its own consumers beside its requests.
       const metricsRegistry = createMetricsRegistry(definition.name);
+      definition.metrics?.(metricsRegistry);
       const services = platform && {
         ...platform,
         events: meteredEventBus(platform.events, new ConsumerMetrics(metricsRegistry)),

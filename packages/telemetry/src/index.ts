@@ -12,6 +12,7 @@ export { observabilityRoutes, type HealthCheck } from './observabilityRoutes.js'
 export { metricsPlugin } from './metricsPlugin.js';
 export {
   startTracing,
+  loadTracingConfig,
   tracingEnabled,
   tracerFor,
   extractTraceContext,
@@ -23,6 +24,7 @@ export {
   type Tracing,
   type Tracer,
   type TracingOptions,
+  type TracingEnvironment,
   type IncomingHeaders,
   type MetadataCarrier,
   type ServerSpanOptions,

@@ -1,4 +1,5 @@
 import { databaseSubgraph, type DatabaseSubgraph } from '@mib/subgraph-kit';
+import { LoginMetrics } from './accounts/loginMetrics.js';
 import { createUsersContext } from './context.js';
 import { resealStoredSecrets } from './credentials/resealStoredSecrets.js';
 import { resolvers } from './resolvers/index.js';
@@ -17,13 +18,15 @@ export const USERS_SUBGRAPH = 'users';
  */
 export function createUsersSubgraph(options: Partial<UsersOptions> = {}): DatabaseSubgraph {
   const settings = { ...DEFAULT_USERS_OPTIONS, ...options };
-  const runtimeOf = usersRuntimeFactory(settings);
+  const logins = new LoginMetrics();
+  const runtimeOf = usersRuntimeFactory(settings, logins);
   const subgraph = databaseSubgraph({
     name: USERS_SUBGRAPH,
     schemaFile: new URL('./schema.graphql', import.meta.url),
     resolvers,
     createContext: (prisma, _identity, services, caller) =>
       createUsersContext(prisma, caller, runtimeOf(prisma, services)),
+    metrics: (registry) => logins.registerIn(registry),
     routes: ({ prisma, callerTokens, services }) =>
       usersRoutes(prisma, runtimeOf(prisma, services), callerTokens),
     // At start-up, rotate a signing key that aged past its period while no replica was running.

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@mib/db';
 import { createRateLimiter, type RateLimiter } from '@mib/rate-limit';
 import type { PlatformServices } from '@mib/subgraph-kit';
+import type { LoginMetrics } from './accounts/loginMetrics.js';
 import { DataSealer } from './credentials/dataSealing.js';
 import { PasswordHasher } from './credentials/passwordHasher.js';
 import { SigningKeys } from './credentials/signingKeys.js';
@@ -18,10 +19,12 @@ export interface UsersRuntime {
   readonly signingKeys: SigningKeys;
   readonly sessions: SessionStore;
   readonly throttle: RateLimiter;
+  /** Counts login outcomes and throttle refusals; one per subgraph, whatever the database. */
+  readonly logins: LoginMetrics;
 }
 
 /** One runtime per database client, shared by the GraphQL context and the HTTP routes. */
-export function usersRuntimeFactory(options: UsersOptions) {
+export function usersRuntimeFactory(options: UsersOptions, logins: LoginMetrics) {
   const runtimes = new WeakMap<PrismaClient, UsersRuntime>();
   const sealer = new DataSealer(options.dataKeys);
   return (prisma: PrismaClient, services: PlatformServices | undefined): UsersRuntime => {
@@ -45,6 +48,7 @@ export function usersRuntimeFactory(options: UsersOptions) {
           ? new RedisSessionStore(redis, `${options.redisPrefix}sessions:`)
           : new PostgresSessionStore(prisma),
         throttle: createRateLimiter({ redis, prefix: `${options.redisPrefix}logins:` }),
+        logins,
       };
       runtimes.set(prisma, runtime);
     }

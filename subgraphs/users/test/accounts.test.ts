@@ -124,6 +124,7 @@ describe('logIn', () => {
 
   it('throttles an account after its burst, before checking the password', async () => {
     await signUpUser(fixture, 'throttled@example.test', TEST_PASSWORD);
+    const before = await loginCounts();
     for (let attempt = 0; attempt < 4; attempt++) {
       expect(errorCodes(await logIn('throttled@example.test', 'wrong password!!'))).toEqual([
         'UNAUTHENTICATED',
@@ -132,10 +133,18 @@ describe('logIn', () => {
     const throttled = await logIn('throttled@example.test', TEST_PASSWORD);
     expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
     expect(throttled.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+    expect(countsSince(before, await loginCounts())).toEqual({
+      throttledByAccount: 1,
+      throttledByClientIp: 0,
+      wrongCredentials: 4,
+      throttled: 1,
+      succeeded: 0,
+    });
   });
 
   it('throttles a client address across accounts', async () => {
     const ip = freshClientIp();
+    const before = await loginCounts();
     for (let attempt = 0; attempt < 6; attempt++) {
       expect(errorCodes(await logIn(`spray${attempt}@example.test`, TEST_PASSWORD, ip))).toEqual([
         'UNAUTHENTICATED',
@@ -143,8 +152,41 @@ describe('logIn', () => {
     }
     expect(errorCodes(await logIn('spray-last@example.test', TEST_PASSWORD, ip))).toEqual(['RATE_LIMITED']);
     expect(errorCodes(await logIn('spray-last@example.test', TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect(countsSince(before, await loginCounts())).toEqual({
+      throttledByAccount: 0,
+      throttledByClientIp: 1,
+      wrongCredentials: 7,
+      throttled: 1,
+      succeeded: 0,
+    });
+  });
+
+  it('counts a successful login under its outcome', async () => {
+    await signUpUser(fixture, 'login.counted@example.test', TEST_PASSWORD);
+    const before = await loginCounts();
+    expect((await logIn('login.counted@example.test', TEST_PASSWORD)).errors).toBeUndefined();
+    expect(countsSince(before, await loginCounts())).toMatchObject({ succeeded: 1, throttled: 0 });
   });
 });
+
+/** The login counters on the subgraph's `/metrics` now; one missing reads as NaN. */
+async function loginCounts(): Promise<Record<string, number>> {
+  const read = async (name: string, labels: Record<string, string>) =>
+    (await fixture.metric(name, labels)) ?? Number.NaN;
+  return {
+    throttledByAccount: await read('users_login_throttled_total', { limit: 'account' }),
+    throttledByClientIp: await read('users_login_throttled_total', { limit: 'client_ip' }),
+    wrongCredentials: await read('users_login_attempts_total', { outcome: 'wrong_credentials' }),
+    throttled: await read('users_login_attempts_total', { outcome: 'throttled' }),
+    succeeded: await read('users_login_attempts_total', { outcome: 'succeeded' }),
+  };
+}
+
+/** How far each counter moved (the tests of this file share one subgraph and its counters). */
+const countsSince = (before: Record<string, number>, after: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(after).map(([name, value]) => [name, value - (before[name] ?? Number.NaN)]),
+  );
 
 describe('refresh and logOut', () => {
   it('rotates the refresh token on every use, keeping the session id', async () => {

@@ -120,10 +120,18 @@ describe('TOTP enrolment', () => {
 describe('logging in with TOTP enabled', () => {
   it('needs a code: MFA_REQUIRED without one, UNAUTHENTICATED for a wrong one', async () => {
     await userWithTotp('mfa.required@example.test');
+    const counted = async (outcome: string) =>
+      (await fixture.metric('users_login_attempts_total', { outcome })) ?? Number.NaN;
+    const [mfaRequired, wrongCredentials] = [
+      await counted('mfa_required'),
+      await counted('wrong_credentials'),
+    ];
     const missing = await logIn('mfa.required@example.test');
     expect(errorCodes(missing)).toEqual(['MFA_REQUIRED']);
     const wrong = await logIn('mfa.required@example.test', { totpCode: '123456' });
     expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect((await counted('mfa_required')) - mfaRequired).toBe(1);
+    expect((await counted('wrong_credentials')) - wrongCredentials).toBe(1);
   });
 
   it('does not say MFA_REQUIRED to someone with the wrong password', async () => {

@@ -24,6 +24,8 @@ export interface UsersFixture extends AsyncDisposable {
   logIn(input: LogInInput, clientIp?: string): Promise<GraphQLResponse<{ logIn: AuthResult }>>;
   /** `refresh`: trades a refresh token for the session's next token pair. */
   refresh(refreshToken: string): Promise<GraphQLResponse<{ refresh: AuthResult }>>;
+  /** The value of the sample `name` with `labels` on the subgraph's `/metrics`, as scraped now. */
+  metric(name: string, labels: Readonly<Record<string, string>>): Promise<number | undefined>;
 }
 
 export interface LogInInput {
@@ -59,11 +61,31 @@ export async function startUsersFixture(options: Partial<UsersOptions> = {}): Pr
     request,
     logIn: (input, clientIp = freshClientIp()) => request(LOG_IN, { input }, { clientIp }),
     refresh: (refreshToken) => request(REFRESH, { t: refreshToken }),
+    metric: async (name, labels) =>
+      sampleValue(await (await fetch(new URL('/metrics', subgraph.url))).text(), name, labels),
     async [Symbol.asyncDispose]() {
       await subgraph[Symbol.asyncDispose]();
       await db[Symbol.asyncDispose]();
     },
   };
+}
+
+/** The value of the sample `name` whose labels include `labels`, in Prometheus' text format. */
+function sampleValue(
+  exposition: string,
+  name: string,
+  labels: Readonly<Record<string, string>>,
+): number | undefined {
+  for (const line of exposition.split('\n')) {
+    const match = /^(\w+)\{(.*)\} (\S+)$/.exec(line);
+    if (match?.[1] !== name) continue;
+    const present = new Map(
+      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
+    );
+    if (Object.entries(labels).every(([label, value]) => present.get(label) === value))
+      return Number(match[3]);
+  }
+  return undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ export {
   type Tracing,
   type TracingOptions,
 } from './startTracing.js';
+export { loadTracingConfig, type TracingEnvironment } from './tracingConfig.js';
 export type { Tracer } from '@opentelemetry/api';
 export {
   extractTraceContext,

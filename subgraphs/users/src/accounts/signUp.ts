@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from '@mib/db';
 import { badUserInput } from '@mib/errors';
 import type { UsersRuntime } from '../usersRuntime.js';
 import { validateSignUp, type SignUpFields } from './accountInput.js';
-import { throttleAttempt } from './loginThrottle.js';
+import { addressBucket, throttleAttempt } from './loginThrottle.js';
 import { startSession, type AuthPayload } from './sessions.js';
 
 /** Creates a trader account and signs it in. Nothing is written when any field is bad. */
@@ -13,8 +13,7 @@ export async function signUp(
   clientIp: string | null,
 ): Promise<AuthPayload> {
   const fields = validateSignUp(input);
-  if (clientIp)
-    await throttleAttempt(runtime, [{ key: `ip:${clientIp}`, policy: runtime.options.loginsPerClientIp }]);
+  if (clientIp) await throttleAttempt(runtime, [addressBucket(runtime, clientIp)]);
   const passwordHash = await runtime.passwords.hash(fields.password);
   let user;
   try {
