@@ -28,6 +28,8 @@ const EngineEnv = z.object({
   ENGINE_SNAPSHOT_EVERY: z.coerce.number().int().min(0).default(100_000),
   /** Kafka bootstrap brokers, `host:port,host:port`; unset or empty = the in-process event bus. */
   KAFKA_BROKERS: z.string().optional(),
+  /** Prefix of the Kafka topic names, as the subgraphs and the launcher read it: they must agree. */
+  KAFKA_TOPIC_PREFIX: z.string().default('mib.'),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -47,6 +49,8 @@ export interface EngineConfig {
   readonly snapshotEvery: number;
   /** Kafka brokers for the event bus; empty = in-process bus. */
   readonly kafkaBrokers: readonly string[];
+  /** Prefix of the Kafka topic names (`mib.` → `mib.orders`, …). */
+  readonly kafkaTopicPrefix: string;
 }
 
 /** Default shard count: one worker per core left after the main thread, at least one. */
@@ -79,6 +83,7 @@ export function loadEngineConfig(env: Record<string, string | undefined> = proce
     ENGINE_JOURNAL_DIR,
     ENGINE_SNAPSHOT_EVERY,
     KAFKA_BROKERS,
+    KAFKA_TOPIC_PREFIX,
     LOG_LEVEL,
   } = parsed.data;
   return {
@@ -92,5 +97,6 @@ export function loadEngineConfig(env: Record<string, string | undefined> = proce
     journalDir: ENGINE_JOURNAL_DIR,
     snapshotEvery: ENGINE_SNAPSHOT_EVERY,
     kafkaBrokers: parseBrokerList(KAFKA_BROKERS),
+    kafkaTopicPrefix: KAFKA_TOPIC_PREFIX,
   };
 }

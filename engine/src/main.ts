@@ -20,7 +20,7 @@ try {
 const logger = pino({ name: 'engine', level: config.logLevel });
 // Before the gRPC server starts: it installs its tracing interceptor only when tracing is on.
 const tracing = startTracing({ serviceName: 'engine' });
-const eventBus = await createEventBus({ logger, kafkaBrokers: config.kafkaBrokers });
+const eventBus = await createEventBus({ logger, kafkaBrokers: config.kafkaBrokers, topicPrefix: config.kafkaTopicPrefix });
 const engine = await startEngine({
   port: config.port,
   host: config.host,

@@ -39,6 +39,11 @@ describe('engine configuration', () => {
     expect(loadEngineConfig({ METRICS_TOKEN: 'scraper-token-0123456789' })).toMatchObject({ metricsToken: 'scraper-token-0123456789' });
   });
 
+  it('names Kafka topics with KAFKA_TOPIC_PREFIX, mib. by default, as the subgraphs do', () => {
+    expect(loadEngineConfig({})).toMatchObject({ kafkaBrokers: [], kafkaTopicPrefix: 'mib.' });
+    expect(loadEngineConfig({ KAFKA_BROKERS: 'a:9092,b:9092', KAFKA_TOPIC_PREFIX: 'staging.' })).toMatchObject({ kafkaBrokers: ['a:9092', 'b:9092'], kafkaTopicPrefix: 'staging.' });
+  });
+
   it('fails naming ENGINE_METRICS_PORT or METRICS_TOKEN when invalid', () => {
     for (const bad of ['70000', '-1', '1.5', 'metrics']) {
       expect(() => loadEngineConfig({ ENGINE_METRICS_PORT: bad })).toThrow(EngineConfigError);
