@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import { ErrorCode } from '@mib/errors';
-import { print, type ExecutionResult } from 'graphql';
+import { print, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import {
   createGraphQLMetrics,
   createMetricsRegistry,
@@ -45,8 +45,10 @@ import { sendGraphQLError } from './protection/graphqlErrorResponse.js';
 import type { RefusedCheck } from './protection/refusedCheck.js';
 import { createSubgraphFetcher } from './subgraphFetcher.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
+import { parseScalarsAsSubgraphsDo } from './scalarParsing.js';
 import { executableSupergraph, readSupergraph } from './supergraph.js';
 import { FederatedSubscriptions } from './subscriptions/federatedSubscriptions.js';
+import { httpSubscriptionsPlugin } from './subscriptions/httpSubscriptionsPlugin.js';
 import { SubgraphSockets } from './subscriptions/subgraphSockets.js';
 import { useGraphQLWs } from './subscriptions/useGraphQLWs.js';
 
@@ -128,6 +130,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Called with each (cached) plan just before it runs.
     experimental_didResolveQueryPlan: ({ queryPlan }) => sendCriticalPathFirst(queryPlan),
   });
+  const parseScalars = (schema: GraphQLSchema) => {
+    const unparsed = parseScalarsAsSubgraphsDo(schema);
+    if (unparsed.length > 0)
+      logger.warn({ scalars: unparsed }, 'custom scalars without parsing: any value reaches the subgraphs');
+  };
+  // Registered before Apollo Server starts the gateway, so it runs on the first schema too.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalars(apiSchema));
   const authenticator = countingFailures(
     options.authenticator ??
       createAuthenticator(
@@ -169,6 +178,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(createGraphQLMetrics(registry)),
       ...(tracer === undefined ? [] : [operationSpanPlugin()]),
+      // Ahead of the protection checks: a subscription sent over HTTP is refused for that alone.
+      httpSubscriptionsPlugin<GatewayContext>(),
       ...protection.plugins,
     ],
   });
@@ -207,6 +218,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     signCaller: (caller) => callerTokens.sign(caller),
     delivered: metrics.subscriptionEventsDelivered,
   });
+  parseScalars(subscriptions.schema);
   protection.guardWebSocketUpgrades(httpServer);
   const graphqlWs = useGraphQLWs(httpServer, {
     path: '/graphql',

@@ -269,12 +269,8 @@ export class GraphQLWsConnection {
     const prepared = this.settings.preparer.prepare(payload);
     switch (prepared.kind) {
       case 'invalid':
-        return this.sendFrame(
-          encodeError(
-            id,
-            prepared.errors.map((error) => error.toJSON()),
-          ),
-        );
+        // Shaped as over HTTP: validation, parse and variable errors as BAD_USER_INPUT.
+        return this.sendFrame(encodeError(id, clientErrorsOf(prepared.errors, this.settings.logger)));
       case 'single':
         return this.execute(id, { schema: this.settings.subscriptions.schema, ...prepared }, caller);
       case 'subscription': {

@@ -9,6 +9,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import type { SubscribePayload } from './protocol.js';
 
 /** A `subscribe` payload checked against the API schema: what to run, or why not. */
@@ -64,10 +65,27 @@ export class OperationPreparer {
     if (checked.errors) return { kind: 'invalid', errors: checked.errors };
     const operationName = payload.operationName ?? undefined;
     const operation = getOperationAST(checked.document, operationName);
-    if (!operation) return { kind: 'invalid', errors: [new GraphQLError('Unable to identify operation')] };
+    if (!operation)
+      return {
+        kind: 'invalid',
+        errors: [
+          new GraphQLError('Unable to identify operation', {
+            extensions: { code: ApolloServerErrorCode.BAD_REQUEST },
+          }),
+        ],
+      };
     const variables = payload.variables ?? {};
     const coercion = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables);
-    if (coercion.errors) return { kind: 'invalid', errors: coercion.errors };
+    if (coercion.errors)
+      return {
+        kind: 'invalid',
+        // As Apollo's UserInputError: a scalar's own code (the subgraph kit's BAD_USER_INPUT) stays.
+        errors: coercion.errors.map((error) =>
+          error.extensions['code'] === undefined
+            ? withCode(error, ApolloServerErrorCode.BAD_USER_INPUT)
+            : error,
+        ),
+      };
     const isSubscription = operation.operation === OperationTypeNode.SUBSCRIPTION;
     if (isSubscription) {
       const refusals = this.checkSubscription({
@@ -94,13 +112,34 @@ export class OperationPreparer {
     try {
       const document = parse(query);
       const errors = validate(this.schema, document);
-      checked = errors.length > 0 ? { errors } : { document };
+      checked =
+        errors.length > 0
+          ? {
+              errors: errors.map((error) => withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED)),
+            }
+          : { document };
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      checked = { errors: [error] };
+      checked = { errors: [withCode(error, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)] };
     }
     if (this.checked.size >= this.maxRemembered) this.checked.clear();
     this.checked.set(query, checked);
     return checked;
   }
+}
+
+/**
+ * `error` with the `extensions.code` Apollo Server gives the same failure over HTTP (its
+ * `SyntaxError`, `ValidationError`, `UserInputError`), so that `clientErrorsOf` shapes it as
+ * `formatError` does there (`BAD_USER_INPUT` with the Apollo code as `reason`), not as an
+ * unexpected error.
+ */
+function withCode(error: GraphQLError, code: ApolloServerErrorCode): GraphQLError {
+  return new GraphQLError(error.message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.source ? { source: error.source } : {}),
+    ...(error.positions ? { positions: error.positions } : {}),
+    originalError: error.originalError ?? error,
+    extensions: { ...error.extensions, code },
+  });
 }

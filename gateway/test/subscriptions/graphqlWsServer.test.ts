@@ -179,6 +179,38 @@ describe('operations', () => {
     expect(query.value).toEqual({ data: { echo: 'Named' } });
   });
 
+  it('gives invalid operations the extensions.code they get over HTTP', async () => {
+    const client = connect('erin');
+    /** The first error the operation is answered with. */
+    const errorOf = async (payload: { query: string; variables?: Record<string, unknown> }) => {
+      const rejection: unknown = await client
+        .iterate(payload)
+        .next()
+        .then(
+          () => undefined,
+          (errors: unknown) => errors,
+        );
+      return (rejection as { message: string; extensions?: Record<string, unknown> }[] | undefined)?.[0];
+    };
+    // Over HTTP, Apollo's GRAPHQL_VALIDATION_FAILED and GRAPHQL_PARSE_FAILED become BAD_USER_INPUT
+    // with the Apollo code as the reason, and a variable of the wrong type is BAD_USER_INPUT.
+    expect(await errorOf({ query: 'subscription { orderUpdates(interval: ONE_MINUTE) { id } }' })).toEqual({
+      message: 'Unknown argument "interval" on field "Subscription.orderUpdates".',
+      locations: [{ line: 1, column: 29 }],
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(await errorOf({ query: 'subscription { orderUpdates {' })).toMatchObject({
+      message: expect.stringContaining('Syntax Error') as unknown,
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' },
+    });
+    expect(
+      await errorOf({ query: 'query ($n: ID!) { order(id: $n) { id } }', variables: { n: {} } }),
+    ).toMatchObject({
+      message: expect.stringContaining('"$n" got invalid value') as unknown,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('runs queries through executeOperation with the connection caller', async () => {
     const client = connect('frank');
     const result = await client.iterate({ query: '{ instrument(id: "i2") { name } }' }).next();
