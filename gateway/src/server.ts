@@ -45,6 +45,7 @@ import { sendGraphQLError } from './protection/graphqlErrorResponse.js';
 import type { RefusedCheck } from './protection/refusedCheck.js';
 import { createSubgraphFetcher } from './subgraphFetcher.js';
 import { subgraphHealthCheck } from './subgraphHealth.js';
+import { operationChoicePlugin } from './operationChoicePlugin.js';
 import { parseScalarsAsSubgraphsDo } from './scalarParsing.js';
 import { executableSupergraph, readSupergraph } from './supergraph.js';
 import { FederatedSubscriptions } from './subscriptions/federatedSubscriptions.js';
@@ -178,7 +179,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(createGraphQLMetrics(registry)),
       ...(tracer === undefined ? [] : [operationSpanPlugin()]),
-      // Ahead of the protection checks: a subscription sent over HTTP is refused for that alone.
+      // Ahead of the protection checks: requests the gateway could never run are refused for that alone.
+      operationChoicePlugin<GatewayContext>(),
       httpSubscriptionsPlugin<GatewayContext>(),
       ...protection.plugins,
     ],
