@@ -1,6 +1,6 @@
 import { Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DateTimeScalar } from '../src/scalars.js';
+import { DateTimeScalar, DecimalScalar } from '../src/scalars.js';
 
 const parse = (value: unknown) => DateTimeScalar.parseValue(value);
 const code = (value: unknown): unknown => {
@@ -11,6 +11,16 @@ const code = (value: unknown): unknown => {
     return (error as { extensions?: { code?: unknown } }).extensions?.code;
   }
 };
+
+describe('a literal that is not a string', () => {
+  it('is named as written, so the client sees what to quote', () => {
+    const number = { kind: Kind.FLOAT, value: '228.5' } as const;
+    expect(() => DecimalScalar.parseLiteral(number, {})).toThrow(/got 228\.5$/);
+    expect(() => DateTimeScalar.parseLiteral({ kind: Kind.INT, value: '1732442520000' }, {})).toThrow(
+      /got 1732442520000$/,
+    );
+  });
+});
 
 describe('DateTime', () => {
   it('reads instants with a zone, to the millisecond', () => {
