@@ -8,6 +8,7 @@ export {
 export { DecimalScalar, DateTimeScalar, type DecimalOutput } from './scalars.js';
 export {
   pageQuery,
+  pageWhere,
   toConnection,
   parseId,
   isUuid,
@@ -18,6 +19,7 @@ export {
   type ConnectionArguments,
   type Connection,
   type PageQuery,
+  type OrderColumn,
 } from './pagination.js';
 export { runSubgraphProcess, subgraphEnvironment, databaseHealthCheck } from './process.js';
 export { databaseSubgraph, type DatabaseSubgraph } from './databaseSubgraph.js';

@@ -20,7 +20,7 @@ export interface PageSource<Row extends { id: string }, Filter> {
   loadFirstPages(parentIds: readonly string[], filter: Filter, take: number): Promise<readonly Row[]>;
   /**
    * One parent's page, after a cursor or (with no cursor) its first page when it is the only
-   * parent asked for; e.g. a Prisma `findMany` spread with `page`.
+   * parent asked for; e.g. a Prisma `findMany` with `pageWhere` and `take`.
    */
   loadPage(parentId: string, filter: Filter, page: PageQuery): Promise<Row[]>;
   /** The parent a row of `loadFirstPages` belongs to. */
@@ -51,7 +51,7 @@ export function createPageLoader<Row extends { id: string }, Filter>(
         }
       });
       const cursorPages = keys
-        .filter((key) => key.page.cursor)
+        .filter((key) => key.page.afterId !== undefined)
         .map(async (key) => {
           try {
             results.set(key, await source.loadPage(key.parentId, key.filter, key.page));
@@ -72,7 +72,7 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 function groupFirstPages<Filter>(keys: readonly PageKey<Filter>[]): Map<string, PageKey<Filter>[]> {
   const groups = new Map<string, PageKey<Filter>[]>();
   for (const key of keys) {
-    if (key.page.cursor) continue;
+    if (key.page.afterId !== undefined) continue;
     const shape = stableJson([key.filter, key.page.take]);
     const group = groups.get(shape);
     if (group) group.push(key);

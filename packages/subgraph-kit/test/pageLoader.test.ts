@@ -41,7 +41,7 @@ function recordingSource() {
     loadPage: async (parentId, filter, page) => {
       pageCalls.push({ parentId, page });
       const rest = posts.filter(
-        (post) => matches(post, [parentId], filter) && post.id > (page.cursor?.id ?? ''),
+        (post) => matches(post, [parentId], filter) && post.id > (page.afterId ?? ''),
       );
       return rest.slice(0, page.take);
     },
@@ -104,8 +104,8 @@ describe('createPageLoader', () => {
     const [firstOfB, , afterA, afterB] = await Promise.all([
       loader.load({ parentId: 'b', filter, page: pageQuery({ first: 1 }) }),
       loader.load({ parentId: 'c', filter, page: pageQuery({ first: 1 }) }),
-      loader.load({ parentId: 'a', filter, page: { take: 2, skip: 1, cursor: { id: '03' } } }),
-      loader.load({ parentId: 'b', filter, page: { take: 2, skip: 1, cursor: { id: '04' } } }),
+      loader.load({ parentId: 'a', filter, page: { take: 2, afterId: '03' } }),
+      loader.load({ parentId: 'b', filter, page: { take: 2, afterId: '04' } }),
     ]);
     expect([firstOfB, afterA, afterB].map((rows) => ids(rows ?? []))).toEqual([
       ['02', '04'],
@@ -135,7 +135,7 @@ describe('createPageLoader', () => {
     const [first, , after] = await Promise.allSettled([
       loader.load({ parentId: 'a', filter, page: pageQuery({ first: 1 }) }),
       loader.load({ parentId: 'b', filter, page: pageQuery({ first: 1 }) }),
-      loader.load({ parentId: 'a', filter, page: { take: 2, skip: 1, cursor: { id: '01' } } }),
+      loader.load({ parentId: 'a', filter, page: { take: 2, afterId: '01' } }),
     ]);
     expect(first).toEqual({ status: 'fulfilled', value: [posts[0], posts[2]] });
     expect(after).toMatchObject({ status: 'rejected', reason: { message: 'connection lost' } });

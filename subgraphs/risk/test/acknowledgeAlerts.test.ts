@@ -77,3 +77,63 @@ describe('Mutation.acknowledgeRiskAlert', () => {
     expect(await acknowledgedInDatabase(alert.id)).toBe(true);
   });
 });
+
+describe('RiskProfile.alerts(unacknowledgedOnly: true)', () => {
+  const PAGE = `query($id: ID!, $after: String) {
+    riskProfile(id: $id) {
+      alerts(unacknowledgedOnly: true, first: 2, after: $after) {
+        edges { node { id message } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }`;
+  interface Page {
+    riskProfile: {
+      alerts: {
+        edges: { node: { id: string; message: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+  }
+
+  it('continues after the previous page when its last alert was acknowledged since', async () => {
+    const userId = randomUUID();
+    const owner = testIdentity(userId);
+    const profile = await fixture.db.prisma.riskProfile.create({
+      data: {
+        userId,
+        maxOrderQuantity: '10',
+        maxOrderNotional: '1000',
+        maxPositionNotional: '1000',
+        maxOpenOrders: 5,
+        priceBandBps: 100,
+      },
+    });
+    // Alert 1 is the newest, so pages list 1, 2, then 3, 4, then 5.
+    await fixture.db.prisma.riskAlert.createMany({
+      data: [1, 2, 3, 4, 5].map((n) => ({
+        riskProfileId: profile.id,
+        severity: 'WARNING' as const,
+        kind: 'POSITION_LIMIT_EXCEEDED',
+        message: `alert ${n}`,
+        createdAt: new Date(Date.UTC(2026, 0, 5, 9, 0) - n * 60_000),
+      })),
+    });
+    const page = async (after: string | null) => {
+      const response = await subgraphRequest<Page>(fixture.url, PAGE, { id: profile.id, after }, owner);
+      expect(response.errors).toBeUndefined();
+      const alerts = response.data?.riskProfile.alerts;
+      if (!alerts) throw new Error('no alerts connection');
+      return alerts;
+    };
+
+    const first = await page(null);
+    expect(first.edges.map(({ node }) => node.message)).toEqual(['alert 1', 'alert 2']);
+    const second = first.edges[1]?.node.id ?? '';
+    expect((await subgraphRequest(fixture.url, ACKNOWLEDGE, { id: second }, owner)).errors).toBeUndefined();
+
+    const next = await page(first.pageInfo.endCursor);
+    expect(next.edges.map(({ node }) => node.message)).toEqual(['alert 3', 'alert 4']);
+    expect(next.pageInfo.hasNextPage).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import { Prisma, type PriceAlert, type PrismaClient } from '@mib/db';
 import {
   createPageLoader,
   pageQuery,
+  pageWhere,
   toConnection,
   type Connection,
   type ConnectionArguments,
@@ -19,26 +20,33 @@ export interface PriceAlertsFilter {
 /** Resolves one user's page of alerts plus one row (see `toConnection`), newest first. */
 export type PriceAlertsLoader = PageLoader<PriceAlert, PriceAlertsFilter>;
 
-const newestFirst: Prisma.PriceAlertOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+const newestFirst = [
+  { createdAt: 'desc' },
+  { id: 'desc' },
+] satisfies Prisma.PriceAlertOrderByWithRelationInput[];
 
 const triggeredWhere = ({ active }: PriceAlertsFilter): Prisma.PriceAlertWhereInput =>
   active === null ? {} : { triggeredAt: active ? null : { not: null } };
 
 /**
  * Batches `User.priceAlerts` across the users of one request: first pages with the same filter
- * and size are one statement (a bounded index read per user), a page after a cursor one user's keyset query (Prisma's cursor
- * on `id` follows the (createdAt, id) order). Waiting alerts come from the partial index that
+ * and size are one statement (a bounded index read per user), a page after a cursor one user's keyset query on
+ * (createdAt, id), right even when the cursor's alert has fired since and left the active list. Waiting alerts come from the partial index that
  * holds only them, so a long history of fired alerts does not slow the active list.
  */
 export function createPriceAlertsLoader(prisma: PrismaClient): PriceAlertsLoader {
   return createPageLoader<PriceAlert, PriceAlertsFilter>({
     loadFirstPages: (userIds, filter, take) => loadFirstPages(prisma, userIds, filter, take),
-    loadPage: (userId, filter, page) =>
-      prisma.priceAlert.findMany({
-        where: { userId, ...triggeredWhere(filter) },
-        orderBy: newestFirst,
-        ...page,
-      }),
+    loadPage: async (userId, filter, page) => {
+      const where = await pageWhere<Prisma.PriceAlertWhereInput>(
+        { userId, ...triggeredWhere(filter) },
+        page,
+        newestFirst,
+        // Only the owner's row: another's id gives an empty page, not a place in its list.
+        (id) => prisma.priceAlert.findFirst({ where: { id, userId } }),
+      );
+      return where ? prisma.priceAlert.findMany({ where, orderBy: newestFirst, take: page.take }) : [];
+    },
     parentOf: (alert) => alert.userId,
   });
 }

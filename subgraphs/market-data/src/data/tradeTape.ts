@@ -47,9 +47,7 @@ export function tapePage(instrumentId: string, args: ConnectionArguments): PageK
   if (!Number.isInteger(first) || first < 1 || first > MAX_TAPE_TRADES)
     throw badUserInput(`\`first\` must be between 1 and ${MAX_TAPE_TRADES}`, 'first');
   const take = first + 1;
-  const page: PageQuery = args.after
-    ? { take, skip: 1, cursor: { id: tradeIdOfCursor(args.after) } }
-    : { take };
+  const page: PageQuery = args.after ? { take, afterId: tradeIdOfCursor(args.after) } : { take };
   return { parentId: instrumentId, filter: null, page };
 }
 
@@ -71,7 +69,7 @@ export async function tapeConnection(
 export function createTradeTapeLoader(prisma: PrismaClient): TradeTapeLoader {
   return createPageLoader<TapeRow, null>({
     loadFirstPages: (instrumentIds, _filter, take) => loadTapes(prisma, instrumentIds, take),
-    loadPage: (instrumentId, _filter, page) => loadTapes(prisma, [instrumentId], page.take, page.cursor?.id),
+    loadPage: (instrumentId, _filter, page) => loadTapes(prisma, [instrumentId], page.take, page.afterId),
     parentOf: (trade) => trade.instrumentId,
   });
 }
@@ -82,7 +80,7 @@ export function createTradeTapeLoader(prisma: PrismaClient): TradeTapeLoader {
  * from the keyset bound, so the cost grows with the page, not with the tape. `id` (insertion
  * order, the engine's order per instrument) orders the trades of one millisecond, so a page
  * boundary inside a sweep neither skips nor repeats a trade. A cursor naming no trade gives an
- * empty page, as Prisma's cursor does.
+ * empty page, as `pageWhere` does.
  */
 function loadTapes(
   prisma: PrismaClient,

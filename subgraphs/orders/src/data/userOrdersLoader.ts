@@ -1,5 +1,5 @@
 import { Prisma, type Order, type OrderStatus, type PrismaClient } from '@mib/db';
-import { createPageLoader, type PageLoader } from '@mib/subgraph-kit';
+import { createPageLoader, pageWhere, type PageLoader } from '@mib/subgraph-kit';
 
 /** `User.orders(status:, instrumentId:)`: which of a user's orders are listed. */
 export interface UserOrdersFilter {
@@ -12,26 +12,29 @@ export interface UserOrdersFilter {
 /** Resolves one user's page of orders plus one row (see `toConnection`), newest first. */
 export type UserOrdersLoader = PageLoader<Order, UserOrdersFilter>;
 
-const newestFirst: Prisma.OrderOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+const newestFirst = [{ createdAt: 'desc' }, { id: 'desc' }] satisfies Prisma.OrderOrderByWithRelationInput[];
 
 /**
  * Batches `User.orders` across the users of one request. First pages with the same filter and
  * size share two statements however many users ask. A page after a cursor is one user's keyset
- * query (Prisma's cursor on `id` follows the (createdAt, id) order).
+ * query on (createdAt, id), right even when the cursor's order has since left the filter (filled).
  */
 export function createUserOrdersLoader(prisma: PrismaClient): UserOrdersLoader {
   return createPageLoader<Order, UserOrdersFilter>({
     loadFirstPages: (userIds, filter, take) => loadFirstPages(prisma, userIds, filter, take),
-    loadPage: (userId, { statuses, instrumentId }, page) =>
-      prisma.order.findMany({
-        where: {
+    loadPage: async (userId, { statuses, instrumentId }, page) => {
+      const where = await pageWhere<Prisma.OrderWhereInput>(
+        {
           userId,
           ...(statuses ? { status: { in: [...statuses] } } : {}),
           ...(instrumentId ? { instrumentId } : {}),
         },
-        orderBy: newestFirst,
-        ...page,
-      }),
+        page,
+        newestFirst,
+        (id) => prisma.order.findFirst({ where: { id, userId } }),
+      );
+      return where ? prisma.order.findMany({ where, orderBy: newestFirst, take: page.take }) : [];
+    },
     parentOf: (order) => order.userId,
   });
 }

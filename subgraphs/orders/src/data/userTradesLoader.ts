@@ -22,7 +22,7 @@ export function createUserTradesLoader(prisma: PrismaClient): UserTradesLoader {
   return createPageLoader<UserTrade, InstrumentFilter>({
     loadFirstPages: (userIds, instrumentId, take) => loadFills(prisma, userIds, { instrumentId, take }),
     loadPage: (userId, instrumentId, page) =>
-      loadFills(prisma, [userId], { instrumentId, take: page.take, after: page.cursor?.id }),
+      loadFills(prisma, [userId], { instrumentId, take: page.take, after: page.afterId }),
     parentOf: (trade) => trade.userId,
   });
 }
@@ -51,7 +51,7 @@ interface FillsQuery {
  * twin (with instrument_id after the user when filtered), each read only as far as its newest
  * `take` and merged in order: a page costs a few index reads however many trades the user has.
  * A self-trade comes from the buyer's side only, so it is one row. A cursor is a keyset bound on
- * (executed_at, id): a cursor naming no trade gives an empty page, as Prisma's cursor does.
+ * (executed_at, id): a cursor naming no trade gives an empty page, as `pageWhere` does.
  */
 async function loadFills(
   prisma: PrismaClient,

@@ -1,11 +1,14 @@
 import { Prisma, type Position, type PrismaClient } from '@mib/db';
-import { createPageLoader, type PageLoader } from '@mib/subgraph-kit';
+import { createPageLoader, pageWhere, type PageLoader } from '@mib/subgraph-kit';
 
 /** Resolves one portfolio's page of positions plus one row (see `toConnection`), by instrument. */
 export type PositionsOfPortfolioLoader = PageLoader<Position, null>;
 
 /** (portfolioId, instrumentId) is unique, so this order is total and keyset pages never overlap. */
-const byInstrument: Prisma.PositionOrderByWithRelationInput[] = [{ instrumentId: 'asc' }, { id: 'asc' }];
+const byInstrument = [
+  { instrumentId: 'asc' },
+  { id: 'asc' },
+] satisfies Prisma.PositionOrderByWithRelationInput[];
 
 /**
  * Batches `Portfolio.positions` across the portfolios of one request: first pages of the same
@@ -14,8 +17,12 @@ const byInstrument: Prisma.PositionOrderByWithRelationInput[] = [{ instrumentId:
 export function createPositionsOfPortfolioLoader(prisma: PrismaClient): PositionsOfPortfolioLoader {
   return createPageLoader<Position, null>({
     loadFirstPages: (portfolioIds, _filter, take) => loadFirstPages(prisma, portfolioIds, take),
-    loadPage: (portfolioId, _filter, page) =>
-      prisma.position.findMany({ where: { portfolioId }, orderBy: byInstrument, ...page }),
+    loadPage: async (portfolioId, _filter, page) => {
+      const where = await pageWhere<Prisma.PositionWhereInput>({ portfolioId }, page, byInstrument, (id) =>
+        prisma.position.findFirst({ where: { id, portfolioId } }),
+      );
+      return where ? prisma.position.findMany({ where, orderBy: byInstrument, take: page.take }) : [];
+    },
     parentOf: (position) => position.portfolioId,
   });
 }

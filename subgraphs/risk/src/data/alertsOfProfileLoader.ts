@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient, type RiskAlert } from '@mib/db';
-import { createPageLoader, type PageLoader } from '@mib/subgraph-kit';
+import { createPageLoader, pageWhere, type PageLoader } from '@mib/subgraph-kit';
 
 /** The arguments of `RiskProfile.alerts` besides `first`/`after`. */
 export interface AlertFilter {
@@ -11,22 +11,28 @@ export interface AlertFilter {
 export type AlertsOfProfileLoader = PageLoader<RiskAlert, AlertFilter>;
 
 /** Ties on `createdAt` are broken by id, so the order is total and keyset pages never repeat or skip. */
-const newestFirst: Prisma.RiskAlertOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+const newestFirst = [
+  { createdAt: 'desc' },
+  { id: 'desc' },
+] satisfies Prisma.RiskAlertOrderByWithRelationInput[];
 
 /**
  * Batches `RiskProfile.alerts` across the profiles of one request: first pages with the same
  * filter and size share two statements however many profiles ask; a page after a cursor is one
- * keyset query (Prisma's cursor on `id` follows the (createdAt, id) order).
+ * keyset query on (createdAt, id), right even when the cursor's alert has since been acknowledged.
  */
 export function createAlertsOfProfileLoader(prisma: PrismaClient): AlertsOfProfileLoader {
   return createPageLoader<RiskAlert, AlertFilter>({
     loadFirstPages: (profileIds, filter, take) => loadFirstPages(prisma, profileIds, filter, take),
-    loadPage: (riskProfileId, { unacknowledgedOnly }, page) =>
-      prisma.riskAlert.findMany({
-        where: { riskProfileId, ...(unacknowledgedOnly ? { acknowledged: false } : {}) },
-        orderBy: newestFirst,
-        ...page,
-      }),
+    loadPage: async (riskProfileId, { unacknowledgedOnly }, page) => {
+      const where = await pageWhere<Prisma.RiskAlertWhereInput>(
+        { riskProfileId, ...(unacknowledgedOnly ? { acknowledged: false } : {}) },
+        page,
+        newestFirst,
+        (id) => prisma.riskAlert.findFirst({ where: { id, riskProfileId } }),
+      );
+      return where ? prisma.riskAlert.findMany({ where, orderBy: newestFirst, take: page.take }) : [];
+    },
     parentOf: (alert) => alert.riskProfileId,
   });
 }
