@@ -33,7 +33,7 @@ export { EventValidationError, decodeEvent, encodeEvent, parseEvent } from './pa
 export { createEvent, type EventOrigin } from './createEvent.js';
 export { HighWaterMarks, isNewEvent, streamOf } from './idempotency.js';
 export type { Delivery, EventBus, EventHandler, SubscribeOptions, Subscription } from './eventBus.js';
-export { defaultRetryPolicy, type RetryPolicy } from './retryUntilDone.js';
+export { defaultRetryPolicy, retryUntilDone, type RetryLoop, type RetryPolicy } from './retryUntilDone.js';
 export { InProcessEventBus, type InProcessEventBusOptions } from './inProcess/inProcessEventBus.js';
 export { KafkaEventBus, type KafkaEventBusOptions } from './kafka/kafkaEventBus.js';
 export { deadLetterHeaders } from './kafka/deadLetters.js';

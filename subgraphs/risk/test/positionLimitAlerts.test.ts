@@ -263,6 +263,70 @@ describe('position limit alerts', () => {
     ]);
   });
 
+  it('alerts once on a position the price has pushed over the limit when a trade adds to it', async () => {
+    const ivan = await userWithPositionLimit('1000');
+    const withinAt100 = tape.trade('AAPL', {
+      buyer: ivan,
+      seller: randomUUID(),
+      price: '100',
+      quantity: '9',
+    });
+    // Others trade at 200: Ivan's 9 are worth 1800 now, without a trade of his.
+    const marketMoves = tape.trade('AAPL', {
+      buyer: randomUUID(),
+      seller: randomUUID(),
+      price: '200',
+      quantity: '1',
+    });
+    const addsAt200 = tape.trade('AAPL', { buyer: ivan, seller: randomUUID(), price: '200', quantity: '5' });
+    await fixture.bus.publish([withinAt100, marketMoves, addsAt200]);
+    await applied(addsAt200);
+    expect(await alertsOf(ivan)).toEqual([
+      { value: '2800', message: 'AAPL position of 14 is worth 2800 USD, above the limit of 1000 USD' },
+    ]);
+  });
+
+  it('alerts once on a position a lowered limit has left above it when a trade adds to it', async () => {
+    const judy = await userWithPositionLimit('1000');
+    const within = tape.trade('AAPL', { buyer: judy, seller: randomUUID(), price: '100', quantity: '9' });
+    await fixture.bus.publish([within]);
+    await applied(within);
+    await fixture.db.prisma.riskProfile.update({
+      where: { userId: judy },
+      data: { maxPositionNotional: '500' },
+    });
+    const adds = tape.trade('AAPL', { buyer: judy, seller: randomUUID(), price: '100', quantity: '1' });
+    await fixture.bus.publish([adds]);
+    await applied(adds);
+    expect((await alertsOf(judy)).map(({ value }) => value)).toEqual(['1000']);
+  });
+
+  it('stays quiet while the position stays above the limit, and alerts again after it was back within', async () => {
+    const kim = await userWithPositionLimit('1000');
+    const trade = (side: 'buy' | 'sell', quantity: string) =>
+      tape.trade('AAPL', {
+        buyer: side === 'buy' ? kim : randomUUID(),
+        seller: side === 'buy' ? randomUUID() : kim,
+        price: '100',
+        quantity,
+      });
+    // 1100: alert; 1200 and 1150: still the same breach; 700: within; 1200: a new breach.
+    const crossing = trade('buy', '11');
+    const further = trade('buy', '1');
+    const backWithin = [trade('sell', '0.5'), trade('sell', '4.5')];
+    // Created last: a trade's sequence is its place in the symbol's stream.
+    const last = trade('buy', '5');
+    await fixture.bus.publish([crossing, further, ...backWithin, last]);
+    await applied(last);
+    expect((await alertsOf(kim)).map(({ value }) => value)).toEqual(['1100', '1200']);
+    // A redelivered trade is not applied twice: no alert, and the breach stays the same one.
+    await fixture.bus.publish([further]);
+    const more = trade('buy', '1');
+    await fixture.bus.publish([more]);
+    await applied(more);
+    expect((await alertsOf(kim)).map(({ value }) => value)).toEqual(['1100', '1200']);
+  });
+
   it("delivers only the subscriber's own alerts and refuses anonymous subscribers", async () => {
     const carol = randomUUID();
     const dave = randomUUID();

@@ -19,13 +19,22 @@ export interface RiskFixture extends AsyncDisposable {
   readonly subscribers: () => SubscriberCount;
 }
 
-/** `logger` (default: silent) is the subgraph's, its risk monitor's included. */
-export async function startRiskFixture(options: { engine: boolean; logger?: Logger }): Promise<RiskFixture> {
+/**
+ * `logger` (default: silent) is the subgraph's, its risk monitor's included; `seed` writes to the
+ * database before the subgraph starts.
+ */
+export async function startRiskFixture(options: {
+  engine: boolean;
+  logger?: Logger;
+  seed?: (prisma: TestDatabase['prisma']) => Promise<void>;
+}): Promise<RiskFixture> {
   const db = await createTestDatabase();
+  await options.seed?.(db.prisma);
   const engineServer: RunningEngine | undefined = options.engine
     ? await startEngine({ port: 0, host: '127.0.0.1', shards: 1, heartbeatMs: 0 })
     : undefined;
-  // Without a running engine, a client of an address nobody listens on: never called then.
+  // Without a running engine, a client of an address nobody listens on: called only to push
+  // stored limits at start, which a test without an engine should not seed.
   const engine = new EngineClient(`127.0.0.1:${engineServer?.port ?? 9}`);
   const bus = new InProcessEventBus({ logger: silentLogger() });
   const subgraph = await riskSubgraph.start(

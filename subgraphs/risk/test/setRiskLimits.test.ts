@@ -15,13 +15,16 @@ afterAll(async () => {
 });
 
 const SET_LIMITS = `mutation($input: SetRiskLimitsInput!) {
-  setRiskLimits(input: $input) { id user { id } maxOrderQuantity maxOrderNotional maxPositionNotional maxOpenOrders priceBandBps }
+  setRiskLimits(input: $input) {
+    id user { id } maxOrderQuantity maxOrderNotional maxPositionNotional maxPosition maxOpenOrders priceBandBps
+  }
 }`;
 
 const limits = {
   maxOrderQuantity: '5',
   maxOrderNotional: '100000.5',
   maxPositionNotional: '250000',
+  maxPosition: '1000',
   maxOpenOrders: 20,
   priceBandBps: 1000,
 };
@@ -65,6 +68,28 @@ describe('Mutation.setRiskLimits', () => {
     expect((await buy('5')).kind).toBe('accepted');
   });
 
+  it('caps the position in the engine at maxPosition, counting open orders', async () => {
+    const trader = await newTrader();
+    const buy = (quantity: string) =>
+      fixture.engine.submitOrder({
+        symbol: 'MSFT',
+        accountId: trader,
+        side: 'BUY',
+        type: 'LIMIT',
+        price: '1',
+        quantity,
+      });
+    expect((await setLimits(trader, { ...limits, maxPosition: '8' })).errors).toBeUndefined();
+
+    expect((await buy('5')).kind).toBe('accepted');
+    // 5 resting plus 4 would be 9 units: beyond the cap of 8, though each order is within 5.
+    expect(await buy('4')).toMatchObject({
+      kind: 'rejected',
+      rejection: { reason: 'POSITION_LIMIT_EXCEEDED' },
+    });
+    expect((await buy('3')).kind).toBe('accepted');
+  });
+
   it('replaces earlier limits rather than adding a second profile', async () => {
     const trader = await newTrader();
     await setLimits(trader, limits);
@@ -81,6 +106,10 @@ describe('Mutation.setRiskLimits', () => {
 
   it.each([
     ['a zero quantity', { maxOrderQuantity: '0' }],
+    ['a zero position', { maxPosition: '0' }],
+    ['a position with more decimals than kept', { maxPosition: '1.000000001' }],
+    // The engine holds positions in 1e-8 units too.
+    ['a position beyond what the engine holds', { maxPosition: '90071992.54740992' }],
     ['a negative notional', { maxPositionNotional: '-1' }],
     ['more decimals than kept', { maxOrderNotional: '1.00001' }],
     // NUMERIC(20, 4) keeps 16 digits before the point, NUMERIC(20, 8) 12.
@@ -106,5 +135,14 @@ describe('Mutation.setRiskLimits', () => {
 
   it('refuses limits for an unknown user with NOT_FOUND', async () => {
     expect(errorCodes(await setLimits(randomUUID(), limits))).toEqual(['NOT_FOUND']);
+  });
+
+  it('names `userId` when it is not a UUID', async () => {
+    const response = await setLimits('nope', limits);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]).toMatchObject({
+      message: '`userId` must be a UUID',
+      extensions: { argument: 'userId' },
+    });
   });
 });

@@ -7,6 +7,7 @@ export const DEMO_RISK_LIMITS = {
   maxOrderQuantity: '100000',
   maxOrderNotional: '100000.0000',
   maxPositionNotional: '250000.0000',
+  maxPosition: '1000000',
   maxOpenOrders: 25,
   priceBandBps: 500,
 } as const;

@@ -231,6 +231,7 @@ describe('live trading through the gateway', () => {
           maxOrderQuantity: '1000',
           maxOrderNotional: '1000000',
           maxPositionNotional: '1000',
+          maxPosition: '1000000',
           maxOpenOrders: 100,
           priceBandBps: 1000,
         },

@@ -77,51 +77,63 @@ async function applyTrade(
     });
     const held = before?.quantity ?? new Decimal(0);
     const after = held.plus(change);
+    // A trade that flips the position (long to short or back) starts a new one, not yet alerted on.
+    const flipped = held.isNeg() !== after.isNeg() && !held.isZero() && !after.isZero();
+    const breached = await checkPositionLimit(
+      tx,
+      {
+        accountId,
+        symbol,
+        price: new Decimal(price),
+        after,
+        at,
+        alerted: !flipped && (before?.limitBreached ?? false),
+      },
+      context,
+    );
+    const position = { quantity: after.toFixed(), lastPrice: price, updatedAt: at, limitBreached: breached };
     await tx.netPosition.upsert({
       where: { userId_symbol: { userId: accountId, symbol } },
-      create: { userId: accountId, symbol, quantity: after.toFixed(), lastPrice: price, updatedAt: at },
-      update: { quantity: after.toFixed(), lastPrice: price, updatedAt: at },
+      create: { userId: accountId, symbol, ...position },
+      update: position,
     });
-    await checkPositionLimit(tx, { accountId, symbol, price: new Decimal(price), held, after, at }, context);
   }
 }
 
 /**
- * Raises POSITION_LIMIT_EXCEEDED when this trade takes the position's notional (|quantity| ×
- * trade price, in USD at the latest FX quote) from at most the limit to above it: once per
- * crossing, not on every trade that leaves it above. Both sides are valued at the same price and
- * rate, so the trade, not the market, crossed. A trade that flips the position (long to short or
- * back) starts a new one, which crosses from nothing. USD products are exact (a notional a hair
- * above the limit must not round onto it); converted ones are compared as they are shown, to 4
- * places. A position with no USD value (its currency unknown or not linked to USD by any FX
- * quote) is not checked but logged: compared unconverted it would raise or miss alerts at random,
- * and this runs in the consumer, which must not stop.
+ * Raises POSITION_LIMIT_EXCEEDED when the position after this trade is worth more than the limit
+ * (|quantity| × trade price, in USD at the latest FX quote) and has not been alerted on since it
+ * was last within it, and returns whether the position is now in breach (kept on the row as
+ * `limitBreached`). So there is one alert per breach, however the position got above the limit:
+ * by this trade, by the price moving since the last one, or by a lowered limit; further trades
+ * leave it quiet until one takes the position back within the limit. USD products are exact (a
+ * notional a hair above the limit must not round onto it); converted ones are compared as they
+ * are shown, to 4 places. A position with no USD value (its currency unknown or not linked to USD
+ * by any FX quote) is not checked but logged, and keeps its flag: compared unconverted it would
+ * raise or miss alerts at random, and this runs in the consumer, which must not stop.
  */
 async function checkPositionLimit(
   tx: Transaction,
-  move: { accountId: string; symbol: string; price: Decimal; held: Decimal; after: Decimal; at: Date },
+  move: { accountId: string; symbol: string; price: Decimal; after: Decimal; at: Date; alerted: boolean },
   { logger, rate }: { logger: Logger; rate: ReportingRate },
-): Promise<void> {
+): Promise<boolean> {
   const profile = await tx.riskProfile.findUnique({
     where: { userId: move.accountId },
     select: { maxPositionNotional: true },
   });
-  if (!profile || profile.maxPositionNotional.lte(0)) return;
+  if (!profile || profile.maxPositionNotional.lte(0)) return false;
   const limit = profile.maxPositionNotional;
-  const flipped = move.held.isNeg() !== move.after.isNeg() && !move.held.isZero() && !move.after.isZero();
   const local = new ExactDecimal(move.after).abs().times(move.price);
-  const before = flipped
-    ? new ExactDecimal(0)
-    : inUsd(new ExactDecimal(move.held).abs().times(move.price), rate);
   const after = inUsd(local, rate);
-  if (!before || !after) {
+  if (!after) {
     logger.warn(
       { accountId: move.accountId, symbol: move.symbol, currency: rate.currency },
       'position limit not checked: no USD rate for the instrument currency',
     );
-    return;
+    return move.alerted;
   }
-  if (before.gt(limit) || after.lte(limit)) return;
+  if (after.lte(limit)) return false;
+  if (move.alerted) return true;
   const unconverted = rate.currency === REPORTING_CURRENCY ? '' : ` (${local.toFixed()} ${rate.currency})`;
   const worth = `${after.toFixed()} ${REPORTING_CURRENCY}${unconverted}`;
   await raiseAlert(
@@ -137,6 +149,7 @@ async function checkPositionLimit(
     },
     move.at,
   );
+  return true;
 }
 
 async function recordAlert(event: EventOf<'risk.alert'>, tx: Transaction, logger: Logger): Promise<void> {

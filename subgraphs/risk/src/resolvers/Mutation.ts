@@ -10,7 +10,7 @@ export const Mutation: MutationResolvers = {
     requireIdentity(context.identity);
     const engine = context.runtime.trading?.engine;
     if (!engine) throw new Error('the risk subgraph runs without the engine: limits cannot be pushed');
-    return setRiskLimits({ prisma: context.prisma, engine }, parseId(userId).toLowerCase(), limits);
+    return setRiskLimits({ prisma: context.prisma, engine }, parseId(userId, 'userId'), limits);
   },
   acknowledgeRiskAlert: (_parent, { id }, { prisma, identity }) =>
     acknowledgeAlert(prisma, requireIdentity(identity), parseId(id)),

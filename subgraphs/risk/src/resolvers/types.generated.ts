@@ -63,8 +63,9 @@ export type Mutation = {
   acknowledgeRiskAlert: RiskAlert;
   /**
    * Sets a user's limits (admins only): stored and pushed to the engine's pre-trade checks, so the next order is checked against them.
-   * maxPositionNotional is checked after each trade by the risk monitor, which raises a
-   * POSITION_LIMIT_EXCEEDED alert when a trade takes a position's USD value above it. BAD_USER_INPUT for a
+   * maxPosition is one of those checks; maxPositionNotional is checked after each trade by the risk monitor, which raises a
+   * POSITION_LIMIT_EXCEEDED alert when a trade leaves a position's USD value above it, once per breach (again only
+   * after a trade has taken the position back within it). BAD_USER_INPUT for a
    * limit that is not positive or has more decimals than it is kept with; NOT_FOUND for an unknown
    * user.
    */
@@ -155,6 +156,11 @@ export type RiskProfile = {
   /** Largest quantity of a single order. */
   maxOrderQuantity: Scalars['Decimal']['output'];
   /**
+   * Largest position per instrument, in units: the engine rejects an order (POSITION_LIMIT_EXCEEDED)
+   * when |position| plus the worst case of the open orders, this one included, would exceed it.
+   */
+  maxPosition: Scalars['Decimal']['output'];
+  /**
    * Largest absolute position value per instrument in USD (|quantity| × trade price, converted at
    * the latest FX quote), alerted on after trades. A position whose currency no FX quote links to
    * USD is not checked (the risk monitor logs a warning instead).
@@ -215,6 +221,11 @@ export type SetRiskLimitsInput = {
   maxOrderNotional: Scalars['Decimal']['input'];
   /** Positive, up to 8 decimal places. */
   maxOrderQuantity: Scalars['Decimal']['input'];
+  /**
+   * Positive, up to 8 decimal places, in units of the instrument (the engine's default for accounts
+   * without limits is 10 000 000). Counts open orders too, as the engine checks it.
+   */
+  maxPosition: Scalars['Decimal']['input'];
   /** Positive, up to 4 decimal places. In USD: positions are converted at the latest FX quote. */
   maxPositionNotional: Scalars['Decimal']['input'];
   /** 1 to 10 000 basis points. */
@@ -486,6 +497,7 @@ export type RiskProfileResolvers<ContextType = RiskContext, ParentType extends R
   maxOpenOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxOrderNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   maxOrderQuantity?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  maxPosition?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   maxPositionNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   priceBandBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
