@@ -14,8 +14,15 @@ try {
   process.stdout.write(
     `\nMarket Intel Brain is up.\n  GraphQL: ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}\n\n`,
   );
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: while the platform stops, a handler must stay registered, or tsx (which
+    // runs this file) ends the process the moment a signal finds none, before the database stops.
+    process.on(signal, () => {
+      // Once: tsx relays the terminal's Ctrl-C, which reaches this process itself too. Every part
+      // has a deadline to stop (ShutdownSequence), so the process ends without a second signal.
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, 'shutting down');
       void platform
         .stop()

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { CallerTokens } from '@mib/auth';
 import { applyMigrations, createPrismaClient, seedDemoData, startEmbeddedPostgres } from '@mib/db';
 import { EngineClient, startEngine } from '@mib/engine';
-import { startMarketFeed } from './marketFeed.js';
 import { createEventBus } from '@mib/events';
 import { protectionSettings, startGateway } from '@mib/gateway';
 import { startSubgraphs } from '@mib/subgraph-kit';
@@ -15,6 +14,8 @@ import { createUsersSubgraph } from '@mib/subgraph-users';
 import type { Logger } from '@mib/telemetry';
 import { Redis } from 'ioredis';
 import type { LauncherConfig } from './config.js';
+import { startMarketFeed } from './marketFeed.js';
+import { ShutdownSequence } from './shutdown.js';
 
 /** In the order of their ports: the gateway's port + 1 … + 5. */
 const subgraphsOf = (config: LauncherConfig) => [
@@ -40,10 +41,8 @@ export interface RunningPlatform {
  * Each step undoes the earlier ones if a later one fails, so a failed start leaves nothing running.
  */
 export async function startPlatform(config: LauncherConfig, logger: Logger): Promise<RunningPlatform> {
-  const cleanups: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  };
+  const shutdown = new ShutdownSequence(logger);
+  const stop = () => shutdown.run();
   try {
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
@@ -51,7 +50,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
         dataDir: path.join(config.DATA_DIR, 'postgres'),
         port: config.EMBEDDED_POSTGRES_PORT,
       });
-      cleanups.push(() => embedded.stop());
+      shutdown.add('embedded PostgreSQL', () => embedded.stop());
       databaseUrl = embedded.url;
       logger.info(
         { dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT },
@@ -61,7 +60,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     const migrations = await applyMigrations(databaseUrl);
     logger.info(migrations, 'migrations applied');
     const prisma = createPrismaClient(databaseUrl);
-    cleanups.push(() => prisma.$disconnect());
+    shutdown.add('database client', () => prisma.$disconnect());
     if (config.SEED_DEMO_DATA) await seedDemoData(prisma);
 
     const events = await createEventBus({
@@ -69,7 +68,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       kafkaBrokers: config.KAFKA_BROKERS,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
     });
-    cleanups.push(() => events.close());
+    shutdown.add('event bus', () => events.close());
     const engineServer = await startEngine({
       port: config.ENGINE_PORT,
       host: config.HOST,
@@ -79,9 +78,9 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       // After the subgraphs' PORT + 1 … + 5; all free ports when PORT is 0.
       metricsPort: config.PORT === 0 ? 0 : config.PORT + 6,
     });
-    cleanups.push(() => engineServer.close());
+    shutdown.add('engine', () => engineServer.close());
     const engine = new EngineClient(`${config.HOST}:${engineServer.port}`);
-    cleanups.push(async () => engine.close());
+    shutdown.add('engine client', () => engine.close());
     const engineMetricsUrl = `http://${config.HOST}:${engineServer.metricsPort}/metrics`;
     logger.info(
       { port: engineServer.port, shards: engineServer.shards, metricsUrl: engineMetricsUrl },
@@ -91,7 +90,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     const redis = config.REDIS_URL
       ? new Redis(config.REDIS_URL, { keyPrefix: config.REDIS_NAMESPACE })
       : undefined;
-    if (redis) cleanups.push(async () => redis.disconnect());
+    if (redis) shutdown.add('Redis client', () => redis.disconnect());
     const callerTokens = new CallerTokens(
       config.CALLER_TOKEN_SECRETS ?? [randomBytes(32).toString('base64url')],
     );
@@ -106,7 +105,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
       callerTokens,
       services: { events, engine, ...(redis ? { redis } : {}) },
     });
-    cleanups.push(() => running.stop());
+    shutdown.add('subgraphs', () => running.stop());
     const gateway = await startGateway({
       port: config.PORT,
       host: config.HOST,
@@ -119,7 +118,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
         config.NODE_ENV === 'production',
       ),
     });
-    cleanups.push(() => gateway.stop());
+    shutdown.add('gateway', () => gateway.stop());
     if (config.MARKET_SIMULATOR === 'on') {
       if (config.SEED_DEMO_DATA) {
         const feed = startMarketFeed(
@@ -127,7 +126,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
           config.MARKET_SIMULATOR_RATE,
           logger.child({ service: 'market-simulator' }),
         );
-        cleanups.push(() => feed.stop());
+        shutdown.add('market simulator', () => feed.stop());
       } else logger.warn('MARKET_SIMULATOR=on ignored: it trades as demo accounts and SEED_DEMO_DATA is off');
     }
     return { gatewayUrl: gateway.url, engineMetricsUrl, subgraphUrls: running.urls, stop };
