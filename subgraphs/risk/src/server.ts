@@ -41,6 +41,7 @@ export const riskSubgraph = databaseSubgraph({
           await applyOnce(prisma, target, event, (tx) =>
             applyRiskEvent(event, tx, { logger: monitorLogger, tradedRate }),
           );
+          runtime.progress.applied(event);
           if (event.type === 'trade') await publishPendingAlerts(prisma, services.events);
         },
       }),

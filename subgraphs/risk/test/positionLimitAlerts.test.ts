@@ -125,6 +125,9 @@ describe('position limit alerts', () => {
       acknowledged: false,
     });
     expect(JSON.stringify(alert)).toContain('worth 1050');
+    // Told once recorded: acknowledging it at once finds it.
+    const told = alert as { id: string } | undefined;
+    expect(await fixture.db.prisma.riskAlert.count({ where: { id: told?.id ?? '' } })).toBe(1);
 
     // The bus delivers the crossing trade again: the monitor has applied it already.
     await fixture.bus.publish([crossing]);
