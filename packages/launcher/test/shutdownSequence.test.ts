@@ -1,23 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '@mib/telemetry';
+import { recordLogs } from '@mib/telemetry/testing';
 import { ShutdownSequence } from '../src/shutdown.js';
-
-/** A logger whose lines are kept, parsed. */
-function recordingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(line: Buffer, _encoding, done) {
-      lines.push(JSON.parse(line.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger('launcher-test', { destination }), lines };
-}
 
 describe('the shutdown sequence', () => {
   it('stops the parts in the reverse of their order, each once', async () => {
-    const { logger } = recordingLogger();
+    const { logger } = recordLogs('launcher');
     const sequence = new ShutdownSequence(logger);
     const stopped: string[] = [];
     for (const name of ['database', 'engine', 'gateway']) sequence.add(name, () => void stopped.push(name));
@@ -27,7 +14,7 @@ describe('the shutdown sequence', () => {
   });
 
   it('stops the rest when a part hangs past the deadline or fails, and says which', async () => {
-    const { logger, lines } = recordingLogger();
+    const { logger, lines } = recordLogs('launcher');
     const sequence = new ShutdownSequence(logger, 50);
     const stopped: string[] = [];
     sequence.add('database', () => void stopped.push('database'));

@@ -1,5 +1,8 @@
+import { Writable } from 'node:stream';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { createLogger } from './logger.js';
 import { startTracing, type Tracing } from './tracing/startTracing.js';
+import type { Logger } from 'pino';
 
 export { InMemorySpanExporter, type ReadableSpan };
 
@@ -23,4 +26,23 @@ export function recordSpans(serviceName = 'test'): RecordedSpans {
     finished: () => exporter.getFinishedSpans(),
     [Symbol.asyncDispose]: () => tracing.shutdown(),
   };
+}
+
+/** A logger whose lines a test reads. */
+export interface RecordedLogs {
+  readonly logger: Logger;
+  /** Every line logged at `level` or above, parsed, oldest first. */
+  readonly lines: Record<string, unknown>[];
+}
+
+/** A logger for `service` at `level` (default info) that keeps its lines for the test to read. */
+export function recordLogs(service = 'test', level = 'info'): RecordedLogs {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(line: Buffer, _encoding, done) {
+      lines.push(JSON.parse(line.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: createLogger(service, { level, destination }), lines };
 }

@@ -1,11 +1,11 @@
-import { Writable } from 'node:stream';
 import { testCallerTokens } from '@mib/auth/testing';
 import { seedDemoData } from '@mib/db';
 import { createTestDatabase, type TestDatabase } from '@mib/db/testing';
 import { EngineClient, startEngine, type RunningEngine } from '@mib/engine';
 import { InProcessEventBus, type RetryPolicy } from '@mib/events';
 import type { RunningService } from '@mib/subgraph-kit';
-import { createLogger, silentLogger } from '@mib/telemetry';
+import { silentLogger } from '@mib/telemetry';
+import { recordLogs } from '@mib/telemetry/testing';
 import { ordersSubgraph } from '../src/index.js';
 
 /** The orders subgraph over a seeded database, with a real engine and an in-process bus. */
@@ -43,16 +43,10 @@ export async function startTradingFixture({
     ...(engineEvents ? { eventBus: events } : {}),
   });
   const engine = new EngineClient(`127.0.0.1:${engineServer.port}`);
-  const logged: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(line: Buffer, _encoding, done) {
-      logged.push(JSON.parse(line.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { logger, lines: logged } = recordLogs('orders');
   const subgraph = await ordersSubgraph.start(
     db.prisma,
-    { port: 0, logger: createLogger('orders', { destination }), callerTokens: testCallerTokens },
+    { port: 0, logger, callerTokens: testCallerTokens },
     { engine, events },
   );
   return {

@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamOf, type TradingEvent } from '@mib/events';
 import { connectSubgraph, subscribeAs, testIdentity } from '@mib/subgraph-kit/testing';
-import { createLogger } from '@mib/telemetry';
+import { recordLogs } from '@mib/telemetry/testing';
 import { startRiskFixture, TradeTape, type RiskFixture } from './riskFixture.js';
 
 let fixture: RiskFixture;
 let client: Client;
 const tape = new TradeTape();
 /** The subgraph's warnings and errors, one parsed JSON line each. */
-const logged: Record<string, unknown>[] = [];
+const { logger, lines: logged } = recordLogs('risk', 'warn');
 
 beforeAll(async () => {
-  const destination = new Writable({
-    write(line: Buffer, _encoding, done) {
-      logged.push(JSON.parse(line.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  fixture = await startRiskFixture({
-    engine: false,
-    logger: createLogger('risk', { level: 'warn', destination }),
-  });
+  fixture = await startRiskFixture({ engine: false, logger });
   client = connectSubgraph(fixture.subgraph.url);
   // The traded instruments: USD equities, USDJPY (quoted in JPY, its quote the JPY rate) and
   // NESN, quoted in CHF, which no FX quote links to USD.

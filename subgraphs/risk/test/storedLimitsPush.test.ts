@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@mib/db';
 import { createTestDatabase } from '@mib/db/testing';
 import { EngineClient, startEngine } from '@mib/engine';
 import { InProcessEventBus } from '@mib/events';
 import { subgraphRequest, testCallerTokens, testIdentity } from '@mib/subgraph-kit/testing';
-import { createLogger, silentLogger } from '@mib/telemetry';
+import { silentLogger } from '@mib/telemetry';
+import { recordLogs } from '@mib/telemetry/testing';
 import { riskSubgraph } from '../src/index.js';
 import { startRiskFixture } from './riskFixture.js';
 
@@ -32,16 +32,10 @@ const buy = (engine: EngineClient, accountId: string, quantity: string) =>
 
 /** Log lines of a logger at `info`, parsed, and a wait for the first with message `msg`. */
 function capturedLogs() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(line: Buffer, _encoding, done) {
-      lines.push(JSON.parse(line.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { lines, logger } = recordLogs('risk');
   return {
     lines,
-    logger: createLogger('risk', { level: 'info', destination }),
+    logger,
     logged: (msg: string) =>
       expect
         .poll(() => lines.some((line) => line['msg'] === msg), { timeout: 20_000, interval: 20 })
