@@ -90,3 +90,25 @@ export function tradeEvent(
 /** An external print (IngestTrades): no orders behind it, and a feed that names no aggressor. */
 export const printEvent = (symbol: string, sequence: number, price: string, quantity: string, shard = 0) =>
   tradeEvent(symbol, sequence, price, quantity, shard, { aggressorSide: null, taker: null, maker: null });
+
+/** A resting limit order accepted by the engine, as its `order.accepted` event. */
+export function orderAcceptedEvent(
+  symbol: string,
+  sequence: number,
+  order: { orderId: string; side: 'BUY' | 'SELL'; price: string; quantity: string },
+  shard = 0,
+): EventOf<'order.accepted'> {
+  return createEvent(
+    'order.accepted',
+    {
+      ...order,
+      symbol,
+      accountId: 'maker',
+      requestId: null,
+      orderType: 'LIMIT',
+      filledQuantity: '0',
+      leavesQuantity: order.quantity,
+    },
+    { source: 'engine', shard, sequence, occurredAt: at(sequence) },
+  );
+}

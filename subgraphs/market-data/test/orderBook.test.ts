@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { errorCodes, subgraphRequest } from '@mib/subgraph-kit/testing';
 import { connectSubgraph, liveErrorCodes, subscribeAs } from '@mib/subgraph-kit/testing';
 import { startMarketDataFixture, type MarketDataFixture } from './marketDataFixture.js';
-import { quoteEvent, tradeEvent } from './marketEvents.js';
+import { orderAcceptedEvent, quoteEvent, tradeEvent } from './marketEvents.js';
 
 let fixture: MarketDataFixture;
 let client: Client;
@@ -126,6 +126,32 @@ describe('Subscription.orderBook', () => {
     await fixture.bus.publish([tradeEvent('MSFT', 2, '420.1', '1')]);
     expect(await updates.next()).toMatchObject({
       data: { orderBook: { asks: [{ price: '420.1', quantity: '3', orders: 1 }] } },
+    });
+    await updates.close();
+    await fixture.live.whenSubscribers(0);
+  });
+
+  it('sends a fresh snapshot after an order rests below the best price, which moves no quote', async () => {
+    const updates = subscribeAs(client, null, ORDER_BOOK_UPDATES, { symbol: 'AAPL', depth: 10 });
+    const first = (await updates.next()) as { data: { orderBook: { bids: unknown[] } } };
+    await fixture.live.whenSubscribers(1);
+    const order = await fixture.engine.submitOrder({
+      symbol: 'AAPL',
+      accountId: 'maker',
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '187.00',
+      quantity: '2',
+    });
+    if (order.kind !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(order)}`);
+    // The engine's own order event goes to the bus in production; here the test publishes it.
+    await fixture.bus.publish([
+      orderAcceptedEvent('AAPL', 1, { orderId: '9100', side: 'BUY', price: '187', quantity: '2' }),
+    ]);
+    expect(await updates.next()).toMatchObject({
+      data: {
+        orderBook: { bids: [...first.data.orderBook.bids, { price: '187', quantity: '2', orders: 1 }] },
+      },
     });
     await updates.close();
     await fixture.live.whenSubscribers(0);

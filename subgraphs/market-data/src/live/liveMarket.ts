@@ -1,8 +1,12 @@
 import type { EventBus, EventOf, EventType, Topic, TradingEvent } from '@mib/events';
 import { LiveEvents, SubscriberCount, unmeteredBus } from '@mib/subgraph-kit';
 
-/** Every topic a market-data subscription reads: quotes and trades move books, candles close. */
-const LIVE_TOPICS: readonly Topic[] = ['quotes', 'trades', 'candles'];
+/**
+ * Every topic a market-data subscription reads: quotes and trades move the top of books, orders
+ * every level (an order resting, cancelled or amended below the best price changes no quote),
+ * candles close.
+ */
+const LIVE_TOPICS: readonly Topic[] = ['quotes', 'trades', 'orders', 'candles'];
 
 /**
  * The live market events behind the subscription fields: one bus membership per process (through

@@ -9,6 +9,20 @@ import { orderBookUpdates } from '../live/orderBookUpdates.js';
 import type { SubscriptionResolvers } from './types.generated.js';
 
 /**
+ * The events after which a book may look different: a quote or trade (the top), and any order
+ * resting, leaving or changing at a deeper level, which moves no quote.
+ */
+const BOOK_CHANGES = [
+  'quote',
+  'trade',
+  'order.accepted',
+  'order.amended',
+  'order.cancelled',
+  'order.partially_filled',
+  'order.filled',
+] as const;
+
+/**
  * Live market data. Each `subscribe` checks its arguments before it returns a stream, so wrong
  * use fails at once with BAD_USER_INPUT; payloads are built from the events themselves.
  */
@@ -41,7 +55,7 @@ export const Subscription: SubscriptionResolvers = {
       // Checked here too, so a symbol the engine does not trade fails the subscribe itself.
       await loadSnapshot();
       const changes = market.stream(
-        ['quote', 'trade'],
+        BOOK_CHANGES,
         (event) => event.payload.symbol === symbol,
         () => true,
       );
