@@ -33,7 +33,7 @@ export {
   type Transaction,
 } from './readModel.js';
 export { LiveEvents, liveEventsOf, type LiveEventsOptions } from './liveEvents.js';
-export { ReadModelProgress, type ReadModelMark } from './readModelProgress.js';
+export { ReadModelProgress, type ReadModelMark, type StreamPosition } from './readModelProgress.js';
 export { ConsumerMetrics, meteredEventBus, unmeteredBus, type HandlingOutcome } from './consumerMetrics.js';
 export type { PlatformServices, BackgroundTask } from './platformServices.js';
 export { InstrumentCatalog, unknownInstrument, type InstrumentRef } from './instrumentCatalog.js';

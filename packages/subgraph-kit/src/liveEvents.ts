@@ -21,6 +21,11 @@ export interface LiveEventsOptions {
 
 export class LiveEvents {
   private readonly listeners = new Set<(event: TradingEvent) => void>();
+
+  /** Streams open now (for readiness checks and tests). */
+  get subscribers(): number {
+    return this.listeners.size;
+  }
   private started: Promise<unknown> | undefined;
 
   constructor(

@@ -91,6 +91,8 @@ export function consumeIntoReadModel(
     consumer: string;
     topics: readonly Topic[];
     apply: (event: TradingEvent, tx: Transaction) => Promise<void>;
+    /** Told of each event once committed (or found applied already), e.g. `ReadModelProgress.applied`. */
+    applied?: (event: TradingEvent) => void;
   },
 ): Promise<Subscription> {
   return bus.subscribe({
@@ -98,6 +100,7 @@ export function consumeIntoReadModel(
     topics: readModel.topics,
     handler: async (event) => {
       await applyOnce(prisma, readModel, event, (tx) => readModel.apply(event, tx));
+      readModel.applied?.(event);
     },
   });
 }

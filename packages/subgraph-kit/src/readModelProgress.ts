@@ -5,6 +5,9 @@ interface Waiter {
   readonly done: () => void;
 }
 
+/** A place in an event stream: an event, or a sequence the stream must have reached. */
+export type StreamPosition = Pick<TradingEvent, 'type' | 'key' | 'shard' | 'sequence'>;
+
 /** A read model's mark: the last sequence of `stream` it has applied (0 for none). */
 export type ReadModelMark = (stream: string) => Promise<number>;
 
@@ -30,8 +33,11 @@ export class ReadModelProgress {
     for (const waiter of waiters ?? []) if (waiter.sequence <= event.sequence) waiter.done();
   }
 
-  /** Resolves once the read model reflects `event`; rejects after `timeoutMs`. */
-  async until(event: TradingEvent, timeoutMs = 10_000): Promise<void> {
+  /**
+   * Resolves once the read model reflects `event` (or has applied its stream up to that sequence);
+   * rejects after `timeoutMs`.
+   */
+  async until(event: StreamPosition, timeoutMs = 10_000): Promise<void> {
     const stream = streamOf(event);
     const waiters = this.waiting.get(stream) ?? new Set<Waiter>();
     this.waiting.set(stream, waiters);

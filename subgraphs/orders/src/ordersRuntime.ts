@@ -1,12 +1,21 @@
 import type { PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
-import { InstrumentCatalog, liveEventsOf, type PlatformServices } from '@mib/subgraph-kit';
+import {
+  eventMarkOf,
+  InstrumentCatalog,
+  liveEventsOf,
+  ReadModelProgress,
+  type PlatformServices,
+} from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { LiveOrders } from './live/liveOrders.js';
+import { ORDERS_CONSUMER } from './readModel/pendingTrades.js';
 
 /** What the orders subgraph keeps for the life of the process (one per database client). */
 export interface OrdersRuntime {
   readonly catalog: InstrumentCatalog;
+  /** How far the read model has got: live trades wait until it has recorded their orders. */
+  readonly progress: ReadModelProgress;
   /** Absent when the subgraph runs without the engine and the bus (queries only). */
   readonly trading?: {
     readonly engine: EngineClient;
@@ -36,14 +45,19 @@ export function ordersRuntimeOf(prisma: PrismaClient, platform?: TradingPlatform
   let runtime = runtimes.get(prisma);
   if (!runtime) {
     const catalog = new InstrumentCatalog(prisma);
+    const progress = new ReadModelProgress(
+      'orders',
+      eventMarkOf(prisma, { schema: 'orders', consumer: ORDERS_CONSUMER }),
+    );
     const live = platform && liveEventsOf(platform.services.events, LIVE_ORDER_TOPICS);
     runtime = {
       catalog,
+      progress,
       ...(platform && live
         ? {
             trading: {
               engine: platform.services.engine,
-              liveOrders: new LiveOrders(live, prisma, catalog),
+              liveOrders: new LiveOrders(live, prisma, catalog, progress),
               logger: platform.logger,
             },
           }

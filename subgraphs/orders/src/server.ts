@@ -18,7 +18,7 @@ export const ordersSubgraph = databaseSubgraph({
   createContext: createOrdersContext,
   background: async (prisma, services, logger) => {
     // Makes the process's runtime, trading on, before any request's context looks for it.
-    const { catalog } = ordersRuntimeOf(prisma, {
+    const { catalog, progress } = ordersRuntimeOf(prisma, {
       services,
       logger: logger.child({ subgraph: ORDERS_SUBGRAPH }),
     });
@@ -31,6 +31,7 @@ export const ordersSubgraph = databaseSubgraph({
         consumer: ORDERS_CONSUMER,
         topics: ['orders', 'trades'],
         apply: (event, tx) => applyOrdersEvent(event, tx, { catalog, logger: consumerLogger }),
+        applied: (event) => progress.applied(event),
       }),
     ];
   },

@@ -1,8 +1,19 @@
 import { Decimal, type Order, type PrismaClient, type Trade } from '@mib/db';
 import type { EventOf, TradingEvent } from '@mib/events';
-import type { InstrumentCatalog, LiveEvents } from '@mib/subgraph-kit';
+import type { InstrumentCatalog, LiveEvents, ReadModelProgress, StreamPosition } from '@mib/subgraph-kit';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
-import { isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
+import { averageAfterFill, isFillEvent, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
+
+/** How long a live trade waits for the read model to record its orders before it is sent anyway. */
+const ORDERS_WAIT_MS = 5_000;
+
+/** The read model's average-price columns of an order. */
+interface StoredAverage {
+  readonly averagePrice: Decimal | null;
+  readonly pricedQuantity: Decimal | null;
+}
+
+const NO_AVERAGE: StoredAverage = { averagePrice: null, pricedQuantity: null };
 
 type OrderStateEvent = Exclude<Extract<TradingEvent, { type: `order.${string}` }>, EventOf<'order.rejected'>>;
 
@@ -10,15 +21,17 @@ const isOrderStateEvent = (event: TradingEvent): event is OrderStateEvent =>
   isOrderEvent(event) && event.type !== 'order.rejected';
 
 /**
- * Live order and trade streams of one user, built from the engine's events themselves so a
- * subscriber never waits for (or races) the read model. Fields outside the event (the average
- * price of earlier fills, trades) come from the read model as usual.
+ * Live order and trade streams of one user, built from the engine's events themselves. An order
+ * update never waits for the read model: its average price is the row's with this fill added when
+ * the row is behind. A trade waits until the read model has recorded its two orders (its
+ * `buyOrder` and `sellOrder` are rows), at most `ORDERS_WAIT_MS`.
  */
 export class LiveOrders {
   constructor(
     private readonly live: LiveEvents,
     private readonly prisma: PrismaClient,
     private readonly catalog: InstrumentCatalog,
+    private readonly progress: ReadModelProgress,
   ) {}
 
   orderUpdates(userId: string): AsyncIterableIterator<{ myOrderUpdates: Order }> {
@@ -33,7 +46,12 @@ export class LiveOrders {
       (event) =>
         event.type === 'trade' &&
         (event.payload.taker?.accountId === userId || event.payload.maker?.accountId === userId),
-      async (event) => ({ myTrades: await this.tradeOf(event as EventOf<'trade'>) }),
+      async (event) => {
+        const trade = event as EventOf<'trade'>;
+        // A read model that lags longer: sent anyway; a side it has not recorded resolves to null.
+        await this.progress.until(fillsOf(trade), ORDERS_WAIT_MS).catch(() => undefined);
+        return { myTrades: await this.tradeOf(trade) };
+      },
     );
   }
 
@@ -45,7 +63,7 @@ export class LiveOrders {
       where: { id },
       select: { averagePrice: true, pricedQuantity: true, createdAt: true, engineSequence: true },
     });
-    const current = stored !== null && stored.engineSequence >= BigInt(event.sequence);
+    const average = averageAfter(event, stored);
     return {
       id,
       userId: state.userId,
@@ -56,8 +74,8 @@ export class LiveOrders {
       price: state.price === null ? null : new Decimal(state.price),
       quantity: new Decimal(state.quantity),
       filledQuantity: new Decimal(state.filledQuantity),
-      averagePrice: current ? stored.averagePrice : null,
-      pricedQuantity: current ? stored.pricedQuantity : null,
+      averagePrice: average.averagePrice,
+      pricedQuantity: average.pricedQuantity,
       rejectReason: null,
       engineOrderId: BigInt(state.engineOrderId),
       engineSequence: BigInt(event.sequence),
@@ -85,3 +103,32 @@ export class LiveOrders {
     };
   }
 }
+
+/**
+ * The order's average price after `event`, from its row: the row's own when it reflects the event
+ * or covers every fill the event reports; for a fill the row is one behind, the row's with this
+ * fill added (`averageAfterFill`); otherwise unknown here.
+ */
+function averageAfter(
+  event: OrderStateEvent,
+  stored: (StoredAverage & { readonly engineSequence: bigint }) | null,
+): StoredAverage {
+  if (stored && stored.engineSequence >= BigInt(event.sequence)) return stored;
+  if (stored?.pricedQuantity?.equals(event.payload.filledQuantity)) return stored;
+  if (!isFillEvent(event)) return NO_AVERAGE;
+  const after = averageAfterFill(stored, event);
+  return after
+    ? { averagePrice: new Decimal(after.price), pricedQuantity: new Decimal(after.quantity) }
+    : NO_AVERAGE;
+}
+
+/**
+ * Where the trade's symbol's order stream has both orders' fills: the engine writes the maker's
+ * and then the taker's right after each trade, and by then both orders' rows exist.
+ */
+const fillsOf = (trade: EventOf<'trade'>): StreamPosition => ({
+  type: 'order.filled',
+  key: trade.key,
+  shard: trade.shard,
+  sequence: trade.sequence + 2,
+});

@@ -6,10 +6,14 @@ import type { UserTrade } from '../data/userTradesLoader.js';
 import type { OrdersContext } from '../context.js';
 import type { TradeResolvers } from './types.generated.js';
 
-/** One side of a trade, if the caller may see it: the counterparty's order is theirs alone. */
-const visibleOrder = async ({ orderById, identity }: OrdersContext, tradeId: string, orderId: string) => {
-  const order = await loadTradedOrder(orderById, tradeId, orderId);
-  return mayAccess(identity, order.userId) ? order : null;
+/**
+ * One side of a trade, if the caller may see it: the counterparty's order is theirs alone. A
+ * stored trade's orders exist (a foreign key); a live one's may not be recorded yet if the read
+ * model lags (see `LiveOrders`): then null, not an error.
+ */
+const visibleOrder = async ({ orderById, identity }: OrdersContext, orderId: string) => {
+  const order = await orderById.load(orderId);
+  return order && mayAccess(identity, order.userId) ? order : null;
 };
 
 /** Whether `User.trades` listed this trade, so that it names the user it was listed for. */
@@ -45,7 +49,7 @@ export const Trade: TradeResolvers = {
     return trade;
   },
   instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
-  buyOrder: ({ id, buyOrderId }, _args, context) => visibleOrder(context, id, buyOrderId),
-  sellOrder: ({ id, sellOrderId }, _args, context) => visibleOrder(context, id, sellOrderId),
+  buyOrder: ({ buyOrderId }, _args, context) => visibleOrder(context, buyOrderId),
+  sellOrder: ({ sellOrderId }, _args, context) => visibleOrder(context, sellOrderId),
   side: (trade, _args, context) => sideOf(context, trade),
 };
