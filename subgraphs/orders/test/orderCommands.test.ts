@@ -164,6 +164,31 @@ describe('placing an order with a client order id', () => {
     expect(rows).toBe(1);
   });
 
+  it("records a retry's order under the first request's instrument, whatever the retry names", async () => {
+    const first = await place({
+      instrumentId: MSFT,
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '390.5',
+      quantity: '1',
+      clientOrderId: 'retry-other-instrument:1',
+    });
+    const id = first.data?.placeOrder.order?.id ?? '';
+    // As if the first answer's database write had failed: only the engine knows the order.
+    await fixture.db.prisma.order.delete({ where: { id } });
+    const retry = await place({
+      instrumentId: demoInstrumentId('AAPL'),
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '190',
+      quantity: '1',
+      clientOrderId: 'retry-other-instrument:1',
+    });
+    expect(retry.data?.placeOrder.order?.id).toBe(id);
+    const row = await fixture.db.prisma.order.findUniqueOrThrow({ where: { id } });
+    expect([row.instrumentId, row.price?.toFixed()]).toEqual([MSFT, '390.5']);
+  });
+
   it('refuses a malformed key as BAD_USER_INPUT before anything reaches the engine', async () => {
     const before = await ordersCount();
     const bookBefore = await fixture.engine.getOrderBook('MSFT', 50);

@@ -2,6 +2,7 @@ import type { OrderSide, OrderType, PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import { parseId, type InstrumentCatalog } from '@mib/subgraph-kit';
 import { mirrorOrder } from '../data/mirrorOrder.js';
+import { orderIdOf } from '../engineMirror/engineIds.js';
 import { NOTHING_FILLED } from '../engineMirror/fillsAverage.js';
 import { mirrorOfReport } from '../engineMirror/fromReport.js';
 import { isTradingOutcome, rejected, type OrderCommandResult } from './orderCommandResult.js';
@@ -52,9 +53,16 @@ export async function placeOrder(
   });
   const at = new Date();
   if (result.kind === 'accepted') {
+    // A retry is answered with the first order of its `clientOrderId`, which is of the first
+    // request's instrument, whatever this one names.
+    const ordered =
+      result.report.symbol === instrument.symbol
+        ? instrument
+        : await services.catalog.bySymbolName(result.report.symbol);
+    if (!ordered) return { __typename: 'OrderAccepted', orderId: orderIdOf(result.report.orderId) };
     const orderId = await mirrorOrder(
       services.prisma,
-      mirrorOfReport(result.report, { userId, instrumentId: instrument.id, before: NOTHING_FILLED, at }),
+      mirrorOfReport(result.report, { userId, instrumentId: ordered.id, before: NOTHING_FILLED, at }),
     );
     return { __typename: 'OrderAccepted', orderId };
   }
