@@ -28,7 +28,7 @@ export { createPageLoader, type PageKey, type PageLoader, type PageSource } from
 export {
   applyOnce,
   consumeIntoReadModel,
-  eventMarkOf,
+  readModelProgressOf,
   type EventMarkSchema,
   type Transaction,
 } from './readModel.js';

@@ -8,7 +8,7 @@ import {
   type TradingEvent,
 } from '@mib/events';
 import { reportDuplicate } from './consumerMetrics.js';
-import type { ReadModelMark } from './readModelProgress.js';
+import { ReadModelProgress, type ReadModelMark } from './readModelProgress.js';
 
 /** The domain schemas that keep an `event_marks` table (see prisma/schema.prisma). */
 export type EventMarkSchema = 'market' | 'orders' | 'portfolio' | 'risk';
@@ -59,10 +59,22 @@ export async function applyOnce(
 }
 
 /**
+ * How far the read model `target` keeps has got: this process's consumer reports to it
+ * (`applied`), another replica's is seen in the event marks.
+ */
+export function readModelProgressOf(
+  prisma: PrismaClient,
+  target: { schema: EventMarkSchema; consumer: string },
+  recheckMs?: number,
+): ReadModelProgress {
+  return new ReadModelProgress(target.schema, eventMarkOf(prisma, target), recheckMs);
+}
+
+/**
  * The read model's mark of a stream as `applyOnce` keeps it (0 before its first event): how a
  * process sees what another replica's consumer has applied.
  */
-export function eventMarkOf(
+function eventMarkOf(
   prisma: PrismaClient,
   target: { schema: EventMarkSchema; consumer: string },
 ): ReadModelMark {

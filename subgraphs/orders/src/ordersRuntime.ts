@@ -1,11 +1,11 @@
 import type { PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import {
-  eventMarkOf,
   InstrumentCatalog,
   liveEventsOf,
-  ReadModelProgress,
+  readModelProgressOf,
   type PlatformServices,
+  type ReadModelProgress,
 } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { LiveOrders } from './live/liveOrders.js';
@@ -45,10 +45,7 @@ export function ordersRuntimeOf(prisma: PrismaClient, platform?: TradingPlatform
   let runtime = runtimes.get(prisma);
   if (!runtime) {
     const catalog = new InstrumentCatalog(prisma);
-    const progress = new ReadModelProgress(
-      'orders',
-      eventMarkOf(prisma, { schema: 'orders', consumer: ORDERS_CONSUMER }),
-    );
+    const progress = readModelProgressOf(prisma, { schema: 'orders', consumer: ORDERS_CONSUMER });
     const live = platform && liveEventsOf(platform.services.events, LIVE_ORDER_TOPICS);
     runtime = {
       catalog,

@@ -1,10 +1,10 @@
 import type { PrismaClient } from '@mib/db';
 import {
-  eventMarkOf,
   InstrumentCatalog,
   liveEventsOf,
-  ReadModelProgress,
+  readModelProgressOf,
   type PlatformServices,
+  type ReadModelProgress,
 } from '@mib/subgraph-kit';
 import { LivePortfolios } from './live/livePortfolios.js';
 
@@ -27,10 +27,7 @@ export function portfolioRuntimeOf(
 ): PortfolioRuntime {
   let runtime = runtimes.get(prisma);
   if (!runtime) {
-    const progress = new ReadModelProgress(
-      'portfolio',
-      eventMarkOf(prisma, { schema: 'portfolio', consumer: POSITIONS_CONSUMER }),
-    );
+    const progress = readModelProgressOf(prisma, { schema: 'portfolio', consumer: POSITIONS_CONSUMER });
     const live = services && liveEventsOf(services.events, { name: 'portfolio', topics: ['trades'] });
     runtime = {
       catalog: new InstrumentCatalog(prisma),

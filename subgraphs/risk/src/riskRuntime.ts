@@ -1,11 +1,11 @@
 import type { PrismaClient } from '@mib/db';
 import type { EngineClient } from '@mib/engine';
 import {
-  eventMarkOf,
   InstrumentCatalog,
   liveEventsOf,
-  ReadModelProgress,
+  readModelProgressOf,
   type PlatformServices,
+  type ReadModelProgress,
 } from '@mib/subgraph-kit';
 import { LiveAlerts } from './live/liveAlerts.js';
 
@@ -27,10 +27,7 @@ export function riskRuntimeOf(prisma: PrismaClient, services: PlatformServices |
   let runtime = runtimes.get(prisma);
   if (!runtime) {
     const live = services && liveEventsOf(services.events, { name: 'risk', topics: ['risk-alerts'] });
-    const progress = new ReadModelProgress(
-      'risk',
-      eventMarkOf(prisma, { schema: 'risk', consumer: RISK_MONITOR }),
-    );
+    const progress = readModelProgressOf(prisma, { schema: 'risk', consumer: RISK_MONITOR });
     runtime = {
       catalog: new InstrumentCatalog(prisma),
       progress,

@@ -1,7 +1,7 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { PriceAlert, PrismaClient } from '@mib/db';
 import { HighWaterMarks, streamOf, type EventOf, type TradingEvent } from '@mib/events';
-import { eventMarkOf, ReadModelProgress } from '@mib/subgraph-kit';
+import { readModelProgressOf, type ReadModelProgress } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { MARKET_DATA_CONSUMER } from '../data/marketReadModel.js';
 import type { LiveMarket } from './liveMarket.js';
@@ -48,9 +48,9 @@ export class TriggeredPriceAlerts {
     private readonly prisma: PrismaClient,
     options: TriggeredPriceAlertsOptions = {},
   ) {
-    this.#progress = new ReadModelProgress(
-      'market',
-      eventMarkOf(prisma, { schema: 'market', consumer: MARKET_DATA_CONSUMER }),
+    this.#progress = readModelProgressOf(
+      prisma,
+      { schema: 'market', consumer: MARKET_DATA_CONSUMER },
       options.recheckMs,
     );
     this.#timeoutMs = options.timeoutMs ?? 10_000;
