@@ -1,19 +1,13 @@
 import { Decimal, type Order, type PrismaClient, type Trade } from '@mib/db';
 import type { EventOf, TradingEvent } from '@mib/events';
-import type { InstrumentCatalog, LiveEvents, ReadModelProgress, StreamPosition } from '@mib/subgraph-kit';
+import type { InstrumentCatalog, LiveEvents, ReadModelProgress } from '@mib/subgraph-kit';
 import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
+import { NOTHING_FILLED, type FillsBefore } from '../engineMirror/fillsAverage.js';
 import { averageAfterFill, isFillEvent, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
+import { orderStreamPast } from '../readModel/pendingTrades.js';
 
 /** How long a live trade waits for the read model to record its orders before it is sent anyway. */
 const ORDERS_WAIT_MS = 5_000;
-
-/** The read model's average-price columns of an order. */
-interface StoredAverage {
-  readonly averagePrice: Decimal | null;
-  readonly pricedQuantity: Decimal | null;
-}
-
-const NO_AVERAGE: StoredAverage = { averagePrice: null, pricedQuantity: null };
 
 type OrderStateEvent = Exclude<Extract<TradingEvent, { type: `order.${string}` }>, EventOf<'order.rejected'>>;
 
@@ -49,7 +43,8 @@ export class LiveOrders {
       async (event) => {
         const trade = event as EventOf<'trade'>;
         // A read model that lags longer: sent anyway; a side it has not recorded resolves to null.
-        await this.progress.until(fillsOf(trade), ORDERS_WAIT_MS).catch(() => undefined);
+        // Both orders' fills, the maker's then the taker's, follow the trade: by then both rows exist.
+        await this.progress.until(orderStreamPast(trade, 2), ORDERS_WAIT_MS).catch(() => undefined);
         return { myTrades: await this.tradeOf(trade) };
       },
     );
@@ -111,24 +106,13 @@ export class LiveOrders {
  */
 function averageAfter(
   event: OrderStateEvent,
-  stored: (StoredAverage & { readonly engineSequence: bigint }) | null,
-): StoredAverage {
+  stored: (FillsBefore & { readonly engineSequence: bigint }) | null,
+): FillsBefore {
   if (stored && stored.engineSequence >= BigInt(event.sequence)) return stored;
   if (stored?.pricedQuantity?.equals(event.payload.filledQuantity)) return stored;
-  if (!isFillEvent(event)) return NO_AVERAGE;
+  if (!isFillEvent(event)) return NOTHING_FILLED;
   const after = averageAfterFill(stored, event);
   return after
     ? { averagePrice: new Decimal(after.price), pricedQuantity: new Decimal(after.quantity) }
-    : NO_AVERAGE;
+    : NOTHING_FILLED;
 }
-
-/**
- * Where the trade's symbol's order stream has both orders' fills: the engine writes the maker's
- * and then the taker's right after each trade, and by then both orders' rows exist.
- */
-const fillsOf = (trade: EventOf<'trade'>): StreamPosition => ({
-  type: 'order.filled',
-  key: trade.key,
-  shard: trade.shard,
-  sequence: trade.sequence + 2,
-});

@@ -49,9 +49,9 @@ export async function applyOrdersEvent(
 /**
  * A fill between two engine orders becomes a Trade between their rows, owned by their rows'
  * users. Trades never reference orders that do not exist: a trade applied before its orders'
- * events is held (`holdTrade`) and recorded by the first event of either order applied once both rows exist,
- * rather than failed and retried, which would hold up the trades behind it, and on Kafka could
- * wait for ever on order events the member cannot fetch until its current batch is done.
+ * events is held (`holdTrade`) and recorded by the first event of either order applied once both
+ * rows exist, rather than failed and retried, which would hold up the trades behind it, and on
+ * Kafka could wait for ever on order events the member cannot fetch until its batch is done.
  */
 async function recordTrade(
   event: EventOf<'trade'>,

@@ -1,8 +1,19 @@
 import { streamOf, type EventOf } from '@mib/events';
-import type { Transaction } from '@mib/subgraph-kit';
+import type { StreamPosition, Transaction } from '@mib/subgraph-kit';
 
 /** Consumer group and event-mark owner of the orders read model. */
 export const ORDERS_CONSUMER = 'orders-read-model';
+
+/**
+ * The place `events` events past `trade` in the order stream of its symbol and shard, where the
+ * engine writes both orders' fills right after each trade (the maker's, then the taker's).
+ */
+export const orderStreamPast = (trade: EventOf<'trade'>, events: number): StreamPosition => ({
+  type: 'order.filled',
+  key: trade.key,
+  shard: trade.shard,
+  sequence: trade.sequence + events,
+});
 
 /** A trade between two engine orders, as the Trade row it becomes. */
 export interface TradeBetweenOrders {
@@ -38,7 +49,7 @@ export interface OwnerMismatch {
  * before, and a trade held back now is seen by the next one (`recordTradesReadyFor`).
  */
 export async function lockOrderStreamOf(tx: Transaction, trade: EventOf<'trade'>): Promise<void> {
-  const stream = streamOf({ type: 'order.filled', key: trade.key, shard: trade.shard });
+  const stream = streamOf(orderStreamPast(trade, 0));
   await tx.$executeRaw`
     INSERT INTO orders.event_marks (consumer, stream, sequence) VALUES (${ORDERS_CONSUMER}, ${stream}, 0)
     ON CONFLICT DO NOTHING`;
