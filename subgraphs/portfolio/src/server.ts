@@ -1,4 +1,4 @@
-import { applyOnce, databaseSubgraph } from '@mib/subgraph-kit';
+import { consumeIntoReadModel, databaseSubgraph } from '@mib/subgraph-kit';
 import { createPortfolioContext } from './context.js';
 import { POSITIONS_CONSUMER, portfolioRuntimeOf } from './portfolioRuntime.js';
 import { applyTrade } from './readModel/applyTrade.js';
@@ -19,18 +19,14 @@ export const portfolioSubgraph = databaseSubgraph({
     const { catalog, progress, live } = portfolioRuntimeOf(prisma, services);
     const consumerLogger = logger.child({ consumer: POSITIONS_CONSUMER });
     await live?.start();
-    const target = { schema: 'portfolio', consumer: POSITIONS_CONSUMER } as const;
-    // `consumeIntoReadModel` spelled out, to tell live subscribers once each trade is committed.
     return [
-      await services.events.subscribe({
-        group: POSITIONS_CONSUMER,
+      await consumeIntoReadModel(services.events, prisma, {
+        schema: 'portfolio',
+        consumer: POSITIONS_CONSUMER,
         topics: ['trades'],
-        handler: async (event) => {
-          await applyOnce(prisma, target, event, (tx) =>
-            applyTrade(event, tx, { catalog, logger: consumerLogger }),
-          );
-          progress.applied(event);
-        },
+        apply: (event, tx) => applyTrade(event, tx, { catalog, logger: consumerLogger }),
+        // Live subscribers learn at once that each trade is committed.
+        applied: (event) => progress.applied(event),
       }),
     ];
   },

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@mib/db';
 import type { EventBus, EventOf, Subscription, Topic, TradingEvent } from '@mib/events';
-import { applyOnce, type EventMarkSchema, type Transaction } from '@mib/subgraph-kit';
+import { consumeIntoReadModel, type EventMarkSchema, type Transaction } from '@mib/subgraph-kit';
 import type { Logger } from '@mib/telemetry';
 import { firePriceAlerts } from './firePriceAlerts.js';
 import { candleOf, quoteOf, tapeTradeOf } from './marketRows.js';
@@ -105,9 +105,9 @@ async function applyMarketEvent(
 }
 
 /**
- * Starts the read-model consumer on the bus (group `market-data-quotes`): `consumeIntoReadModel`
- * spelled out, to tell `applied` once each event is committed (or found applied already), so
- * live subscribers of this process waiting on the read model see it at once.
+ * Starts the read-model consumer on the bus (group `market-data-quotes`), telling `applied` once
+ * each event is committed (or found applied already), so live subscribers of this process waiting
+ * on the read model see it at once.
  */
 export function consumeMarketData(
   bus: EventBus,
@@ -115,13 +115,5 @@ export function consumeMarketData(
   logger: Logger,
   applied: (event: TradingEvent) => void = () => undefined,
 ): Promise<Subscription> {
-  const readModel = marketDataReadModel(logger);
-  return bus.subscribe({
-    group: readModel.consumer,
-    topics: readModel.topics,
-    handler: async (event) => {
-      await applyOnce(prisma, readModel, event, (tx) => readModel.apply(event, tx));
-      applied(event);
-    },
-  });
+  return consumeIntoReadModel(bus, prisma, { ...marketDataReadModel(logger), applied });
 }
