@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Repeater } from '@repeaterjs/repeater';
-import type { EventBus, Topic, TradingEvent } from '@mib/events';
+import { HighWaterMarks, type EventBus, type Topic, type TradingEvent } from '@mib/events';
 import { unmeteredBus } from './consumerMetrics.js';
 
 /**
  * The live events behind a subgraph's subscription fields. Each subgraph process joins the bus in
  * a consumer group of its own (so every replica sees every event: that is the cross-replica
  * fan-out) from the latest offset, once, and fans events out in process to the subscribers whose
- * filter accepts them.
+ * filter accepts them. An event the bus delivers again (Kafka redelivers after a rebalance or a
+ * failed commit) is passed over: a subscriber is told each order update or trade once.
  */
 export interface LiveEventsOptions {
   readonly name: string;
@@ -21,6 +22,8 @@ export interface LiveEventsOptions {
 
 export class LiveEvents {
   private readonly listeners = new Set<(event: TradingEvent) => void>();
+  /** Per stream (topic, key, shard): the newest sequence fanned out. */
+  private readonly fannedOut = new HighWaterMarks();
 
   /** Streams open now (for readiness checks and tests). */
   get subscribers(): number {
@@ -44,6 +47,8 @@ export class LiveEvents {
         topics: this.options.topics,
         start: 'latest',
         handler: async (event) => {
+          if (!this.fannedOut.isNew(event)) return;
+          this.fannedOut.recordApplied(event);
           for (const listener of this.listeners) listener(event);
         },
       })

@@ -70,4 +70,29 @@ describe('LiveEvents', () => {
     ).rejects.toThrow('fell 5 events behind');
     await reading.return?.();
   });
+
+  it('tells each event once when the bus delivers it again, per stream', async () => {
+    await using bus = new InProcessEventBus({ logger, partitions: 1 });
+    const live = new LiveEvents(bus, { name: 'test', topics: ['quotes'] });
+    const stream = live.stream(
+      () => true,
+      (event) => `${event.key}/${event.shard}#${event.sequence}`,
+    );
+    const first = stream.next();
+    await new Promise(setImmediate);
+
+    // A redelivery repeats sequences already told; the same sequence of another stream is new.
+    await bus.publish([quote('AAPL', 1), quote('AAPL', 2)]);
+    await bus.publish([
+      quote('AAPL', 1),
+      quote('AAPL', 2),
+      quote('MSFT', 2),
+      quote('AAPL', 2, 1),
+      quote('AAPL', 3),
+    ]);
+    const told = [(await first).value];
+    for (let count = 1; count < 5; count++) told.push((await stream.next()).value);
+    expect(told).toEqual(['AAPL/0#1', 'AAPL/0#2', 'MSFT/0#2', 'AAPL/1#2', 'AAPL/0#3']);
+    await stream.return?.();
+  });
 });
