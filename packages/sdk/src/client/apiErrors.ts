@@ -1,0 +1,48 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * The gateway answered with GraphQL errors. `code` is the first error's `extensions.code`
+ * (`UNAUTHENTICATED`, `FORBIDDEN`, `BAD_USER_INPUT`, `NOT_FOUND`, `RATE_LIMITED` …: README,
+ * "Error codes"); `data` holds whatever part of the result was resolved.
+ */
+export class MibApiError extends Error {
+  readonly code: string;
+
+  constructor(
+    readonly errors: readonly GraphQLFormattedError[],
+    /** The HTTP status (200 for errors inside a result; undefined over WebSocket). */
+    readonly status?: number,
+    readonly data?: unknown,
+    /** From `Retry-After`, when the gateway said when to come back (a rate limit). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    const first = errors[0];
+    super(first?.message ?? `the gateway answered HTTP ${status ?? '?'} without errors`);
+    this.name = 'MibApiError';
+    this.code = typeof first?.extensions?.['code'] === 'string' ? first.extensions['code'] : 'UNKNOWN';
+  }
+}
+
+/**
+ * A subscription's WebSocket closed for good: the gateway refused the connection (4403: the
+ * credentials no longer hold; 4429: too many connections) or it stayed unreachable after the
+ * client's retries.
+ */
+export class MibConnectionClosedError extends Error {
+  constructor(
+    readonly closeCode: number,
+    readonly reason: string,
+  ) {
+    super(`the subscription's connection closed: ${closeCode}${reason ? ` ${reason}` : ''}`);
+    this.name = 'MibConnectionClosedError';
+  }
+}
+
+/** graphql-ws rejects with the socket's close event (not an Error) when it gives up. */
+export function asSubscriptionError(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
+    const reason = 'reason' in error && typeof error.reason === 'string' ? error.reason : '';
+    return new MibConnectionClosedError(error.code, reason);
+  }
+  return error;
+}
