@@ -27,23 +27,39 @@ export class ReadModelProgress {
     private readonly recheckMs = 250,
   ) {}
 
+  /** Waits in progress now (for tests: a wait that ended or was abandoned leaves none). */
+  get waits(): number {
+    let count = 0;
+    for (const waiters of this.waiting.values()) count += waiters.size;
+    return count;
+  }
+
   /** The consumer committed `event` (or found it applied already). */
   applied(event: TradingEvent): void {
     const waiters = this.waiting.get(streamOf(event));
     for (const waiter of waiters ?? []) if (waiter.sequence <= event.sequence) waiter.done();
   }
 
+  /** Whether the read model has applied `position` now, by one read of its mark (no waiting). */
+  async reached(position: StreamPosition): Promise<boolean> {
+    return (await this.markOf(streamOf(position))) >= position.sequence;
+  }
+
   /**
-   * Resolves once the read model reflects `event` (or has applied its stream up to that sequence);
-   * rejects after `timeoutMs`.
+   * Resolves once the read model reflects `event` (or has applied its stream up to that sequence).
+   * Rejects after `timeoutMs` (`Infinity`: never), when reading the mark fails, or with the
+   * reason of `signal` once it aborts (a subscriber that left abandons its wait). However it
+   * ends, nothing of the wait is left: no timer, no listener, no waiter.
    */
-  async until(event: StreamPosition, timeoutMs = 10_000): Promise<void> {
+  async until(event: StreamPosition, timeoutMs = 10_000, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     const stream = streamOf(event);
     const waiters = this.waiting.get(stream) ?? new Set<Waiter>();
     this.waiting.set(stream, waiters);
     let recheck: NodeJS.Timeout | undefined;
     let timeout: NodeJS.Timeout | undefined;
     let waiter: Waiter | undefined;
+    let abandon: (() => void) | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
         // Listening before reading the mark, so an `applied` between the two is not missed.
@@ -54,20 +70,31 @@ export class ReadModelProgress {
             if (mark >= event.sequence) resolve();
           }, reject);
         check();
-        recheck = setInterval(check, this.recheckMs);
-        timeout = setTimeout(
-          () =>
-            reject(
-              new Error(`the ${this.name} read model did not apply ${stream}#${event.sequence} in time`),
-            ),
-          timeoutMs,
-        );
+        // A wait may last as long as the read model lags: it must not hold the process open.
+        recheck = setInterval(check, this.recheckMs).unref();
+        if (Number.isFinite(timeoutMs)) {
+          timeout = setTimeout(
+            () =>
+              reject(
+                new Error(`the ${this.name} read model did not apply ${stream}#${event.sequence} in time`),
+              ),
+            timeoutMs,
+          );
+        }
+        if (signal) {
+          abandon = () => {
+            const reason: unknown = signal.reason;
+            reject(reason instanceof Error ? reason : new Error('wait abandoned', { cause: reason }));
+          };
+          signal.addEventListener('abort', abandon, { once: true });
+        }
       });
     } finally {
       clearInterval(recheck);
       clearTimeout(timeout);
+      if (abandon) signal?.removeEventListener('abort', abandon);
       if (waiter) waiters.delete(waiter);
-      if (waiters.size === 0) this.waiting.delete(stream);
+      if (waiters.size === 0 && this.waiting.get(stream) === waiters) this.waiting.delete(stream);
     }
   }
 }

@@ -6,6 +6,7 @@ import {
   type PlatformServices,
   type ReadModelProgress,
 } from '@mib/subgraph-kit';
+import type { Logger } from '@mib/telemetry';
 import { LivePortfolios } from './live/livePortfolios.js';
 
 /** Consumer group and event-mark owner of the positions read model. */
@@ -21,9 +22,14 @@ export interface PortfolioRuntime {
 
 const runtimes = new WeakMap<PrismaClient, PortfolioRuntime>();
 
+/**
+ * The runtime of `prisma`, made by the first caller: the subgraph's start-up, which passes the
+ * logger live subscriptions report a lagging read model to.
+ */
 export function portfolioRuntimeOf(
   prisma: PrismaClient,
   services: PlatformServices | undefined,
+  logger?: Logger,
 ): PortfolioRuntime {
   let runtime = runtimes.get(prisma);
   if (!runtime) {
@@ -32,7 +38,7 @@ export function portfolioRuntimeOf(
     runtime = {
       catalog: new InstrumentCatalog(prisma),
       progress,
-      ...(live ? { live: new LivePortfolios(live, prisma, progress) } : {}),
+      ...(live ? { live: new LivePortfolios(live, prisma, progress, logger ? { logger } : {}) } : {}),
     };
     runtimes.set(prisma, runtime);
   }

@@ -16,7 +16,7 @@ export const portfolioSubgraph = databaseSubgraph({
   resolvers,
   createContext: createPortfolioContext,
   background: async (prisma, services, logger) => {
-    const { catalog, progress, live } = portfolioRuntimeOf(prisma, services);
+    const { catalog, progress, live } = portfolioRuntimeOf(prisma, services, logger);
     const consumerLogger = logger.child({ consumer: POSITIONS_CONSUMER });
     await live?.start();
     return [

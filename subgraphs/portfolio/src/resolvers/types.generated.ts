@@ -153,9 +153,11 @@ export type QueryPortfolioArgs = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * The signed-in user's portfolio after each of their trades, once the trade is applied to cash
-   * and positions (the first trade creates it: base currency USD, no cash). UNAUTHENTICATED for an
-   * anonymous caller.
+   * The signed-in user's portfolio after their trades, once every trade of theirs seen so far is
+   * applied to cash and positions (the first trade creates it: base currency USD, no cash). Trades
+   * that arrive while an update waits for that are folded into the next update, so a burst sends
+   * few updates and the last one includes them all. A slow read model delays updates but never
+   * ends the subscription. UNAUTHENTICATED for an anonymous caller.
    */
   myPortfolio: Portfolio;
 };
