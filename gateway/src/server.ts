@@ -231,6 +231,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxPayloadBytes: protection.maxMessageBytes,
     clientIpOf: protection.clientAddressOf,
     admitConnection: protection.admitConnection,
+    admitSubscription: protection.admitOperation,
     logger,
     // A live connection needs a signed-in user: `connection_init` must carry a valid credential.
     authenticateConnection: async (connectionParams) => {

@@ -50,6 +50,10 @@ export class AccessTokenVerifier {
         requiredClaims: ['sub', 'exp', 'sid'],
       }));
     } catch (error) {
+      if (keySetUnavailable(error))
+        throw new Error('the access-token keys could not be fetched from the users subgraph', {
+          cause: error,
+        });
       throw new InvalidAccessToken(describe(error), error instanceof errors.JWTExpired);
     }
     const identity = identityOf(payload);
@@ -65,6 +69,16 @@ function identityOf(payload: JWTPayload): Identity {
     throw new InvalidAccessToken('the access token has malformed claims');
   return { userId: sub, role, scopes, credential: { kind: 'session', id: sid } };
 }
+
+/**
+ * Whether fetching the key set failed (a timeout, a non-200 answer, or no key set in it: jose
+ * throws its generic JOSEError only there). That says nothing of the token, so it is no reason
+ * to refuse it as bad credentials: the request fails as one that could not be checked (503).
+ */
+const keySetUnavailable = (error: unknown): boolean =>
+  error instanceof errors.JWKSTimeout ||
+  error instanceof errors.JWKSInvalid ||
+  (error instanceof errors.JOSEError && error.code === errors.JOSEError.code);
 
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'the access token has expired; refresh it';

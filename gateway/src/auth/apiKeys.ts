@@ -39,11 +39,21 @@ export class ApiKeyAuthenticator {
     const response = await postToUsersRoute(this.verifyUrl, this.callerTokens, { key });
     if (response.status !== 200 && response.status !== 401)
       throw new Error(`API key verification answered ${response.status}`);
-    const identity = response.status === 200 ? identityIn(await response.json()) : null;
+    const body: unknown = await response.json();
+    // Only the route's own `{ error }` 401 judges the key. The subgraphs' GraphQL-shaped 401
+    // refuses the gateway's caller token (secrets or clocks out of step): it says nothing of the
+    // key, and remembering it would refuse every key, and close their sockets, as revoked.
+    if (response.status === 401 && !isKeyRefusal(body))
+      throw new Error("API key verification refused the gateway's caller token");
+    const identity = response.status === 200 ? identityIn(body) : null;
     this.#answers.set(digest, { identity, until: now + this.ttlMs });
     return identity;
   }
 }
+
+/** The verify route's answer for a key it does not accept: `{ "error": "..." }`. */
+const isKeyRefusal = (body: unknown): boolean =>
+  typeof (body as { error?: unknown } | null)?.error === 'string';
 
 function identityIn(body: unknown): Identity {
   const identity = (body as { identity?: Partial<Identity> } | null)?.identity;

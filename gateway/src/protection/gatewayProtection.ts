@@ -58,8 +58,9 @@ export interface GatewayProtection<Context extends BaseContext> {
    */
   readonly checkOperationText: (query: string) => readonly GraphQLError[];
   /**
-   * The per-user or per-API-key rate limit for a query or mutation sent over graphql-ws, which
-   * passes none of the Express handlers: the RATE_LIMITED error to answer, or null to run it.
+   * The per-user or per-API-key rate limit for an operation sent over graphql-ws (a query, a
+   * mutation or a subscription), which passes none of the Express handlers: the RATE_LIMITED
+   * error to answer, or null to run it.
    */
   readonly admitOperation: (caller: Caller) => Promise<GraphQLError | null>;
   /**

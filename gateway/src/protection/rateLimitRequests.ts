@@ -99,10 +99,10 @@ export const rateLimitByCredential = (charging: RateLimitCharging, policies: Rat
   rateLimit(charging, (_req, res) => credentialBucket(res.locals['caller'] as Caller | undefined, policies));
 
 /**
- * The per-user or per-API-key bucket for a query or mutation that arrives on a graphql-ws
- * connection rather than as an HTTP request (such a connection always has a credential), so a
- * WebSocket is no way around the HTTP limits. Resolves to the RATE_LIMITED error to answer, or
- * null to run the operation; a failing limiter admits, as over HTTP.
+ * The per-user or per-API-key bucket for an operation that arrives on a graphql-ws connection
+ * rather than as an HTTP request (such a connection always has a credential): a query, a mutation
+ * or a subscription, so a WebSocket is no way around the HTTP limits. Resolves to the RATE_LIMITED
+ * error to answer, or null to run the operation; a failing limiter admits, as over HTTP.
  */
 export const rateLimitOperation =
   (charging: RateLimitCharging, policies: RateLimitPolicies) =>

@@ -1,7 +1,14 @@
-import type { ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type {
+  ExecutionArgs,
+  ExecutionResult,
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+} from 'graphql';
 import type { Caller } from '@mib/auth';
 import { ErrorCode } from '@mib/errors';
 import type { Logger } from '@mib/telemetry';
+import { sameIdentity } from '../auth/sameIdentity.js';
 import { clientErrorsOf } from './clientErrors.js';
 import type { FederatedSubscribeRequest } from './federatedSubscriptions.js';
 import type { OperationPreparer } from './operationPreparer.js';
@@ -54,6 +61,8 @@ export interface ConnectionSettings {
   readonly subscriptions: SubscriptionSource;
   readonly preparer: OperationPreparer;
   readonly executeOperation: (args: ExecutionArgs, caller: Caller) => Promise<ExecutionResult>;
+  /** Asked before each subscription opens: the error to refuse it with (RATE_LIMITED), or null. */
+  readonly admitSubscription: (caller: Caller) => Promise<GraphQLError | null>;
   readonly maxSubscriptionsPerConnection: number;
   /** Called for each `subscribe` refused because the connection holds the maximum already. */
   readonly onSubscriptionCapReached: () => void;
@@ -153,14 +162,18 @@ export class GraphQLWsConnection {
 
   /**
    * Checks the connection's credentials again: a connection outlives the access token it was
-   * opened with, and its session may be logged out meanwhile. Credentials that no longer hold
+   * opened with, and its session may be logged out meanwhile. Credentials that no longer hold,
+   * or that now stand for another identity (an API key narrowed to a demoted owner's scopes),
    * close it with 4403 (graphql-ws clients reconnect, with fresh `connectionParams` if they
    * compute them); a check that fails for another reason (the users subgraph unreachable) keeps it.
    */
   reauthenticate(): void {
     if (this.state.phase !== 'ready') return;
     this.peer.authenticate(this.state.connectionParams).then(
-      () => undefined,
+      ({ identity }) => {
+        if (this.state.phase !== 'ready' || sameIdentity(this.state.caller.identity, identity)) return;
+        this.close(CloseCode.Forbidden, 'Forbidden: the credentials of this connection changed');
+      },
       (error: unknown) => {
         if (!this.settings.isCredentialError(error)) {
           this.settings.logger.warn({ err: error }, 'graphql-ws credentials could not be checked again');
@@ -273,17 +286,34 @@ export class GraphQLWsConnection {
         return this.sendFrame(encodeError(id, clientErrorsOf(prepared.errors, this.settings.logger)));
       case 'single':
         return this.execute(id, { schema: this.settings.subscriptions.schema, ...prepared }, caller);
-      case 'subscription': {
-        const subscriber = new OperationSubscriber(this, id);
-        this.operations.set(id, subscriber);
+      case 'subscription':
+        return this.subscribeOnceAdmitted(id, { ...prepared, caller });
+    }
+  }
+
+  /**
+   * Opens a subscription once `admitSubscription` lets it (each one opens an upstream stream, so
+   * each costs the caller a token as an HTTP operation does). Its id is held meanwhile: a
+   * duplicate id and the per-connection cap count it, and a `complete` cancels it.
+   */
+  private subscribeOnceAdmitted(id: string, request: FederatedSubscribeRequest): void {
+    const subscriber = new OperationSubscriber(this, id);
+    this.operations.set(id, subscriber);
+    this.settings.admitSubscription(request.caller).then(
+      (refusal) => {
+        if (this.operations.get(id) !== subscriber) return;
+        if (refusal) {
+          this.operations.delete(id);
+          return this.sendFrame(encodeError(id, [refusal.toJSON()]));
+        }
         try {
-          subscriber.unsubscribe = this.settings.subscriptions.subscribe({ ...prepared, caller }, subscriber);
+          subscriber.unsubscribe = this.settings.subscriptions.subscribe(request, subscriber);
         } catch (error) {
           this.operationEnded(subscriber, error);
         }
-        return;
-      }
-    }
+      },
+      (error: unknown) => this.operationEnded(subscriber, error),
+    );
   }
 
   private execute(id: string, args: ExecutionArgs, caller: Caller): void {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Caller, Identity } from '@mib/auth';
 import type { Logger } from '@mib/telemetry';
@@ -36,6 +36,12 @@ export interface GraphQLWsOptions {
    * WebSocket costs the same tokens as over HTTP. Default: every connection goes on.
    */
   readonly admitConnection?: (clientIp: string | null) => Promise<string | null>;
+  /**
+   * Asked before each subscription opens, with its caller: the error to refuse it with, or null
+   * to open it. The gateway's charges the per-user or per-API-key rate limit, as a query or
+   * mutation over the socket is charged in `executeOperation`. Default: every subscription opens.
+   */
+  readonly admitSubscription?: (caller: Caller) => Promise<GraphQLError | null>;
   /** Reasons to refuse a subscription beyond validation (operation limits, trusted documents). */
   readonly checkSubscription?: ConstructorParameters<typeof OperationPreparer>[1];
   /** Reasons to refuse any operation by its text, before it is parsed (the token limit). */
@@ -118,6 +124,7 @@ export function useGraphQLWs(httpServer: Server, options: GraphQLWsOptions): Gra
       options.checkOperationText,
     ),
     executeOperation: options.executeOperation,
+    admitSubscription: options.admitSubscription ?? (() => Promise.resolve(null)),
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     onSubscriptionCapReached: options.onSubscriptionCapReached ?? (() => {}),
     connectionInitWaitTimeoutMs: options.connectionInitWaitTimeoutMs ?? 3_000,

@@ -124,6 +124,25 @@ describe('access token verification', () => {
     expect(await rejection(verifier, `${header}.${body}.`)).not.toBe('accepted');
   });
 
+  it('does not call a token malformed while the key set cannot be fetched', async () => {
+    // The users subgraph failing (its JWKS route answers 5xx) says nothing of the token: a 401
+    // would make front ends sign their users out over an outage.
+    const down = createServer((_req, res) => {
+      res.statusCode = 503;
+      res.end('unavailable');
+    });
+    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = down.address() as AddressInfo;
+      const verifier = new AccessTokenVerifier(new URL(`http://127.0.0.1:${port}/.well-known/jwks.json`));
+      const failure = await verifier.verify(await sign(published[0]!)).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure).not.toBeInstanceOf(InvalidAccessToken);
+    } finally {
+      await new Promise((resolve) => down.close(resolve));
+    }
+  });
+
   it('picks up a rotated key by its id, and verifies a repeated token from memory', async () => {
     const verifier = new AccessTokenVerifier(jwksUrl, { refetchCooldownMs: 0 });
     const token = await sign(published[0]!);

@@ -6,6 +6,7 @@ import {
   revokedTestUsers,
   startSubscriptionServer,
   testToken,
+  testUserRoles,
   uncheckableTestUsers,
   type SubscriptionServerFixture,
 } from './subscriptionServerFixture.js';
@@ -77,6 +78,18 @@ describe('connections whose credentials stop holding', () => {
     await expect.poll(() => alice.received.length).toBe(1);
     await expect.poll(() => bob.received.length).toBe(1);
     expect(eve.received).toEqual([]);
+  });
+
+  it("closes a connection whose credentials now stand for fewer scopes (a demoted owner's API key), with 4403", async () => {
+    // The same key now stands for fewer scopes: the connection must not keep serving with the old ones.
+    const before = fixture.toys.events.subscriberCount;
+    testUserRoles.set('dora', 'admin');
+    const dora = await subscribed('dora');
+    await fixture.toys.events.waitForSubscribers(before + 1);
+
+    testUserRoles.set('dora', 'analyst');
+    expect(await dora.closed).toBe(4403);
+    await fixture.toys.events.waitForSubscribers(before);
   });
 
   it('charges admission (the per-address rate limit) once per connection, not on each check', async () => {

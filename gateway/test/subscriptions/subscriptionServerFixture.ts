@@ -5,7 +5,7 @@ import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { IDENTITY_HEADER, type Caller, type Identity } from '@mib/auth';
+import { IDENTITY_HEADER, type Caller, type Identity, type Role } from '@mib/auth';
 import { testCallerTokens, testIdentity } from '@mib/auth/testing';
 import { silentLogger } from '@mib/telemetry';
 import { FederatedSubscriptions } from '../../src/subscriptions/federatedSubscriptions.js';
@@ -19,6 +19,8 @@ export const testToken = (userId: string): string => `test:${userId}`;
 /** Users whose test tokens no longer hold (as if logged out), and users nobody can check now. */
 export const revokedTestUsers = new Set<string>();
 export const uncheckableTestUsers = new Set<string>();
+/** Roles of test users other than trader, changeable while their connections live (a demotion). */
+export const testUserRoles = new Map<string, Role>();
 
 /** Why a test connection cannot be checked (not a verdict on its credentials). */
 export class CheckUnavailable extends Error {}
@@ -31,7 +33,7 @@ export async function authenticateTestConnection(
   const match = typeof authorization === 'string' ? /^Bearer test:(.+)$/.exec(authorization) : null;
   if (!match?.[1] || revokedTestUsers.has(match[1])) throw new Error('missing or invalid token');
   if (uncheckableTestUsers.has(match[1])) throw new CheckUnavailable('users subgraph unreachable');
-  return testIdentity(match[1]);
+  return testIdentity(match[1], testUserRoles.get(match[1]));
 }
 
 /** Entity fetches vouch for the subscriber with a test caller token, as the gateway's do. */

@@ -6,8 +6,13 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 const MAX_EMAIL_LENGTH = 254; // RFC 5321's path limit less the angle brackets
 const MAX_DISPLAY_NAME_LENGTH = 100;
-/** A shape check only: one @, something on each side, a dot in the domain, no spaces. */
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/** A shape check only: one @, something on each side, a dot in the domain, no spaces or controls. */
+const EMAIL_SHAPE = /^[^\s@\p{Cc}]+@[^\s@.\p{Cc}]+(\.[^\s@.\p{Cc}]+)+$/u;
+/** C0 and C1 controls belong in no name; NUL, which PostgreSQL text cannot hold, is one. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** Whether `text` holds a control character (refused in every name a user gives). */
+export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);
 
 /** Emails compare without case or surrounding spaces. */
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -25,6 +30,8 @@ export function validateSignUp(input: SignUpFields): SignUpFields {
   const displayName = input.displayName.trim();
   if (displayName.length === 0 || displayName.length > MAX_DISPLAY_NAME_LENGTH)
     throw badUserInput(`The display name needs 1 to ${MAX_DISPLAY_NAME_LENGTH} characters`, 'displayName');
+  if (hasControlCharacter(displayName))
+    throw badUserInput('The display name may not hold control characters', 'displayName');
   return { email, password, displayName };
 }
 
@@ -37,6 +44,7 @@ export function validateNewPassword(password: string, argument: string): string 
   return password;
 }
 
+/** `raw` normalised, or BAD_USER_INPUT on `email` for what cannot be an account's address. */
 export function validateEmail(raw: string): string {
   const email = normaliseEmail(raw);
   if (email.length > MAX_EMAIL_LENGTH || !EMAIL_SHAPE.test(email))

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@mib/db';
 import { badUserInput, unauthenticated } from '@mib/errors';
 import { checkSecondFactor, type SecondFactorFields } from '../mfa/secondFactor.js';
 import type { UsersRuntime } from '../usersRuntime.js';
-import { MAX_PASSWORD_LENGTH, normaliseEmail } from './accountInput.js';
+import { MAX_PASSWORD_LENGTH, validateEmail } from './accountInput.js';
 import { loginOutcomeOf } from './loginMetrics.js';
 import { loginBuckets, throttleAttempt } from './loginThrottle.js';
 import { startSession, type AuthPayload } from './sessions.js';
@@ -24,7 +24,8 @@ export async function logIn(
   input: LogInFields,
   clientIp: string | null,
 ): Promise<AuthPayload> {
-  const email = normaliseEmail(input.email);
+  // No account has an address sign-up would refuse: such input never reaches the database.
+  const email = validateEmail(input.email);
   if (input.password.length > MAX_PASSWORD_LENGTH)
     throw badUserInput(`The password may have at most ${MAX_PASSWORD_LENGTH} characters`, 'password');
   try {

@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { isScope, requireOwner, scopesOfRole, type Identity, type Scope } from '@mib/auth';
 import type { ApiKey, PrismaClient } from '@mib/db';
 import { badUserInput, forbidden, notFound } from '@mib/errors';
+import { hasControlCharacter } from '../accounts/accountInput.js';
 import { roleOf } from '../accounts/roles.js';
 import { newApiKeySecret, parseApiKey } from './apiKeySecret.js';
 
@@ -28,6 +29,7 @@ export async function createApiKey(
   const name = input.name.trim();
   if (name.length === 0 || name.length > MAX_NAME_LENGTH)
     throw badUserInput(`The name needs 1 to ${MAX_NAME_LENGTH} characters`, 'name');
+  if (hasControlCharacter(name)) throw badUserInput('The name may not hold control characters', 'name');
   const scopes = [...new Set(input.scopes)];
   if (scopes.length === 0) throw badUserInput('Give the key at least one scope', 'scopes');
   for (const scope of scopes) {
