@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { isRole, isScope, type Identity } from '@mib/auth';
 
@@ -25,6 +25,7 @@ export class InvalidAccessToken extends Error {
  */
 export class AccessTokenVerifier {
   readonly #keys: ReturnType<typeof createRemoteJWKSet>;
+  readonly #refetchCooldownMs: number;
   readonly #verified: LRUCache<string, { identity: Identity; expiresAt: number }>;
 
   /**
@@ -33,6 +34,7 @@ export class AccessTokenVerifier {
    */
   constructor(jwksUrl: URL, { refetchCooldownMs = 5_000, maxCachedTokens = 10_000 } = {}) {
     this.#keys = createRemoteJWKSet(jwksUrl, { cooldownDuration: refetchCooldownMs, timeoutDuration: 5_000 });
+    this.#refetchCooldownMs = refetchCooldownMs;
     this.#verified = new LRUCache({ max: maxCachedTokens });
   }
 
@@ -43,12 +45,7 @@ export class AccessTokenVerifier {
 
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.#keys, {
-        issuer: ACCESS_TOKEN_ISSUER,
-        audience: ACCESS_TOKEN_AUDIENCE,
-        algorithms: ['EdDSA', 'Ed25519'],
-        requiredClaims: ['sub', 'exp', 'sid'],
-      }));
+      payload = await this.#verifySignature(token);
     } catch (error) {
       if (keySetUnavailable(error))
         throw new Error('the access-token keys could not be fetched from the users subgraph', {
@@ -60,6 +57,38 @@ export class AccessTokenVerifier {
     this.#verified.set(token, { identity, expiresAt: (payload.exp ?? 0) * 1000 });
     return identity;
   }
+
+  /**
+   * The token's claims once its signature and claims check out. A key id the key set lacks while
+   * it may not be fetched again yet (fetched less than the cooldown ago) is looked up once more
+   * after the cooldown: a key the users subgraph has just started signing with (a rotation right
+   * after a fetch) is then found, rather than its first tokens refused as signed by an unknown key.
+   */
+  async #verifySignature(token: string): Promise<JWTPayload> {
+    const verify = async () =>
+      (
+        await jwtVerify(token, this.#keys, {
+          issuer: ACCESS_TOKEN_ISSUER,
+          audience: ACCESS_TOKEN_AUDIENCE,
+          algorithms: ['EdDSA', 'Ed25519'],
+          requiredClaims: ['sub', 'exp', 'sid'],
+        })
+      ).payload;
+    try {
+      return await verify();
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey) || !this.#keys.coolingDown || claimsExpired(token))
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, this.#refetchCooldownMs));
+      return verify();
+    }
+  }
+}
+
+/** Whether the token, read without verifying it, has expired: its key is then not worth waiting for. */
+function claimsExpired(token: string): boolean {
+  const { exp } = decodeJwt(token);
+  return exp !== undefined && exp * 1000 <= Date.now();
 }
 
 function identityOf(payload: JWTPayload): Identity {

@@ -78,7 +78,7 @@ describe('access token verification', () => {
   });
 
   it('refuses expired, tampered, foreign-key, wrong-issuer and wrong-audience tokens', async () => {
-    const verifier = new AccessTokenVerifier(jwksUrl);
+    const verifier = new AccessTokenVerifier(jwksUrl, { refetchCooldownMs: 50 });
     const key = published[0]!;
     expect(
       await rejection(verifier, await sign(key, {}, { expiresIn: Math.floor(Date.now() / 1000) - 10 })),
@@ -155,5 +155,24 @@ describe('access token verification', () => {
     published = [rotated, ...published];
     await expect(verifier.verify(await sign(rotated))).resolves.toMatchObject({ userId: USER });
     expect(jwksFetches).toBe(fetchesBefore + 1);
+  });
+
+  it('finds a key first used just after the key set was fetched, once the refetch cooldown is over', async () => {
+    const verifier = new AccessTokenVerifier(jwksUrl, { refetchCooldownMs: 300 });
+    await verifier.verify(await sign(published[0]!));
+    const fetchesBefore = jwksFetches;
+
+    // Rotated within the cooldown of that fetch: the new key's first token waits it out.
+    const rotated = await newKey('k3');
+    published = [rotated, ...published];
+    await expect(verifier.verify(await sign(rotated))).resolves.toMatchObject({ userId: USER });
+    expect(jwksFetches).toBe(fetchesBefore + 1);
+
+    // A key id nobody publishes is still refused, after at most one more fetch.
+    const forged = await newKey('never-published');
+    expect(await rejection(verifier, await sign(forged))).toBe(
+      'the access token was signed with an unknown key',
+    );
+    expect(jwksFetches).toBeLessThanOrEqual(fetchesBefore + 2);
   });
 });
