@@ -180,6 +180,18 @@ describe('logging in with TOTP enabled', () => {
     expect(await fixture.db.prisma.recoveryCode.count({ where: { userId: identity.userId } })).toBe(0);
   });
 
+  it('disables TOTP with an unused recovery code, for an authenticator that was lost', async () => {
+    const { identity, recoveryCodes } = await userWithTotp('mfa.lost@example.test');
+    const [spent, kept] = [recoveryCodes[0]!, recoveryCodes[1]!];
+    expect((await logIn('mfa.lost@example.test', { recoveryCode: spent })).errors).toBeUndefined();
+    expect(errorCodes(await fixture.request(DISABLE, { code: spent }, { identity }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+    const disabled = await fixture.request(DISABLE, { code: kept.toLowerCase() }, { identity });
+    expect(disabled.data).toEqual({ disableTotp: { id: identity.userId, totpEnabled: false } });
+    expect((await logIn('mfa.lost@example.test')).errors).toBeUndefined();
+  });
+
   it('takes guesses at the code to disable TOTP from the login budget of the account', async () => {
     // A stolen session must not guess its way past the factor faster than a password guesser at logIn.
     // Four attempts: confirming the factor (its password check) takes one, the guesses the rest.

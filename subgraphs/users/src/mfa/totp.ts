@@ -18,9 +18,12 @@ export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 /** The `otpauth://totp/...` URI an authenticator app scans as a QR code. */
 export const totpUri = (secret: string, email: string): string => totpOf(secret, email).toString();
 
+/** What a TOTP code looks like (a recovery code never does). */
+export const TOTP_CODE_SHAPE = /^\d{6}$/;
+
 /** The time step `code` is valid for around `now`, or null when it is not a current code. */
 export function acceptedStep(secret: string, code: string, now: number): number | null {
-  if (!/^\d{6}$/.test(code)) return null;
+  if (!TOTP_CODE_SHAPE.test(code)) return null;
   const delta = totpOf(secret).validate({ token: code, timestamp: now, window: WINDOW });
   return delta === null ? null : TOTP.counter({ period: PERIOD_SECONDS, timestamp: now }) + delta;
 }

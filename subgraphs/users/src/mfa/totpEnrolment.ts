@@ -1,11 +1,12 @@
 import type { PrismaClient } from '@mib/db';
-import { badUserInput, unauthenticated } from '@mib/errors';
+import { badUserInput } from '@mib/errors';
 import { verifyCurrentPassword } from '../accounts/currentPassword.js';
 import { loginBuckets, throttleAttempt } from '../accounts/loginThrottle.js';
 import type { UsersRuntime } from '../usersRuntime.js';
-import { replaceRecoveryCodes } from './recoveryCodes.js';
 import type { DataSealer } from '../credentials/dataSealing.js';
-import { consumeTotpCode, newTotpSecret, storedTotpSecret, totpUri } from './totp.js';
+import { replaceRecoveryCodes } from './recoveryCodes.js';
+import { checkSecondFactor } from './secondFactor.js';
+import { consumeTotpCode, newTotpSecret, storedTotpSecret, TOTP_CODE_SHAPE, totpUri } from './totp.js';
 
 export interface TotpEnrolment {
   /** Base32 secret, for typing into an app by hand. */
@@ -65,7 +66,8 @@ export async function confirmTotp(
 }
 
 /**
- * Turns TOTP off, given a current code (a stolen session alone cannot remove the factor). Each
+ * Turns TOTP off, given a current code or an unused recovery code (a stolen session alone cannot
+ * remove the factor; a lost authenticator's owner can, with the codes kept for that). Each
  * code checked draws on the account's and the address's login buckets, as at logIn: otherwise a
  * stolen session could try the million codes as fast as the gateway lets it.
  */
@@ -79,8 +81,15 @@ export async function disableTotp(
   const factor = await prisma.totpFactor.findUnique({ where: { userId: user.id } });
   if (!factor?.confirmedAt) throw badUserInput('TOTP is not enabled');
   await throttleAttempt(runtime, loginBuckets(runtime, user.email, clientIp));
-  if (!(await consumeTotpCode(prisma, runtime.sealer, factor, code.trim())))
-    throw unauthenticated('Wrong or already used authentication code');
+  // A recovery code too: whoever lost the authenticator must be able to turn it off and enrol anew.
+  const typed = code.trim();
+  await checkSecondFactor(
+    prisma,
+    runtime,
+    user.id,
+    factor,
+    TOTP_CODE_SHAPE.test(typed) ? { totpCode: typed } : { recoveryCode: typed },
+  );
   await prisma.$transaction([
     prisma.recoveryCode.deleteMany({ where: { userId: user.id } }),
     prisma.totpFactor.delete({ where: { userId: user.id } }),

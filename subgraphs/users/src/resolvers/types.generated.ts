@@ -94,7 +94,10 @@ export type Mutation = {
   confirmTotp: RecoveryCodes;
   /** Creates an API key with some of your scopes. The key is in the payload, and only there. */
   createApiKey: CreatedApiKey;
-  /** Turns TOTP off, given a current code. */
+  /**
+   * Turns TOTP off, given a current code or an unused recovery code (for a lost authenticator: then
+   * enrolTotp again). UNAUTHENTICATED for a wrong or spent code.
+   */
   disableTotp: User;
   /** Ends one of your sessions (a device you no longer use). True when it was live. */
   endSession: Scalars['Boolean']['output'];
