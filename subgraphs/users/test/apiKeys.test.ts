@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, type Identity } from '@mib/auth';
 import { callerHeaders, testIdentity } from '@mib/auth/testing';
 import { errorCodes } from '@mib/subgraph-kit/testing';
+import { MAX_LIVE_API_KEYS } from '../src/apiKeys/apiKeys.js';
 import { signUpUser, startUsersFixture, type UsersFixture } from './usersFixture.js';
 
 let fixture: UsersFixture;
@@ -97,6 +98,35 @@ describe('createApiKey', () => {
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     const anonymous = await fixture.request(CREATE, { input: { name: 'anon', scopes: ['market:read'] } });
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it(`holds at most ${MAX_LIVE_API_KEYS} live keys per user, even created at once; a revoked one frees its place`, async () => {
+    const hoarder = testIdentity((await signUpUser(fixture, 'key.hoarder@example.test')).user.id, 'trader');
+    const attempts = await Promise.all(
+      Array.from({ length: MAX_LIVE_API_KEYS + 3 }, (_, index) =>
+        fixture.request<CreatedKey>(
+          CREATE,
+          { input: { name: `bot ${index}`, scopes: ['market:read'] } },
+          { identity: hoarder },
+        ),
+      ),
+    );
+    const created = attempts.flatMap((attempt) => (attempt.data ? [attempt.data.createApiKey] : []));
+    expect(created).toHaveLength(MAX_LIVE_API_KEYS);
+    expect(attempts.filter((attempt) => attempt.errors).map(errorCodes)).toEqual(
+      Array.from({ length: 3 }, () => ['BAD_USER_INPUT']),
+    );
+    expect(await fixture.db.prisma.apiKey.count({ where: { userId: hoarder.userId } })).toBe(
+      MAX_LIVE_API_KEYS,
+    );
+
+    const revoked = await fixture.request(
+      'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id: created[0]!.apiKey.id },
+      { identity: hoarder },
+    );
+    expect(revoked.errors).toBeUndefined();
+    await expect(createKey(hoarder, ['market:read'])).resolves.toMatchObject({ apiKey: { name: 'bot' } });
   });
 });
 

@@ -7,6 +7,13 @@ import { roleOf } from '../accounts/roles.js';
 import { newApiKeySecret, parseApiKey } from './apiKeySecret.js';
 
 const MAX_NAME_LENGTH = 100;
+/**
+ * Live keys one user may hold. Each key has a rate-limit bucket of its own at the gateway, so
+ * without a cap a user could multiply their budget by minting keys.
+ */
+export const MAX_LIVE_API_KEYS = 20;
+/** The class of the advisory locks that serialise one user's key creations ("AKEY" in ASCII). */
+const API_KEY_LOCK_CLASS = 0x414b4559;
 
 /** A key's scopes, stored space-separated like an access token's `scope` claim. */
 export const scopesOfKey = (apiKey: Pick<ApiKey, 'scopes'>): string[] =>
@@ -15,7 +22,8 @@ export const scopesOfKey = (apiKey: Pick<ApiKey, 'scopes'>): string[] =>
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * Creates an API key for the caller with `scopes`, which must be among the caller's own. Only
+ * Creates an API key for the caller with `scopes`, which must be among the caller's own, while
+ * fewer than `MAX_LIVE_API_KEYS` of theirs are live (BAD_USER_INPUT then, nothing written). Only
  * a signed-in session may do this: a key must not mint keys (a leaked key would then outlive
  * its revocation through its offspring). The full key is returned here and never again.
  */
@@ -38,8 +46,18 @@ export async function createApiKey(
   }
   const id = randomUUID();
   const { key, secretHash } = newApiKeySecret(id);
-  const apiKey = await prisma.apiKey.create({
-    data: { id, userId: identity.userId, name, scopes: scopes.join(' '), secretHash },
+  const apiKey = await prisma.$transaction(async (tx) => {
+    // Two creations at once must not both pass the count.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${API_KEY_LOCK_CLASS}::int4, hashtext(${identity.userId}))`;
+    const live = await tx.apiKey.count({ where: { userId: identity.userId, revokedAt: null } });
+    if (live >= MAX_LIVE_API_KEYS)
+      throw badUserInput(
+        `At most ${MAX_LIVE_API_KEYS} API keys may be live at once: revoke one first`,
+        'input',
+      );
+    return tx.apiKey.create({
+      data: { id, userId: identity.userId, name, scopes: scopes.join(' '), secretHash },
+    });
   });
   return { apiKey, key };
 }

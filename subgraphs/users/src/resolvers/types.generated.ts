@@ -92,7 +92,10 @@ export type Mutation = {
    * wrong password is BAD_USER_INPUT on currentPassword and counts as a login attempt.
    */
   confirmTotp: RecoveryCodes;
-  /** Creates an API key with some of your scopes. The key is in the payload, and only there. */
+  /**
+   * Creates an API key with some of your scopes. The key is in the payload, and only there. At most
+   * 20 of a user's keys are live at once (BAD_USER_INPUT beyond: revoke one first).
+   */
   createApiKey: CreatedApiKey;
   /**
    * Turns TOTP off, given a current code or an unused recovery code (for a lost authenticator: then
