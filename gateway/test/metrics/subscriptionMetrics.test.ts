@@ -1,28 +1,16 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { testCallerTokens, testIdentity } from '@mib/auth/testing';
-import { silentLogger } from '@mib/telemetry';
-import { startGateway, type RunningGateway } from '../../src/index.js';
-import { startToySubgraphs, type ToyPlatform } from '../subscriptions/toySubgraphs.js';
+import type { RunningGateway } from '../../src/index.js';
+import { startGatewayOverToys, startToySubgraphs, type ToyPlatform } from '../subscriptions/toySubgraphs.js';
 import { sampleValue, scrapeMetrics } from './scrapeMetrics.js';
 
 let toys: ToyPlatform;
 let gateway: RunningGateway;
 beforeAll(async () => {
   toys = await startToySubgraphs();
-  gateway = await startGateway({
-    port: 0,
-    logger: silentLogger(),
-    supergraphSdl: toys.supergraphSdl,
-    subgraphUrls: toys.urls,
-    callerTokens: testCallerTokens,
-    // `Bearer user:<id>` is that user; the gateway's own checks of connections are what is tested.
-    authenticator: {
-      authenticate: async ({ authorization }) =>
-        authorization?.startsWith('Bearer user:') ? testIdentity(authorization.slice(12)) : null,
-    },
-  });
+  // `Bearer user:<id>` is that user; the gateway's own checks of connections are what is tested.
+  gateway = await startGatewayOverToys(toys);
 });
 afterAll(async () => {
   await gateway.stop();

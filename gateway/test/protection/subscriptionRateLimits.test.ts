@@ -1,11 +1,9 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { testCallerTokens, testIdentity } from '@mib/auth/testing';
-import { silentLogger } from '@mib/telemetry';
-import { startGateway, type RunningGateway } from '../../src/index.js';
+import type { RunningGateway } from '../../src/index.js';
 import { defaultProtectionSettings } from '../../src/protection/index.js';
-import { startToySubgraphs, type ToyPlatform } from '../subscriptions/toySubgraphs.js';
+import { startGatewayOverToys, startToySubgraphs, type ToyPlatform } from '../subscriptions/toySubgraphs.js';
 
 // Refill is negligible within a test: a bucket's capacity is exactly what it admits.
 const slow = (capacity: number) => ({ capacity, refillPerSecond: 0.001 });
@@ -14,16 +12,7 @@ let toys: ToyPlatform;
 let gateway: RunningGateway;
 beforeAll(async () => {
   toys = await startToySubgraphs();
-  gateway = await startGateway({
-    port: 0,
-    logger: silentLogger(),
-    supergraphSdl: toys.supergraphSdl,
-    subgraphUrls: toys.urls,
-    callerTokens: testCallerTokens,
-    authenticator: {
-      authenticate: async ({ authorization }) =>
-        authorization?.startsWith('Bearer user:') ? testIdentity(authorization.slice(12)) : null,
-    },
+  gateway = await startGatewayOverToys(toys, {
     protection: {
       ...defaultProtectionSettings(),
       rateLimits: { ip: slow(100), user: slow(2), apiKey: slow(2) },

@@ -1,11 +1,14 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { testCallerTokens } from '@mib/auth/testing';
-import { silentLogger } from '@mib/telemetry';
-import { startGateway, type RunningGateway } from '../../src/index.js';
+import type { RunningGateway } from '../../src/index.js';
 import { authenticateTestConnection, testToken } from './subscriptionServerFixture.js';
-import { FAILING_INSTRUMENT, startToySubgraphs, type ToyPlatform } from './toySubgraphs.js';
+import {
+  FAILING_INSTRUMENT,
+  startGatewayOverToys,
+  startToySubgraphs,
+  type ToyPlatform,
+} from './toySubgraphs.js';
 
 let toys: ToyPlatform;
 let gateway: RunningGateway;
@@ -13,13 +16,8 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   toys = await startToySubgraphs();
-  gateway = await startGateway({
-    port: 0,
-    logger: silentLogger(),
-    supergraphSdl: toys.supergraphSdl,
-    subgraphUrls: toys.urls,
+  gateway = await startGatewayOverToys(toys, {
     maxSubscriptionsPerConnection: 2,
-    callerTokens: testCallerTokens,
     authenticator: {
       authenticate: async ({ authorization }) =>
         authorization === undefined ? null : authenticateTestConnection({ authorization }),

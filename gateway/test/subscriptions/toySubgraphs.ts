@@ -1,9 +1,10 @@
 import { composeServices } from '@apollo/composition';
 import { Repeater } from '@repeaterjs/repeater';
 import { parse } from 'graphql';
-import { testCallerTokens } from '@mib/auth/testing';
+import { testCallerTokens, testIdentity } from '@mib/auth/testing';
 import { startSubgraph, type RunningService } from '@mib/subgraph-kit';
 import { silentLogger } from '@mib/telemetry';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../../src/index.js';
 
 /**
  * Two small subgraphs for the federated-subscription tests (they trust callers signed with
@@ -153,4 +154,26 @@ export async function startToySubgraphs(): Promise<ToyPlatform> {
       await Promise.all(services.map((service) => service.stop()));
     },
   };
+}
+
+/**
+ * A gateway over the toy subgraphs, on a free port. `Bearer user:<id>` is a session of that user
+ * and anything else no caller, unless `options` brings an authenticator of its own.
+ */
+export function startGatewayOverToys(
+  toys: ToyPlatform,
+  options: Partial<GatewayOptions> = {},
+): Promise<RunningGateway> {
+  return startGateway({
+    port: 0,
+    logger: silentLogger(),
+    supergraphSdl: toys.supergraphSdl,
+    subgraphUrls: toys.urls,
+    callerTokens: testCallerTokens,
+    authenticator: {
+      authenticate: async ({ authorization }) =>
+        authorization?.startsWith('Bearer user:') ? testIdentity(authorization.slice(12)) : null,
+    },
+    ...options,
+  });
 }
