@@ -59,7 +59,8 @@ export async function startPlatform(config: LauncherConfig, logger: Logger): Pro
     }
     const migrations = await applyMigrations(databaseUrl);
     logger.info(migrations, 'migrations applied');
-    const prisma = createPrismaClient(databaseUrl);
+    // Five subgraphs share this client (a process of their own each gets node-postgres' 10).
+    const prisma = createPrismaClient(databaseUrl, { maxConnections: 20 });
     shutdown.add('database client', () => prisma.$disconnect());
     if (config.SEED_DEMO_DATA) await seedDemoData(prisma);
 

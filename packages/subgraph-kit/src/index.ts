@@ -27,6 +27,7 @@ export { startSubgraphs, type RunningSubgraphs } from './startSubgraphs.js';
 export { createPageLoader, type PageKey, type PageLoader, type PageSource } from './pageLoader.js';
 export {
   applyOnce,
+  READ_MODEL_TRANSACTIONS_PER_CLIENT,
   consumeIntoReadModel,
   readModelProgressOf,
   type EventMarkSchema,

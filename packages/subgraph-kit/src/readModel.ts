@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { PrismaClient } from '@mib/db';
 import {
   isNewEvent,
@@ -17,6 +18,24 @@ export type EventMarkSchema = 'market' | 'orders' | 'portfolio' | 'risk';
 export type Transaction = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
+ * Read-model transactions one database client runs at once, however many partitions its
+ * consumers handle concurrently (8 per topic on the in-process bus, 6 on Kafka; the embedded
+ * platform's five subgraphs share one client). Unbounded, they held every pooled connection under
+ * load and starved the requests the same client serves: Prisma failed those after 2 s without a
+ * connection (P2028), sign-ins and refreshes among them. Four keep the rest of the pool (10 by
+ * default) for requests; more would not apply events faster on a few cores.
+ */
+export const READ_MODEL_TRANSACTIONS_PER_CLIENT = 4;
+
+const transactionSlots = new WeakMap<PrismaClient, LimitFunction>();
+
+function transactionSlotsOf(prisma: PrismaClient): LimitFunction {
+  let slots = transactionSlots.get(prisma);
+  if (!slots) transactionSlots.set(prisma, (slots = pLimit(READ_MODEL_TRANSACTIONS_PER_CLIENT)));
+  return slots;
+}
+
+/**
  * Applies one event to a read model at most once (packages/events PROTOCOL.md, "Idempotent
  * consumers"): in one transaction, lock the stream's high-water mark, skip the event if it is not
  * above it, apply it, and move the mark. A crash anywhere leaves both or neither, so redelivery
@@ -31,26 +50,39 @@ export async function applyOnce(
   const stream = streamOf(event);
   // `schema` is a closed union, never input: safe to place in the statement text.
   const marks = `"${target.schema}".event_marks`;
+  return transactionSlotsOf(prisma)(() =>
+    markedTransaction(prisma, marks, target.consumer, stream, event, apply),
+  );
+}
+
+async function markedTransaction(
+  prisma: PrismaClient,
+  marks: string,
+  consumer: string,
+  stream: string,
+  event: TradingEvent,
+  apply: (tx: Transaction) => Promise<void>,
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(
       `INSERT INTO ${marks} (consumer, stream, sequence) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING`,
-      target.consumer,
+      consumer,
       stream,
     );
     const rows = await tx.$queryRawUnsafe<{ sequence: bigint }[]>(
       `SELECT sequence FROM ${marks} WHERE consumer = $1 AND stream = $2 FOR UPDATE`,
-      target.consumer,
+      consumer,
       stream,
     );
     const mark = rows[0] ? Number(rows[0].sequence) : 0;
     if (!isNewEvent(mark, event)) {
-      reportDuplicate(target.consumer, event);
+      reportDuplicate(consumer, event);
       return false;
     }
     await apply(tx);
     await tx.$executeRawUnsafe(
       `UPDATE ${marks} SET sequence = $3, updated_at = now() WHERE consumer = $1 AND stream = $2`,
-      target.consumer,
+      consumer,
       stream,
       event.sequence,
     );
