@@ -97,6 +97,9 @@ describe.each(adapters)('%s session store', (_name, createStore) => {
     const next = later();
     await store.rotate(a.first, next, new Date());
     expect(await store.revokeFamilyOf(a.first)).toBe(true);
+    // Logging out again with any token of an ended session tells there was none left to end.
+    expect(await store.revokeFamilyOf(a.first)).toBe(false);
+    expect(await store.revokeFamilyOf(next.tokenHash)).toBe(false);
     expect(await store.rotate(next.tokenHash, later(), new Date())).toEqual({ kind: 'invalid' });
     expect(await store.revokeFamilyOf(token())).toBe(false);
 

@@ -55,8 +55,9 @@ export class MemorySessionStore implements SessionStore {
   revokeFamilyOf(tokenHash: string): Promise<boolean> {
     const token = this.#tokens.get(tokenHash);
     const family = token && this.#families.get(token.familyId);
-    if (family) family.revoked = true;
-    return Promise.resolve(family !== undefined);
+    if (!family || family.revoked) return Promise.resolve(false);
+    family.revoked = true;
+    return Promise.resolve(true);
   }
 
   revokeFamily(familyId: string): Promise<void> {

@@ -36,8 +36,11 @@ export class PostgresSessionStore implements SessionStore {
   async revokeFamilyOf(tokenHash: string): Promise<boolean> {
     const token = await this.prisma.refreshToken.findUnique({ where: { tokenHash } });
     if (!token) return false;
-    await this.revokeFamily(token.familyId);
-    return true;
+    const { count } = await this.prisma.sessionFamily.updateMany({
+      where: { id: token.familyId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return count > 0;
   }
 
   async isLive(familyId: string): Promise<boolean> {

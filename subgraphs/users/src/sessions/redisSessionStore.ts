@@ -37,7 +37,8 @@ const REVOKE_FAMILY_OF = `
 local family = redis.call('HGET', KEYS[1], 'family')
 if not family then return 0 end
 local famKey = ARGV[1] .. 'fam:' .. family
-if redis.call('EXISTS', famKey) == 1 then redis.call('HSET', famKey, 'revoked', '1') end
+if redis.call('HGET', famKey, 'revoked') ~= '0' then return 0 end
+redis.call('HSET', famKey, 'revoked', '1')
 return 1
 `;
 

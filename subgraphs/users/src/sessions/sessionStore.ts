@@ -12,7 +12,7 @@ export interface SessionStore {
    * either the thief or the rightful owner now holds a copy of a spent token.
    */
   rotate(presented: string, next: NewToken, now: Date): Promise<RotationOutcome>;
-  /** Revokes the family `tokenHash` belongs to; false when the token is unknown. */
+  /** Revokes the family `tokenHash` belongs to; false when the token is unknown or its family ended before. */
   revokeFamilyOf(tokenHash: string): Promise<boolean>;
   /** Revokes a family by id (no-op when unknown). */
   revokeFamily(familyId: string): Promise<void>;
