@@ -47,7 +47,13 @@ export class SubgraphSockets {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map(async (client) => client.dispose()));
+    // graphql-ws rejects with the close event of a connection that had closed already (the last
+    // subscription gone, or the subgraph stopped first): there is nothing left to close then.
+    await Promise.all(
+      [...this.clients.values()].map(async (client) =>
+        Promise.resolve(client.dispose()).catch(() => undefined),
+      ),
+    );
     this.clients.clear();
   }
 
