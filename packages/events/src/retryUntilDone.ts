@@ -4,6 +4,7 @@
  * per-key order, so the step is tried again with exponential backoff until it succeeds or its
  * member stops (the record is then left for the group's next owner).
  */
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** Backoff between attempts of a failing step. */
@@ -24,6 +25,17 @@ export interface RetryLoop {
   readonly onFailure: (error: unknown, attempt: number, retryInMs: number) => void;
   /** Runs before each retry; Kafka heartbeats here so a long retry keeps the membership. */
   readonly beforeRetry?: () => Promise<void>;
+}
+
+/**
+ * The controller that stops a member. Each partition it handles may be waiting to retry on its
+ * signal at the same time, so the signal takes any number of listeners (Node warns of a leak
+ * past 10, which a few failing partitions reach).
+ */
+export function memberStopping(): AbortController {
+  const stopping = new AbortController();
+  setMaxListeners(0, stopping.signal);
+  return stopping;
 }
 
 /** `done` once `step` resolved; `abandoned` when the member stopped first. */

@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { deliverUntilHandled } from '../deliverUntilHandled.js';
-import { defaultRetryPolicy, type RetryPolicy } from '../retryUntilDone.js';
+import { defaultRetryPolicy, memberStopping, type RetryPolicy } from '../retryUntilDone.js';
 import type { EventBus, SubscribeOptions, Subscription } from '../eventBus.js';
 import type { TradingEvent } from '../eventSchema.js';
 import { parseEvent } from '../parseEvent.js';
@@ -89,7 +89,7 @@ export class InProcessEventBus implements EventBus {
       id,
       topics: [...options.topics],
       handler: options.handler,
-      stopping: new AbortController(),
+      stopping: memberStopping(),
       inFlight: new Set(),
       logger: this.#logger.child({ group: options.group, member: id }),
     };

@@ -15,7 +15,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import { deliverUntilHandled } from '../deliverUntilHandled.js';
-import { defaultRetryPolicy, type RetryPolicy } from '../retryUntilDone.js';
+import { defaultRetryPolicy, memberStopping, type RetryPolicy } from '../retryUntilDone.js';
 import type { EventBus, SubscribeOptions, Subscription } from '../eventBus.js';
 import type { TradingEvent } from '../eventSchema.js';
 import { decodeEvent, encodeEvent, parseEvent } from '../parseEvent.js';
@@ -118,7 +118,7 @@ export class KafkaEventBus implements EventBus {
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     this.#assertOpen();
     const logger = this.#logger.child({ group: options.group });
-    const stopping = new AbortController();
+    const stopping = memberStopping();
     const topicNames = options.topics.map((topic) => this.topicName(topic));
     let firstJoinStarts =
       options.start === 'latest'
