@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ANALYST_ID, DEMO_TRADER_ID } from '@mib/db';
-import { createEvent, streamOf, type TradingEvent } from '@mib/events';
+import { createEvent, rejectReasonCodes, streamOf, type RejectReason, type TradingEvent } from '@mib/events';
 import { InstrumentCatalog, liveEventsOf } from '@mib/subgraph-kit';
 import { connectSubgraph, subscribeAs, testIdentity } from '@mib/subgraph-kit/testing';
 import { mirrorOrder } from '../src/data/mirrorOrder.js';
@@ -95,6 +95,98 @@ describe('myOrderUpdates', () => {
           averagePrice: '100.33333333',
         },
       },
+    });
+    await subscription.close();
+  });
+});
+
+describe('myOrderUpdates of refused commands', () => {
+  const rejection = (orderId: string, command: 'SUBMIT' | 'CANCEL' | 'AMEND', reason: RejectReason) => ({
+    orderId,
+    accountId: DEMO_TRADER_ID,
+    symbol: 'MSFT',
+    requestId: null,
+    command,
+    reason,
+    reasonCode: rejectReasonCodes[reason],
+  });
+
+  const recordOrder = async (
+    engineOrderId: string,
+    status: 'OPEN' | 'REJECTED',
+    rejectReason: string | null,
+  ) => {
+    const msft = await new InstrumentCatalog(fixture.db.prisma).bySymbolName('MSFT');
+    await mirrorOrder(fixture.db.prisma, {
+      engineOrderId,
+      userId: DEMO_TRADER_ID,
+      instrumentId: msft!.id,
+      side: 'BUY',
+      type: 'POST_ONLY',
+      status,
+      price: '401',
+      quantity: '3',
+      filledQuantity: '0',
+      average: null,
+      rejectReason,
+      sequence: status === 'REJECTED' ? 0 : 1,
+      at: new Date(),
+    });
+  };
+
+  it('sends a refused new order as REJECTED, as placeOrder recorded it after the event', async () => {
+    const { subscription, first } = await subscribe(
+      'subscription { myOrderUpdates { id status type price quantity remainingQuantity rejectReason } }',
+    );
+    await fixture.events.publish([
+      createEvent('order.rejected', rejection('880101', 'SUBMIT', 'POST_ONLY_WOULD_CROSS'), origin(20)),
+    ]);
+    // The mutation records the order once the engine has answered: here after the event is out.
+    await recordOrder('880101', 'REJECTED', 'POST_ONLY_WOULD_CROSS');
+    expect(await first).toEqual({
+      data: {
+        myOrderUpdates: {
+          id: orderIdOf('880101'),
+          status: 'REJECTED',
+          type: 'POST_ONLY',
+          price: '401',
+          quantity: '3',
+          remainingQuantity: '0',
+          rejectReason: 'POST_ONLY_WOULD_CROSS',
+        },
+      },
+    });
+    await subscription.close();
+  });
+
+  it('sends nothing for a refused cancel or amend of an order, nor for a malformed one', async () => {
+    await recordOrder('880102', 'OPEN', null);
+    const { subscription, first } = await subscribe('subscription { myOrderUpdates { id status } }');
+    await fixture.events.publish([
+      createEvent('order.rejected', rejection('880102', 'CANCEL', 'UNKNOWN_ORDER'), origin(21)),
+      createEvent('order.rejected', rejection('880102', 'AMEND', 'PRICE_OUTSIDE_BAND'), origin(22)),
+      createEvent('order.rejected', rejection('880103', 'SUBMIT', 'PRICE_OFF_TICK'), origin(23)),
+      createEvent(
+        'order.cancelled',
+        {
+          orderId: '880102',
+          accountId: DEMO_TRADER_ID,
+          symbol: 'MSFT',
+          requestId: null,
+          side: 'BUY',
+          orderType: 'POST_ONLY',
+          price: '401',
+          quantity: '3',
+          filledQuantity: '0',
+          leavesQuantity: '0',
+          reason: 'USER_REQUESTED',
+        },
+        origin(24),
+      ),
+    ]);
+    // The first update is the cancel: the refusals before it sent nothing.
+    expect(await first).toEqual({
+      data: { myOrderUpdates: { id: orderIdOf('880102'), status: 'CANCELLED' } },
     });
     await subscription.close();
   });

@@ -135,6 +135,29 @@ describe('placing orders', () => {
       reason: 'POST_ONLY_WOULD_CROSS',
     });
   });
+
+  it('records a market order without a price, as the schema says, not with the engine’s 0', async () => {
+    const AMZN = demoInstrumentId('AMZN');
+    await place(
+      { instrumentId: AMZN, side: 'SELL', type: 'LIMIT', price: '180', quantity: '5' },
+      DEMO_ANALYST_ID,
+    );
+    const response = await place({ instrumentId: AMZN, side: 'BUY', type: 'MARKET', quantity: '2' });
+    expect(response.data?.placeOrder).toMatchObject({
+      __typename: 'OrderAccepted',
+      order: { type: 'MARKET', status: 'FILLED', price: null },
+    });
+    const id = response.data?.placeOrder.order?.id ?? '';
+    const row = await fixture.db.prisma.order.findUniqueOrThrow({ where: { id } });
+    expect(row.price).toBeNull();
+    const read = await subgraphRequest<{ order: { price: string | null } }>(
+      fixture.subgraph.url,
+      'query($id: ID!) { order(id: $id) { price } }',
+      { id },
+      asUser(DEMO_TRADER_ID),
+    );
+    expect(read.data).toEqual({ order: { price: null } });
+  });
 });
 
 describe('placing an order with a client order id', () => {

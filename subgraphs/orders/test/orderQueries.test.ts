@@ -99,6 +99,57 @@ describe('Query.order', () => {
     );
   });
 
+  it('lists the fills of one millisecond (one sweep) in execution order, not by id', async () => {
+    const { prisma } = fixture.db;
+    const order = (userId: string, side: 'BUY' | 'SELL') =>
+      prisma.order.create({
+        data: {
+          userId,
+          instrumentId: fixture.seeded.instrumentId,
+          side,
+          type: 'LIMIT',
+          status: 'FILLED',
+          price: '101',
+          quantity: '3',
+          filledQuantity: '3',
+        },
+      });
+    const [buy, sell] = [
+      await order(fixture.seeded.aliceId, 'BUY'),
+      await order(fixture.seeded.bobSell.userId, 'SELL'),
+    ];
+    const executedAt = new Date(Date.UTC(2026, 0, 6, 9, 0));
+    // The engine numbered them 501, 502, 503; their ids sort the other way round.
+    const sweep = [501, 502, 503].map((engineTradeId) => ({
+      id: `00000000-0000-4000-8000-${String(1000 - engineTradeId).padStart(12, '0')}`,
+      engineTradeId,
+    }));
+    for (const [index, { id, engineTradeId }] of sweep.entries())
+      await prisma.trade.create({
+        data: {
+          id,
+          engineShard: 0,
+          engineTradeId,
+          instrumentId: fixture.seeded.instrumentId,
+          buyOrderId: buy.id,
+          sellOrderId: sell.id,
+          buyerUserId: buy.userId,
+          sellerUserId: sell.userId,
+          price: `100.${index + 1}`,
+          quantity: '1',
+          executedAt,
+        },
+      });
+    const response = await adminRequest<{ order: { trades: { id: string; price: string }[] } }>(
+      fixture.url,
+      'query($id: ID!) { order(id: $id) { trades { id price } } }',
+      { id: buy.id },
+    );
+    expect(response.data?.order.trades).toEqual(
+      sweep.map(({ id }, index) => ({ id, price: `100.${index + 1}` })),
+    );
+  });
+
   it('leaves nothing remaining of an order that no longer works: cancelled or rejected part-way', async () => {
     const base = fixture.seeded.aliceOrders.at(-1);
     for (const status of ['CANCELLED', 'REJECTED'] as const) {
@@ -124,6 +175,26 @@ describe('Query.order', () => {
         order: { status, filledQuantity: order.filledQuantity.toFixed(), remainingQuantity: '0' },
       });
     }
+  });
+
+  it('answers null for the price of a market order recorded with the engine’s 0', async () => {
+    const order = await fixture.db.prisma.order.create({
+      data: {
+        userId: fixture.seeded.aliceId,
+        instrumentId: fixture.seeded.instrumentId,
+        side: 'BUY',
+        type: 'MARKET',
+        status: 'FILLED',
+        price: '0',
+        quantity: '2',
+        filledQuantity: '2',
+        createdAt: fixture.seeded.aliceOrders.at(-1)?.createdAt ?? new Date(),
+      },
+    });
+    const response = await adminRequest(fixture.url, 'query($id: ID!) { order(id: $id) { type price } }', {
+      id: order.id,
+    });
+    expect(response.data).toEqual({ order: { type: 'MARKET', price: null } });
   });
 
   it('returns null for an unknown id', async () => {

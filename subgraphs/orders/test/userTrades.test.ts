@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Identity } from '@mib/auth';
 import { demoInstrumentId } from '@mib/db';
 import { errorCodes, subgraphRequest, testIdentity, type GraphQLResponse } from '@mib/subgraph-kit/testing';
@@ -183,6 +183,51 @@ describe('a trader’s fills', () => {
     expect(response.data?._entities).toEqual([
       { trades: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
     ]);
+  });
+});
+
+describe('the fills of one sweep', () => {
+  it('lists them in execution order, under the order and the user, though they share a millisecond', async () => {
+    const [maker, taker] = [randomUUID(), randomUUID()];
+    const META = demoInstrumentId('META');
+    const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on OrderAccepted { order { id } } } }`;
+    const place = async (userId: string, input: Record<string, unknown>) => {
+      const response = await subgraphRequest<{ placeOrder: { order?: { id: string } } }>(
+        fixture.subgraph.url,
+        PLACE,
+        { input: { instrumentId: META, ...input } },
+        testIdentity(userId),
+      );
+      const id = response.data?.placeOrder.order?.id;
+      if (!id) throw new Error(JSON.stringify(response));
+      return id;
+    };
+    const levels = ['560.01', '560.02', '560.03', '560.04', '560.05', '560.06', '560.07'];
+    for (const price of levels) await place(maker, { side: 'SELL', type: 'LIMIT', price, quantity: '1' });
+    const sweep = await place(taker, { side: 'BUY', type: 'MARKET', quantity: String(levels.length) });
+    await vi.waitFor(
+      async () =>
+        expect(await fixture.db.prisma.trade.count({ where: { buyOrderId: sweep } })).toBe(levels.length),
+      { timeout: 15_000, interval: 50 },
+    );
+    const order = await subgraphRequest<{ order: { trades: { price: string; executedAt: string }[] } }>(
+      fixture.subgraph.url,
+      'query($id: ID!) { order(id: $id) { trades { price executedAt } } }',
+      { id: sweep },
+      testIdentity(taker),
+    );
+    expect(order.data?.order.trades.map((trade) => trade.price)).toEqual(levels);
+    expect(new Set(order.data?.order.trades.map((trade) => trade.executedAt)).size).toBe(1);
+    expect(nodesOf(await userTrades(taker, testIdentity(taker))).map((node) => node.price)).toEqual(
+      [...levels].reverse(),
+    );
+    const pages = [await userTrades(taker, testIdentity(taker), { first: 3 })];
+    for (let after = pages[0]?.data?._entities[0]?.trades.pageInfo.endCursor; after;) {
+      const page = await userTrades(taker, testIdentity(taker), { first: 3, after });
+      pages.push(page);
+      after = page.data?._entities[0]?.trades.pageInfo.endCursor;
+    }
+    expect(pages.flatMap(nodesOf).map((node) => node.price)).toEqual([...levels].reverse());
   });
 });
 

@@ -34,9 +34,17 @@ const orderOf = (prisma: PrismaClient, userId: string, side: 'BUY' | 'SELL'): Pr
   });
 
 /**
- * Twelve trades of Alice's, one a minute, except that trades 7, 8 and 9 share a timestamp (so
- * pages must break the tie by id), alternately buying from and selling to Bob, trade 5 a
- * self-trade; between them, three trades between Bob and Carol that are not Alice's.
+ * The id of trade `i` of the millisecond that trades 7, 8 and 9 share: each sorts below the one
+ * before it, so an order by id alone would list them the wrong way round.
+ */
+const tiedTradeId = (i: number) => `00000000-0000-4000-8000-${String(100 - i).padStart(12, '0')}`;
+
+/**
+ * Twelve trades of Alice's, one a minute, numbered by the engine in that order, except that trades
+ * 7, 8 and 9 share a millisecond (fills of one command: pages must put them in the engine's order,
+ * which their ids contradict), alternately buying from and selling to Bob, trade 5 a self-trade;
+ * between them, four trades between Bob and Carol that are not Alice's and have no engine trade
+ * id (recorded before the engine), one of them in that same millisecond.
  */
 async function seedTrades(prisma: PrismaClient): Promise<Trade[]> {
   const [aliceBuys, aliceSells, bobBuys, bobSells, carolBuys] = [
@@ -47,9 +55,11 @@ async function seedTrades(prisma: PrismaClient): Promise<Trade[]> {
     await orderOf(prisma, carol, 'BUY'),
   ];
   const seeded: Trade[] = [];
-  const record = (buy: Order, sell: Order, at: number) =>
+  const record = (buy: Order, sell: Order, at: number, engine?: { tradeId: number; id?: string }) =>
     prisma.trade.create({
       data: {
+        ...(engine ? { engineShard: 0, engineTradeId: engine.tradeId } : {}),
+        ...(engine?.id ? { id: engine.id } : {}),
         instrumentId,
         buyOrderId: buy.id,
         sellOrderId: sell.id,
@@ -63,13 +73,16 @@ async function seedTrades(prisma: PrismaClient): Promise<Trade[]> {
   for (let i = 0; i < 12; i++) {
     const [buy, sell] =
       i === 5 ? [aliceBuys, aliceSells] : i % 2 === 0 ? [aliceBuys, bobSells] : [bobBuys, aliceSells];
-    seeded.push(await record(buy, sell, start + (i === 8 || i === 9 ? 7 : i) * minute));
+    const tied = i >= 7 && i <= 9;
+    const engine = { tradeId: 1000 + i, ...(tied ? { id: tiedTradeId(i) } : {}) };
+    seeded.push(await record(buy, sell, start + (tied ? 7 : i) * minute, engine));
     if (i % 4 === 1) seeded.push(await record(carolBuys, bobSells, start + i * minute + 1000));
+    if (i === 8) seeded.push(await record(carolBuys, bobSells, start + 7 * minute));
   }
   return seeded;
 }
 
-/** `seeded`: every recorded trade, oldest first. */
+/** `seeded`: every recorded trade, in the order recorded. */
 let fixture: SubgraphFixture<Trade[]>;
 beforeAll(async () => {
   fixture = await startSubgraphFixture(ordersSubgraph, { seed: seedTrades, recordStatements: true });
@@ -77,13 +90,24 @@ beforeAll(async () => {
 beforeEach(() => fixture.forgetStatements());
 afterAll(() => fixture[Symbol.asyncDispose]());
 
-/** The trades of these orders' owners, newest first: (executedAt, id) descending, as PostgreSQL sorts uuids. */
+/**
+ * Newest first: by executedAt, then the engine's trade id (none first, as PostgreSQL sorts NULL
+ * in descending order), then id, all descending.
+ */
+const newestFirst = (a: Trade, b: Trade): number => {
+  const [x, y] = [a.engineTradeId ?? Infinity, b.engineTradeId ?? Infinity];
+  return (
+    b.executedAt.getTime() - a.executedAt.getTime() || (x === y ? (a.id < b.id ? 1 : -1) : x < y ? 1 : -1)
+  );
+};
+
+/** The trades of these orders' owners, newest first. */
 async function expectedTradesOf(userId: string): Promise<string[]> {
   const orders = await fixture.db.prisma.order.findMany({ where: { userId }, select: { id: true } });
   const own = new Set(orders.map((order) => order.id));
   return fixture.seeded
     .filter((trade) => own.has(trade.buyOrderId) || own.has(trade.sellOrderId))
-    .sort((a, b) => b.executedAt.getTime() - a.executedAt.getTime() || (a.id < b.id ? 1 : -1))
+    .sort(newestFirst)
     .map((trade) => trade.id);
 }
 
@@ -129,10 +153,12 @@ async function walkAllPages(userId: string, first: number): Promise<string[][]> 
 
 describe('paging through User.trades', () => {
   it.each([1, 3, 5, 20])(
-    'walks every page of %i newest first, each trade once, ties on executedAt broken by id',
+    'walks every page of %i newest first, each trade once, fills of one millisecond in execution order',
     async (first) => {
       const expected = await expectedTradesOf(alice);
       expect(expected).toHaveLength(12);
+      // Trades 9, 8, 7: the engine's order, newest first, not their ids'.
+      expect(expected.slice(2, 5)).toEqual([9, 8, 7].map(tiedTradeId));
       const pages = await walkAllPages(alice, first);
       expect(pages.flat()).toEqual(expected);
       expect(pages.slice(0, -1).every((page) => page.length === first)).toBe(true);

@@ -25,4 +25,4 @@ export const rejected = (rejection: EngineRejection, orderId: string | null = nu
  * malformed for this instrument; risk (200–299) and matching (300–399) rejections are outcomes
  * of trading worth keeping in the user's order history.
  */
-export const isTradingOutcome = (rejection: EngineRejection): boolean => rejection.code >= 200;
+export const isTradingOutcome = (rejection: Pick<EngineRejection, 'code'>): boolean => rejection.code >= 200;

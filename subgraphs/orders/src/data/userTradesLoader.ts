@@ -36,6 +36,9 @@ const TRADE_COLUMNS = Prisma.sql`t.id, t.instrument_id AS "instrumentId", t.buy_
   t.engine_trade_id AS "engineTradeId", t.engine_shard AS "engineShard",
   t.buyer_user_id AS "buyerUserId", t.seller_user_id AS "sellerUserId"`;
 
+/** Where a trade without an engine trade id sorts among numbered ones: as NULL does, above all. */
+const UNNUMBERED = Prisma.sql`9223372036854775807::bigint`;
+
 interface FillsQuery {
   readonly instrumentId: InstrumentFilter;
   /** Rows per user, newest first. */
@@ -45,13 +48,22 @@ interface FillsQuery {
 }
 
 /**
- * Up to `take` trades of each user, newest first by (executed_at, id), in one statement. A user's
- * trades are those where they are the buyer or the seller (owners copied onto the trade), so per
- * user it is two index ranges, trades(buyer_user_id, executed_at DESC, id DESC) and the seller's
- * twin (with instrument_id after the user when filtered), each read only as far as its newest
- * `take` and merged in order: a page costs a few index reads however many trades the user has.
- * A self-trade comes from the buyer's side only, so it is one row. A cursor is a keyset bound on
- * (executed_at, id): a cursor naming no trade gives an empty page, as `pageWhere` does.
+ * Up to `take` trades of each user, newest first, in one statement. Newest first is by
+ * (executed_at, engine_trade_id, id) descending: the fills of one command share a millisecond, and
+ * the engine's trade ids (increasing per shard; one shard per instrument) put them in execution
+ * order; a trade without one (recorded before the engine) comes first in its millisecond, as
+ * PostgreSQL sorts NULL in descending order, and ties left are broken by id, so the order is total.
+ *
+ * A user's trades are those where they are the buyer or the seller (owners copied onto the trade),
+ * so per user it is two index ranges, trades(buyer_user_id, executed_at DESC, id DESC) and the
+ * seller's twin (with instrument_id after the user when filtered), each read only as far as its
+ * newest `take` (the index gives executed_at order; PostgreSQL sorts only the trades that share a
+ * millisecond, an incremental sort) and merged in order: a page costs a few index reads however
+ * many trades the user has. A self-trade comes from the buyer's side only, so it is one row.
+ *
+ * A cursor is a keyset bound on that order, a trade without an engine id compared as the largest
+ * one (where NULL sorts); PostgreSQL starts the index range from its leading executed_at. A cursor
+ * naming no trade gives an empty page, as `pageWhere` does.
  */
 async function loadFills(
   prisma: PrismaClient,
@@ -60,13 +72,14 @@ async function loadFills(
 ): Promise<UserTrade[]> {
   const instrument = instrumentId ? Prisma.sql`AND t.instrument_id = ${instrumentId}::uuid` : Prisma.empty;
   const cursor = after
-    ? Prisma.sql`AND (t.executed_at, t.id) < (SELECT executed_at, id FROM orders.trades WHERE id = ${after}::uuid)`
+    ? Prisma.sql`AND (t.executed_at, COALESCE(t.engine_trade_id, ${UNNUMBERED}), t.id) <
+        (SELECT executed_at, COALESCE(engine_trade_id, ${UNNUMBERED}), id FROM orders.trades WHERE id = ${after}::uuid)`
     : Prisma.empty;
   const side = (owner: Prisma.Sql, exclude: Prisma.Sql) => Prisma.sql`(
     SELECT ${TRADE_COLUMNS}, owner.user_id::text AS "userId"
     FROM orders.trades t
     WHERE ${owner} = owner.user_id ${exclude} ${instrument} ${cursor}
-    ORDER BY t.executed_at DESC, t.id DESC
+    ORDER BY t.executed_at DESC, t.engine_trade_id DESC, t.id DESC
     LIMIT ${take})`;
   const bought = side(Prisma.sql`t.buyer_user_id`, Prisma.empty);
   const sold = side(Prisma.sql`t.seller_user_id`, Prisma.sql`AND t.buyer_user_id <> owner.user_id`);
@@ -74,8 +87,8 @@ async function loadFills(
     SELECT fills.* FROM unnest(ARRAY[${Prisma.join(userIds.map((id) => Prisma.sql`${id}::uuid`))}]) AS owner(user_id)
     CROSS JOIN LATERAL (
       SELECT * FROM (${bought} UNION ALL ${sold}) AS mine
-      ORDER BY "executedAt" DESC, id DESC
+      ORDER BY "executedAt" DESC, "engineTradeId" DESC, id DESC
       LIMIT ${take}
     ) AS fills
-    ORDER BY fills."userId", fills."executedAt" DESC, fills.id DESC`;
+    ORDER BY fills."userId", fills."executedAt" DESC, fills."engineTradeId" DESC, fills.id DESC`;
 }

@@ -19,7 +19,8 @@ export function mirrorOfReport(
     side: report.side as OrderSide,
     type: report.type as OrderType,
     status: statusOf(report.status, report.filledQuantity),
-    price: report.price === '' ? null : report.price,
+    // The engine reports a MARKET order's price as 0 (it has none); the mirror keeps null.
+    price: report.type === 'MARKET' || report.price === '' ? null : report.price,
     quantity: report.quantity,
     filledQuantity: report.filledQuantity,
     // A report's fills are the command's own (as taker): a cancel's are none.

@@ -5,6 +5,7 @@ import { orderIdOf, tradeIdOf } from '../engineMirror/engineIds.js';
 import { NOTHING_FILLED, type FillsBefore } from '../engineMirror/fillsAverage.js';
 import { averageAfterFill, isFillEvent, isOrderEvent, mirrorOfEvent } from '../engineMirror/fromEvents.js';
 import { orderStreamPast } from '../readModel/pendingTrades.js';
+import { isRecordedRejection, recordedRejection } from './recordedRejection.js';
 
 /** How long a live trade waits for the read model to record its orders before it is sent anyway. */
 const ORDERS_WAIT_MS = 5_000;
@@ -17,8 +18,9 @@ const isOrderStateEvent = (event: TradingEvent): event is OrderStateEvent =>
 /**
  * Live order and trade streams of one user, built from the engine's events themselves. An order
  * update never waits for the read model: its average price is the row's with this fill added when
- * the row is behind. A trade waits until the read model has recorded its two orders (its
- * `buyOrder` and `sellOrder` are rows), at most `ORDERS_WAIT_MS`.
+ * the row is behind. A new order the engine refused is sent as `placeOrder` recorded it (REJECTED),
+ * waiting for that row at most `ORDERS_WAIT_MS`. A trade waits until the read model has recorded
+ * its two orders (its `buyOrder` and `sellOrder` are rows), at most `ORDERS_WAIT_MS`.
  */
 export class LiveOrders {
   constructor(
@@ -29,10 +31,17 @@ export class LiveOrders {
   ) {}
 
   orderUpdates(userId: string): AsyncIterableIterator<{ myOrderUpdates: Order }> {
-    return this.live.stream(
-      (event) => isOrderStateEvent(event) && event.payload.accountId === userId,
-      async (event) => ({ myOrderUpdates: await this.orderOf(event as OrderStateEvent) }),
+    const updates = this.live.stream(
+      (event) =>
+        (isOrderStateEvent(event) || isRecordedRejection(event)) && event.payload.accountId === userId,
+      async (event) => {
+        const order = isRecordedRejection(event)
+          ? await recordedRejection(this.prisma, event, ORDERS_WAIT_MS)
+          : await this.orderOf(event as OrderStateEvent);
+        return order && { myOrderUpdates: order };
+      },
     );
+    return withoutMissing(updates);
   }
 
   trades(userId: string): AsyncIterableIterator<{ myTrades: Trade }> {
@@ -115,4 +124,28 @@ function averageAfter(
   return after
     ? { averagePrice: new Decimal(after.price), pricedQuantity: new Decimal(after.quantity) }
     : NOTHING_FILLED;
+}
+
+/**
+ * `source` without its undefined values (a rejection whose order was not recorded). Ending it ends
+ * `source` at once, even while a value is awaited, which an async generator would defer.
+ */
+function withoutMissing<T>(source: AsyncIterableIterator<T | undefined>): AsyncIterableIterator<T> {
+  const done = { done: true, value: undefined } as const;
+  return {
+    async next() {
+      for (;;) {
+        const result = await source.next();
+        if (result.done) return done;
+        if (result.value !== undefined) return { done: false, value: result.value };
+      }
+    },
+    async return() {
+      await source.return?.();
+      return done;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

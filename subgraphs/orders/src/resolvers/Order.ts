@@ -16,6 +16,8 @@ export const Order: OrderResolvers = {
   // only the id, which codegen.yml's `User` mapper says).
   user: ({ userId }) => ({ id: userId }),
   instrument: ({ instrumentId }, _args, { instrumentOf }) => instrumentOf.load(instrumentId),
+  // Rows mirrored from the engine's report before it was read right hold 0 for a MARKET order.
+  price: ({ type, price }) => (type === 'MARKET' ? null : price),
   // Leaves, as the engine counts it: what is still working, none once the order stopped.
   remainingQuantity: ({ status, quantity, filledQuantity }) =>
     status === 'CANCELLED' || status === 'REJECTED' ? new Prisma.Decimal(0) : quantity.minus(filledQuantity),

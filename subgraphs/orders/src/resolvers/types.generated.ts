@@ -249,7 +249,11 @@ export type SelfTradePrevention =
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Every change to the signed-in user's orders: accepted, filled, cancelled, amended. */
+  /**
+   * Every change to the signed-in user's orders: accepted, filled, cancelled, amended, and a new
+   * order the engine refused (a risk or matching refusal), sent as REJECTED with its rejectReason,
+   * as User.orders lists it. A refused cancel or amend changes nothing, so sends nothing.
+   */
   myOrderUpdates: Order;
   /** Every fill of the signed-in user's orders. */
   myTrades: Trade;
