@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismaClient } from '@mib/db';
+import { Prisma, type PrismaClient } from '@mib/db';
 import { adminRequest, startSubgraphFixture, type SubgraphFixture } from '@mib/subgraph-kit/testing';
 import { portfolioSubgraph } from '../src/index.js';
 import { createInstruments, instrumentIdOf, positionsConsumer, TradeTape } from './tradeEvents.js';
@@ -142,5 +142,72 @@ describe('a portfolio trading instruments quoted in other currencies', () => {
       cash: '1000',
       equity: '1000',
     });
+  });
+});
+
+describe('portfolio totals at the money scale', () => {
+  interface Totals {
+    cash: string;
+    realizedPnl: string;
+    unrealizedPnl: string;
+    equity: string;
+    positions: {
+      edges: { node: { averageCost: string; marketValue: string; unrealizedPnl: string } }[];
+    };
+  }
+
+  it('rounds P&L and equity once to 4 places, as it does converted totals, so the stored cost rounding does not show', async () => {
+    await createInstruments(fixture.db.prisma, ['XYZ', 'ABC']);
+    const erin = randomUUID();
+    await deliver([
+      // 30.02 for 3: an average cost of 10.00666…, stored as 10.00666667.
+      tape.trade('XYZ', { buyer: erin, seller: randomUUID(), price: '10', quantity: '1' }),
+      tape.trade('XYZ', { buyer: erin, seller: randomUUID(), price: '10.01', quantity: '2' }),
+      tape.trade('ABC', { buyer: erin, seller: randomUUID(), price: '0.1', quantity: '0.3' }),
+    ]);
+    await setLastPrice(fixture.db.prisma, 'XYZ', '8.4');
+    // Marked at the mid, 0.123456785: nine decimals.
+    await fixture.db.prisma.quote.create({
+      data: {
+        instrumentId: instrumentIdOf('ABC'),
+        bid: '0.12345678',
+        ask: '0.12345679',
+        updatedAt: new Date(),
+      },
+    });
+    const { id } = await fixture.db.prisma.portfolio.findUniqueOrThrow({ where: { userId: erin } });
+    const response = await adminRequest<{ portfolio: Totals }>(
+      fixture.url,
+      `query($id: ID!) { portfolio(id: $id) {
+        cash realizedPnl unrealizedPnl equity
+        positions { edges { node { averageCost marketValue unrealizedPnl } } }
+      } }`,
+      { id },
+    );
+    expect(response.errors).toBeUndefined();
+    const portfolio = response.data?.portfolio;
+    // A position's own fields stay the exact products of the numbers it shows:
+    // (8.4 − 10.00666667) × 3 and (0.123456785 − 0.1) × 0.3.
+    expect(portfolio?.positions.edges.map(({ node }) => node)).toEqual(
+      expect.arrayContaining([
+        { averageCost: '10.00666667', marketValue: '25.2', unrealizedPnl: '-4.82000001' },
+        { averageCost: '0.1', marketValue: '0.0370370355', unrealizedPnl: '0.0070370355' },
+      ]),
+    );
+    // Cash −30.05 and holdings worth 25.2370370355: −4.8129629645 exactly; the positions' P&L
+    // sums to −4.8129629745. Both are −4.8130 at the scale money is kept at.
+    expect(portfolio).toMatchObject({
+      cash: '-30.05',
+      realizedPnl: '0',
+      unrealizedPnl: '-4.813',
+      equity: '-4.813',
+    });
+    // equity = cash + Σ marketValue, rounded once.
+    const { cash, equity, positions } = portfolio ?? expect.unreachable('no portfolio');
+    const marketValue = positions.edges.reduce(
+      (sum, { node }) => sum.plus(node.marketValue),
+      new Prisma.Decimal(0),
+    );
+    expect(equity).toBe(marketValue.plus(cash).toDecimalPlaces(4).toFixed());
   });
 });

@@ -149,8 +149,9 @@ describe('unrealized P&L at the latest quote', () => {
     });
   });
 
-  it('sums positions at the exact bid/ask mid their own marketPrice shows, however large the price', async () => {
-    // The largest prices NUMERIC(20,8) holds: the mid has 9 decimals and 21 significant digits.
+  it('sums positions at the exact bid/ask mid their own marketPrice shows, however large the price and quantity', async () => {
+    // The largest prices NUMERIC(20,8) holds: the mid has 9 decimals and 21 significant digits,
+    // its product with the largest quantity 42.
     await createInstruments(db.prisma, ['HUGE']);
     const instrumentId = instrumentIdOf('HUGE');
     await db.prisma.quote.create({
@@ -165,21 +166,33 @@ describe('unrealized P&L at the latest quote', () => {
       data: {
         userId: randomUUID(),
         baseCurrency: 'USD',
-        positions: { create: { instrumentId, quantity: '1', averageCost: '999999999999.99999998' } },
+        positions: {
+          create: { instrumentId, quantity: '999999999999.99999999', averageCost: '999999999999.99999998' },
+        },
       },
     });
     const response = await adminRequest(
       subgraph.url,
-      `query($id: ID!) { portfolio(id: $id) { unrealizedPnl equity positions { edges { node { marketPrice unrealizedPnl } } } } }`,
+      `query($id: ID!) { portfolio(id: $id) { unrealizedPnl equity positions { edges { node { marketPrice marketValue unrealizedPnl } } } } }`,
       { id },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       portfolio: {
-        unrealizedPnl: '0.000000005',
-        equity: '999999999999.999999985',
+        // The positions' P&L and value rounded half to even to 4 places; a mid cut to 8 decimals
+        // (999999999999.99999999) would give 9999.9999… and …980000.0000….
+        unrealizedPnl: '5000',
+        equity: '999999999999999999975000',
         positions: {
-          edges: [{ node: { marketPrice: '999999999999.999999985', unrealizedPnl: '0.000000005' } }],
+          edges: [
+            {
+              node: {
+                marketPrice: '999999999999.999999985',
+                marketValue: '999999999999999999975000.00000000000000015',
+                unrealizedPnl: '4999.99999999999999995',
+              },
+            },
+          ],
         },
       },
     });

@@ -1,10 +1,11 @@
 import { Prisma } from '@mib/db';
 
 /**
- * Wide enough for exact products and sums of NUMERIC(20,8) values (at most 40 significant
- * digits); Prisma's default Decimal keeps 20 and would round before we decide how to.
+ * Wide enough for exact products and sums of NUMERIC(20,8) values (40 significant digits) and
+ * of a quantity with a bid/ask mid (9 decimals, 21 digits) or a mid less a cost (22): 42; 50
+ * leaves room for sums. Prisma's default Decimal keeps 20 and would round before we decide how to.
  */
-export const ExactDecimal = Prisma.Decimal.clone({ precision: 40, rounding: Prisma.Decimal.ROUND_HALF_EVEN });
+export const ExactDecimal = Prisma.Decimal.clone({ precision: 50, rounding: Prisma.Decimal.ROUND_HALF_EVEN });
 export type ExactDecimal = Prisma.Decimal;
 
 /** A decimal as a string (the wire and event form) or a Decimal. */

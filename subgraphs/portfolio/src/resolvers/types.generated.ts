@@ -49,8 +49,9 @@ export type Portfolio = {
    */
   baseCurrency: Scalars['String']['output'];
   /**
-   * All cash in the base currency: each of cashBalances converted at the latest FX rate, rounded to 4
-   * places when any needed converting. Null when a currency held has no rate to the base currency.
+   * All cash in the base currency: each of cashBalances converted at the latest FX rate, summed
+   * exactly, then rounded once, half to even, to 4 places (the scale cash is kept at). Null when a
+   * currency held has no rate to the base currency.
    */
   cash?: Maybe<Scalars['Decimal']['output']>;
   /**
@@ -61,8 +62,8 @@ export type Portfolio = {
   cashBalances: Array<CashBalance>;
   /**
    * What the portfolio is worth in the base currency: cash plus the market value of open positions
-   * (shorts negative), converted as for cash. Null when an open position has no market price or a
-   * currency no rate.
+   * (shorts negative), converted and rounded as for cash, the sum rounded once. Null when an open
+   * position has no market price or a currency no rate.
    */
   equity?: Maybe<Scalars['Decimal']['output']>;
   id: Scalars['ID']['output'];
@@ -70,14 +71,14 @@ export type Portfolio = {
   positions: PositionConnection;
   /**
    * Sum of realized P&L over all positions in the base currency, each instrument currency's sum
-   * converted at the latest FX rate (rounded to 4 places when any was converted). Null when a
-   * currency has no rate.
+   * converted at the latest FX rate, rounded as for cash. Null when a currency has no rate.
    */
   realizedPnl?: Maybe<Scalars['Decimal']['output']>;
   /**
    * Sum of unrealized P&L over open positions, each marked at its market price (see
-   * Position.marketPrice), in the base currency as for realizedPnl. Null when an open position has no
-   * market price or its currency no rate; zero with none open.
+   * Position.marketPrice), in the base currency and rounded as for cash: the exact sum of the
+   * positions' unrealizedPnl rounded once. Null when an open position has no market price or its
+   * currency no rate; zero with none open.
    */
   unrealizedPnl?: Maybe<Scalars['Decimal']['output']>;
   user: User;
@@ -122,7 +123,11 @@ export type Position = {
    * long, (averageCost − price) × closed quantity for a short, rounded to 4 places per fill.
    */
   realizedPnl: Scalars['Decimal']['output'];
-  /** (marketPrice − averageCost) × quantity; zero when flat, null without a market price. */
+  /**
+   * (marketPrice − averageCost) × quantity, exact; zero when flat, null without a market price. As
+   * averageCost is kept to 8 places, this can differ from market value less what the open quantity
+   * cost by up to 0.000000005 × |quantity|.
+   */
   unrealizedPnl?: Maybe<Scalars['Decimal']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
