@@ -134,7 +134,11 @@ export type Mutation = {
    * account. Then log in with the new password (and the TOTP code, when enabled).
    */
   resetPassword: Scalars['Boolean']['output'];
-  /** Revokes an API key at once. Signed in, any of yours; with an API key, only that key. */
+  /**
+   * Revokes an API key: refused at once by the users subgraph, and by the gateway within 30 s (it
+   * remembers each key's check that long; open WebSockets close within 40 s). Signed in, any of
+   * yours; with an API key, only that key.
+   */
   revokeApiKey: ApiKey;
   /** Retires every access-token signing key and starts a new one. Admins only. */
   rotateSigningKey: SigningKey;
