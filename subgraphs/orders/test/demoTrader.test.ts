@@ -17,6 +17,7 @@ interface TraderOrders {
         node: {
           id: string;
           status: string;
+          filledQuantity: string;
           remainingQuantity: string;
           trades: { quantity: string; buyOrder: { id: string }; sellOrder: { id: string } }[];
         };
@@ -30,7 +31,7 @@ const traderOrders = (status?: string[]) =>
     fixture.url,
     `query($r: [_Any!]!, $status: [OrderStatus!]) {
       _entities(representations: $r) {
-        ... on User { orders(first: 50, status: $status) { edges { node { id status remainingQuantity trades { quantity buyOrder { id } sellOrder { id } } } } } }
+        ... on User { orders(first: 50, status: $status) { edges { node { id status filledQuantity remainingQuantity trades { quantity buyOrder { id } sellOrder { id } } } } } }
       }
     }`,
     { r: [{ __typename: 'User', id: DEMO_TRADER_ID }], ...(status ? { status } : {}) },
@@ -50,16 +51,25 @@ describe("the demo trader's orders", () => {
       const side = order.side === 'BUY' ? 'buyOrder' : 'sellOrder';
       for (const trade of node?.trades ?? []) expect(trade[side].id).toBe(node?.id);
     }
-    expect(nodes.find((node) => node.id === demoOrderId('nvda-buy'))?.remainingQuantity).toBe('6');
+    // Cancelled after 4 of 10 filled: nothing of it works any more.
+    expect(nodes.find((node) => node.id === demoOrderId('nvda-buy'))).toMatchObject({
+      filledQuantity: '4',
+      remainingQuantity: '0',
+    });
     // The user's page of orders, all their trades, the counterparties' orders: not one per order.
     expect(fixture.statements).toHaveLength(3);
   });
 
-  it('lists only the resting orders when asked for OPEN ones', async () => {
-    const response = await traderOrders(['OPEN']);
+  it('lists only the orders in the states asked for', async () => {
+    const response = await traderOrders(['CANCELLED']);
     expect(response.data?._entities[0]?.orders.edges.map((edge) => edge.node.id)).toEqual([
       demoOrderId('aapl-sell'),
       demoOrderId('eth-buy'),
+      demoOrderId('nvda-buy'),
+      demoOrderId('tsla-buy'),
     ]);
+    // The trader starts with no working order: none seeded could be on the engine's books.
+    const working = await traderOrders(['OPEN', 'PARTIALLY_FILLED']);
+    expect(working.data?._entities[0]?.orders.edges).toEqual([]);
   });
 });

@@ -21,9 +21,11 @@ export interface DemoOrder {
 }
 
 /**
- * The demo trader's order history: filled buys and a filled FX sell (a short), one partial
- * fill, resting orders and a cancellation. Every fill is in a USD-quoted instrument, so the
- * USD portfolio's cash follows from the fills without FX conversion.
+ * The demo trader's order history: filled buys and a filled FX sell (a short), an order cancelled
+ * after a partial fill, and cancellations. None is still working: a seeded order is only a row,
+ * on no book of the engine's, so the trader could neither cancel nor amend it; working orders are
+ * the ones the trader places. Every fill is in a USD-quoted instrument, so the USD portfolio's
+ * cash follows from the fills without FX conversion.
  */
 export const DEMO_ORDERS: readonly DemoOrder[] = [
   {
@@ -78,7 +80,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     symbol: 'NVDA',
     side: 'BUY',
     type: 'LIMIT',
-    status: 'PARTIALLY_FILLED',
+    status: 'CANCELLED',
     price: '128.00',
     quantity: '10',
     fills: [{ price: '128.00', quantity: '4' }],
@@ -89,7 +91,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     symbol: 'ETH-USD',
     side: 'BUY',
     type: 'LIMIT',
-    status: 'OPEN',
+    status: 'CANCELLED',
     price: '3100.00',
     quantity: '2.5',
     fills: [],
@@ -100,7 +102,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     symbol: 'AAPL',
     side: 'SELL',
     type: 'LIMIT',
-    status: 'OPEN',
+    status: 'CANCELLED',
     price: '240.00',
     quantity: '20',
     fills: [],

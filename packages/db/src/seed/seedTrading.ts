@@ -71,7 +71,8 @@ async function seedOrderWithFills(tx: Prisma.TransactionClient, order: DemoOrder
       createdAt: placedAt,
       updatedAt: lastUpdate,
     },
-    update: {},
+    // Data seeded before the demo's working orders were retired kept them OPEN on no book.
+    update: { status: order.status },
   });
 
   for (const [index, fill] of order.fills.entries()) {

@@ -71,7 +71,8 @@ export type Mutation = {
    * The engine cancels them in one step per shard, so every order it accepted before this call is
    * cancelled, including one whose placeOrder has not answered yet. An INTERNAL error means the
    * engine did not answer (all, some or none may have been cancelled): call again. Recorded orders
-   * that never reached the engine (the demo data's) are on no book and are left alone.
+   * that never reached the engine (working orders seeded by earlier versions of the demo data) are
+   * on no book and are left alone.
    */
   cancelAllOrders: CancelAllOrdersResult;
   /** Takes the rest of one of your orders off the book. */
