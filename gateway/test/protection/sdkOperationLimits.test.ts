@@ -1,5 +1,14 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { getVariableValues, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import {
+  getNamedType,
+  getVariableValues,
+  isEnumType,
+  Kind,
+  parse,
+  typeFromAST,
+  validate,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -20,6 +29,28 @@ const schema = Supergraph.build(executableSupergraph(sdl)).apiSchema().toGraphQL
 const directives = readCostDirectives(sdl);
 const { cost, operationLimits } = defaultProtectionSettings(true);
 const documents = [...loadTrustedDocuments(persistedDocumentsFile).values()];
+
+/**
+ * Values for the operation's required variables (a request must send them), so the estimate sees
+ * every argument as the gateway would; the others stay at their defaults.
+ */
+function sampleInputs(operation: OperationDefinitionNode): Record<string, unknown> {
+  const samples: Record<string, unknown> = {
+    String: 'AAPL',
+    ID: '00000000-0000-4000-8000-000000000001',
+    Int: 1,
+    Float: 1,
+    Boolean: true,
+  };
+  const inputs: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.type.kind !== Kind.NON_NULL_TYPE || definition.defaultValue) continue;
+    const type = getNamedType(typeFromAST(schema, definition.type));
+    const sample: unknown = isEnumType(type) ? type.getValues()[0]?.name : samples[type?.name ?? ''];
+    if (sample !== undefined) inputs[definition.variable.name.value] = sample;
+  }
+  return inputs;
+}
 
 describe("the SDK's operations under the default limits", () => {
   it.each(
@@ -46,8 +77,7 @@ describe("the SDK's operations under the default limits", () => {
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
     )!;
     const fragments = fragmentsOf(document);
-    // Variables at their defaults; the slicing arguments of these documents are literals.
-    const variables = getVariableValues(schema, [], {});
+    const variables = getVariableValues(schema, operation.variableDefinitions ?? [], sampleInputs(operation));
     const estimate = estimateOperationCost({
       schema,
       operation,
