@@ -73,6 +73,28 @@ describe('Subscription.quotes', () => {
     await fixture.live.whenSubscribers(0);
   });
 
+  it('sends the latest quote of each symbol that has one first, then the live ones', async () => {
+    // The read model keeps MSFT's latest quote.
+    await fixture.bus.publish([quoteEvent('MSFT', nextSequence('MSFT'), { bidPrice: '411.25' })]);
+    const msft = fixture.instruments.get('MSFT')!;
+    await expect
+      .poll(async () =>
+        (await fixture.db.prisma.quote.findUnique({ where: { instrumentId: msft.id } }))?.bid?.toFixed(),
+      )
+      .toBe('411.25');
+
+    const updates = subscribeAs(client, null, QUOTES, { symbols: ['MSFT'] });
+    expect((await updates.next()).data?.['quotes']).toMatchObject({
+      instrument: { symbol: 'MSFT' },
+      quote: { bid: '411.25' },
+    });
+    await fixture.live.whenSubscribers(1);
+    await fixture.bus.publish([quoteEvent('MSFT', nextSequence('MSFT'), { bidPrice: '411.5' })]);
+    expect((await updates.next()).data?.['quotes']).toMatchObject({ quote: { bid: '411.5' } });
+    await updates.close();
+    await fixture.live.whenSubscribers(0);
+  });
+
   it('refuses unknown symbols and a symbol count outside 1..50 with BAD_USER_INPUT', async () => {
     const tooMany = Array.from({ length: 51 }, (_, index) => `S${index}`);
     for (const symbols of [['AAPL', 'NOPE'], [], tooMany]) {

@@ -6,6 +6,7 @@ import { requireInstrument, requireInstruments } from '../data/instrumentsBySymb
 import { candleOf, quoteOf, tapeTradeOf } from '../data/marketRows.js';
 import { checkBookDepth, loadOrderBook, type OrderBookSnapshot } from '../data/orderBook.js';
 import { orderBookUpdates } from '../live/orderBookUpdates.js';
+import { quoteUpdates } from '../live/quoteUpdates.js';
 import type { SubscriptionResolvers } from './types.generated.js';
 
 /**
@@ -31,7 +32,7 @@ export const Subscription: SubscriptionResolvers = {
     subscribe: async (_parent, { symbols }, context) => {
       const instruments = await requireInstruments(context, symbols);
       const { market } = requireLive(context);
-      return market.stream(
+      const live = market.stream(
         ['quote'],
         (event) => instruments.has(event.payload.symbol),
         (event) => {
@@ -40,6 +41,17 @@ export const Subscription: SubscriptionResolvers = {
           return { quotes: { instrument, quote: quoteOf(instrument.id, event) } };
         },
       );
+      const latest = async () => {
+        const quotes = await context.quoteByInstrumentId.loadMany(
+          [...instruments.values()].map(({ id }) => id),
+        );
+        return [...instruments.values()].flatMap((instrument, index) => {
+          const quote = quotes[index];
+          if (quote instanceof Error) throw quote;
+          return quote ? [{ quotes: { instrument, quote } }] : [];
+        });
+      };
+      return quoteUpdates(live, latest);
     },
   },
   orderBook: {

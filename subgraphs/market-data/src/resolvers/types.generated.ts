@@ -425,7 +425,10 @@ export type Subscription = {
    * fired it; never another user's. UNAUTHENTICATED when anonymous. Needs market:read.
    */
   priceAlertTriggered: PriceAlert;
-  /** Every new top of book or last trade of the given instruments (1–50 symbols). */
+  /**
+   * The latest quote of each given instrument that has one, at once, then every new top of book or
+   * last trade of them (1–50 symbols).
+   */
   quotes: QuoteUpdate;
   /** Each trade of one instrument as it happens: its public tape, live. */
   trades: MarketTrade;
