@@ -17,7 +17,8 @@ const DEMO_ALERTS = [
     key: 'btc-concentration',
     severity: 'WARNING',
     kind: 'POSITION_CONCENTRATION',
-    message: 'BTC-USD is over 30% of portfolio equity (limit 25%).',
+    // 0.5 BTC at 62,000 USD against some 250,000 USD of equity when it was bought.
+    message: 'BTC-USD is over 12% of portfolio equity (watch level 10%).',
     acknowledged: false,
     hoursAgo: 47,
   },
