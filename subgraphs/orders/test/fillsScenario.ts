@@ -54,7 +54,8 @@ export async function placeFills(fixture: TradingFixture, traders: Traders): Pro
       testIdentity(userId),
     );
     const id = response.data?.placeOrder.order?.id;
-    if (!id) throw new Error(JSON.stringify(response));
+    // The subgraph's log says what an INTERNAL hid.
+    if (!id) throw new Error(`${JSON.stringify(response)}\n${JSON.stringify(fixture.logged)}`);
     return id;
   }
 
