@@ -33,6 +33,7 @@ export {
   type EventMarkSchema,
   type Transaction,
 } from './readModel.js';
+export { withAdvisoryLock, type AdvisoryLock } from './advisoryLock.js';
 export { LiveEvents, liveEventsOf, type LiveEventsOptions } from './liveEvents.js';
 export { ReadModelProgress, type ReadModelMark, type StreamPosition } from './readModelProgress.js';
 export { ConsumerMetrics, meteredEventBus, unmeteredBus, type HandlingOutcome } from './consumerMetrics.js';

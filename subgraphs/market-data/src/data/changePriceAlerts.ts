@@ -7,7 +7,7 @@ import {
   type PrismaClient,
 } from '@mib/db';
 import { badUserInput, notFound } from '@mib/errors';
-import { unknownInstrument } from '@mib/subgraph-kit';
+import { unknownInstrument, withAdvisoryLock } from '@mib/subgraph-kit';
 import { PRICE_ALERT_CAP } from './priceAlerts.js';
 
 /**
@@ -48,16 +48,19 @@ export async function createPriceAlert(
   alert: { userId: string; instrumentId: string; direction: PriceAlertDirection; price: Decimal },
 ): Promise<PriceAlert> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PRICE_ALERT_LOCK_CLASS}::int4, hashtext(${alert.userId}))`;
-      const waiting = await tx.priceAlert.count({ where: { userId: alert.userId, triggeredAt: null } });
-      if (waiting >= PRICE_ALERT_CAP)
-        throw badUserInput(
-          `At most ${PRICE_ALERT_CAP} price alerts may wait at once: delete one before setting another`,
-          'input',
-        );
-      return tx.priceAlert.create({ data: alert });
-    });
+    return await withAdvisoryLock(
+      prisma,
+      { lockClass: PRICE_ALERT_LOCK_CLASS, key: alert.userId },
+      async (tx) => {
+        const waiting = await tx.priceAlert.count({ where: { userId: alert.userId, triggeredAt: null } });
+        if (waiting >= PRICE_ALERT_CAP)
+          throw badUserInput(
+            `At most ${PRICE_ALERT_CAP} price alerts may wait at once: delete one before setting another`,
+            'input',
+          );
+        return tx.priceAlert.create({ data: alert });
+      },
+    );
   } catch (error) {
     // The instrument was deleted after the catalogue (which keeps rows for a second) vouched for it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003')

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@mib/db';
 import { badUserInput } from '@mib/errors';
-import { unknownInstrument } from '@mib/subgraph-kit';
+import { unknownInstrument, withAdvisoryLock } from '@mib/subgraph-kit';
 import { WATCHLIST_CAP } from './watchlists.js';
 
 /**
@@ -24,8 +24,7 @@ export async function addToWatchlist(
   instrumentId: string,
 ): Promise<void> {
   try {
-    await prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WATCHLIST_LOCK_CLASS}::int4, hashtext(${userId}))`;
+    await withAdvisoryLock(prisma, { lockClass: WATCHLIST_LOCK_CLASS, key: userId }, async (tx) => {
       const listed = await tx.watchlistEntry.findUnique({
         where: { userId_instrumentId: { userId, instrumentId } },
         select: { userId: true },

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@mib/db';
-import type { Transaction } from '@mib/subgraph-kit';
+import { withAdvisoryLock, type Transaction } from '@mib/subgraph-kit';
 
 /**
  * The class of the advisory locks that serialise pushes of one account's limits to the engine (an
@@ -25,11 +25,8 @@ export function withRiskLimitsLock<Result>(
   accountId: string,
   work: (tx: Transaction) => Promise<Result>,
 ): Promise<Result> {
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RISK_LIMITS_LOCK_CLASS}::int4, hashtext(${accountId}))`;
-      return work(tx);
-    },
-    { timeout: LOCKED_TRANSACTION_TIMEOUT_MS, maxWait: LOCKED_TRANSACTION_TIMEOUT_MS },
-  );
+  return withAdvisoryLock(prisma, { lockClass: RISK_LIMITS_LOCK_CLASS, key: accountId }, work, {
+    timeout: LOCKED_TRANSACTION_TIMEOUT_MS,
+    maxWait: LOCKED_TRANSACTION_TIMEOUT_MS,
+  });
 }

@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { isScope, requireOwner, scopesOfRole, type Identity, type Scope } from '@mib/auth';
 import type { ApiKey, PrismaClient } from '@mib/db';
 import { badUserInput, forbidden, notFound } from '@mib/errors';
+import { withAdvisoryLock } from '@mib/subgraph-kit';
 import { hasControlCharacter } from '../accounts/accountInput.js';
 import { roleOf } from '../accounts/roles.js';
 import { newApiKeySecret, parseApiKey } from './apiKeySecret.js';
@@ -46,19 +47,22 @@ export async function createApiKey(
   }
   const id = randomUUID();
   const { key, secretHash } = newApiKeySecret(id);
-  const apiKey = await prisma.$transaction(async (tx) => {
-    // Two creations at once must not both pass the count.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${API_KEY_LOCK_CLASS}::int4, hashtext(${identity.userId}))`;
-    const live = await tx.apiKey.count({ where: { userId: identity.userId, revokedAt: null } });
-    if (live >= MAX_LIVE_API_KEYS)
-      throw badUserInput(
-        `At most ${MAX_LIVE_API_KEYS} API keys may be live at once: revoke one first`,
-        'input',
-      );
-    return tx.apiKey.create({
-      data: { id, userId: identity.userId, name, scopes: scopes.join(' '), secretHash },
-    });
-  });
+  // Two creations at once must not both pass the count.
+  const apiKey = await withAdvisoryLock(
+    prisma,
+    { lockClass: API_KEY_LOCK_CLASS, key: identity.userId },
+    async (tx) => {
+      const live = await tx.apiKey.count({ where: { userId: identity.userId, revokedAt: null } });
+      if (live >= MAX_LIVE_API_KEYS)
+        throw badUserInput(
+          `At most ${MAX_LIVE_API_KEYS} API keys may be live at once: revoke one first`,
+          'input',
+        );
+      return tx.apiKey.create({
+        data: { id, userId: identity.userId, name, scopes: scopes.join(' '), secretHash },
+      });
+    },
+  );
   return { apiKey, key };
 }
 
