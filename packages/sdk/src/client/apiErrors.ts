@@ -38,11 +38,17 @@ export class MibConnectionClosedError extends Error {
   }
 }
 
-/** graphql-ws rejects with the socket's close event (not an Error) when it gives up. */
+/** Whether graphql-ws handed over a socket's close event (it is not an Error): a numeric `code`. */
+export const isCloseEvent = (value: unknown): value is { code: number; reason?: unknown } =>
+  typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'number';
+
+/**
+ * What a subscription ends with, from what graphql-ws rejected with: the `error` message's
+ * GraphQL errors, or the close event of a connection it gave up on.
+ */
 export function asSubscriptionError(error: unknown): unknown {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
-    const reason = 'reason' in error && typeof error.reason === 'string' ? error.reason : '';
-    return new MibConnectionClosedError(error.code, reason);
-  }
+  if (Array.isArray(error)) return new MibApiError(error as GraphQLFormattedError[]);
+  if (isCloseEvent(error))
+    return new MibConnectionClosedError(error.code, typeof error.reason === 'string' ? error.reason : '');
   return error;
 }

@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type GraphQLFormattedError } from 'graphql';
+import { print } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import {
   LogInDocument,
@@ -9,7 +9,7 @@ import {
   type LogInInput,
   type SignUpInput,
 } from '../generated/graphql.js';
-import { asSubscriptionError, MibApiError } from './apiErrors.js';
+import { asSubscriptionError, isCloseEvent, MibApiError } from './apiErrors.js';
 import { postOperation } from './postOperation.js';
 import { SessionHolder, type SessionTokens } from './sessionTokens.js';
 
@@ -203,9 +203,6 @@ export class MibClient {
   }
 }
 
-const isCloseEvent = (value: unknown): value is { code: number } =>
-  typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'number';
-
 async function* payloadsOf<Result>(
   results: AsyncIterableIterator<FormattedExecutionResult<Result, unknown>>,
 ): AsyncIterableIterator<Result> {
@@ -216,8 +213,6 @@ async function* payloadsOf<Result>(
       yield result.data;
     }
   } catch (error) {
-    // graphql-ws rejects with the `error` message's errors, or with the socket's close event.
-    if (Array.isArray(error)) throw new MibApiError(error as GraphQLFormattedError[]);
     throw asSubscriptionError(error);
   }
 }
